@@ -1,0 +1,194 @@
+//! Settings, read from `CONCORD_*` environment variables with sane defaults.
+//! Secrets never reach the logs: `Debug` of the database URL hides the password.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+/// Everything the backend needs to start.
+#[derive(Clone)]
+pub struct Settings {
+    /// Where to listen (`CONCORD_BIND`, default `127.0.0.1:8080`; port 0 picks a free port).
+    pub bind: SocketAddr,
+    /// The database (`CONCORD_DATABASE_URL`, default a SQLite file in the data directory).
+    pub database_url: String,
+    /// Where files live (`CONCORD_DATA_DIR`, default `./data/`, created when missing).
+    pub data_dir: PathBuf,
+    /// The origin browsers use to reach Concord (`CONCORD_PUBLIC_ORIGIN`,
+    /// default `http://` + the bind address). An `https://` origin makes
+    /// cookies `Secure` and enables HSTS.
+    pub public_origin: String,
+    /// Further origins allowed to call the API from a browser, such as the
+    /// `trunk serve` dev server (`CONCORD_DEV_ORIGINS`, comma-separated).
+    pub dev_origins: Vec<String>,
+    /// The built SPA (`CONCORD_STATIC_DIR`, default `frontend/dist`).
+    pub static_dir: PathBuf,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("bind", &self.bind)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("data_dir", &self.data_dir)
+            .field("public_origin", &self.public_origin)
+            .field("dev_origins", &self.dev_origins)
+            .field("static_dir", &self.static_dir)
+            .finish()
+    }
+}
+
+/// Hides the password of a database URL (`postgres://user:***@host/db`).
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or_default();
+            if userinfo.contains(':') {
+                format!("{scheme}://{user}:***@{host}")
+            } else {
+                url.to_owned()
+            }
+        }
+        None => url.to_owned(),
+    }
+}
+
+impl Settings {
+    /// Reads the settings from the process environment.
+    pub fn from_env() -> anyhow::Result<Settings> {
+        Settings::from_lookup(|key| std::env::var(key).ok())
+    }
+
+    /// Reads the settings through a lookup function (the environment, or a map in tests).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Settings> {
+        let non_empty = |key: &str| get(key).filter(|v| !v.trim().is_empty());
+        let bind: SocketAddr = non_empty("CONCORD_BIND")
+            .unwrap_or_else(|| "127.0.0.1:8080".to_owned())
+            .parse()
+            .context("CONCORD_BIND must be an address such as 127.0.0.1:8080")?;
+        let data_dir =
+            PathBuf::from(non_empty("CONCORD_DATA_DIR").unwrap_or_else(|| "data".to_owned()));
+        let database_url = match non_empty("CONCORD_DATABASE_URL") {
+            Some(url) => url,
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("concord.sqlite3").display()
+            ),
+        };
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            bail!("CONCORD_DATABASE_URL must start with sqlite:, postgres:// or postgresql://");
+        }
+        let public_origin = non_empty("CONCORD_PUBLIC_ORIGIN")
+            .unwrap_or_else(|| format!("http://{bind}"))
+            .trim_end_matches('/')
+            .to_owned();
+        if !(public_origin.starts_with("http://") || public_origin.starts_with("https://")) {
+            bail!("CONCORD_PUBLIC_ORIGIN must start with http:// or https://");
+        }
+        let dev_origins = non_empty("CONCORD_DEV_ORIGINS")
+            .map(|v| {
+                v.split(',')
+                    .map(|o| o.trim().trim_end_matches('/').to_owned())
+                    .filter(|o| !o.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let static_dir = PathBuf::from(
+            non_empty("CONCORD_STATIC_DIR").unwrap_or_else(|| "frontend/dist".to_owned()),
+        );
+        Ok(Settings {
+            bind,
+            database_url,
+            data_dir,
+            public_origin,
+            dev_origins,
+            static_dir,
+        })
+    }
+
+    /// Whether browsers reach Concord over HTTPS (cookies `Secure`, HSTS on).
+    pub fn is_https(&self) -> bool {
+        self.public_origin.starts_with("https://")
+    }
+
+    /// Whether the database is SQLite (else PostgreSQL).
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.starts_with("sqlite:")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(pairs: &[(&str, &str)]) -> anyhow::Result<Settings> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Settings::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_are_a_local_sqlite_file_on_port_8080() {
+        let s = settings(&[]).expect("defaults");
+        assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.database_url, "sqlite://data/concord.sqlite3?mode=rwc");
+        assert_eq!(s.public_origin, "http://127.0.0.1:8080");
+        assert!(!s.is_https());
+        assert!(s.dev_origins.is_empty());
+    }
+
+    #[test]
+    fn the_environment_overrides_every_default() {
+        let s = settings(&[
+            ("CONCORD_BIND", "0.0.0.0:9000"),
+            ("CONCORD_DATA_DIR", "/var/lib/concord"),
+            ("CONCORD_PUBLIC_ORIGIN", "https://concord.example/"),
+            (
+                "CONCORD_DEV_ORIGINS",
+                "http://127.0.0.1:8081, http://localhost:8081",
+            ),
+        ])
+        .expect("settings");
+        assert_eq!(s.bind.port(), 9000);
+        assert_eq!(
+            s.database_url,
+            "sqlite:///var/lib/concord/concord.sqlite3?mode=rwc"
+        );
+        assert_eq!(s.public_origin, "https://concord.example");
+        assert!(s.is_https());
+        assert_eq!(
+            s.dev_origins,
+            vec!["http://127.0.0.1:8081", "http://localhost:8081"]
+        );
+    }
+
+    #[test]
+    fn malformed_settings_are_refused_with_the_variable_named() {
+        let err = settings(&[("CONCORD_BIND", "nowhere")]).expect_err("bad bind");
+        assert!(err.to_string().contains("CONCORD_BIND"));
+        let err = settings(&[("CONCORD_DATABASE_URL", "mysql://x")]).expect_err("bad url");
+        assert!(err.to_string().contains("CONCORD_DATABASE_URL"));
+    }
+
+    #[test]
+    fn database_passwords_never_appear_in_debug_output() {
+        let s = settings(&[(
+            "CONCORD_DATABASE_URL",
+            "postgres://concord:s3cret@db/concord",
+        )])
+        .expect("settings");
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("postgres://concord:***@db/concord"));
+    }
+}

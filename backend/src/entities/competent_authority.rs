@@ -1,0 +1,30 @@
+//! `competent_authorities`: each party's competent authority over time.
+
+use sea_orm::entity::prelude::*;
+
+/// One competent authority of a party, valid from a date until another.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "competent_authorities")]
+pub struct Model {
+    /// Row id.
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// The party's wire code (`az`, `ge`).
+    pub party: String,
+    /// Name in English.
+    pub name_en: String,
+    /// Name in Azerbaijani.
+    pub name_az: String,
+    /// Name in Georgian.
+    pub name_ka: String,
+    /// First day in force.
+    pub valid_from: Date,
+    /// First day no longer in force, if ended.
+    pub valid_to: Option<Date>,
+}
+
+/// No relations yet.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

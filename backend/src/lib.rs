@@ -1,0 +1,17 @@
+//! Concord's backend: the JSON API under `/api/v1` and the server of the
+//! built single-page app.
+
+pub mod config;
+pub mod db;
+pub mod entities;
+pub mod error;
+pub mod models;
+pub mod routes;
+pub mod security;
+pub mod spa;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Settings;
+pub use error::AppError;
+pub use startup::{AppState, Application};

@@ -1,0 +1,144 @@
+//! The test harness: `spawn_app()`.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use concord_backend::{Application, Settings};
+use concord_client::Client;
+use sea_orm::{ConnectionTrait, Database};
+
+/// A running application and what a test needs to talk to it.
+pub struct TestApp {
+    /// The base URL, e.g. `http://127.0.0.1:40123`.
+    pub address: String,
+    /// The typed client, pointed at the app.
+    pub client: Client,
+    /// A plain HTTP client for checks below the typed client (headers, raw bodies).
+    pub http: reqwest::Client,
+    /// Which database this app runs on: `sqlite` or `postgres`.
+    pub database: &'static str,
+    /// Kept alive for the app's lifetime; removed when dropped.
+    _dir: tempfile::TempDir,
+    postgres: Option<PostgresDatabase>,
+}
+
+/// A PostgreSQL database made for one test and dropped after it.
+struct PostgresDatabase {
+    server: String,
+    name: String,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(pg) = self.postgres.take() {
+            // Drop runs inside the test's runtime: do the async clean-up on a
+            // thread of its own.
+            let _ = std::thread::spawn(move || {
+                let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                else {
+                    return;
+                };
+                rt.block_on(async {
+                    if let Ok(admin) = Database::connect(format!("{}/postgres", pg.server)).await {
+                        let _ = admin
+                            .execute_unprepared(&format!(
+                                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                                pg.name
+                            ))
+                            .await;
+                        let _ = admin.close().await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// Whether this test run targets PostgreSQL (`CONCORD_TEST_DATABASE=postgres`).
+pub fn on_postgres() -> bool {
+    std::env::var("CONCORD_TEST_DATABASE").is_ok_and(|v| v == "postgres")
+}
+
+fn unique_name() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!(
+        "concord_test_{}_{}_{}",
+        std::process::id(),
+        nanos % 1_000_000_000,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// The index.html the SPA tests see: one inline start-up script, like trunk's.
+pub const TEST_INDEX_HTML: &str = "<!doctype html><html><head><script type=\"module\">import init from '/app.js';init();</script></head><body></body></html>";
+
+/// Spawns the application on a free port with a fresh database and an
+/// empty-but-present SPA directory.
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let static_dir = dir.path().join("dist");
+    std::fs::create_dir_all(&static_dir).expect("static dir");
+    std::fs::write(static_dir.join("index.html"), TEST_INDEX_HTML).expect("index.html");
+    std::fs::write(
+        static_dir.join("app.js"),
+        "export default function init() {}",
+    )
+    .expect("app.js");
+
+    let (database_url, postgres, database) = if on_postgres() {
+        let server = std::env::var("CONCORD_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+            .trim_end_matches('/')
+            .to_owned();
+        let name = unique_name();
+        let admin = Database::connect(format!("{server}/postgres"))
+            .await
+            .expect("PostgreSQL must answer");
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .expect("create test database");
+        admin.close().await.expect("close admin connection");
+        (
+            format!("{server}/{name}"),
+            Some(PostgresDatabase { server, name }),
+            "postgres",
+        )
+    } else {
+        (
+            format!(
+                "sqlite://{}?mode=rwc",
+                dir.path().join("concord.sqlite3").display()
+            ),
+            None,
+            "sqlite",
+        )
+    };
+
+    let data_dir = dir.path().join("data");
+    let settings = Settings::from_lookup(|key| match key {
+        "CONCORD_BIND" => Some("127.0.0.1:0".to_owned()),
+        "CONCORD_DATABASE_URL" => Some(database_url.clone()),
+        "CONCORD_DATA_DIR" => Some(data_dir.display().to_string()),
+        "CONCORD_STATIC_DIR" => Some(static_dir.display().to_string()),
+        _ => None,
+    })
+    .expect("test settings");
+    let app = Application::build(settings).await.expect("the app builds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until(std::future::pending()));
+    TestApp {
+        client: Client::new(address.clone()),
+        http: reqwest::Client::new(),
+        address,
+        database,
+        _dir: dir,
+        postgres,
+    }
+}

@@ -1,0 +1,9 @@
+//! API tests: each spawns the real application on port 0 with a fresh
+//! database (a temp SQLite file, or a fresh PostgreSQL database when
+//! `CONCORD_TEST_DATABASE=postgres`) and drives it through `concord-client`.
+
+mod helpers;
+
+mod health;
+mod reference;
+mod server;

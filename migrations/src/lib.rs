@@ -1,0 +1,19 @@
+//! Concord's schema. Every migration uses sea-orm-migration's schema DSL so the
+//! same files run on SQLite and PostgreSQL. Tests build their schema by running
+//! these migrations, never by hand.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_create_competent_authorities;
+
+/// Runs Concord's migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(
+            m20261129_000001_create_competent_authorities::Migration,
+        )]
+    }
+}

@@ -1,0 +1,303 @@
+//! The fixed vocabulary of the agreement: parties, roles, areas and forms of
+//! co-operation. Wording in the three languages is the agreed one of
+//! `shared/docs/glossary.md`; change it there and here at once.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Labels, Lang};
+
+/// Declares a closed list with stable snake_case wire codes, in a fixed order,
+/// and labels in English, Azerbaijani and Georgian.
+macro_rules! closed_list {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal => [$en:literal, $az:literal, $ka:literal] ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $code)] $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in the agreement's order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable wire code (snake_case).
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// Parses a wire code; unknown codes give `None`.
+            pub fn from_code(code: &str) -> Option<$name> {
+                match code { $($code => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The agreed label in one language.
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        ($name::$variant, Lang::En) => $en,
+                        ($name::$variant, Lang::Az) => $az,
+                        ($name::$variant, Lang::Ka) => $ka,
+                    )+
+                }
+            }
+
+            /// The agreed labels in all three languages.
+            pub fn labels(self) -> Labels {
+                Labels::new(self.label(Lang::En), self.label(Lang::Az), self.label(Lang::Ka))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = UnknownCode;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::from_code(s).ok_or_else(|| UnknownCode { kind: stringify!($name), code: s.to_owned() })
+            }
+        }
+    };
+}
+
+/// A code that is not in a closed list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode {
+    /// Which list was searched.
+    pub kind: &'static str,
+    /// The code that was given.
+    pub code: String,
+}
+
+impl std::fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown {} code `{}`", self.kind, self.code)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+closed_list! {
+    /// A party to the agreement. Every user, draft and internal note belongs to exactly one.
+    Party {
+        /// The Republic of Azerbaijan.
+        Az = "az" => ["Republic of Azerbaijan", "Azərbaycan Respublikası", "აზერბაიჯანის რესპუბლიკა"],
+        /// Georgia.
+        Ge = "ge" => ["Georgia", "Gürcüstan", "საქართველო"],
+    }
+}
+
+impl Party {
+    /// The other party of the bilateral agreement.
+    pub fn other(self) -> Party {
+        match self {
+            Party::Az => Party::Ge,
+            Party::Ge => Party::Az,
+        }
+    }
+
+    /// The short uppercase code people see (`AZ`, `GE`).
+    pub fn short(self) -> &'static str {
+        match self {
+            Party::Az => "AZ",
+            Party::Ge => "GE",
+        }
+    }
+
+    /// The party's competent authority at the agreement's signature.
+    pub fn authority_at_signature(self) -> Labels {
+        match self {
+            Party::Az => Labels::new(
+                "Ministry of Defence of the Republic of Azerbaijan",
+                "Azərbaycan Respublikasının Müdafiə Nazirliyi",
+                "აზერბაიჯანის რესპუბლიკის თავდაცვის სამინისტრო",
+            ),
+            Party::Ge => Labels::new(
+                "Ministry of Defence of Georgia",
+                "Gürcüstanın Müdafiə Nazirliyi",
+                "საქართველოს თავდაცვის სამინისტრო",
+            ),
+        }
+    }
+}
+
+closed_list! {
+    /// A user's role within their party; each role includes the rights of the ones before it.
+    Role {
+        /// Reads the joint board and its own party's internal items.
+        Viewer = "viewer" => ["viewer", "müşahidəçi", "დამთვალიერებელი"],
+        /// Also drafts, edits and shares its party's proposals, comments, reports execution.
+        Planner = "planner" => ["planner", "planlaşdırıcı", "დამგეგმავი"],
+        /// Also gives or withholds its party's consent, approves and signs plans.
+        Coordinator = "coordinator" => ["coordinator", "koordinator", "კოორდინატორი"],
+        /// Also manages its own party's users, roles and API tokens.
+        Administrator = "administrator" => ["administrator", "administrator", "ადმინისტრატორი"],
+    }
+}
+
+closed_list! {
+    /// An area of co-operation (the agreement's closed list, in its order).
+    CooperationArea {
+        /// Military education, training and exercises.
+        MilitaryEducationTrainingExercises = "military_education_training_exercises" => ["military education, training and exercises", "hərbi təhsil, hazırlıq və təlimlər", "სამხედრო განათლება, წვრთნა და სწავლებები"],
+        /// Defence and security policy.
+        DefenceSecurityPolicy = "defence_security_policy" => ["defence and security policy", "müdafiə və təhlükəsizlik siyasəti", "თავდაცვისა და უსაფრთხოების პოლიტიკა"],
+        /// Peacekeeping and humanitarian operations.
+        PeacekeepingHumanitarianOperations = "peacekeeping_humanitarian_operations" => ["peacekeeping and humanitarian operations", "sülhməramlı və humanitar əməliyyatlar", "სამშვიდობო და ჰუმანიტარული ოპერაციები"],
+        /// Co-operation within NATO's Partnership for Peace programme.
+        NatoPartnershipForPeace = "nato_partnership_for_peace" => ["cooperation within the framework of NATO's Partnership for Peace programme", "NATO-nun \"Sülh naminə tərəfdaşlıq\" proqramı çərçivəsində əməkdaşlıq", "თანამშრომლობა ნატოს „პარტნიორობა მშვიდობისთვის“ პროგრამის ფარგლებში"],
+        /// Arms control and disarmament.
+        ArmsControlDisarmament = "arms_control_disarmament" => ["arms control and disarmament", "silahlara nəzarət və tərksilah", "შეიარაღების კონტროლი და განიარაღება"],
+        /// Military legislation.
+        MilitaryLegislation = "military_legislation" => ["military legislation", "hərbi qanunvericilik", "სამხედრო კანონმდებლობა"],
+        /// Logistics.
+        Logistics = "logistics" => ["logistics", "logistika", "ლოჯისტიკა"],
+        /// Civil-military co-operation.
+        CivilMilitaryCooperation = "civil_military_cooperation" => ["civil-military co-operation", "mülki-hərbi əməkdaşlıq", "სამოქალაქო-სამხედრო თანამშრომლობა"],
+        /// Defence cyber security.
+        DefenceCyberSecurity = "defence_cyber_security" => ["defence cyber security", "müdafiə sahəsində kibertəhlükəsizlik", "თავდაცვის სფეროში კიბერუსაფრთხოება"],
+        /// Military cartography.
+        MilitaryCartography = "military_cartography" => ["military cartography", "hərbi kartoqrafiya", "სამხედრო კარტოგრაფია"],
+        /// Military medical services.
+        MilitaryMedicalServices = "military_medical_services" => ["military medical services", "hərbi tibb xidmətləri", "სამხედრო სამედიცინო მომსახურება"],
+        /// Social, sporting and cultural activities.
+        SocialSportingCultural = "social_sporting_cultural" => ["social, sporting and cultural activities", "sosial, idman və mədəni tədbirlər", "სოციალური, სპორტული და კულტურული ღონისძიებები"],
+        /// Humanitarian demining.
+        HumanitarianDemining = "humanitarian_demining" => ["humanitarian demining", "humanitar minatəmizləmə", "ჰუმანიტარული განაღმვა"],
+        /// Other areas of mutual interest; needs a free-text specification.
+        OtherArea = "other_area" => ["other areas of mutual interest", "qarşılıqlı maraq doğuran digər sahələr", "ორმხრივი ინტერესის სხვა სფეროები"],
+    }
+}
+
+impl CooperationArea {
+    /// Whether an activity in this area needs a free-text specification.
+    pub fn needs_specification(self) -> bool {
+        self == CooperationArea::OtherArea
+    }
+}
+
+closed_list! {
+    /// A form of co-operation (the agreement's closed list, in its order).
+    CooperationForm {
+        /// Official visits and staff meetings.
+        OfficialVisitsStaffMeetings = "official_visits_staff_meetings" => ["official visits and staff meetings", "rəsmi səfərlər və işçi görüşləri", "ოფიციალური ვიზიტები და სამუშაო შეხვედრები"],
+        /// Bilateral negotiations, consultations and exchange of experience.
+        NegotiationsConsultationsExperience = "negotiations_consultations_experience" => ["bilateral negotiations, consultations and exchange of experience", "ikitərəfli danışıqlar, məsləhətləşmələr və təcrübə mübadiləsi", "ორმხრივი მოლაპარაკებები, კონსულტაციები და გამოცდილების გაზიარება"],
+        /// Participation in training and educational events.
+        TrainingEducationalEvents = "training_educational_events" => ["participation in training and educational events", "təlim və tədris tədbirlərində iştirak", "მონაწილეობა სასწავლო და საგანმანათლებლო ღონისძიებებში"],
+        /// Exchange of information of mutual interest.
+        InformationExchange = "information_exchange" => ["exchange of information of mutual interest", "qarşılıqlı maraq doğuran məlumat mübadiləsi", "ორმხრივი ინტერესის ინფორმაციის გაცვლა"],
+        /// Participation in conferences and seminars.
+        ConferencesSeminars = "conferences_seminars" => ["participation in conferences and seminars", "konfrans və seminarlarda iştirak", "მონაწილეობა კონფერენციებსა და სემინარებში"],
+        /// Participation in cultural and sporting events.
+        CulturalSportingEvents = "cultural_sporting_events" => ["participation in cultural and sporting events", "mədəni və idman tədbirlərində iştirak", "მონაწილეობა კულტურულ და სპორტულ ღონისძიებებში"],
+        /// Other mutually agreed forms of co-operation; needs a free-text specification.
+        OtherForm = "other_form" => ["other mutually agreed forms of co-operation", "qarşılıqlı razılaşdırılmış digər əməkdaşlıq formaları", "თანამშრომლობის სხვა ურთიერთშეთანხმებული ფორმები"],
+    }
+}
+
+impl CooperationForm {
+    /// Whether an activity in this form needs a free-text specification.
+    pub fn needs_specification(self) -> bool {
+        self == CooperationForm::OtherForm
+    }
+}
+
+/// The agreement's full title in one language.
+pub fn agreement_title() -> Labels {
+    Labels::new(
+        "Agreement on cooperation in the field of defence between the Government of the Republic of Azerbaijan and the Government of Georgia",
+        "Azərbaycan Respublikası Hökuməti ilə Gürcüstan Hökuməti arasında müdafiə sahəsində əməkdaşlıq haqqında Saziş",
+        "შეთანხმება აზერბაიჯანის რესპუბლიკის მთავრობასა და საქართველოს მთავრობას შორის თავდაცვის სფეროში თანამშრომლობის შესახებ",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_agreement_lists_fourteen_areas_and_seven_forms_in_order() {
+        assert_eq!(CooperationArea::ALL.len(), 14);
+        assert_eq!(CooperationForm::ALL.len(), 7);
+        assert_eq!(
+            CooperationArea::ALL[0],
+            CooperationArea::MilitaryEducationTrainingExercises
+        );
+        assert_eq!(CooperationArea::ALL[13], CooperationArea::OtherArea);
+        assert_eq!(CooperationForm::ALL[6], CooperationForm::OtherForm);
+    }
+
+    #[test]
+    fn wire_codes_are_snake_case_and_round_trip_through_serde() {
+        for area in CooperationArea::ALL {
+            let json = serde_json::to_string(area).expect("serialize");
+            assert_eq!(json, format!("\"{}\"", area.code()));
+            assert_eq!(
+                serde_json::from_str::<CooperationArea>(&json).expect("parse"),
+                *area
+            );
+            assert!(
+                area.code()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_')
+            );
+        }
+        for form in CooperationForm::ALL {
+            assert_eq!(CooperationForm::from_code(form.code()), Some(*form));
+        }
+        assert_eq!(
+            serde_json::to_string(&Party::Ge).expect("serialize"),
+            "\"ge\""
+        );
+        assert_eq!("az".parse::<Party>(), Ok(Party::Az));
+        assert!("xx".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn every_label_exists_in_every_language_and_is_distinct_per_language() {
+        for lang in Lang::ALL {
+            let mut seen = std::collections::HashSet::new();
+            for area in CooperationArea::ALL {
+                let label = area.label(lang);
+                assert!(!label.trim().is_empty());
+                assert!(seen.insert(label), "duplicate area label {label}");
+            }
+        }
+        // Georgian labels are written in the Georgian script.
+        for form in CooperationForm::ALL {
+            assert!(
+                form.label(Lang::Ka)
+                    .chars()
+                    .any(|c| ('\u{10D0}'..='\u{10FF}').contains(&c))
+            );
+        }
+    }
+
+    #[test]
+    fn only_the_other_area_and_form_need_a_specification() {
+        let areas: Vec<_> = CooperationArea::ALL
+            .iter()
+            .filter(|a| a.needs_specification())
+            .collect();
+        assert_eq!(areas, vec![&CooperationArea::OtherArea]);
+        let forms: Vec<_> = CooperationForm::ALL
+            .iter()
+            .filter(|f| f.needs_specification())
+            .collect();
+        assert_eq!(forms, vec![&CooperationForm::OtherForm]);
+    }
+
+    #[test]
+    fn the_other_party_of_each_party_is_the_other_one() {
+        assert_eq!(Party::Az.other(), Party::Ge);
+        assert_eq!(Party::Ge.other(), Party::Az);
+    }
+}
