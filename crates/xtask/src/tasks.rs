@@ -1,0 +1,316 @@
+//! The commands themselves.
+
+use std::net::{TcpListener, TcpStream, ToSocketAddrs};
+use std::path::PathBuf;
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use crate::util::{in_ci, is_root, output, root, run, stage};
+use crate::{spa, tools};
+
+fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cmd.current_dir(root());
+    cmd
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+/// Kills a child process when dropped.
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `cargo xtask run`.
+pub fn run_cmd(_args: &[String]) -> anyhow::Result<()> {
+    stage("tools", tools::ensure_spa_tools)?;
+    let size = stage("web app (release)", spa::build_release)?;
+    spa::report(&size)?;
+    stage("backend (release)", || {
+        run(cargo().args([
+            "build",
+            "--release",
+            "-p",
+            "concord-backend",
+            "--bin",
+            "concord",
+        ]))
+    })?;
+    let bin = target_dir().join("release").join("concord");
+    let bind = std::env::var("CONCORD_BIND").unwrap_or_else(|_| "127.0.0.1:8080".to_owned());
+    let mut cmd = Command::new(&bin);
+    cmd.current_dir(root());
+    // A setting given by the environment always wins.
+    if std::env::var_os("CONCORD_STATIC_DIR").is_none() {
+        cmd.env("CONCORD_STATIC_DIR", root().join("frontend").join("dist"));
+    }
+    let url = std::env::var("CONCORD_PUBLIC_ORIGIN").unwrap_or_else(|_| format!("http://{bind}"));
+    println!("\nConcord starts at {url}  (Ctrl-C stops it)\n");
+    let status = cmd
+        .status()
+        .with_context(|| format!("starting {}", bin.display()))?;
+    if !status.success() {
+        bail!("concord exited with {status}");
+    }
+    Ok(())
+}
+
+/// `cargo xtask spa`.
+pub fn spa_only() -> anyhow::Result<()> {
+    stage("tools", tools::ensure_spa_tools)?;
+    let size = stage("web app (release)", spa::build_release)?;
+    spa::report(&size)
+}
+
+/// `cargo xtask test`: everything CI checks, each stage timed.
+pub fn test(_args: &[String]) -> anyhow::Result<()> {
+    let start = Instant::now();
+    stage("tools", || {
+        tools::ensure_spa_tools()?;
+        tools::ensure_chromium()?;
+        tools::ensure_e2e_packages(&root().join("e2e"))
+    })?;
+    stage("format", || {
+        run(cargo().args(["fmt", "--all", "--", "--check"]))
+    })?;
+    stage("clippy (native)", || {
+        run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))
+    })?;
+    stage("clippy (wasm32 web app)", || {
+        run(cargo().args([
+            "clippy",
+            "-p",
+            "concord-frontend",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    stage(
+        "wasm dependency tree has nothing server-side",
+        check_wasm_tree,
+    )?;
+    stage("tests (SQLite)", || {
+        run(cargo()
+            .args(nextest_args())
+            .env_remove("CONCORD_TEST_DATABASE"))
+    })?;
+    stage("backend tests (PostgreSQL)", || {
+        if !ensure_postgres()? {
+            println!(
+                "    SKIPPED: no PostgreSQL answers (set CONCORD_TEST_POSTGRES_URL); CI=true would fail here"
+            );
+            return Ok(());
+        }
+        let mut args = nextest_args();
+        args.extend(["-p".to_owned(), "concord-backend".to_owned()]);
+        run(cargo().args(args).env("CONCORD_TEST_DATABASE", "postgres"))
+    })?;
+    let size = stage("web app (release) and size budget", spa::build_release)?;
+    spa::report(&size)?;
+    stage("browser tests (headless Chromium)", browser_tests)?;
+    println!(
+        "\nall checks passed in {:.1} min",
+        start.elapsed().as_secs_f64() / 60.0
+    );
+    Ok(())
+}
+
+fn nextest_args() -> Vec<String> {
+    let nextest = output(Command::new("cargo").args(["nextest", "--version"])).is_some();
+    if nextest {
+        ["nextest", "run", "--no-fail-fast"]
+            .map(str::to_owned)
+            .to_vec()
+    } else {
+        ["test", "--no-fail-fast"].map(str::to_owned).to_vec()
+    }
+}
+
+fn check_wasm_tree() -> anyhow::Result<()> {
+    let tree = output(cargo().args([
+        "tree",
+        "-p",
+        "concord-frontend",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-e",
+        "normal",
+        "--prefix",
+        "none",
+    ]))
+    .context("cargo tree failed")?;
+    let forbidden: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| {
+            matches!(
+                *name,
+                "tokio" | "mio" | "axum" | "sea-orm" | "sqlx" | "hyper"
+            )
+        })
+        .collect();
+    if !forbidden.is_empty() {
+        bail!("the web app's wasm build depends on server-side crates: {forbidden:?}");
+    }
+    println!("    no tokio, mio, axum, hyper, sqlx or sea-orm in the wasm32 tree");
+    Ok(())
+}
+
+/// The PostgreSQL server the backend tests use.
+fn postgres_url() -> String {
+    std::env::var("CONCORD_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+}
+
+fn postgres_answers() -> bool {
+    let url = postgres_url();
+    let host_port = url
+        .split('@')
+        .next_back()
+        .unwrap_or_default()
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let host_port = if host_port.contains(':') {
+        host_port
+    } else {
+        format!("{host_port}:5432")
+    };
+    host_port
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut addrs| addrs.next())
+        .is_some_and(|addr| TcpStream::connect_timeout(&addr, Duration::from_secs(2)).is_ok())
+}
+
+/// Whether PostgreSQL answers, starting the local cluster when it can.
+/// Under CI=true an unreachable server is an error, never a skip.
+fn ensure_postgres() -> anyhow::Result<bool> {
+    if postgres_answers() {
+        return Ok(true);
+    }
+    if is_root() && std::path::Path::new("/etc/postgresql").exists() {
+        for version in std::fs::read_dir("/etc/postgresql")?.flatten() {
+            let version = version.file_name().to_string_lossy().into_owned();
+            println!("    starting the local PostgreSQL {version} cluster");
+            let _ = run(Command::new("pg_ctlcluster").args([
+                "--skip-systemctl-redirect",
+                &version,
+                "main",
+                "start",
+            ]));
+        }
+        for _ in 0..20 {
+            if postgres_answers() {
+                return Ok(true);
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    }
+    if in_ci() {
+        bail!(
+            "PostgreSQL does not answer at {} and CI=true: the PostgreSQL tests may not be skipped",
+            postgres_url()
+        );
+    }
+    Ok(false)
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn wait_for_health(url: &str) -> anyhow::Result<()> {
+    let addr = url.trim_start_matches("http://").to_owned();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(mut stream) = TcpStream::connect(&addr) {
+            use std::io::{Read, Write};
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+            let request =
+                format!("GET /api/v1/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+            if stream.write_all(request.as_bytes()).is_ok() {
+                let mut answer = String::new();
+                let _ = stream.read_to_string(&mut answer);
+                if answer.starts_with("HTTP/1.1 200") {
+                    return Ok(());
+                }
+            }
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    bail!("the backend did not become healthy at {url} within 60 s")
+}
+
+/// Starts the backend (debug build, fresh SQLite database, the release SPA)
+/// and runs the browser tests in `e2e/` against it.
+fn browser_tests() -> anyhow::Result<()> {
+    let chromium = tools::ensure_chromium()?;
+    run(cargo().args(["build", "-p", "concord-backend", "--bin", "concord"]))?;
+    let data = std::env::temp_dir().join(format!("concord-e2e-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data)?;
+    let port = free_port()?;
+    let url = format!("http://127.0.0.1:{port}");
+    let backend = Command::new(target_dir().join("debug").join("concord"))
+        .current_dir(root())
+        .env("CONCORD_BIND", format!("127.0.0.1:{port}"))
+        .env("CONCORD_DATA_DIR", &data)
+        .env("CONCORD_STATIC_DIR", root().join("frontend").join("dist"))
+        .env_remove("CONCORD_DATABASE_URL")
+        .env_remove("CONCORD_PUBLIC_ORIGIN")
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .context("starting the backend")?;
+    let _backend = KillOnDrop(backend);
+    wait_for_health(&url)?;
+    let e2e = root().join("e2e");
+    let artifacts = e2e.join("artifacts");
+    std::fs::create_dir_all(&artifacts)?;
+    let result = run(Command::new("node")
+        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .arg("tests/")
+        .current_dir(&e2e)
+        .env("CONCORD_E2E_URL", &url)
+        .env("CONCORD_CHROMIUM", &chromium)
+        .env("CONCORD_E2E_ARTIFACTS", &artifacts));
+    let _ = std::fs::remove_dir_all(&data);
+    result
+}
+
+/// `cargo xtask dev`: the backend on :8080 and `trunk serve` on :8081 with live reload.
+pub fn dev(_args: &[String]) -> anyhow::Result<()> {
+    tools::ensure_spa_tools()?;
+    let mut backend = cargo();
+    backend.args(["run", "-p", "concord-backend", "--bin", "concord"]);
+    if std::env::var_os("CONCORD_DEV_ORIGINS").is_none() {
+        backend.env(
+            "CONCORD_DEV_ORIGINS",
+            "http://127.0.0.1:8081,http://localhost:8081",
+        );
+    }
+    let _backend = KillOnDrop(backend.spawn().context("starting the backend")?);
+    println!(
+        "\nbackend on http://127.0.0.1:8080, web app with live reload on http://127.0.0.1:8081\n"
+    );
+    run(Command::new("trunk")
+        .arg("serve")
+        .current_dir(root().join("frontend"))
+        .env("PATH", tools::tool_path())
+        .env("TRUNK_SKIP_VERSION_CHECK", "true"))
+}

@@ -1,0 +1,179 @@
+//! Installs the tools the build needs, at pinned versions, only when missing.
+//! Everything comes from package registries (crates.io, npm, Debian), never
+//! from a download of a prebuilt binary.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::util::{is_root, output, root, run};
+
+/// trunk's pinned version (0.22 needs a newer rustc than the project's).
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// binaryen's pinned version (Debian's wasm-opt 108 breaks the wasm; see docs/operations.md).
+pub const BINARYEN_VERSION: &str = "132.0.0";
+
+/// Where npm-installed tools live, outside the clone so a fresh clone reuses them.
+pub fn tools_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CONCORD_TOOLS_DIR") {
+        return PathBuf::from(dir);
+    }
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/tmp"));
+    home.join(".cache").join("concord-tools")
+}
+
+/// The PATH the build tools run with: the npm tools and cargo's bin first.
+pub fn tool_path() -> OsString {
+    let mut dirs = vec![tools_dir().join("node_modules").join(".bin"), cargo_bin()];
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+fn cargo_bin() -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            std::env::var_os("HOME")
+                .map(PathBuf::from)
+                .unwrap_or_default()
+                .join(".cargo")
+        });
+    home.join("bin")
+}
+
+fn tool(name: &str) -> Command {
+    let mut cmd = Command::new(name);
+    cmd.env("PATH", tool_path());
+    cmd
+}
+
+/// The wasm-bindgen version in Cargo.lock: wasm-bindgen-cli must equal it.
+pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\""
+            && let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+        {
+            return Ok(version.trim_end_matches('"').to_owned());
+        }
+    }
+    bail!("wasm-bindgen is not in Cargo.lock")
+}
+
+/// The wasm32 target, trunk, wasm-bindgen-cli and wasm-opt: what building the SPA needs.
+pub fn ensure_spa_tools() -> anyhow::Result<()> {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+
+    let trunk = output(tool("trunk").arg("--version")).unwrap_or_default();
+    if !trunk.contains(TRUNK_VERSION) {
+        println!(
+            "    installing trunk {TRUNK_VERSION} from crates.io (takes several minutes once)"
+        );
+        run(Command::new("cargo").args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+        ]))?;
+    }
+
+    let wanted = locked_wasm_bindgen()?;
+    let bindgen = output(tool("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if bindgen.split_whitespace().nth(1) != Some(wanted.as_str()) {
+        println!(
+            "    installing wasm-bindgen-cli {wanted} from crates.io (equal to the locked wasm-bindgen)"
+        );
+        // Not --locked: one of its locked dependencies is missing from the registry mirror.
+        run(Command::new("cargo").args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+            "--force",
+        ]))?;
+    }
+
+    let opt = output(tool("wasm-opt").arg("--version")).unwrap_or_default();
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    if !opt.contains(&format!("version {major}")) {
+        println!(
+            "    installing binaryen {BINARYEN_VERSION} (wasm-opt) from npm into {}",
+            tools_dir().display()
+        );
+        std::fs::create_dir_all(tools_dir())?;
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(tools_dir())
+            .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+    }
+    Ok(())
+}
+
+/// Debian's Chromium and ChromeDriver for the browser tests.
+pub fn ensure_chromium() -> anyhow::Result<PathBuf> {
+    let path = std::env::var_os("CONCORD_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    if path.exists() {
+        return Ok(path);
+    }
+    if !is_root() {
+        bail!(
+            "Chromium is missing: install Debian's `chromium` and `chromium-driver` \
+             (sudo apt-get install chromium chromium-driver), or set CONCORD_CHROMIUM"
+        );
+    }
+    println!("    installing Debian's chromium and chromium-driver");
+    run(Command::new("apt-get").arg("update").arg("-q"))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "-q",
+            "chromium",
+            "chromium-driver",
+            "fonts-noto-core",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    if !path.exists() {
+        bail!(
+            "apt-get installed chromium, but {} is still missing",
+            path.display()
+        );
+    }
+    Ok(path)
+}
+
+/// The browser tests' npm packages (playwright-core, axe-core), from the lock file.
+pub fn ensure_e2e_packages(e2e: &Path) -> anyhow::Result<()> {
+    let marker = e2e.join("node_modules").join(".package-lock.json");
+    let lock = e2e.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&marker), std::fs::metadata(&lock)) {
+        (Ok(m), Ok(l)) => m.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if !fresh {
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"])
+            .current_dir(e2e)
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+    }
+    Ok(())
+}
