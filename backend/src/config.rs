@@ -24,6 +24,16 @@ pub struct Settings {
     pub dev_origins: Vec<String>,
     /// The built SPA (`CONCORD_STATIC_DIR`, default `frontend/dist`).
     pub static_dir: PathBuf,
+    /// A session ends after this long without a request (`CONCORD_SESSION_IDLE_MINUTES`, default 30).
+    pub session_idle: chrono::Duration,
+    /// A session ends this long after sign-in whatever happens (`CONCORD_SESSION_LIFETIME_HOURS`, default 12).
+    pub session_lifetime: chrono::Duration,
+    /// Failed sign-ins allowed per user name within the window (`CONCORD_LOGIN_MAX_FAILURES_PER_USER`, default 5).
+    pub login_max_failures_per_user: u64,
+    /// Failed sign-ins allowed per client address within the window (`CONCORD_LOGIN_MAX_FAILURES_PER_ADDRESS`, default 20).
+    pub login_max_failures_per_address: u64,
+    /// The rate limit's window (`CONCORD_LOGIN_WINDOW_MINUTES`, default 15).
+    pub login_window: chrono::Duration,
 }
 
 impl std::fmt::Debug for Settings {
@@ -35,7 +45,9 @@ impl std::fmt::Debug for Settings {
             .field("public_origin", &self.public_origin)
             .field("dev_origins", &self.dev_origins)
             .field("static_dir", &self.static_dir)
-            .finish()
+            .field("session_idle", &self.session_idle)
+            .field("session_lifetime", &self.session_lifetime)
+            .finish_non_exhaustive()
     }
 }
 
@@ -70,14 +82,10 @@ impl Settings {
             .unwrap_or_else(|| "127.0.0.1:8080".to_owned())
             .parse()
             .context("CONCORD_BIND must be an address such as 127.0.0.1:8080")?;
-        let data_dir =
-            PathBuf::from(non_empty("CONCORD_DATA_DIR").unwrap_or_else(|| "data".to_owned()));
+        let data_dir = PathBuf::from(non_empty("CONCORD_DATA_DIR").unwrap_or_else(|| "data".to_owned()));
         let database_url = match non_empty("CONCORD_DATABASE_URL") {
             Some(url) => url,
-            None => format!(
-                "sqlite://{}?mode=rwc",
-                data_dir.join("concord.sqlite3").display()
-            ),
+            None => format!("sqlite://{}?mode=rwc", data_dir.join("concord.sqlite3").display()),
         };
         if !(database_url.starts_with("sqlite:")
             || database_url.starts_with("postgres://")
@@ -100,9 +108,19 @@ impl Settings {
                     .collect()
             })
             .unwrap_or_default();
-        let static_dir = PathBuf::from(
-            non_empty("CONCORD_STATIC_DIR").unwrap_or_else(|| "frontend/dist".to_owned()),
-        );
+        let static_dir = PathBuf::from(non_empty("CONCORD_STATIC_DIR").unwrap_or_else(|| "frontend/dist".to_owned()));
+        let number = |key: &str, default: u64| -> anyhow::Result<u64> {
+            match non_empty(key) {
+                None => Ok(default),
+                Some(v) => v
+                    .trim()
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .with_context(|| format!("{key} must be a whole number above 0")),
+            }
+        };
+        let minutes = |n: u64| chrono::Duration::minutes(i64::try_from(n).unwrap_or(i64::MAX / 120_000));
         Ok(Settings {
             bind,
             database_url,
@@ -110,12 +128,32 @@ impl Settings {
             public_origin,
             dev_origins,
             static_dir,
+            session_idle: minutes(number("CONCORD_SESSION_IDLE_MINUTES", 30)?),
+            session_lifetime: minutes(number("CONCORD_SESSION_LIFETIME_HOURS", 12)?.saturating_mul(60)),
+            login_max_failures_per_user: number("CONCORD_LOGIN_MAX_FAILURES_PER_USER", 5)?,
+            login_max_failures_per_address: number("CONCORD_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)?,
+            login_window: minutes(number("CONCORD_LOGIN_WINDOW_MINUTES", 15)?),
         })
     }
 
     /// Whether browsers reach Concord over HTTPS (cookies `Secure`, HSTS on).
     pub fn is_https(&self) -> bool {
         self.public_origin.starts_with("https://")
+    }
+
+    /// The session cookie's name: `__Host-` prefixed over HTTPS.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.is_https() {
+            "__Host-concord_session"
+        } else {
+            "concord_session"
+        }
+    }
+
+    /// Whether a browser origin may make state-changing requests.
+    pub fn origin_allowed(&self, origin: &str) -> bool {
+        let origin = origin.trim_end_matches('/');
+        origin == self.public_origin || self.dev_origins.iter().any(|o| o == origin)
     }
 
     /// Whether the database is SQLite (else PostgreSQL).
@@ -130,10 +168,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn settings(pairs: &[(&str, &str)]) -> anyhow::Result<Settings> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
         Settings::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -153,23 +188,14 @@ mod tests {
             ("CONCORD_BIND", "0.0.0.0:9000"),
             ("CONCORD_DATA_DIR", "/var/lib/concord"),
             ("CONCORD_PUBLIC_ORIGIN", "https://concord.example/"),
-            (
-                "CONCORD_DEV_ORIGINS",
-                "http://127.0.0.1:8081, http://localhost:8081",
-            ),
+            ("CONCORD_DEV_ORIGINS", "http://127.0.0.1:8081, http://localhost:8081"),
         ])
         .expect("settings");
         assert_eq!(s.bind.port(), 9000);
-        assert_eq!(
-            s.database_url,
-            "sqlite:///var/lib/concord/concord.sqlite3?mode=rwc"
-        );
+        assert_eq!(s.database_url, "sqlite:///var/lib/concord/concord.sqlite3?mode=rwc");
         assert_eq!(s.public_origin, "https://concord.example");
         assert!(s.is_https());
-        assert_eq!(
-            s.dev_origins,
-            vec!["http://127.0.0.1:8081", "http://localhost:8081"]
-        );
+        assert_eq!(s.dev_origins, vec!["http://127.0.0.1:8081", "http://localhost:8081"]);
     }
 
     #[test]
@@ -182,11 +208,7 @@ mod tests {
 
     #[test]
     fn database_passwords_never_appear_in_debug_output() {
-        let s = settings(&[(
-            "CONCORD_DATABASE_URL",
-            "postgres://concord:s3cret@db/concord",
-        )])
-        .expect("settings");
+        let s = settings(&[("CONCORD_DATABASE_URL", "postgres://concord:s3cret@db/concord")]).expect("settings");
         let shown = format!("{s:?}");
         assert!(!shown.contains("s3cret"), "{shown}");
         assert!(shown.contains("postgres://concord:***@db/concord"));

@@ -12,12 +12,8 @@ use crate::config::{Settings, redact_url};
 /// when needed, and runs every pending migration.
 pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
     if settings.is_sqlite() {
-        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
-            format!(
-                "creating the data directory {}",
-                settings.data_dir.display()
-            )
-        })?;
+        std::fs::create_dir_all(&settings.data_dir)
+            .with_context(|| format!("creating the data directory {}", settings.data_dir.display()))?;
     }
     let mut options = ConnectOptions::new(settings.database_url.clone());
     options
@@ -43,4 +39,43 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Database
         .await
         .context("running the database migrations")?;
     Ok(db)
+}
+
+/// A write transaction. On SQLite, writers also queue on a process-wide lock
+/// first: SQLite allows one writer, and a deferred transaction that read
+/// before another committed would fail to upgrade instead of waiting.
+pub struct WriteTx {
+    txn: sea_orm::DatabaseTransaction,
+    _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl std::ops::Deref for WriteTx {
+    type Target = sea_orm::DatabaseTransaction;
+    fn deref(&self) -> &Self::Target {
+        &self.txn
+    }
+}
+
+impl WriteTx {
+    /// Starts a write transaction.
+    pub async fn begin(
+        db: &DatabaseConnection,
+        lock: &std::sync::Arc<tokio::sync::Mutex<()>>,
+    ) -> Result<WriteTx, sea_orm::DbErr> {
+        use sea_orm::TransactionTrait;
+        let guard = if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+            Some(lock.clone().lock_owned().await)
+        } else {
+            None
+        };
+        Ok(WriteTx {
+            txn: db.begin().await?,
+            _guard: guard,
+        })
+    }
+
+    /// Commits.
+    pub async fn commit(self) -> Result<(), sea_orm::DbErr> {
+        self.txn.commit().await
+    }
 }

@@ -19,6 +19,33 @@ pub enum AppError {
     /// 422: the request is well-formed but some fields are invalid.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
+    /// 401: no valid session or token.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// 401 at login: wrong user name or password (one answer for both).
+    #[error("wrong credentials")]
+    WrongCredentials,
+    /// 403: the caller may know the resource but lacks the role, or the request is refused (CSRF).
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// 409: the request conflicts with the current state (e.g. a user name taken).
+    #[error("conflict: {0}")]
+    Conflict(String),
+    /// 412: `If-Match` names an older version.
+    #[error("stale version")]
+    PreconditionFailed {
+        /// The current version.
+        current: i64,
+    },
+    /// 428: an update without `If-Match`.
+    #[error("If-Match required")]
+    PreconditionRequired,
+    /// 429: too many failed logins; try again after this many seconds.
+    #[error("too many attempts")]
+    TooManyRequests {
+        /// Seconds until the next attempt may succeed.
+        retry_after: u64,
+    },
     /// 500: anything unexpected; the cause is logged, never sent.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -37,6 +64,12 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+            AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -45,16 +78,39 @@ impl AppError {
         let status = self.status();
         let title = status.canonical_reason().unwrap_or("Error");
         match self {
-            AppError::NotFound => Problem::new(status.as_u16(), title)
-                .with_detail("There is nothing here, or you may not see it."),
-            AppError::BadRequest(detail) => {
-                Problem::new(status.as_u16(), title).with_detail(detail.clone())
+            AppError::NotFound => {
+                Problem::new(status.as_u16(), title).with_detail("There is nothing here, or you may not see it.")
             }
+            AppError::BadRequest(detail) => Problem::new(status.as_u16(), title).with_detail(detail.clone()),
             AppError::Invalid(errors) => {
-                let mut problem =
-                    Problem::new(status.as_u16(), title).with_detail("Some fields are invalid.");
+                let mut problem = Problem::new(status.as_u16(), title).with_detail("Some fields are invalid.");
                 problem.errors = errors.clone();
                 problem
+            }
+            AppError::Unauthorized => Problem::new(status.as_u16(), title)
+                .with_detail("Sign in, or send a valid API token.")
+                .with_kind("/problems/unauthenticated"),
+            AppError::WrongCredentials => Problem::new(status.as_u16(), title)
+                .with_detail("The user name or the password is wrong.")
+                .with_kind("/problems/wrong-credentials"),
+            AppError::Forbidden(detail) => Problem::new(status.as_u16(), title).with_detail(detail.clone()),
+            AppError::Conflict(detail) => Problem::new(status.as_u16(), title).with_detail(detail.clone()),
+            AppError::PreconditionFailed { current } => {
+                let mut p = Problem::new(status.as_u16(), title)
+                    .with_detail("Someone changed this since you loaded it. Reload it and apply your change again.")
+                    .with_kind("/problems/stale-version");
+                p.current_version = Some(*current);
+                p
+            }
+            AppError::PreconditionRequired => Problem::new(status.as_u16(), title)
+                .with_detail("Send the version you edited in the If-Match header.")
+                .with_kind("/problems/if-match-required"),
+            AppError::TooManyRequests { retry_after } => {
+                let mut p = Problem::new(status.as_u16(), title)
+                    .with_detail(format!("Too many failed sign-ins. Try again in {retry_after} seconds."))
+                    .with_kind("/problems/too-many-attempts");
+                p.retry_after = Some(*retry_after);
+                p
             }
             AppError::Internal(_) => Problem::new(status.as_u16(), title)
                 .with_detail("Something went wrong on our side. It has been logged."),
@@ -67,10 +123,9 @@ pub fn problem_response(problem: &Problem) -> Response {
     let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = serde_json::to_vec(problem).unwrap_or_default();
     let mut response = (status, body).into_response();
-    response.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(PROBLEM_CONTENT_TYPE),
-    );
+    response
+        .headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_CONTENT_TYPE));
     response
 }
 
@@ -79,6 +134,17 @@ impl IntoResponse for AppError {
         if let AppError::Internal(err) = &self {
             tracing::error!(error = ?err, "request failed");
         }
-        problem_response(&self.problem())
+        let mut response = problem_response(&self.problem());
+        if let AppError::TooManyRequests { retry_after } = self
+            && let Ok(value) = HeaderValue::from_str(&retry_after.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        if let AppError::PreconditionFailed { current } = self
+            && let Ok(value) = HeaderValue::from_str(&crate::extract::etag(&current))
+        {
+            response.headers_mut().insert(header::ETAG, value);
+        }
+        response
     }
 }

@@ -1,10 +1,13 @@
 //! Concord's backend: the JSON API under `/api/v1` and the server of the
 //! built single-page app.
 
+pub mod audit;
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod entities;
 pub mod error;
+pub mod extract;
 pub mod models;
 pub mod routes;
 pub mod security;

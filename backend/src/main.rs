@@ -1,8 +1,12 @@
 //! `concord`: the Concord server and its administrative commands.
 
-use anyhow::Context;
+use std::io::Read;
+
+use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
-use concord_backend::{Application, Settings, telemetry};
+use concord_backend::models::system;
+use concord_backend::{AppError, AppState, Application, Settings, audit, db, telemetry};
+use concord_shared::{Party, Role};
 
 /// Concord, the joint planning board of the Ministries of Defence of Azerbaijan and Georgia.
 #[derive(Parser)]
@@ -18,6 +22,57 @@ enum Command {
     Serve,
     /// Bring the database schema up to date and exit.
     Migrate,
+    /// Manage users.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Check the audit log.
+    Audit {
+        #[command(subcommand)]
+        command: AuditCommand,
+    },
+    /// Create demo users (one per party and role) with one password from
+    /// CONCORD_DEMO_PASSWORD, or a generated one that is printed.
+    SeedDemo {
+        /// Only when the database has no users at all.
+        #[arg(long)]
+        if_empty: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user; the password is read from standard input.
+    Create {
+        /// `az` or `ge`.
+        #[arg(long)]
+        party: Party,
+        /// `viewer`, `planner`, `coordinator` or `administrator`.
+        #[arg(long)]
+        role: Role,
+        /// Unique user name (a-z, 0-9, '.', '_', '-').
+        #[arg(long)]
+        username: String,
+        /// Name shown to people (default: the user name).
+        #[arg(long)]
+        display_name: Option<String>,
+        /// Rank and post.
+        #[arg(long, default_value = "")]
+        position: String,
+    },
+    /// Disable a user: they can no longer sign in; their sessions and tokens end.
+    Disable {
+        /// The user name.
+        #[arg(long)]
+        username: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Check the hash chain; names the first broken link.
+    Verify,
 }
 
 #[tokio::main]
@@ -33,11 +88,106 @@ async fn main() -> anyhow::Result<()> {
             app.run_until_stopped().await
         }
         Command::Migrate => {
-            concord_backend::db::connect_and_migrate(&settings)
-                .await
-                .context("migrating")?;
+            db::connect_and_migrate(&settings).await.context("migrating")?;
             println!("The database schema is up to date.");
             Ok(())
         }
+        Command::User { command } => {
+            let state = state(settings).await?;
+            match command {
+                UserCommand::Create {
+                    party,
+                    role,
+                    username,
+                    display_name,
+                    position,
+                } => {
+                    let mut password = String::new();
+                    std::io::stdin()
+                        .read_to_string(&mut password)
+                        .context("reading the password from standard input")?;
+                    let password = password.trim_end_matches(['\n', '\r']).to_owned();
+                    let display = display_name.unwrap_or_else(|| username.clone());
+                    let user = system::create_user(&state, party, role, &username, &display, &position, password)
+                        .await
+                        .map_err(explain)?;
+                    println!(
+                        "Created {} ({} {}) with id {}.",
+                        user.username,
+                        party.short(),
+                        role,
+                        user.id
+                    );
+                    Ok(())
+                }
+                UserCommand::Disable { username } => {
+                    let user = system::disable_user(&state, &username).await.map_err(explain)?;
+                    println!("Disabled {}; their sessions and tokens have ended.", user.username);
+                    Ok(())
+                }
+            }
+        }
+        Command::Audit {
+            command: AuditCommand::Verify,
+        } => {
+            let state = state(settings).await?;
+            match audit::verify(&state.db).await? {
+                audit::Verification::Intact { entries } => {
+                    println!("The audit chain is intact: {entries} entries checked.");
+                    Ok(())
+                }
+                audit::Verification::Broken { id, reason } => {
+                    bail!("The audit chain is broken at entry {id}: {reason}.")
+                }
+            }
+        }
+        Command::SeedDemo { if_empty } => {
+            let state = state(settings).await?;
+            if if_empty && system::user_count(&state).await.map_err(explain)? > 0 {
+                println!("Users exist already; no demo data added.");
+                return Ok(());
+            }
+            let (password, generated) = match std::env::var("CONCORD_DEMO_PASSWORD") {
+                Ok(p) if !p.is_empty() => (p, false),
+                _ => (
+                    concord_backend::auth::secrets::new_secret("demo-")[..21].to_owned(),
+                    true,
+                ),
+            };
+            let created = system::seed_demo_users(&state, &password).await.map_err(explain)?;
+            if created.is_empty() {
+                println!("The demo users exist already.");
+            } else {
+                println!("Demo users created: {}", created.join(", "));
+                if generated {
+                    println!("Their password (shown once): {password}");
+                } else {
+                    println!("Their password is CONCORD_DEMO_PASSWORD.");
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn state(settings: Settings) -> anyhow::Result<AppState> {
+    let db = db::connect_and_migrate(&settings).await?;
+    Ok(AppState::new(db, settings))
+}
+
+/// Turns an API error into a sentence for the terminal.
+fn explain(err: AppError) -> anyhow::Error {
+    match err {
+        AppError::Invalid(errors) => {
+            anyhow::anyhow!(
+                errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            )
+        }
+        AppError::NotFound => anyhow::anyhow!("no such user"),
+        other => anyhow::anyhow!(other.to_string()),
     }
 }

@@ -6,8 +6,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 /// The CSP of everything but the SPA's page: nothing may run or load.
-pub const API_CSP: &str =
-    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /// Whether to send HSTS (the public origin is HTTPS).
 #[derive(Clone, Copy)]
@@ -17,11 +16,7 @@ pub struct HeaderPolicy {
 }
 
 /// Adds the security headers; a handler that set its own CSP (the SPA page) keeps it.
-pub async fn security_headers(
-    State(policy): State<HeaderPolicy>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn security_headers(State(policy): State<HeaderPolicy>, request: Request, next: Next) -> Response {
     let is_api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     apply(response.headers_mut(), policy, is_api);
@@ -30,9 +25,7 @@ pub async fn security_headers(
 
 fn apply(headers: &mut HeaderMap, policy: HeaderPolicy, is_api: bool) {
     let set = |headers: &mut HeaderMap, name: HeaderName, value: &'static str| {
-        headers
-            .entry(name)
-            .or_insert(HeaderValue::from_static(value));
+        headers.entry(name).or_insert(HeaderValue::from_static(value));
     };
     set(headers, header::CONTENT_SECURITY_POLICY, API_CSP);
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");

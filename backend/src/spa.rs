@@ -64,10 +64,7 @@ pub fn page_csp(html: &str) -> String {
         .iter()
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
-            format!(
-                " 'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
+            format!(" 'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
         })
         .collect();
     format!(
@@ -109,10 +106,7 @@ mod tests {
             <script src="/other.js"></script></head></html>"#;
         let csp = page_csp(html);
         let digest = Sha256::digest(b"import init from '/app.js';await init();");
-        let expected = format!(
-            "'sha256-{}'",
-            base64::engine::general_purpose::STANDARD.encode(digest)
-        );
+        let expected = format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest));
         assert!(csp.contains(&expected), "{csp}");
         assert_eq!(csp.matches("'sha256-").count(), 1);
         assert!(csp.contains("'wasm-unsafe-eval'"));

@@ -27,6 +27,24 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// The settings the application was built with.
     pub settings: Arc<Settings>,
+    /// Serializes writers on SQLite (see [`db::WriteTx`]).
+    pub write_lock: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl AppState {
+    /// Builds the state over a database connection.
+    pub fn new(db: DatabaseConnection, settings: Settings) -> AppState {
+        AppState {
+            db,
+            settings: Arc::new(settings),
+            write_lock: Arc::new(tokio::sync::Mutex::new(())),
+        }
+    }
+
+    /// Starts a write transaction.
+    pub async fn write(&self) -> Result<db::WriteTx, sea_orm::DbErr> {
+        db::WriteTx::begin(&self.db, &self.write_lock).await
+    }
 }
 
 /// A built application, bound and ready to serve.
@@ -38,15 +56,16 @@ pub struct Application {
 
 impl Application {
     /// Binds, connects, migrates and builds the router.
-    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+    pub async fn build(mut settings: Settings) -> anyhow::Result<Application> {
         let db = db::connect_and_migrate(&settings).await?;
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("binding {}", settings.bind))?;
-        let state = AppState {
-            db,
-            settings: Arc::new(settings),
-        };
+        // With port 0 the default public origin names the port actually bound.
+        if settings.bind.port() == 0 && settings.public_origin == format!("http://{}", settings.bind) {
+            settings.public_origin = format!("http://{}", listener.local_addr().context("reading the bound address")?);
+        }
+        let state = AppState::new(db, settings);
         let router = router(state.clone());
         Ok(Application {
             listener,
@@ -57,10 +76,7 @@ impl Application {
 
     /// The port actually bound.
     pub fn port(&self) -> u16 {
-        self.listener
-            .local_addr()
-            .map(|a| a.port())
-            .unwrap_or_default()
+        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
     }
 
     /// The shared state (database and settings), for tests and commands.
@@ -74,10 +90,7 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
-    pub async fn run_until(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> anyhow::Result<()> {
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let Application {
             listener,
             router,
@@ -103,8 +116,10 @@ pub fn router(state: AppState) -> Router {
         hsts: state.settings.is_https(),
     };
     let static_dir = state.settings.static_dir.clone();
+    let (api, doc) = routes::api();
     Router::new()
-        .nest("/api", routes::api_router().with_state(state))
+        .merge(api.with_state(state))
+        .merge(routes::docs::router(&doc))
         .merge(spa::router(static_dir))
         .layer(middleware::from_fn_with_state(policy, security_headers))
         .layer(CompressionLayer::new())
@@ -116,7 +131,11 @@ pub fn router(state: AppState) -> Router {
                 })
                 .on_request(())
                 .on_response(|response: &axum::response::Response, latency: Duration, _span: &Span| {
-                    tracing::info!(status = response.status().as_u16(), latency_us = latency.as_micros() as u64, "served");
+                    tracing::info!(
+                        status = response.status().as_u16(),
+                        latency_us = latency.as_micros() as u64,
+                        "served"
+                    );
                 }),
         )
 }

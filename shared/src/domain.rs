@@ -17,6 +17,7 @@ macro_rules! closed_list {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $code)] $variant ),+
         }
@@ -240,23 +241,13 @@ mod tests {
         for area in CooperationArea::ALL {
             let json = serde_json::to_string(area).expect("serialize");
             assert_eq!(json, format!("\"{}\"", area.code()));
-            assert_eq!(
-                serde_json::from_str::<CooperationArea>(&json).expect("parse"),
-                *area
-            );
-            assert!(
-                area.code()
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '_')
-            );
+            assert_eq!(serde_json::from_str::<CooperationArea>(&json).expect("parse"), *area);
+            assert!(area.code().chars().all(|c| c.is_ascii_lowercase() || c == '_'));
         }
         for form in CooperationForm::ALL {
             assert_eq!(CooperationForm::from_code(form.code()), Some(*form));
         }
-        assert_eq!(
-            serde_json::to_string(&Party::Ge).expect("serialize"),
-            "\"ge\""
-        );
+        assert_eq!(serde_json::to_string(&Party::Ge).expect("serialize"), "\"ge\"");
         assert_eq!("az".parse::<Party>(), Ok(Party::Az));
         assert!("xx".parse::<Role>().is_err());
     }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A language of the user interface: English, Azerbaijani (Latin script) or Georgian.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// English.
@@ -50,6 +51,7 @@ impl Lang {
 
 /// One text in the three languages of the product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Labels {
     /// English.
     pub en: String,

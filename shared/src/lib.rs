@@ -8,6 +8,7 @@
 pub mod api;
 pub mod domain;
 pub mod i18n;
+pub mod policy;
 pub mod problem;
 
 pub use domain::{CooperationArea, CooperationForm, Party, Role};

@@ -7,6 +7,7 @@ pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
 /// An error as the API reports it (RFC 9457 problem details).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Problem {
     /// A URI reference naming the kind of problem (`about:blank` or `/problems/<code>`).
     #[serde(rename = "type", default = "about_blank")]
@@ -21,10 +22,17 @@ pub struct Problem {
     /// Problems with individual input fields, when the request was invalid.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// With 412: the resource's current version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<i64>,
+    /// With 429: seconds to wait before trying again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 /// One invalid input field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldError {
     /// The field's name as on the wire (JSON pointer-like path, e.g. `title`).
     pub field: String,
@@ -47,7 +55,20 @@ impl Problem {
             status,
             detail: None,
             errors: Vec::new(),
+            current_version: None,
+            retry_after: None,
         }
+    }
+
+    /// Sets the problem type URI.
+    pub fn with_kind(mut self, kind: impl Into<String>) -> Problem {
+        self.kind = kind.into();
+        self
+    }
+
+    /// The first field error about `field`, if any.
+    pub fn field(&self, field: &str) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.field == field)
     }
 
     /// Adds a detail text.

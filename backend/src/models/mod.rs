@@ -1,4 +1,62 @@
-//! The model layer: where access rules meet the data. Handlers stay thin and
-//! call these functions.
+//! The model layer: where access rules meet the data. Every function that
+//! touches party data takes the caller (`&AuthUser`) first, enforces the
+//! shared policy and filters by the caller's party. Handlers stay thin.
 
+pub mod audit_log;
 pub mod reference;
+pub mod sessions;
+pub mod system;
+pub mod tokens;
+pub mod users;
+
+use concord_shared::problem::FieldError;
+
+use crate::error::AppError;
+
+/// Collects field errors and answers 422 naming every bad field at once.
+#[derive(Default)]
+pub struct Check(Vec<FieldError>);
+
+impl Check {
+    /// Records an error on `field`.
+    pub fn fail(&mut self, field: &str, code: &str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    /// Checks a text's length in characters after trimming.
+    pub fn text(&mut self, field: &str, value: &str, min: usize, max: usize) {
+        let n = value.trim().chars().count();
+        if n < min {
+            if min == 1 {
+                self.fail(field, "required", format!("{field} is required"));
+            } else {
+                self.fail(field, "too_short", format!("{field} needs at least {min} characters"));
+            }
+        } else if n > max {
+            self.fail(field, "too_long", format!("{field} may have at most {max} characters"));
+        }
+        if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+            self.fail(field, "invalid", format!("{field} contains control characters"));
+        }
+    }
+
+    /// A 422 naming one field.
+    pub fn error(field: &str, code: &str, message: impl Into<String>) -> AppError {
+        let mut check = Check::default();
+        check.fail(field, code, message);
+        AppError::Invalid(check.0)
+    }
+
+    /// 422 when anything failed.
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self.0))
+        }
+    }
+}

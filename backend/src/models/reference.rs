@@ -23,8 +23,7 @@ pub async fn load(db: &DatabaseConnection, today: NaiveDate) -> anyhow::Result<R
         // The latest authority that started by today and has not ended.
         let current = rows
             .iter()
-            .filter(|r| r.party == party.code() && r.valid_to.is_none_or(|end| end > today))
-            .next_back();
+            .rfind(|r| r.party == party.code() && r.valid_to.is_none_or(|end| end > today));
         let (authority, since) = match current {
             Some(row) => (
                 Labels {
@@ -50,13 +49,7 @@ pub async fn load(db: &DatabaseConnection, today: NaiveDate) -> anyhow::Result<R
             signed_on: "2023-04-24".to_owned(),
         },
         parties,
-        areas: CooperationArea::ALL
-            .iter()
-            .map(|a| AreaInfo::of(*a))
-            .collect(),
-        forms: CooperationForm::ALL
-            .iter()
-            .map(|f| FormInfo::of(*f))
-            .collect(),
+        areas: CooperationArea::ALL.iter().map(|a| AreaInfo::of(*a)).collect(),
+        forms: CooperationForm::ALL.iter().map(|f| FormInfo::of(*f)).collect(),
     })
 }

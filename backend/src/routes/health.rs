@@ -10,7 +10,9 @@ use concord_shared::api::Health;
 use crate::error::problem_response;
 use crate::startup::AppState;
 
-/// Answers 200 when the database answers, 503 otherwise.
+/// Answers 200 when the database answers, 503 otherwise. No sign-in needed.
+#[utoipa::path(get, path = "/api/v1/health", tag = "system",
+    responses((status = 200, body = Health), (status = 503, body = Problem, content_type = "application/problem+json")))]
 pub async fn health(State(state): State<AppState>) -> Response {
     match state.db.ping().await {
         Ok(()) => Json(Health {
@@ -27,11 +29,8 @@ pub async fn health(State(state): State<AppState>) -> Response {
         Err(err) => {
             tracing::error!(error = %err, "health check: the database does not answer");
             problem_response(
-                &Problem::new(
-                    StatusCode::SERVICE_UNAVAILABLE.as_u16(),
-                    "Service Unavailable",
-                )
-                .with_detail("The database does not answer."),
+                &Problem::new(StatusCode::SERVICE_UNAVAILABLE.as_u16(), "Service Unavailable")
+                    .with_detail("The database does not answer."),
             )
         }
     }

@@ -1,24 +1,95 @@
-//! The HTTP routes: thin handlers over the model layer.
+//! The HTTP routes: thin handlers over the model layer. Each operation is
+//! annotated for the OpenAPI document, which is built from the same router.
 
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::any;
 use concord_shared::Problem;
+use utoipa::openapi::OpenApi as OpenApiDoc;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error::problem_response;
 use crate::startup::AppState;
 
+mod audit;
+mod auth;
+pub mod docs;
 mod health;
 mod reference;
+mod tokens;
+mod users;
 
-/// The API router, to be nested under `/api`.
-pub fn api_router() -> Router<AppState> {
-    Router::new()
-        .route("/v1/health", get(health::health))
-        .route("/v1/reference", get(reference::reference))
-        .fallback(api_not_found)
-        .method_not_allowed_fallback(method_not_allowed)
+/// The base of the OpenAPI document; operations are added from the router.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Concord API",
+        description = "The joint planning board of the Ministries of Defence of Azerbaijan and Georgia. \
+                       Errors are application/problem+json (RFC 9457). Updates need If-Match with the ETag you read.",
+    ),
+    modifiers(&Security),
+    tags(
+        (name = "system", description = "Health and reference data"),
+        (name = "auth", description = "Signing in and out, the current user, sessions"),
+        (name = "users", description = "Users of the administrator's own party"),
+        (name = "tokens", description = "API tokens of the administrator's own party"),
+        (name = "audit", description = "The audit log"),
+    )
+)]
+struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                "concord_session",
+                "The session cookie set by POST /api/v1/auth/login (named __Host-concord_session over HTTPS). \
+                 Writes also need the X-Concord-Csrf header and an allowed Origin.",
+            ))),
+        );
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The API's routes and the OpenAPI document describing exactly them.
+pub fn api() -> (Router<AppState>, OpenApiDoc) {
+    let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(health::health))
+        .routes(routes!(reference::reference))
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::me))
+        .routes(routes!(auth::change_password))
+        .routes(routes!(auth::list_sessions))
+        .routes(routes!(auth::revoke_session))
+        .routes(routes!(users::list, users::create))
+        .routes(routes!(users::get, users::update))
+        .routes(routes!(users::reset_password))
+        .routes(routes!(tokens::list, tokens::create))
+        .routes(routes!(tokens::revoke))
+        .routes(routes!(audit::list))
+        .split_for_parts();
+    let router = router
+        .route("/api", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found))
+        .method_not_allowed_fallback(method_not_allowed);
+    (router, doc)
 }
 
 /// Unknown paths under `/api` answer a 404 problem, never the SPA.
@@ -31,10 +102,7 @@ async fn api_not_found() -> Response {
 
 async fn method_not_allowed() -> Response {
     problem_response(
-        &Problem::new(
-            StatusCode::METHOD_NOT_ALLOWED.as_u16(),
-            "Method Not Allowed",
-        )
-        .with_detail("This path does not accept this HTTP method."),
+        &Problem::new(StatusCode::METHOD_NOT_ALLOWED.as_u16(), "Method Not Allowed")
+            .with_detail("This path does not accept this HTTP method."),
     )
 }

@@ -2,9 +2,16 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use concord_backend::{Application, Settings};
+use concord_backend::entities::user;
+use concord_backend::{AppState, Application, Settings};
 use concord_client::Client;
-use sea_orm::{ConnectionTrait, Database};
+use concord_shared::api::UserView;
+use concord_shared::{Party, Role};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter, Set};
+use tokio::sync::OnceCell;
+
+/// The password of every user the tests create.
+pub const PASSWORD: &str = "correct horse battery staple";
 
 /// A running application and what a test needs to talk to it.
 pub struct TestApp {
@@ -16,6 +23,8 @@ pub struct TestApp {
     pub http: reqwest::Client,
     /// Which database this app runs on: `sqlite` or `postgres`.
     pub database: &'static str,
+    /// The app's state: its database and settings, for arranging and inspecting.
+    pub state: AppState,
     /// Kept alive for the app's lifetime; removed when dropped.
     _dir: tempfile::TempDir,
     postgres: Option<PostgresDatabase>,
@@ -33,19 +42,13 @@ impl Drop for TestApp {
             // Drop runs inside the test's runtime: do the async clean-up on a
             // thread of its own.
             let _ = std::thread::spawn(move || {
-                let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                else {
+                let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
                     return;
                 };
                 rt.block_on(async {
                     if let Ok(admin) = Database::connect(format!("{}/postgres", pg.server)).await {
                         let _ = admin
-                            .execute_unprepared(&format!(
-                                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-                                pg.name
-                            ))
+                            .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", pg.name))
                             .await;
                         let _ = admin.close().await;
                     }
@@ -81,15 +84,20 @@ pub const TEST_INDEX_HTML: &str = "<!doctype html><html><head><script type=\"mod
 /// Spawns the application on a free port with a fresh database and an
 /// empty-but-present SPA directory.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(&[]).await
+}
+
+/// Like [`spawn_app`], with some settings overridden (`CONCORD_*` names).
+pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
+    let overrides: Vec<(String, String)> = overrides
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
     let dir = tempfile::tempdir().expect("a temp dir");
     let static_dir = dir.path().join("dist");
     std::fs::create_dir_all(&static_dir).expect("static dir");
     std::fs::write(static_dir.join("index.html"), TEST_INDEX_HTML).expect("index.html");
-    std::fs::write(
-        static_dir.join("app.js"),
-        "export default function init() {}",
-    )
-    .expect("app.js");
+    std::fs::write(static_dir.join("app.js"), "export default function init() {}").expect("app.js");
 
     let (database_url, postgres, database) = if on_postgres() {
         let server = std::env::var("CONCORD_TEST_POSTGRES_URL")
@@ -112,10 +120,7 @@ pub async fn spawn_app() -> TestApp {
         )
     } else {
         (
-            format!(
-                "sqlite://{}?mode=rwc",
-                dir.path().join("concord.sqlite3").display()
-            ),
+            format!("sqlite://{}?mode=rwc", dir.path().join("concord.sqlite3").display()),
             None,
             "sqlite",
         )
@@ -123,6 +128,9 @@ pub async fn spawn_app() -> TestApp {
 
     let data_dir = dir.path().join("data");
     let settings = Settings::from_lookup(|key| match key {
+        _ if overrides.iter().any(|(k, _)| k == key) => {
+            overrides.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        }
         "CONCORD_BIND" => Some("127.0.0.1:0".to_owned()),
         "CONCORD_DATABASE_URL" => Some(database_url.clone()),
         "CONCORD_DATA_DIR" => Some(data_dir.display().to_string()),
@@ -132,13 +140,83 @@ pub async fn spawn_app() -> TestApp {
     .expect("test settings");
     let app = Application::build(settings).await.expect("the app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let state = app.state().clone();
     tokio::spawn(app.run_until(std::future::pending()));
     TestApp {
+        state,
         client: Client::new(address.clone()),
         http: reqwest::Client::new(),
         address,
         database,
         _dir: dir,
         postgres,
+    }
+}
+
+/// One argon2 hash of [`PASSWORD`] per test process: users are inserted with
+/// it directly, so arranging a test costs no hashing.
+async fn password_hash() -> &'static str {
+    static HASH: OnceCell<String> = OnceCell::const_new();
+    HASH.get_or_init(|| async {
+        concord_backend::auth::password::hash(PASSWORD.to_owned())
+            .await
+            .expect("hash")
+    })
+    .await
+}
+
+impl TestApp {
+    /// The user `<party>.<role>` (created on first use), with [`PASSWORD`].
+    pub async fn user(&self, party: Party, role: Role) -> UserView {
+        self.named_user(&format!("{}.{}", party.code(), role.code()), party, role)
+            .await
+    }
+
+    /// A user with a given name (created on first use), with [`PASSWORD`].
+    pub async fn named_user(&self, username: &str, party: Party, role: Role) -> UserView {
+        if let Some(row) = user::Entity::find()
+            .filter(user::Column::Username.eq(username))
+            .one(&self.state.db)
+            .await
+            .expect("query")
+        {
+            return concord_backend::models::users::view(&row);
+        }
+        let now = chrono::Utc::now();
+        let row = user::ActiveModel {
+            party: Set(party.code().to_owned()),
+            role: Set(role.code().to_owned()),
+            username: Set(username.to_owned()),
+            display_name: Set(format!("{} {}", party.short(), role.code())),
+            position: Set("Officer".to_owned()),
+            password_hash: Set(password_hash().await.to_owned()),
+            disabled: Set(false),
+            version: Set(1),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&self.state.db)
+        .await
+        .expect("insert user");
+        concord_backend::models::users::view(&row)
+    }
+
+    /// A fresh client signed in as `<party>.<role>`.
+    pub async fn login_as(&self, party: Party, role: Role) -> Client {
+        let user = self.user(party, role).await;
+        self.login_named(&user.username).await
+    }
+
+    /// A fresh client signed in as an existing user.
+    pub async fn login_named(&self, username: &str) -> Client {
+        let client = Client::new(self.address.clone());
+        client.login(username, PASSWORD).await.expect("login");
+        client
+    }
+
+    /// A client that is not signed in.
+    pub fn anonymous(&self) -> Client {
+        Client::new(self.address.clone())
     }
 }

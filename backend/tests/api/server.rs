@@ -17,10 +17,7 @@ async fn an_unknown_api_path_is_a_404_problem_not_the_spa() {
         .expect("sent");
 
     assert_eq!(response.status(), 404);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
     let problem: Problem = response.json().await.expect("a problem body");
     assert_eq!(problem.status, 404);
 }
@@ -37,10 +34,7 @@ async fn a_wrong_method_on_an_api_path_is_a_405_problem() {
         .expect("sent");
 
     assert_eq!(response.status(), 405);
-    assert_eq!(
-        response.headers()["content-type"],
-        "application/problem+json"
-    );
+    assert_eq!(response.headers()["content-type"], "application/problem+json");
 }
 
 #[tokio::test]
@@ -85,10 +79,7 @@ async fn client_side_routes_get_the_spa_page_with_a_csp_that_allows_only_its_sta
             .to_str()
             .expect("ascii")
             .to_owned();
-        assert!(
-            csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
-            "{csp}"
-        );
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"), "{csp}");
         assert!(!csp.contains("unsafe-inline"), "{csp}");
         assert!(csp.contains("frame-ancestors 'none'"));
         assert_eq!(response.text().await.expect("body"), TEST_INDEX_HTML);
@@ -114,7 +105,7 @@ async fn responses_are_compressed_when_the_browser_accepts_it() {
 
     let response = app
         .http
-        .get(format!("{}/api/v1/reference", app.address))
+        .get(format!("{}/api/docs", app.address))
         .header("accept-encoding", "br")
         .send()
         .await
@@ -127,10 +118,7 @@ async fn responses_are_compressed_when_the_browser_accepts_it() {
 #[tokio::test]
 async fn the_server_stops_gracefully_when_asked() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("db.sqlite3").display()
-    );
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite3").display());
     let settings = Settings::from_lookup(|key| match key {
         "CONCORD_BIND" => Some("127.0.0.1:0".to_owned()),
         "CONCORD_DATABASE_URL" => Some(url.clone()),
@@ -148,14 +136,8 @@ async fn the_server_stops_gracefully_when_asked() {
     stop.send(()).expect("signal");
 
     let finished = tokio::time::timeout(std::time::Duration::from_secs(5), server).await;
-    assert!(
-        matches!(finished, Ok(Ok(Ok(())))),
-        "the server finished cleanly"
-    );
-    assert!(
-        client.health().await.is_err(),
-        "nothing answers after the stop"
-    );
+    assert!(matches!(finished, Ok(Ok(Ok(())))), "the server finished cleanly");
+    assert!(client.health().await.is_err(), "nothing answers after the stop");
 }
 
 #[tokio::test]

@@ -2,9 +2,16 @@
 //! error comes back as the shared [`Problem`] type, whether the server sent
 //! one or the request failed on the way. Works natively and in the browser
 //! (wasm32, through `fetch`).
+//!
+//! Natively the client keeps the session cookie after [`Client::login`] and
+//! sends the CSRF header and `Origin` the server expects from its own web
+//! app; [`Client::with_token`] authenticates with an API token instead.
 
 use concord_shared::Problem;
-use concord_shared::api::{Health, Reference};
+use concord_shared::api::{
+    AuditEntry, CreatedToken, Health, LoginRequest, Me, NewToken, NewUser, Page, PasswordChange, PasswordReset,
+    Reference, SessionView, TokenView, UserPatch, UserView,
+};
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
 use reqwest::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -13,20 +20,41 @@ use serde::de::DeserializeOwned;
 /// reported in the same shape (status 0).
 pub type ClientError = Problem;
 
+/// The header the server requires on cookie-authenticated writes.
+pub const CSRF_HEADER: &str = "x-concord-csrf";
+
+/// A resource together with its version (the `ETag`), to send back in `If-Match`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Versioned<T> {
+    /// The resource.
+    pub value: T,
+    /// Its version.
+    pub version: i64,
+}
+
 /// A client of one Concord server.
 #[derive(Clone, Debug)]
 pub struct Client {
     http: reqwest::Client,
     base: String,
+    token: Option<String>,
 }
 
 impl Client {
     /// A client of the server at `base_url` (e.g. `http://127.0.0.1:8080`).
     pub fn new(base_url: impl Into<String>) -> Client {
         Client {
-            http: reqwest::Client::new(),
+            http: build_http(),
             base: base_url.into().trim_end_matches('/').to_owned(),
+            token: None,
         }
+    }
+
+    /// A client that authenticates with an API token (`Authorization: Bearer`).
+    pub fn with_token(base_url: impl Into<String>, token: impl Into<String>) -> Client {
+        let mut client = Client::new(base_url);
+        client.token = Some(token.into());
+        client
     }
 
     /// The server's base URL.
@@ -35,9 +63,23 @@ impl Client {
     }
 
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        self.http
+        let unsafe_method = !matches!(method, Method::GET | Method::HEAD);
+        let mut req = self
+            .http
             .request(method, format!("{}{}", self.base, path))
-            .header("accept", "application/json")
+            .header("accept", "application/json");
+        if let Some(token) = &self.token {
+            req = req.bearer_auth(token);
+        } else if unsafe_method {
+            req = req.header(CSRF_HEADER, "1");
+            // The browser sets Origin itself (and forbids scripts to); a
+            // native client says it speaks for the server's own origin.
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                req = req.header("origin", self.base.as_str());
+            }
+        }
+        req
     }
 
     /// `HTTP GET /api/v1/health`: whether the service and its database answer.
@@ -49,6 +91,146 @@ impl Client {
     pub async fn reference(&self) -> Result<Reference, ClientError> {
         json(self.request(Method::GET, "/api/v1/reference").send().await).await
     }
+
+    /// `HTTP POST /api/v1/auth/login`: signs in; the session cookie is kept.
+    pub async fn login(&self, username: &str, password: &str) -> Result<Me, ClientError> {
+        let body = LoginRequest {
+            username: username.to_owned(),
+            password: password.to_owned(),
+        };
+        json(
+            self.request(Method::POST, "/api/v1/auth/login")
+                .json(&body)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP POST /api/v1/auth/logout`: ends the session on the server.
+    pub async fn logout(&self) -> Result<(), ClientError> {
+        empty(self.request(Method::POST, "/api/v1/auth/logout").send().await).await
+    }
+
+    /// `HTTP GET /api/v1/me`: who the caller is.
+    pub async fn me(&self) -> Result<Me, ClientError> {
+        json(self.request(Method::GET, "/api/v1/me").send().await).await
+    }
+
+    /// `HTTP POST /api/v1/me/password`: changes the caller's password; their other sessions end.
+    pub async fn change_password(&self, current: &str, new: &str) -> Result<(), ClientError> {
+        let body = PasswordChange {
+            current_password: current.to_owned(),
+            new_password: new.to_owned(),
+        };
+        empty(
+            self.request(Method::POST, "/api/v1/me/password")
+                .json(&body)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/me/sessions`: the caller's live sessions.
+    pub async fn sessions(&self) -> Result<Vec<SessionView>, ClientError> {
+        json(self.request(Method::GET, "/api/v1/me/sessions").send().await).await
+    }
+
+    /// `HTTP DELETE /api/v1/me/sessions/{id}`: revokes one of the caller's sessions.
+    pub async fn revoke_session(&self, id: &str) -> Result<(), ClientError> {
+        empty(
+            self.request(Method::DELETE, &format!("/api/v1/me/sessions/{id}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/users`: the users of the caller's party.
+    pub async fn users(&self) -> Result<Vec<UserView>, ClientError> {
+        json(self.request(Method::GET, "/api/v1/users").send().await).await
+    }
+
+    /// `HTTP POST /api/v1/users`: creates a user in the caller's party.
+    pub async fn create_user(&self, new: &NewUser) -> Result<Versioned<UserView>, ClientError> {
+        versioned(self.request(Method::POST, "/api/v1/users").json(new).send().await).await
+    }
+
+    /// `HTTP GET /api/v1/users/{id}`: one user of the caller's party.
+    pub async fn user(&self, id: i64) -> Result<Versioned<UserView>, ClientError> {
+        versioned(self.request(Method::GET, &format!("/api/v1/users/{id}")).send().await).await
+    }
+
+    /// `HTTP PATCH /api/v1/users/{id}`: changes a user at the version the caller read.
+    pub async fn update_user(
+        &self,
+        id: i64,
+        version: i64,
+        patch: &UserPatch,
+    ) -> Result<Versioned<UserView>, ClientError> {
+        let req = self
+            .request(Method::PATCH, &format!("/api/v1/users/{id}"))
+            .header("if-match", format!("\"{version}\""));
+        versioned(req.json(patch).send().await).await
+    }
+
+    /// `HTTP POST /api/v1/users/{id}/password`: sets a new password; the user's sessions end.
+    pub async fn reset_password(&self, id: i64, new_password: &str) -> Result<(), ClientError> {
+        let body = PasswordReset {
+            new_password: new_password.to_owned(),
+        };
+        empty(
+            self.request(Method::POST, &format!("/api/v1/users/{id}/password"))
+                .json(&body)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/tokens`: the API tokens of the caller's party.
+    pub async fn tokens(&self) -> Result<Vec<TokenView>, ClientError> {
+        json(self.request(Method::GET, "/api/v1/tokens").send().await).await
+    }
+
+    /// `HTTP POST /api/v1/tokens`: creates a token; the secret is in this answer only.
+    pub async fn create_token(&self, new: &NewToken) -> Result<CreatedToken, ClientError> {
+        json(self.request(Method::POST, "/api/v1/tokens").json(new).send().await).await
+    }
+
+    /// `HTTP DELETE /api/v1/tokens/{id}`: revokes a token.
+    pub async fn revoke_token(&self, id: &str) -> Result<(), ClientError> {
+        empty(
+            self.request(Method::DELETE, &format!("/api/v1/tokens/{id}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/audit`: a page of the audit entries the caller may read, newest first.
+    pub async fn audit(&self, offset: u64, limit: u64) -> Result<Page<AuditEntry>, ClientError> {
+        json(
+            self.request(Method::GET, &format!("/api/v1/audit?offset={offset}&limit={limit}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn build_http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap_or_default()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn build_http() -> reqwest::Client {
+    reqwest::Client::new()
 }
 
 /// Reads a JSON body on success, the problem otherwise.
@@ -56,11 +238,38 @@ async fn json<T: DeserializeOwned>(sent: reqwest::Result<Response>) -> Result<T,
     let response = sent.map_err(transport)?;
     let status = response.status();
     if status.is_success() {
-        return response.json::<T>().await.map_err(|e| {
-            Problem::new(status.as_u16(), "Unreadable response").with_detail(e.to_string())
-        });
+        return response
+            .json::<T>()
+            .await
+            .map_err(|e| Problem::new(status.as_u16(), "Unreadable response").with_detail(e.to_string()));
     }
     Err(problem_of(response).await)
+}
+
+/// Reads a JSON body and the `ETag` version.
+async fn versioned<T: DeserializeOwned>(sent: reqwest::Result<Response>) -> Result<Versioned<T>, ClientError> {
+    let response = sent.map_err(transport)?;
+    if !response.status().is_success() {
+        return Err(problem_of(response).await);
+    }
+    let version = response
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim_start_matches("W/").trim_matches('"').parse::<i64>().ok())
+        .unwrap_or_default();
+    let value = json(Ok(response)).await?;
+    Ok(Versioned { value, version })
+}
+
+/// Succeeds on any 2xx, ignoring the body.
+async fn empty(sent: reqwest::Result<Response>) -> Result<(), ClientError> {
+    let response = sent.map_err(transport)?;
+    if response.status().is_success() {
+        Ok(())
+    } else {
+        Err(problem_of(response).await)
+    }
 }
 
 /// The problem a failed response carries, or one made from its status.
@@ -74,10 +283,7 @@ async fn problem_of(response: Response) -> Problem {
     if is_problem && let Ok(problem) = response.json::<Problem>().await {
         return problem;
     }
-    Problem::new(
-        status.as_u16(),
-        status.canonical_reason().unwrap_or("Error"),
-    )
+    Problem::new(status.as_u16(), status.canonical_reason().unwrap_or("Error"))
 }
 
 fn transport(err: reqwest::Error) -> Problem {

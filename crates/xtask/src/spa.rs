@@ -36,10 +36,7 @@ pub fn build_release() -> anyhow::Result<SpaSize> {
     let mut wasm = None;
     for entry in std::fs::read_dir(&dist).context("reading frontend/dist")? {
         let path = entry?.path();
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or_default();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
         if matches!(ext, "wasm" | "js" | "css" | "html" | "svg") {
             compress(&path)?;
         }
@@ -74,10 +71,7 @@ fn compress(path: &Path) -> anyhow::Result<()> {
 pub fn report(size: &SpaSize) -> anyhow::Result<()> {
     println!(
         "    release wasm {}: {:.1} KB raw, {:.1} KB brotli (budget {} KB brotli)",
-        size.wasm
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("?"),
+        size.wasm.file_name().and_then(|n| n.to_str()).unwrap_or("?"),
         size.raw as f64 / 1024.0,
         size.brotli as f64 / 1024.0,
         BUDGET_BROTLI_BYTES / 1024

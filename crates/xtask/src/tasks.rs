@@ -38,14 +38,7 @@ pub fn run_cmd(_args: &[String]) -> anyhow::Result<()> {
     let size = stage("web app (release)", spa::build_release)?;
     spa::report(&size)?;
     stage("backend (release)", || {
-        run(cargo().args([
-            "build",
-            "--release",
-            "-p",
-            "concord-backend",
-            "--bin",
-            "concord",
-        ]))
+        run(cargo().args(["build", "--release", "-p", "concord-backend", "--bin", "concord"]))
     })?;
     let bin = target_dir().join("release").join("concord");
     let bind = std::env::var("CONCORD_BIND").unwrap_or_else(|_| "127.0.0.1:8080".to_owned());
@@ -55,11 +48,18 @@ pub fn run_cmd(_args: &[String]) -> anyhow::Result<()> {
     if std::env::var_os("CONCORD_STATIC_DIR").is_none() {
         cmd.env("CONCORD_STATIC_DIR", root().join("frontend").join("dist"));
     }
+    // An empty database gets the demo users, so there is someone to sign in as.
+    let mut seed = Command::new(&bin);
+    seed.current_dir(root()).arg("seed-demo").arg("--if-empty");
+    if std::env::var_os("CONCORD_STATIC_DIR").is_none() {
+        seed.env("CONCORD_STATIC_DIR", root().join("frontend").join("dist"));
+    }
+    run(&mut seed)?;
     let url = std::env::var("CONCORD_PUBLIC_ORIGIN").unwrap_or_else(|_| format!("http://{bind}"));
-    println!("\nConcord starts at {url}  (Ctrl-C stops it)\n");
-    let status = cmd
-        .status()
-        .with_context(|| format!("starting {}", bin.display()))?;
+    println!("\nConcord starts at {url}  (Ctrl-C stops it)");
+    println!("Sign in as az.viewer, az.planner, az.coordinator, az.administrator or the same for ge,");
+    println!("with the demo password printed above when the users were created (or CONCORD_DEMO_PASSWORD).\n");
+    let status = cmd.status().with_context(|| format!("starting {}", bin.display()))?;
     if !status.success() {
         bail!("concord exited with {status}");
     }
@@ -81,9 +81,7 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
         tools::ensure_chromium()?;
         tools::ensure_e2e_packages(&root().join("e2e"))
     })?;
-    stage("format", || {
-        run(cargo().args(["fmt", "--all", "--", "--check"]))
-    })?;
+    stage("format", || run(cargo().args(["fmt", "--all", "--", "--check"])))?;
     stage("clippy (native)", || {
         run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))
     })?;
@@ -99,20 +97,13 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
             "warnings",
         ]))
     })?;
-    stage(
-        "wasm dependency tree has nothing server-side",
-        check_wasm_tree,
-    )?;
+    stage("wasm dependency tree has nothing server-side", check_wasm_tree)?;
     stage("tests (SQLite)", || {
-        run(cargo()
-            .args(nextest_args())
-            .env_remove("CONCORD_TEST_DATABASE"))
+        run(cargo().args(nextest_args()).env_remove("CONCORD_TEST_DATABASE"))
     })?;
     stage("backend tests (PostgreSQL)", || {
         if !ensure_postgres()? {
-            println!(
-                "    SKIPPED: no PostgreSQL answers (set CONCORD_TEST_POSTGRES_URL); CI=true would fail here"
-            );
+            println!("    SKIPPED: no PostgreSQL answers (set CONCORD_TEST_POSTGRES_URL); CI=true would fail here");
             return Ok(());
         }
         let mut args = nextest_args();
@@ -122,19 +113,14 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
     let size = stage("web app (release) and size budget", spa::build_release)?;
     spa::report(&size)?;
     stage("browser tests (headless Chromium)", browser_tests)?;
-    println!(
-        "\nall checks passed in {:.1} min",
-        start.elapsed().as_secs_f64() / 60.0
-    );
+    println!("\nall checks passed in {:.1} min", start.elapsed().as_secs_f64() / 60.0);
     Ok(())
 }
 
 fn nextest_args() -> Vec<String> {
     let nextest = output(Command::new("cargo").args(["nextest", "--version"])).is_some();
     if nextest {
-        ["nextest", "run", "--no-fail-fast"]
-            .map(str::to_owned)
-            .to_vec()
+        ["nextest", "run", "--no-fail-fast"].map(str::to_owned).to_vec()
     } else {
         ["test", "--no-fail-fast"].map(str::to_owned).to_vec()
     }
@@ -156,12 +142,7 @@ fn check_wasm_tree() -> anyhow::Result<()> {
     let forbidden: Vec<&str> = tree
         .lines()
         .filter_map(|l| l.split_whitespace().next())
-        .filter(|name| {
-            matches!(
-                *name,
-                "tokio" | "mio" | "axum" | "sea-orm" | "sqlx" | "hyper"
-            )
-        })
+        .filter(|name| matches!(*name, "tokio" | "mio" | "axum" | "sea-orm" | "sqlx" | "hyper"))
         .collect();
     if !forbidden.is_empty() {
         bail!("the web app's wasm build depends on server-side crates: {forbidden:?}");
@@ -172,8 +153,7 @@ fn check_wasm_tree() -> anyhow::Result<()> {
 
 /// The PostgreSQL server the backend tests use.
 fn postgres_url() -> String {
-    std::env::var("CONCORD_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+    std::env::var("CONCORD_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
 }
 
 fn postgres_answers() -> bool {
@@ -208,12 +188,7 @@ fn ensure_postgres() -> anyhow::Result<bool> {
         for version in std::fs::read_dir("/etc/postgresql")?.flatten() {
             let version = version.file_name().to_string_lossy().into_owned();
             println!("    starting the local PostgreSQL {version} cluster");
-            let _ = run(Command::new("pg_ctlcluster").args([
-                "--skip-systemctl-redirect",
-                &version,
-                "main",
-                "start",
-            ]));
+            let _ = run(Command::new("pg_ctlcluster").args(["--skip-systemctl-redirect", &version, "main", "start"]));
         }
         for _ in 0..20 {
             if postgres_answers() {
@@ -242,8 +217,7 @@ fn wait_for_health(url: &str) -> anyhow::Result<()> {
         if let Ok(mut stream) = TcpStream::connect(&addr) {
             use std::io::{Read, Write};
             let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
-            let request =
-                format!("GET /api/v1/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+            let request = format!("GET /api/v1/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
             if stream.write_all(request.as_bytes()).is_ok() {
                 let mut answer = String::new();
                 let _ = stream.read_to_string(&mut answer);
@@ -257,6 +231,9 @@ fn wait_for_health(url: &str) -> anyhow::Result<()> {
     bail!("the backend did not become healthy at {url} within 60 s")
 }
 
+/// The demo users' password in the browser tests' throw-away database.
+const E2E_PASSWORD: &str = "e2e-demo-password-2026";
+
 /// Starts the backend (debug build, fresh SQLite database, the release SPA)
 /// and runs the browser tests in `e2e/` against it.
 fn browser_tests() -> anyhow::Result<()> {
@@ -267,7 +244,15 @@ fn browser_tests() -> anyhow::Result<()> {
     std::fs::create_dir_all(&data)?;
     let port = free_port()?;
     let url = format!("http://127.0.0.1:{port}");
-    let backend = Command::new(target_dir().join("debug").join("concord"))
+    let bin = target_dir().join("debug").join("concord");
+    run(Command::new(&bin)
+        .arg("seed-demo")
+        .current_dir(root())
+        .env("CONCORD_DATA_DIR", &data)
+        .env_remove("CONCORD_DATABASE_URL")
+        .env("CONCORD_DEMO_PASSWORD", E2E_PASSWORD)
+        .env("RUST_LOG", "warn"))?;
+    let backend = Command::new(&bin)
         .current_dir(root())
         .env("CONCORD_BIND", format!("127.0.0.1:{port}"))
         .env("CONCORD_DATA_DIR", &data)
@@ -287,6 +272,7 @@ fn browser_tests() -> anyhow::Result<()> {
         .arg("tests/")
         .current_dir(&e2e)
         .env("CONCORD_E2E_URL", &url)
+        .env("CONCORD_E2E_PASSWORD", E2E_PASSWORD)
         .env("CONCORD_CHROMIUM", &chromium)
         .env("CONCORD_E2E_ARTIFACTS", &artifacts));
     let _ = std::fs::remove_dir_all(&data);
@@ -299,15 +285,10 @@ pub fn dev(_args: &[String]) -> anyhow::Result<()> {
     let mut backend = cargo();
     backend.args(["run", "-p", "concord-backend", "--bin", "concord"]);
     if std::env::var_os("CONCORD_DEV_ORIGINS").is_none() {
-        backend.env(
-            "CONCORD_DEV_ORIGINS",
-            "http://127.0.0.1:8081,http://localhost:8081",
-        );
+        backend.env("CONCORD_DEV_ORIGINS", "http://127.0.0.1:8081,http://localhost:8081");
     }
     let _backend = KillOnDrop(backend.spawn().context("starting the backend")?);
-    println!(
-        "\nbackend on http://127.0.0.1:8080, web app with live reload on http://127.0.0.1:8081\n"
-    );
+    println!("\nbackend on http://127.0.0.1:8080, web app with live reload on http://127.0.0.1:8081\n");
     run(Command::new("trunk")
         .arg("serve")
         .current_dir(root().join("frontend"))

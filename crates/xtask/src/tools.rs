@@ -36,14 +36,12 @@ pub fn tool_path() -> OsString {
 }
 
 fn cargo_bin() -> PathBuf {
-    let home = std::env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            std::env::var_os("HOME")
-                .map(PathBuf::from)
-                .unwrap_or_default()
-                .join(".cargo")
-        });
+    let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).unwrap_or_else(|| {
+        std::env::var_os("HOME")
+            .map(PathBuf::from)
+            .unwrap_or_default()
+            .join(".cargo")
+    });
     home.join("bin")
 }
 
@@ -59,9 +57,7 @@ pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\""
-            && let Some(version) = lines
-                .next()
-                .and_then(|l| l.trim().strip_prefix("version = \""))
+            && let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = \""))
         {
             return Ok(version.trim_end_matches('"').to_owned());
         }
@@ -71,43 +67,23 @@ pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
 
 /// The wasm32 target, trunk, wasm-bindgen-cli and wasm-opt: what building the SPA needs.
 pub fn ensure_spa_tools() -> anyhow::Result<()> {
-    let installed =
-        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !installed
-        .lines()
-        .any(|l| l.trim() == "wasm32-unknown-unknown")
-    {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
 
     let trunk = output(tool("trunk").arg("--version")).unwrap_or_default();
     if !trunk.contains(TRUNK_VERSION) {
-        println!(
-            "    installing trunk {TRUNK_VERSION} from crates.io (takes several minutes once)"
-        );
-        run(Command::new("cargo").args([
-            "install",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-            "--locked",
-        ]))?;
+        println!("    installing trunk {TRUNK_VERSION} from crates.io (takes several minutes once)");
+        run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
     }
 
     let wanted = locked_wasm_bindgen()?;
     let bindgen = output(tool("wasm-bindgen").arg("--version")).unwrap_or_default();
     if bindgen.split_whitespace().nth(1) != Some(wanted.as_str()) {
-        println!(
-            "    installing wasm-bindgen-cli {wanted} from crates.io (equal to the locked wasm-bindgen)"
-        );
+        println!("    installing wasm-bindgen-cli {wanted} from crates.io (equal to the locked wasm-bindgen)");
         // Not --locked: one of its locked dependencies is missing from the registry mirror.
-        run(Command::new("cargo").args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &wanted,
-            "--force",
-        ]))?;
+        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))?;
     }
 
     let opt = output(tool("wasm-opt").arg("--version")).unwrap_or_default();
@@ -143,20 +119,10 @@ pub fn ensure_chromium() -> anyhow::Result<PathBuf> {
     println!("    installing Debian's chromium and chromium-driver");
     run(Command::new("apt-get").arg("update").arg("-q"))?;
     run(Command::new("apt-get")
-        .args([
-            "install",
-            "-y",
-            "-q",
-            "chromium",
-            "chromium-driver",
-            "fonts-noto-core",
-        ])
+        .args(["install", "-y", "-q", "chromium", "chromium-driver", "fonts-noto-core"])
         .env("DEBIAN_FRONTEND", "noninteractive"))?;
     if !path.exists() {
-        bail!(
-            "apt-get installed chromium, but {} is still missing",
-            path.display()
-        );
+        bail!("apt-get installed chromium, but {} is still missing", path.display());
     }
     Ok(path)
 }

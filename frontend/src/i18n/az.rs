@@ -3,8 +3,7 @@
 use super::Key;
 
 pub(super) const MONTHS: [&str; 12] = [
-    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr",
-    "noyabr", "dekabr",
+    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr",
 ];
 
 pub(super) fn text(key: Key) -> &'static str {
@@ -14,14 +13,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::MainNavigation => "Əsas naviqasiya",
         Key::Language => "Dil",
         Key::NavAgreement => "Saziş",
-        Key::Footer => {
-            "Azərbaycan Respublikası və Gürcüstan Müdafiə Nazirliklərinin birgə planlaşdırma lövhəsi"
-        }
+        Key::Footer => "Azərbaycan Respublikası və Gürcüstan Müdafiə Nazirliklərinin birgə planlaşdırma lövhəsi",
         Key::Loading => "Yüklənir…",
         Key::LoadFailedTitle => "Bu səhifəni yükləmək mümkün olmadı",
-        Key::ServerUnreachable => {
-            "Concord serveri cavab vermədi. Şəbəkə bağlantınızı yoxlayın və yenidən cəhd edin."
-        }
+        Key::ServerUnreachable => "Concord serveri cavab vermədi. Şəbəkə bağlantınızı yoxlayın və yenidən cəhd edin.",
         Key::ServerError => {
             "Concord serveri problem barədə məlumat verdi. Yenidən cəhd edin; problem davam edərsə, administratorunuza bildirin."
         }
@@ -35,8 +30,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::FormsHeading => "Əməkdaşlıq formaları",
         Key::NeedsSpecification => "dəqiqləşdirilməlidir",
         Key::NotFoundTitle => "Səhifə tapılmadı",
-        Key::NotFoundBody => {
-            "Bu ünvanda səhifə yoxdur. Yuxarıdakı naviqasiyadan istifadə edin və ya Sazişə keçin."
-        }
+        Key::NotFoundBody => "Bu ünvanda səhifə yoxdur. Yuxarıdakı naviqasiyadan istifadə edin və ya Sazişə keçin.",
     }
 }

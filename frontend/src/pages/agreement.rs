@@ -124,10 +124,7 @@ fn AgreementView(reference: Reference) -> impl IntoView {
 
 /// A failed load, in plain words, with a way to try again.
 #[component]
-pub fn LoadError(
-    problem: Problem,
-    on_retry: impl Fn() + 'static + Send + Sync + Clone,
-) -> impl IntoView {
+pub fn LoadError(problem: Problem, on_retry: impl Fn() + 'static + Send + Sync + Clone) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let unreachable = problem.status == 0;
     view! {

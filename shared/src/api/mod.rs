@@ -7,6 +7,7 @@ use crate::i18n::Labels;
 
 /// `GET /api/v1/health`: the service and its database answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Health {
     /// `ok` when the database answered.
     pub status: String,
@@ -18,6 +19,7 @@ pub struct Health {
 
 /// `GET /api/v1/reference`: the agreement and its fixed lists, with labels in every language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reference {
     /// The agreement the board serves.
     pub agreement: AgreementInfo,
@@ -31,6 +33,7 @@ pub struct Reference {
 
 /// The base agreement.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgreementInfo {
     /// Its full title.
     pub title: Labels,
@@ -42,6 +45,7 @@ pub struct AgreementInfo {
 
 /// A party and its competent authority.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartyInfo {
     /// The party's wire code.
     pub code: Party,
@@ -55,6 +59,7 @@ pub struct PartyInfo {
 
 /// An area of co-operation with its labels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AreaInfo {
     /// The area's wire code.
     pub code: CooperationArea,
@@ -66,6 +71,7 @@ pub struct AreaInfo {
 
 /// A form of co-operation with its labels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FormInfo {
     /// The form's wire code.
     pub code: CooperationForm,
@@ -95,4 +101,21 @@ impl FormInfo {
             needs_specification: form.needs_specification(),
         }
     }
+}
+
+mod identity;
+pub use identity::*;
+
+/// One page of a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// How many items match in all.
+    pub total: u64,
+    /// How many items were skipped before this page.
+    pub offset: u64,
+    /// The most items a page holds.
+    pub limit: u64,
 }

@@ -1,0 +1,237 @@
+//! Who is calling: the `AuthUser` extractor (a session cookie or a bearer
+//! token, reloaded from the database on every request), CSRF defence for
+//! cookie-authenticated writes, and the session cookie itself.
+
+pub mod password;
+pub mod rate_limit;
+pub mod secrets;
+
+use axum::extract::FromRequestParts;
+use axum::http::{HeaderMap, Method, header, request::Parts};
+use chrono::{DateTime, Utc};
+use concord_shared::policy::{self, Action, Decision, Scope};
+use concord_shared::{Party, Role};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+
+use crate::audit;
+use crate::config::Settings;
+use crate::entities::{api_token, session, user};
+use crate::error::AppError;
+use crate::startup::AppState;
+
+/// The header the web app sends on every write; a cross-site form cannot.
+pub const CSRF_HEADER: &str = "x-concord-csrf";
+
+/// How often at most `last_seen_at` / `last_used_at` are written.
+const TOUCH_EVERY_SECONDS: i64 = 30;
+
+/// The authenticated caller: a user (through a session) or an API token.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    /// The caller's party.
+    pub party: Party,
+    /// The caller's role.
+    pub role: Role,
+    /// Display name of the user, or the token's name.
+    pub display_name: String,
+    /// The user (sessions only).
+    pub user_id: Option<i32>,
+    /// The token (tokens only).
+    pub token_id: Option<i32>,
+    /// The session row (sessions only).
+    pub session_id: Option<i32>,
+    /// When the session or token ends at the latest.
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+impl AuthUser {
+    /// The policy's view of the caller.
+    pub fn actor(&self) -> policy::Actor {
+        policy::Actor {
+            party: self.party,
+            role: self.role,
+        }
+    }
+
+    /// The audit log's view of the caller.
+    pub fn audit_actor(&self) -> audit::Actor {
+        audit::Actor {
+            user_id: self.user_id,
+            token_id: self.token_id,
+            label: self.display_name.clone(),
+            party: Some(self.party),
+        }
+    }
+
+    /// Enforces the shared policy: 404 outside the caller's scope, 403 for a role too low.
+    pub fn require(&self, action: Action, scope: Scope) -> Result<(), AppError> {
+        match policy::decide(self.actor(), action, scope) {
+            Decision::Allow => Ok(()),
+            Decision::Hidden => Err(AppError::NotFound),
+            Decision::Forbidden => Err(AppError::Forbidden(
+                "Your role does not allow this. Ask your ministry's administrator.".into(),
+            )),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for AuthUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
+            let text = value.to_str().map_err(|_| AppError::Unauthorized)?;
+            let token = text.strip_prefix("Bearer ").ok_or(AppError::Unauthorized)?.trim();
+            return from_token(state, token).await;
+        }
+        let Some(secret) = session_cookie(&parts.headers, &state.settings) else {
+            return Err(AppError::Unauthorized);
+        };
+        let user = from_session(state, &secret).await?;
+        check_csrf(&parts.method, &parts.headers, &state.settings)?;
+        Ok(user)
+    }
+}
+
+/// Refuses a state-changing request that lacks the app's custom header or
+/// comes from an origin other than the public one or a configured dev origin.
+pub fn check_csrf(method: &Method, headers: &HeaderMap, settings: &Settings) -> Result<(), AppError> {
+    if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(());
+    }
+    let refused = || AppError::Forbidden("Cross-site request refused.".into());
+    if headers.get(CSRF_HEADER).is_none() {
+        return Err(refused());
+    }
+    let origin = headers
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(refused)?;
+    if !settings.origin_allowed(origin) {
+        return Err(refused());
+    }
+    Ok(())
+}
+
+/// The session secret from the `Cookie` header.
+pub fn session_cookie(headers: &HeaderMap, settings: &Settings) -> Option<String> {
+    let name = settings.session_cookie_name();
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// The `Set-Cookie` value that stores a session secret.
+pub fn session_set_cookie(settings: &Settings, secret: &str) -> String {
+    let max_age = settings.session_lifetime.num_seconds();
+    let secure = if settings.is_https() { "; Secure" } else { "" };
+    format!(
+        "{}={secret}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}",
+        settings.session_cookie_name()
+    )
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub fn session_clear_cookie(settings: &Settings) -> String {
+    let secure = if settings.is_https() { "; Secure" } else { "" };
+    format!(
+        "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}",
+        settings.session_cookie_name()
+    )
+}
+
+/// When a session ends: the earlier of idle timeout and absolute lifetime.
+pub fn session_ends(row: &session::Model, settings: &Settings) -> DateTime<Utc> {
+    (row.last_seen_at + settings.session_idle).min(row.expires_at)
+}
+
+async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppError> {
+    let hash = secrets::digest(secret);
+    let Some(row) = session::Entity::find()
+        .filter(session::Column::TokenHash.eq(hash))
+        .one(&state.db)
+        .await?
+    else {
+        return Err(AppError::Unauthorized);
+    };
+    let now = Utc::now();
+    if session_ends(&row, &state.settings) <= now {
+        // Expired: remove it so it cannot be revived.
+        session::Entity::delete_by_id(row.id).exec(&state.db).await?;
+        return Err(AppError::Unauthorized);
+    }
+    let Some(user) = user::Entity::find_by_id(row.user_id).one(&state.db).await? else {
+        return Err(AppError::Unauthorized);
+    };
+    if user.disabled {
+        return Err(AppError::Unauthorized);
+    }
+    let (Ok(party), Ok(role)) = (user.party.parse::<Party>(), user.role.parse::<Role>()) else {
+        return Err(AppError::Internal(anyhow::anyhow!(
+            "user {} has an unknown party or role",
+            user.id
+        )));
+    };
+    let expires_at = row.expires_at;
+    let session_id = row.id;
+    if (now - row.last_seen_at).num_seconds() >= TOUCH_EVERY_SECONDS {
+        let mut active = row.into_active_model();
+        active.last_seen_at = Set(now);
+        active.update(&state.db).await?;
+    }
+    Ok(AuthUser {
+        party,
+        role,
+        display_name: user.display_name,
+        user_id: Some(user.id),
+        token_id: None,
+        session_id: Some(session_id),
+        expires_at: Some(expires_at),
+    })
+}
+
+async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError> {
+    let hash = secrets::digest(token);
+    let Some(row) = api_token::Entity::find()
+        .filter(api_token::Column::TokenHash.eq(hash))
+        .one(&state.db)
+        .await?
+    else {
+        return Err(AppError::Unauthorized);
+    };
+    let now = Utc::now();
+    if row.revoked_at.is_some() || row.expires_at.is_some_and(|end| end <= now) {
+        return Err(AppError::Unauthorized);
+    }
+    let (Ok(party), Ok(role)) = (row.party.parse::<Party>(), row.role.parse::<Role>()) else {
+        return Err(AppError::Internal(anyhow::anyhow!(
+            "token {} has an unknown party or role",
+            row.id
+        )));
+    };
+    let id = row.id;
+    let name = row.name.clone();
+    let expires_at = row.expires_at;
+    if row
+        .last_used_at
+        .is_none_or(|t| (now - t).num_seconds() >= TOUCH_EVERY_SECONDS)
+    {
+        let mut active = row.into_active_model();
+        active.last_used_at = Set(Some(now));
+        active.update(&state.db).await?;
+    }
+    Ok(AuthUser {
+        party,
+        role,
+        display_name: name,
+        user_id: None,
+        token_id: Some(id),
+        session_id: None,
+        expires_at,
+    })
+}

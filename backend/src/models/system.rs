@@ -1,0 +1,195 @@
+//! What the command line does with the operator's authority: creating and
+//! disabling users, and the demo data. Every change is audited with the
+//! actor "command line".
+
+use chrono::Utc;
+use concord_shared::api::UserView;
+use concord_shared::policy::Scope;
+use concord_shared::{Party, Role};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
+use serde_json::json;
+
+use super::Check;
+use super::users::{check_username, view};
+use crate::audit::{self, Event};
+use crate::auth::password;
+use crate::entities::{api_token, session, user};
+use crate::error::AppError;
+use crate::startup::AppState;
+
+fn operator() -> audit::Actor {
+    audit::Actor::anonymous("command line")
+}
+
+/// Creates a user; the password is checked like any other.
+pub async fn create_user(
+    state: &AppState,
+    party: Party,
+    role: Role,
+    username: &str,
+    display_name: &str,
+    position: &str,
+    password_text: String,
+) -> Result<UserView, AppError> {
+    let username = username.trim().to_lowercase();
+    let mut check = Check::default();
+    check_username(&mut check, &username);
+    check.text("display_name", display_name, 1, 120);
+    check.text("position", position, 0, 120);
+    if let Err(code) = concord_shared::policy::check_password(&password_text) {
+        check.fail("password", code, "a password needs 12 to 256 characters");
+    }
+    check.finish()?;
+    if user::Entity::find()
+        .filter(user::Column::Username.eq(&username))
+        .one(&state.db)
+        .await?
+        .is_some()
+    {
+        return Err(Check::error("username", "taken", "this user name is taken"));
+    }
+    let hash = password::hash(password_text).await?;
+    let now = Utc::now();
+    let tx = state.write().await?;
+    let row = user::ActiveModel {
+        party: Set(party.code().to_owned()),
+        role: Set(role.code().to_owned()),
+        username: Set(username),
+        display_name: Set(display_name.trim().to_owned()),
+        position: Set(position.trim().to_owned()),
+        password_hash: Set(hash),
+        disabled: Set(false),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&*tx)
+    .await?;
+    let created = view(&row);
+    audit::append(
+        &*tx,
+        Event {
+            actor: &operator(),
+            action: "user.create",
+            entity_type: "user",
+            entity_id: Some(row.id.to_string()),
+            scope: Scope::Private(party),
+            before: None,
+            after: Some(json!(created)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Disables a user by name, ending their sessions and tokens.
+pub async fn disable_user(state: &AppState, username: &str) -> Result<UserView, AppError> {
+    let username = username.trim().to_lowercase();
+    let tx = state.write().await?;
+    let row = user::Entity::find()
+        .filter(user::Column::Username.eq(&username))
+        .one(&*tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let party: Party = row.party.parse().unwrap_or(Party::Az);
+    let before = view(&row);
+    let id = row.id;
+    let version = row.version + 1;
+    let mut active = row.into_active_model();
+    active.disabled = Set(true);
+    active.version = Set(version);
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&*tx).await?;
+    session::Entity::delete_many()
+        .filter(session::Column::UserId.eq(id))
+        .exec(&*tx)
+        .await?;
+    let now = Utc::now();
+    for token in api_token::Entity::find()
+        .filter(api_token::Column::CreatedBy.eq(id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .all(&*tx)
+        .await?
+    {
+        let mut active = token.into_active_model();
+        active.revoked_at = Set(Some(now));
+        active.update(&*tx).await?;
+    }
+    let after = view(&updated);
+    audit::append(
+        &*tx,
+        Event {
+            actor: &operator(),
+            action: "user.disable",
+            entity_type: "user",
+            entity_id: Some(id.to_string()),
+            scope: Scope::Private(party),
+            before: Some(json!(before)),
+            after: Some(json!(after)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// How many users exist.
+pub async fn user_count(state: &AppState) -> Result<u64, AppError> {
+    Ok(user::Entity::find().count(&state.db).await?)
+}
+
+/// The demo users: one per party and role, named `<party>.<role>`.
+pub fn demo_users() -> Vec<(Party, Role, String, &'static str, &'static str)> {
+    let mut users = Vec::new();
+    for party in Party::ALL {
+        for role in Role::ALL {
+            let (name, position) = match (party, role) {
+                (Party::Az, Role::Viewer) => (
+                    "Leyla Məmmədova",
+                    "Analyst, International Military Cooperation Department",
+                ),
+                (Party::Az, Role::Planner) => (
+                    "Major Rəşad Əliyev",
+                    "Planning Officer, International Military Cooperation Department",
+                ),
+                (Party::Az, Role::Coordinator) => ("Colonel Elçin Hüseynov", "Head of Bilateral Cooperation Division"),
+                (Party::Az, Role::Administrator) => ("Nigar Quliyeva", "Information Systems Administrator"),
+                (Party::Ge, Role::Viewer) => ("Nino Beridze", "Analyst, Defence Policy and Development Department"),
+                (Party::Ge, Role::Planner) => (
+                    "Major Giorgi Kapanadze",
+                    "Planning Officer, International Relations Department",
+                ),
+                (Party::Ge, Role::Coordinator) => ("Colonel Davit Lomidze", "Head of Bilateral Cooperation Division"),
+                (Party::Ge, Role::Administrator) => ("Tamar Gelashvili", "Information Systems Administrator"),
+            };
+            users.push((
+                *party,
+                *role,
+                format!("{}.{}", party.code(), role.code()),
+                name,
+                position,
+            ));
+        }
+    }
+    users
+}
+
+/// Creates the demo users that do not exist yet; returns the names created.
+pub async fn seed_demo_users(state: &AppState, password_text: &str) -> Result<Vec<String>, AppError> {
+    let mut created = Vec::new();
+    for (party, role, username, name, position) in demo_users() {
+        if user::Entity::find()
+            .filter(user::Column::Username.eq(&username))
+            .one(&state.db)
+            .await?
+            .is_some()
+        {
+            continue;
+        }
+        create_user(state, party, role, &username, name, position, password_text.to_owned()).await?;
+        created.push(username);
+    }
+    Ok(created)
+}
