@@ -54,20 +54,10 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             }
             let message = inner.to_string();
             let (field, code) = if let Some(rest) = message.strip_prefix("unknown field `") {
-                let name = rest.split('`').next().unwrap_or_default();
-                let field = if path == "." || path.is_empty() {
-                    name.to_owned()
-                } else {
-                    format!("{path}.{name}")
-                };
+                let field = join_path(&path, rest.split('`').next().unwrap_or_default());
                 (field, "unknown_field")
             } else if let Some(rest) = message.strip_prefix("missing field `") {
-                let name = rest.split('`').next().unwrap_or_default();
-                let field = if path == "." || path.is_empty() {
-                    name.to_owned()
-                } else {
-                    format!("{path}.{name}")
-                };
+                let field = join_path(&path, rest.split('`').next().unwrap_or_default());
                 (field, "required")
             } else {
                 (if path == "." { String::new() } else { path }, "invalid")
@@ -80,6 +70,18 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                 message,
             }]))
         }
+    }
+}
+
+/// The full path of a field named in a serde message, relative to `path`
+/// (which may already end with it).
+fn join_path(path: &str, name: &str) -> String {
+    if path == "." || path.is_empty() {
+        name.to_owned()
+    } else if path == name || path.ends_with(&format!(".{name}")) {
+        path.to_owned()
+    } else {
+        format!("{path}.{name}")
     }
 }
 

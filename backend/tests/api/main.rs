@@ -4,6 +4,10 @@
 
 mod helpers;
 
+mod audit;
+mod auth;
 mod health;
 mod reference;
 mod server;
+mod tokens;
+mod users;
