@@ -7,6 +7,7 @@ mod helpers;
 mod audit;
 mod auth;
 mod health;
+mod isolation;
 mod reference;
 mod server;
 mod tokens;

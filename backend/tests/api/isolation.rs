@@ -1,0 +1,264 @@
+//! Party isolation as a table: every API operation × party × role (and no
+//! one signed in), with the expected status in each cell. The operations are
+//! read from the OpenAPI document; an operation without a row fails the test.
+//!
+//! The resources acted on by id belong to Azerbaijan: its administrators may
+//! act (2xx), its other roles may know they exist but lack the role (403),
+//! and no Georgian user may learn they exist (404).
+
+use std::collections::BTreeSet;
+
+use concord_backend::entities::{session, user};
+use concord_shared::api::NewToken;
+use concord_shared::{Party, Role};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use serde_json::{Value, json};
+
+use crate::helpers::{PASSWORD, TestApp, spawn_app};
+
+/// Who calls.
+#[derive(Debug, Clone, Copy)]
+enum Who {
+    Anonymous,
+    User(Party, Role),
+}
+
+/// What an operation allows.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// Everyone, signed in or not, gets this status.
+    Everyone(u16),
+    /// Every signed-in user gets this status; no one else.
+    AnyUser(u16),
+    /// Administrators of either party, on their own party; others 403.
+    Administrators(u16),
+    /// On an Azerbaijani resource: AZ administrators get this status, other
+    /// AZ roles 403, every Georgian user 404.
+    AzOwned(u16),
+}
+
+fn expected(rule: Rule, who: Who) -> u16 {
+    match (rule, who) {
+        (Rule::Everyone(status), _) => status,
+        (_, Who::Anonymous) => 401,
+        (Rule::AnyUser(status), Who::User(..)) => status,
+        (Rule::Administrators(status), Who::User(_, role)) => {
+            if role == Role::Administrator {
+                status
+            } else {
+                403
+            }
+        }
+        (Rule::AzOwned(status), Who::User(party, role)) => match (party, role) {
+            (Party::Ge, _) => 404,
+            (Party::Az, Role::Administrator) => status,
+            (Party::Az, _) => 403,
+        },
+    }
+}
+
+/// One row per operation of the OpenAPI document.
+const TABLE: &[(&str, &str, Rule)] = &[
+    ("get", "/api/v1/health", Rule::Everyone(200)),
+    ("get", "/api/v1/reference", Rule::AnyUser(200)),
+    ("post", "/api/v1/auth/login", Rule::Everyone(401)),
+    ("post", "/api/v1/auth/logout", Rule::AnyUser(204)),
+    ("get", "/api/v1/me", Rule::AnyUser(200)),
+    ("post", "/api/v1/me/password", Rule::AnyUser(422)),
+    ("get", "/api/v1/me/sessions", Rule::AnyUser(200)),
+    ("delete", "/api/v1/me/sessions/{id}", Rule::AnyUser(404)),
+    ("get", "/api/v1/users", Rule::Administrators(200)),
+    ("post", "/api/v1/users", Rule::Administrators(201)),
+    ("get", "/api/v1/users/{id}", Rule::AzOwned(200)),
+    ("patch", "/api/v1/users/{id}", Rule::AzOwned(200)),
+    ("post", "/api/v1/users/{id}/password", Rule::AzOwned(204)),
+    ("get", "/api/v1/tokens", Rule::Administrators(200)),
+    ("post", "/api/v1/tokens", Rule::Administrators(201)),
+    ("delete", "/api/v1/tokens/{id}", Rule::AzOwned(204)),
+    ("get", "/api/v1/audit", Rule::Administrators(200)),
+];
+
+/// The Azerbaijani resources the table acts on.
+struct Fixture {
+    /// An AZ user who is never a caller.
+    target_user: i64,
+    /// An AZ token.
+    token: String,
+    /// A session of the target user.
+    target_session: String,
+}
+
+async fn fixture(app: &TestApp) -> Fixture {
+    let target = app.named_user("az.target", Party::Az, Role::Viewer).await;
+    app.login_named("az.target").await;
+    let session = session::Entity::find()
+        .filter(session::Column::UserId.eq(i32::try_from(target.id).expect("id")))
+        .one(&app.state.db)
+        .await
+        .expect("query")
+        .expect("the target's session");
+    let admin = app.login_named("az.fixture-admin").await;
+    let token = admin
+        .create_token(&NewToken {
+            name: "fixture".into(),
+            role: Role::Viewer,
+            expires_at: None,
+        })
+        .await
+        .expect("token");
+    Fixture {
+        target_user: target.id,
+        token: token.info.id,
+        target_session: session.public_id,
+    }
+}
+
+/// A plain HTTP client with its own cookie jar, signed in when `who` is a user.
+async fn caller(app: &TestApp, who: Who) -> reqwest::Client {
+    let http = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    if let Who::User(party, role) = who {
+        let user = app.user(party, role).await;
+        let status = http
+            .post(format!("{}/api/v1/auth/login", app.address))
+            .header("x-concord-csrf", "1")
+            .header("origin", &app.address)
+            .json(&json!({"username": user.username, "password": PASSWORD}))
+            .send()
+            .await
+            .expect("login")
+            .status();
+        assert_eq!(status, 200, "signing in as {who:?}");
+    }
+    http
+}
+
+async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &str, fx: &Fixture, n: usize) -> u16 {
+    let id = match template {
+        "/api/v1/me/sessions/{id}" => fx.target_session.clone(),
+        "/api/v1/tokens/{id}" => fx.token.clone(),
+        _ => fx.target_user.to_string(),
+    };
+    let path = template.replace("{id}", &id);
+    let body: Option<Value> = match (method, template) {
+        ("post", "/api/v1/auth/login") => Some(json!({"username": format!("nobody{n}"), "password": "wrong password"})),
+        ("post", "/api/v1/me/password") => {
+            Some(json!({"current_password": "not it at all", "new_password": "long enough new one"}))
+        }
+        ("post", "/api/v1/users") => Some(json!({
+            "username": format!("new.user{n}"), "display_name": "New", "position": "", "role": "viewer",
+            "password": "long enough password"
+        })),
+        ("patch", _) => Some(json!({"position": format!("Position {n}")})),
+        ("post", "/api/v1/users/{id}/password") => Some(json!({"new_password": "another long password"})),
+        ("post", "/api/v1/tokens") => Some(json!({"name": format!("token {n}"), "role": "viewer"})),
+        _ => None,
+    };
+    let mut req = http
+        .request(
+            method.to_uppercase().parse().expect("method"),
+            format!("{}{path}", app.address),
+        )
+        .header("x-concord-csrf", "1")
+        .header("origin", &app.address);
+    if method == "patch" {
+        let row = user::Entity::find_by_id(i32::try_from(fx.target_user).expect("id"))
+            .one(&app.state.db)
+            .await
+            .expect("query")
+            .expect("target");
+        req = req.header("if-match", format!("\"{}\"", row.version));
+    }
+    if let Some(body) = body {
+        req = req.json(&body);
+    }
+    req.send().await.expect("sent").status().as_u16()
+}
+
+#[tokio::test]
+async fn every_operation_answers_each_party_and_role_as_the_policy_says() {
+    let app = spawn_app().await;
+    app.named_user("az.fixture-admin", Party::Az, Role::Administrator).await;
+    let fx = fixture(&app).await;
+
+    // Every documented operation has a row, and every row is documented.
+    let doc: Value = app
+        .http
+        .get(format!("{}/api/v1/openapi.json", app.address))
+        .send()
+        .await
+        .expect("doc")
+        .json()
+        .await
+        .expect("json");
+    let documented: BTreeSet<(String, String)> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .iter()
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .expect("item")
+                .keys()
+                .map(move |m| (m.clone(), path.clone()))
+        })
+        .collect();
+    let tabled: BTreeSet<(String, String)> = TABLE
+        .iter()
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(
+        documented, tabled,
+        "the isolation table must cover exactly the documented operations"
+    );
+
+    let mut whos = vec![Who::Anonymous];
+    for party in Party::ALL {
+        for role in Role::ALL {
+            whos.push(Who::User(*party, *role));
+        }
+    }
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (method, template, rule) in TABLE {
+        for who in &whos {
+            n += 1;
+            let http = caller(&app, *who).await;
+            let got = call(&app, &http, method, template, &fx, n).await;
+            let want = expected(*rule, *who);
+            if got != want {
+                failures.push(format!("{method} {template} as {who:?}: got {got}, want {want}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} cells differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn lists_never_contain_the_other_partys_users_tokens_sessions_or_history() {
+    let app = spawn_app().await;
+    let az = app.login_as(Party::Az, Role::Administrator).await;
+    let ge = app.login_as(Party::Ge, Role::Administrator).await;
+    app.user(Party::Az, Role::Planner).await;
+    az.create_token(&NewToken {
+        name: "az feed".into(),
+        role: Role::Viewer,
+        expires_at: None,
+    })
+    .await
+    .expect("token");
+
+    let users = ge.users().await.expect("users");
+    assert!(!users.is_empty());
+    assert!(users.iter().all(|u| u.party == Party::Ge));
+    assert!(ge.tokens().await.expect("tokens").is_empty());
+    assert!(ge.sessions().await.expect("sessions").iter().all(|s| s.current));
+    let history = serde_json::to_string(&ge.audit(0, 200).await.expect("audit")).expect("json");
+    assert!(
+        !history.contains("az feed") && !history.contains("az.planner"),
+        "{history}"
+    );
+}
