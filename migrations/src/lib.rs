@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261129_000001_create_competent_authorities;
 mod m20261129_000002_create_identity;
+mod m20261129_000003_create_plans;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261129_000001_create_competent_authorities::Migration),
             Box::new(m20261129_000002_create_identity::Migration),
+            Box::new(m20261129_000003_create_plans::Migration),
         ]
     }
 }

@@ -1,8 +1,11 @@
 //! SeaORM entities, one module per table.
 
+pub mod activity;
 pub mod api_token;
 pub mod audit_log;
+pub mod comment;
 pub mod competent_authority;
 pub mod login_failure;
+pub mod plan;
 pub mod session;
 pub mod user;

@@ -2,8 +2,13 @@
 //! touches party data takes the caller (`&AuthUser`) first, enforces the
 //! shared policy and filters by the caller's party. Handlers stay thin.
 
+pub mod activities;
+pub mod activity_list;
 pub mod audit_log;
+pub mod comments;
+pub mod plans;
 pub mod reference;
+pub mod search;
 pub mod sessions;
 pub mod system;
 pub mod tokens;

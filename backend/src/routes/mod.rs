@@ -15,10 +15,12 @@ use utoipa_axum::routes;
 use crate::error::problem_response;
 use crate::startup::AppState;
 
+mod activities;
 mod audit;
 mod auth;
 pub mod docs;
 mod health;
+mod plans;
 mod reference;
 mod tokens;
 mod users;
@@ -38,6 +40,8 @@ mod users;
         (name = "users", description = "Users of the administrator's own party"),
         (name = "tokens", description = "API tokens of the administrator's own party"),
         (name = "audit", description = "The audit log"),
+        (name = "plans", description = "Annual co-operation plans and their steps under the rule of two"),
+        (name = "activities", description = "Activities: drafts, sharing, consent, comments, internal notes"),
     )
 )]
 struct ApiDoc;
@@ -84,6 +88,17 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(tokens::list, tokens::create))
         .routes(routes!(tokens::revoke))
         .routes(routes!(audit::list))
+        .routes(routes!(plans::list, plans::create))
+        .routes(routes!(plans::get))
+        .routes(routes!(plans::transition))
+        .routes(routes!(plans::activities, plans::create_activity))
+        .routes(routes!(plans::counts))
+        .routes(routes!(activities::get, activities::update, activities::delete))
+        .routes(routes!(activities::share))
+        .routes(routes!(activities::withdraw))
+        .routes(routes!(activities::consent))
+        .routes(routes!(activities::list_comments, activities::add_comment))
+        .routes(routes!(activities::list_notes, activities::add_note))
         .split_for_parts();
     let router = router
         .route("/api", any(api_not_found))

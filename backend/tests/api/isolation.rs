@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use concord_backend::entities::{session, user};
+use concord_backend::entities::{activity, plan, session, user};
 use concord_shared::api::NewToken;
 use concord_shared::{Party, Role};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -24,8 +24,13 @@ enum Who {
 }
 
 /// What an operation allows.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 enum Rule {
+    /// On an Azerbaijani draft (private): AZ users with at least the role get
+    /// the status, AZ users below it 403, every Georgian user 404.
+    AzPrivate(Role, u16),
+    /// Any other rule, by party and role.
+    Custom(fn(Party, Role) -> u16),
     /// Everyone, signed in or not, gets this status.
     Everyone(u16),
     /// Every signed-in user gets this status; no one else.
@@ -49,11 +54,15 @@ fn expected(rule: Rule, who: Who) -> u16 {
                 403
             }
         }
-        (Rule::AzOwned(status), Who::User(party, role)) => match (party, role) {
-            (Party::Ge, _) => 404,
-            (Party::Az, Role::Administrator) => status,
-            (Party::Az, _) => 403,
+        (Rule::AzOwned(status), Who::User(party, role)) => {
+            expected(Rule::AzPrivate(Role::Administrator, status), Who::User(party, role))
+        }
+        (Rule::AzPrivate(least, status), Who::User(party, role)) => match party {
+            Party::Ge => 404,
+            Party::Az if role >= least => status,
+            Party::Az => 403,
         },
+        (Rule::Custom(rule), Who::User(party, role)) => rule(party, role),
     }
 }
 
@@ -76,7 +85,75 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("post", "/api/v1/tokens", Rule::Administrators(201)),
     ("delete", "/api/v1/tokens/{id}", Rule::AzOwned(204)),
     ("get", "/api/v1/audit", Rule::Administrators(200)),
+    ("get", "/api/v1/plans", Rule::AnyUser(200)),
+    (
+        "post",
+        "/api/v1/plans",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 201 } else { 403 }),
+    ),
+    ("get", "/api/v1/plans/{year}", Rule::AnyUser(200)),
+    // Withdrawing a proposal that does not exist: 409 once past the policy.
+    (
+        "post",
+        "/api/v1/plans/{year}/transitions",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 409 } else { 403 }),
+    ),
+    ("get", "/api/v1/plans/{year}/activities", Rule::AnyUser(200)),
+    (
+        "post",
+        "/api/v1/plans/{year}/activities",
+        Rule::Custom(|_, role| if role >= Role::Planner { 201 } else { 403 }),
+    ),
+    ("get", "/api/v1/plans/{year}/activities/counts", Rule::AnyUser(200)),
+    ("get", "/api/v1/activities/{id}", Rule::AzPrivate(Role::Viewer, 200)),
+    ("patch", "/api/v1/activities/{id}", Rule::AzPrivate(Role::Planner, 200)),
+    ("delete", "/api/v1/activities/{id}", Rule::AzPrivate(Role::Planner, 204)),
+    (
+        "post",
+        "/api/v1/activities/{id}/share",
+        Rule::AzPrivate(Role::Planner, 200),
+    ),
+    // On a shared AZ activity: Georgia sees it but may not withdraw it.
+    (
+        "post",
+        "/api/v1/activities/{id}/withdraw",
+        Rule::Custom(|party, role| {
+            if party == Party::Az && role >= Role::Planner {
+                200
+            } else {
+                403
+            }
+        }),
+    ),
+    // On a shared AZ activity: each party's coordinators decide for their party.
+    (
+        "post",
+        "/api/v1/activities/{id}/consent",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 200 } else { 403 }),
+    ),
+    (
+        "get",
+        "/api/v1/activities/{id}/comments",
+        Rule::AzPrivate(Role::Viewer, 200),
+    ),
+    (
+        "post",
+        "/api/v1/activities/{id}/comments",
+        Rule::AzPrivate(Role::Planner, 201),
+    ),
+    (
+        "get",
+        "/api/v1/activities/{id}/notes",
+        Rule::AzPrivate(Role::Viewer, 200),
+    ),
+    (
+        "post",
+        "/api/v1/activities/{id}/notes",
+        Rule::AzPrivate(Role::Planner, 201),
+    ),
 ];
+
+const YEAR: i32 = 2027;
 
 /// The Azerbaijani resources the table acts on.
 struct Fixture {
@@ -86,6 +163,12 @@ struct Fixture {
     token: String,
     /// A session of the target user.
     target_session: String,
+    /// An AZ planner, who makes fresh drafts and shared activities.
+    az_planner: concord_client::Client,
+    /// An AZ draft.
+    draft: i64,
+    /// A shared AZ activity.
+    shared: i64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -106,10 +189,26 @@ async fn fixture(app: &TestApp) -> Fixture {
         })
         .await
         .expect("token");
+    app.login_as(Party::Az, Role::Coordinator)
+        .await
+        .create_plan(YEAR)
+        .await
+        .expect("plan");
+    let az_planner = app.login_as(Party::Az, Role::Planner).await;
+    let draft = az_planner
+        .create_activity(YEAR, &crate::plans::draft("Private draft"))
+        .await
+        .expect("draft")
+        .value
+        .id;
+    let shared = crate::plans::shared(&az_planner, "Shared activity").await;
     Fixture {
         target_user: target.id,
         token: token.info.id,
         target_session: session.public_id,
+        az_planner,
+        draft,
+        shared,
     }
 }
 
@@ -133,12 +232,27 @@ async fn caller(app: &TestApp, who: Who) -> reqwest::Client {
 }
 
 async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &str, fx: &Fixture, n: usize) -> u16 {
-    let id = match template {
-        "/api/v1/me/sessions/{id}" => fx.target_session.clone(),
-        "/api/v1/tokens/{id}" => fx.token.clone(),
+    // Operations that change an activity for good get a fresh one per cell.
+    let fresh_draft = || async {
+        fx.az_planner
+            .create_activity(YEAR, &crate::plans::draft("Fresh draft"))
+            .await
+            .expect("draft")
+            .value
+            .id
+    };
+    let id = match (method, template) {
+        (_, "/api/v1/me/sessions/{id}") => fx.target_session.clone(),
+        (_, "/api/v1/tokens/{id}") => fx.token.clone(),
+        ("delete", "/api/v1/activities/{id}") | (_, "/api/v1/activities/{id}/share") => fresh_draft().await.to_string(),
+        (_, "/api/v1/activities/{id}/withdraw") => {
+            crate::plans::shared(&fx.az_planner, "To withdraw").await.to_string()
+        }
+        (_, "/api/v1/activities/{id}/consent") => fx.shared.to_string(),
+        (_, t) if t.starts_with("/api/v1/activities/") => fx.draft.to_string(),
         _ => fx.target_user.to_string(),
     };
-    let path = template.replace("{id}", &id);
+    let path = template.replace("{id}", &id).replace("{year}", &YEAR.to_string());
     let body: Option<Value> = match (method, template) {
         ("post", "/api/v1/auth/login") => Some(json!({"username": format!("nobody{n}"), "password": "wrong password"})),
         ("post", "/api/v1/me/password") => {
@@ -148,9 +262,19 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             "username": format!("new.user{n}"), "display_name": "New", "position": "", "role": "viewer",
             "password": "long enough password"
         })),
+        ("patch", "/api/v1/activities/{id}") => Some(json!({"location": format!("Place {n}")})),
         ("patch", _) => Some(json!({"position": format!("Position {n}")})),
         ("post", "/api/v1/users/{id}/password") => Some(json!({"new_password": "another long password"})),
         ("post", "/api/v1/tokens") => Some(json!({"name": format!("token {n}"), "role": "viewer"})),
+        ("post", "/api/v1/plans") => Some(json!({"year": 2030 + i32::try_from(n % 60).expect("small")})),
+        ("post", "/api/v1/plans/{year}/transitions") => Some(json!({"action": "withdraw"})),
+        ("post", "/api/v1/plans/{year}/activities") => {
+            Some(serde_json::to_value(crate::plans::draft("New")).expect("json"))
+        }
+        ("post", "/api/v1/activities/{id}/consent") => Some(json!({"decision": "accept"})),
+        ("post", "/api/v1/activities/{id}/comments" | "/api/v1/activities/{id}/notes") => {
+            Some(json!({"body": "A remark"}))
+        }
         _ => None,
     };
     let mut req = http
@@ -160,7 +284,26 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         )
         .header("x-concord-csrf", "1")
         .header("origin", &app.address);
-    if method == "patch" {
+    if template.starts_with("/api/v1/activities/{id}")
+        && method != "get"
+        && !template.ends_with("comments")
+        && !template.ends_with("notes")
+    {
+        let row = activity::Entity::find_by_id(id.parse::<i32>().expect("id"))
+            .one(&app.state.db)
+            .await
+            .expect("query")
+            .expect("activity");
+        req = req.header("if-match", format!("\"{}\"", row.version));
+    } else if template == "/api/v1/plans/{year}/transitions" {
+        let row = plan::Entity::find()
+            .filter(plan::Column::Year.eq(YEAR))
+            .one(&app.state.db)
+            .await
+            .expect("query")
+            .expect("plan");
+        req = req.header("if-match", format!("\"{}\"", row.version));
+    } else if method == "patch" {
         let row = user::Entity::find_by_id(i32::try_from(fx.target_user).expect("id"))
             .one(&app.state.db)
             .await

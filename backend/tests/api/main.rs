@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod health;
 mod isolation;
+pub mod plans;
 mod reference;
 mod server;
 mod tokens;

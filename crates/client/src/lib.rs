@@ -9,8 +9,9 @@
 
 use concord_shared::Problem;
 use concord_shared::api::{
-    AuditEntry, CreatedToken, Health, LoginRequest, Me, NewToken, NewUser, Page, PasswordChange, PasswordReset,
-    Reference, SessionView, TokenView, UserPatch, UserView,
+    Activity, ActivityCounts, ActivityPatch, AuditEntry, Comment, ConsentRequest, CreatedToken, Health, LoginRequest,
+    Me, NewActivity, NewComment, NewPlan, NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan, Reference,
+    SessionView, TokenView, TransitionRequest, UserPatch, UserView,
 };
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
 use reqwest::{Method, RequestBuilder, Response};
@@ -213,6 +214,248 @@ impl Client {
     pub async fn audit(&self, offset: u64, limit: u64) -> Result<Page<AuditEntry>, ClientError> {
         json(
             self.request(Method::GET, &format!("/api/v1/audit?offset={offset}&limit={limit}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+}
+
+/// Filters, sorting and paging of `GET /api/v1/plans/{year}/activities` (all optional).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct ActivityFilter {
+    /// Area code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<concord_shared::CooperationArea>,
+    /// Form code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub form: Option<concord_shared::CooperationForm>,
+    /// Consent state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent: Option<concord_shared::plan::ConsentState>,
+    /// Execution status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub execution: Option<concord_shared::api::ExecutionStatus>,
+    /// Proposing party.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposer: Option<concord_shared::Party>,
+    /// Host party.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<concord_shared::Party>,
+    /// Month 1–12.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
+    /// Free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    /// Only what needs the caller's party.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub awaiting_my_party: bool,
+    /// `reference`, `title`, `start`, `area`, `updated`; `-` for descending.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sort: Option<String>,
+    /// Items to skip.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    /// Items per page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+}
+
+impl ActivityFilter {
+    /// The query string (without `?`).
+    pub fn query_string(&self) -> String {
+        let Ok(serde_json::Value::Object(map)) = serde_json::to_value(self) else {
+            return String::new();
+        };
+        map.iter()
+            .map(|(k, v)| {
+                let text = match v {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                format!("{k}={}", encode(&text))
+            })
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+/// Percent-encodes a query value.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+impl Client {
+    /// `HTTP GET /api/v1/plans`: every plan, newest year first.
+    pub async fn plans(&self) -> Result<Vec<Plan>, ClientError> {
+        json(self.request(Method::GET, "/api/v1/plans").send().await).await
+    }
+
+    /// `HTTP POST /api/v1/plans`: creates the plan for a year (coordinators).
+    pub async fn create_plan(&self, year: i32) -> Result<Versioned<Plan>, ClientError> {
+        versioned(
+            self.request(Method::POST, "/api/v1/plans")
+                .json(&NewPlan { year })
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}`: one plan, with what blocks its next step.
+    pub async fn plan(&self, year: i32) -> Result<Versioned<Plan>, ClientError> {
+        versioned(self.request(Method::GET, &format!("/api/v1/plans/{year}")).send().await).await
+    }
+
+    /// `HTTP POST /api/v1/plans/{year}/transitions`: proposes, confirms, declines or withdraws a step.
+    pub async fn transition(
+        &self,
+        year: i32,
+        version: i64,
+        request: &TransitionRequest,
+    ) -> Result<Versioned<Plan>, ClientError> {
+        let req = self.request(Method::POST, &format!("/api/v1/plans/{year}/transitions"));
+        versioned(
+            req.header("if-match", format!("\"{version}\""))
+                .json(request)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/activities`: a page of the activities the caller may see.
+    pub async fn activities(&self, year: i32, filter: &ActivityFilter) -> Result<Page<Activity>, ClientError> {
+        let path = format!("/api/v1/plans/{year}/activities?{}", filter.query_string());
+        json(self.request(Method::GET, &path).send().await).await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/activities/counts`: counts per state, area and form.
+    pub async fn activity_counts(&self, year: i32, filter: &ActivityFilter) -> Result<ActivityCounts, ClientError> {
+        let path = format!("/api/v1/plans/{year}/activities/counts?{}", filter.query_string());
+        json(self.request(Method::GET, &path).send().await).await
+    }
+
+    /// `HTTP POST /api/v1/plans/{year}/activities`: drafts an activity of the caller's party.
+    pub async fn create_activity(&self, year: i32, new: &NewActivity) -> Result<Versioned<Activity>, ClientError> {
+        versioned(
+            self.request(Method::POST, &format!("/api/v1/plans/{year}/activities"))
+                .json(new)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/activities/{id}`: one activity.
+    pub async fn activity(&self, id: i64) -> Result<Versioned<Activity>, ClientError> {
+        versioned(
+            self.request(Method::GET, &format!("/api/v1/activities/{id}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP PATCH /api/v1/activities/{id}`: edits an activity at the version read.
+    pub async fn update_activity(
+        &self,
+        id: i64,
+        version: i64,
+        patch: &ActivityPatch,
+    ) -> Result<Versioned<Activity>, ClientError> {
+        let req = self.request(Method::PATCH, &format!("/api/v1/activities/{id}"));
+        versioned(
+            req.header("if-match", format!("\"{version}\""))
+                .json(patch)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP DELETE /api/v1/activities/{id}`: deletes a never-shared draft.
+    pub async fn delete_activity(&self, id: i64, version: i64) -> Result<(), ClientError> {
+        let req = self.request(Method::DELETE, &format!("/api/v1/activities/{id}"));
+        empty(req.header("if-match", format!("\"{version}\"")).send().await).await
+    }
+
+    /// `HTTP POST /api/v1/activities/{id}/share`: shares a draft (or re-shares after revision).
+    pub async fn share_activity(&self, id: i64, version: i64) -> Result<Versioned<Activity>, ClientError> {
+        let req = self.request(Method::POST, &format!("/api/v1/activities/{id}/share"));
+        versioned(req.header("if-match", format!("\"{version}\"")).send().await).await
+    }
+
+    /// `HTTP POST /api/v1/activities/{id}/withdraw`: the proposer withdraws a shared activity.
+    pub async fn withdraw_activity(&self, id: i64, version: i64) -> Result<Versioned<Activity>, ClientError> {
+        let req = self.request(Method::POST, &format!("/api/v1/activities/{id}/withdraw"));
+        versioned(req.header("if-match", format!("\"{version}\"")).send().await).await
+    }
+
+    /// `HTTP POST /api/v1/activities/{id}/consent`: a coordinator's decision with a comment.
+    pub async fn consent(
+        &self,
+        id: i64,
+        version: i64,
+        request: &ConsentRequest,
+    ) -> Result<Versioned<Activity>, ClientError> {
+        let req = self.request(Method::POST, &format!("/api/v1/activities/{id}/consent"));
+        versioned(
+            req.header("if-match", format!("\"{version}\""))
+                .json(request)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/activities/{id}/comments`: the comments, oldest first.
+    pub async fn comments(&self, id: i64) -> Result<Vec<Comment>, ClientError> {
+        json(
+            self.request(Method::GET, &format!("/api/v1/activities/{id}/comments"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP POST /api/v1/activities/{id}/comments`: adds a comment.
+    pub async fn add_comment(&self, id: i64, body: &str) -> Result<Comment, ClientError> {
+        let new = NewComment { body: body.to_owned() };
+        json(
+            self.request(Method::POST, &format!("/api/v1/activities/{id}/comments"))
+                .json(&new)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/activities/{id}/notes`: the caller's party's internal notes.
+    pub async fn notes(&self, id: i64) -> Result<Vec<Comment>, ClientError> {
+        json(
+            self.request(Method::GET, &format!("/api/v1/activities/{id}/notes"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP POST /api/v1/activities/{id}/notes`: adds an internal note (own party only).
+    pub async fn add_note(&self, id: i64, body: &str) -> Result<Comment, ClientError> {
+        let new = NewComment { body: body.to_owned() };
+        json(
+            self.request(Method::POST, &format!("/api/v1/activities/{id}/notes"))
+                .json(&new)
                 .send()
                 .await,
         )

@@ -119,3 +119,6 @@ pub struct Page<T> {
     /// The most items a page holds.
     pub limit: u64,
 }
+
+mod plans;
+pub use plans::*;

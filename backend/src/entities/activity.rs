@@ -1,0 +1,84 @@
+//! `activities`: the lines of a plan, drafts included.
+
+use sea_orm::entity::prelude::*;
+
+/// An activity.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "activities")]
+pub struct Model {
+    /// Id.
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// The plan.
+    pub plan_id: i32,
+    /// The plan's year.
+    pub year: i32,
+    /// Reference code, given at first sharing.
+    pub reference: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Area code.
+    pub area: String,
+    /// Area specification.
+    pub area_other: Option<String>,
+    /// Form code.
+    pub form: String,
+    /// Form specification.
+    pub form_other: Option<String>,
+    /// Proposing party code.
+    pub proposing_party: String,
+    /// Host party code.
+    pub host_party: String,
+    /// Location.
+    pub location: String,
+    /// First day.
+    pub start_date: Option<Date>,
+    /// Last day.
+    pub end_date: Option<Date>,
+    /// Tentative month.
+    pub month: Option<i32>,
+    /// Cost arrangement code.
+    pub cost: String,
+    /// AZ participants.
+    pub az_participants: Option<i32>,
+    /// AZ responsible unit.
+    pub az_unit: String,
+    /// AZ point of contact.
+    pub az_contact: String,
+    /// GE participants.
+    pub ge_participants: Option<i32>,
+    /// GE responsible unit.
+    pub ge_unit: String,
+    /// GE point of contact.
+    pub ge_contact: String,
+    /// Shared with the other party.
+    pub shared: bool,
+    /// Withdrawn by the proposer.
+    pub withdrawn: bool,
+    /// AZ consent code.
+    pub consent_az: String,
+    /// GE consent code.
+    pub consent_ge: String,
+    /// Derived consent state code (stored for filtering).
+    pub consent: String,
+    /// Execution status code.
+    pub execution: String,
+    /// Folded text for search (same on SQLite and PostgreSQL).
+    pub search_text: String,
+    /// Version (ETag).
+    pub version: i64,
+    /// The user who drafted it.
+    pub created_by: i32,
+    /// Created.
+    pub created_at: DateTimeUtc,
+    /// Last changed.
+    pub updated_at: DateTimeUtc,
+}
+
+/// No navigable relations are needed.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

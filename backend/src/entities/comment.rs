@@ -1,0 +1,36 @@
+//! `comments`: comments on activities (both parties) and internal notes (one party).
+
+use sea_orm::entity::prelude::*;
+
+/// A comment or an internal note.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "comments")]
+pub struct Model {
+    /// Id.
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    /// The activity.
+    pub activity_id: i32,
+    /// The author's party.
+    pub party: String,
+    /// The author.
+    pub author_id: Option<i32>,
+    /// The author's display name.
+    pub author_name: String,
+    /// The author's position.
+    pub author_position: String,
+    /// Text.
+    pub body: String,
+    /// `comment`, `note`, or a consent decision.
+    pub kind: String,
+    /// An internal note: only the author's party sees it.
+    pub internal: bool,
+    /// When.
+    pub created_at: DateTimeUtc,
+}
+
+/// No navigable relations are needed.
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,734 @@
+//! Activities: private drafts, sharing with reference codes, who edits
+//! what, consent, withdrawal. Every query is scoped by the caller's party: a
+//! draft of the other party is 404, exactly like something that does not exist.
+
+use chrono::{Datelike, NaiveDate, Utc};
+use concord_shared::api::{
+    Activity, ActivityPatch, ConsentDecision, ConsentRequest, CostArrangement, ExecutionStatus, NewActivity, Schedule,
+    Side, SideInput,
+};
+use concord_shared::plan::{self, ConsentState, FieldOwner, PartyConsent, PlanState};
+use concord_shared::policy::{Action, Scope};
+use concord_shared::{CooperationArea, CooperationForm, Party};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
+use serde_json::json;
+
+use super::Check;
+use super::plans::{self, state_of};
+use super::search::fold;
+use crate::audit::{self, Event};
+use crate::auth::AuthUser;
+use crate::entities::{activity, plan as plan_entity};
+use crate::error::AppError;
+use crate::startup::AppState;
+
+fn cost_code(cost: CostArrangement) -> &'static str {
+    match cost {
+        CostArrangement::SendingPartyPays => "sending_party_pays",
+        CostArrangement::HostPartyPays => "host_party_pays",
+        CostArrangement::Shared => "shared",
+        CostArrangement::ThirdParty => "third_party",
+    }
+}
+
+fn cost_of(code: &str) -> CostArrangement {
+    match code {
+        "host_party_pays" => CostArrangement::HostPartyPays,
+        "shared" => CostArrangement::Shared,
+        "third_party" => CostArrangement::ThirdParty,
+        _ => CostArrangement::SendingPartyPays,
+    }
+}
+
+/// The wire code of an execution status.
+pub fn execution_code(status: ExecutionStatus) -> &'static str {
+    match status {
+        ExecutionStatus::Planned => "planned",
+        ExecutionStatus::Confirmed => "confirmed",
+        ExecutionStatus::Held => "held",
+        ExecutionStatus::Postponed => "postponed",
+        ExecutionStatus::Cancelled => "cancelled",
+    }
+}
+
+fn execution_of(code: &str) -> ExecutionStatus {
+    match code {
+        "confirmed" => ExecutionStatus::Confirmed,
+        "held" => ExecutionStatus::Held,
+        "postponed" => ExecutionStatus::Postponed,
+        "cancelled" => ExecutionStatus::Cancelled,
+        _ => ExecutionStatus::Planned,
+    }
+}
+
+/// The proposing party of a row.
+pub fn proposer_of(row: &activity::Model) -> Party {
+    row.proposing_party.parse().unwrap_or(Party::Az)
+}
+
+fn consent_of(code: &str) -> PartyConsent {
+    PartyConsent::from_code(code).unwrap_or(PartyConsent::Pending)
+}
+
+/// Whether a party may see the row: shared, or its own draft.
+pub fn visible_to(party: Party, row: &activity::Model) -> bool {
+    row.shared || proposer_of(row) == party
+}
+
+/// Who may read the audit history of a row's changes.
+fn scope_of(row: &activity::Model) -> Scope {
+    if row.shared {
+        Scope::Joint
+    } else {
+        Scope::Private(proposer_of(row))
+    }
+}
+
+/// The wire view of an activity.
+pub fn view(row: &activity::Model) -> Activity {
+    let side = |participants: Option<i32>, unit: &str, contact: &str| Side {
+        participants: participants.and_then(|p| u32::try_from(p).ok()),
+        responsible_unit: unit.to_owned(),
+        point_of_contact: contact.to_owned(),
+    };
+    Activity {
+        id: i64::from(row.id),
+        year: row.year,
+        reference: row.reference.clone(),
+        title: row.title.clone(),
+        description: row.description.clone(),
+        area: CooperationArea::from_code(&row.area).unwrap_or(CooperationArea::OtherArea),
+        area_other: row.area_other.clone(),
+        form: CooperationForm::from_code(&row.form).unwrap_or(CooperationForm::OtherForm),
+        form_other: row.form_other.clone(),
+        proposing_party: proposer_of(row),
+        host_party: row.host_party.parse().unwrap_or(Party::Az),
+        location: row.location.clone(),
+        start_date: row.start_date,
+        end_date: row.end_date,
+        month: row.month.and_then(|m| u32::try_from(m).ok()),
+        cost: cost_of(&row.cost),
+        az: side(row.az_participants, &row.az_unit, &row.az_contact),
+        ge: side(row.ge_participants, &row.ge_unit, &row.ge_contact),
+        consent_az: consent_of(&row.consent_az),
+        consent_ge: consent_of(&row.consent_ge),
+        consent: ConsentState::from_code(&row.consent).unwrap_or(ConsentState::Draft),
+        execution: execution_of(&row.execution),
+        version: row.version,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    }
+}
+
+/// Loads an activity the caller may see (else 404), with its plan.
+pub async fn load<C: ConnectionTrait>(
+    conn: &C,
+    caller: &AuthUser,
+    id: i64,
+) -> Result<(activity::Model, plan_entity::Model), AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let id = i32::try_from(id).map_err(|_| AppError::NotFound)?;
+    let row = activity::Entity::find_by_id(id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !visible_to(caller.party, &row) {
+        return Err(AppError::NotFound);
+    }
+    let plan = plan_entity::Entity::find_by_id(row.plan_id)
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((row, plan))
+}
+
+/// One activity the caller may see.
+pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Activity, AppError> {
+    Ok(view(&load(&state.db, caller, id).await?.0))
+}
+
+/// The values of an activity's substance and schedule, validated together.
+struct Substance {
+    title: String,
+    description: String,
+    area: CooperationArea,
+    area_other: Option<String>,
+    form: CooperationForm,
+    form_other: Option<String>,
+    location: String,
+    schedule: Schedule,
+}
+
+fn check_substance(check: &mut Check, s: &Substance, year: i32) {
+    check.text("title", &s.title, 1, 200);
+    check.text("description", &s.description, 0, 4000);
+    check.text("location", &s.location, 0, 200);
+    let spec = |check: &mut Check, field: &str, needed: bool, value: &Option<String>| {
+        let text = value.as_deref().unwrap_or_default();
+        if needed && text.trim().is_empty() {
+            check.fail(field, "required", format!("{field} is required for \"other\""));
+        } else {
+            check.text(field, text, 0, 200);
+        }
+    };
+    spec(check, "area_other", s.area.needs_specification(), &s.area_other);
+    spec(check, "form_other", s.form.needs_specification(), &s.form_other);
+    let Schedule {
+        start_date,
+        end_date,
+        month,
+    } = &s.schedule;
+    let in_year = |d: &NaiveDate| d.year() == year;
+    match (start_date, end_date, month) {
+        (None, None, None) => check.fail("start_date", "required", "give exact dates or a tentative month"),
+        (Some(_), _, Some(_)) | (None, Some(_), Some(_)) => check.fail(
+            "month",
+            "conflict",
+            "give either exact dates or a tentative month, not both",
+        ),
+        (None, Some(_), None) => check.fail("start_date", "required", "an end date needs a start date"),
+        (None, None, Some(m)) => {
+            if !(1..=12).contains(m) {
+                check.fail("month", "out_of_range", "the month must be 1 to 12");
+            }
+        }
+        (Some(start), end, None) => {
+            if !in_year(start) {
+                check.fail(
+                    "start_date",
+                    "outside_year",
+                    format!("the start date must be in {year}"),
+                );
+            }
+            if let Some(end) = end {
+                if !in_year(end) {
+                    check.fail("end_date", "outside_year", format!("the end date must be in {year}"));
+                }
+                if end < start {
+                    check.fail(
+                        "end_date",
+                        "before_start",
+                        "the end date must not be before the start date",
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_side(check: &mut Check, side: &SideInput) {
+    if let Some(p) = side.participants
+        && !(0..=10_000).contains(&p)
+    {
+        check.fail(
+            "own_side.participants",
+            "out_of_range",
+            "participants must be between 0 and 10,000",
+        );
+    }
+    check.text("own_side.responsible_unit", &side.responsible_unit, 0, 200);
+    check.text("own_side.point_of_contact", &side.point_of_contact, 0, 200);
+}
+
+fn set_side(active: &mut activity::ActiveModel, party: Party, side: &SideInput) {
+    let participants = side.participants.and_then(|p| i32::try_from(p).ok());
+    let unit = side.responsible_unit.trim().to_owned();
+    let contact = side.point_of_contact.trim().to_owned();
+    match party {
+        Party::Az => {
+            active.az_participants = Set(participants);
+            active.az_unit = Set(unit);
+            active.az_contact = Set(contact);
+        }
+        Party::Ge => {
+            active.ge_participants = Set(participants);
+            active.ge_unit = Set(unit);
+            active.ge_contact = Set(contact);
+        }
+    }
+}
+
+fn search_text(row: &activity::Model) -> String {
+    fold(&format!(
+        "{} {} {} {} {} {}",
+        row.reference.as_deref().unwrap_or_default(),
+        row.title,
+        row.description,
+        row.location,
+        row.area_other.as_deref().unwrap_or_default(),
+        row.form_other.as_deref().unwrap_or_default()
+    ))
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Drafts a new activity of the caller's party, private until shared.
+pub async fn create(caller: &AuthUser, state: &AppState, year: i32, new: NewActivity) -> Result<Activity, AppError> {
+    caller.require(Action::Plan, Scope::Private(caller.party))?;
+    let plan_row = plans::load(&state.db, year).await?;
+    if !state_of(&plan_row).open_for_work() {
+        return Err(AppError::Conflict(format!(
+            "The {year} plan is {}; it takes no new activities.",
+            plan_row.state
+        )));
+    }
+    let substance = Substance {
+        title: new.title.trim().to_owned(),
+        description: new.description.trim().to_owned(),
+        area: new.area,
+        area_other: non_empty(new.area_other).filter(|_| new.area.needs_specification()),
+        form: new.form,
+        form_other: non_empty(new.form_other).filter(|_| new.form.needs_specification()),
+        location: new.location.trim().to_owned(),
+        schedule: Schedule {
+            start_date: new.start_date,
+            end_date: new.end_date,
+            month: new.month,
+        },
+    };
+    let mut check = Check::default();
+    check_substance(&mut check, &substance, year);
+    let own_side = new.own_side.unwrap_or_default();
+    check_side(&mut check, &own_side);
+    check.finish()?;
+    let user_id = caller.user_id.unwrap_or_default();
+    let now = Utc::now();
+    let mut active = activity::ActiveModel {
+        plan_id: Set(plan_row.id),
+        year: Set(year),
+        reference: Set(None),
+        title: Set(substance.title),
+        description: Set(substance.description),
+        area: Set(substance.area.code().to_owned()),
+        area_other: Set(substance.area_other),
+        form: Set(substance.form.code().to_owned()),
+        form_other: Set(substance.form_other),
+        proposing_party: Set(caller.party.code().to_owned()),
+        host_party: Set(new.host_party.code().to_owned()),
+        location: Set(substance.location),
+        start_date: Set(substance.schedule.start_date),
+        end_date: Set(substance.schedule.end_date.or(substance.schedule.start_date)),
+        month: Set(substance.schedule.month.and_then(|m| i32::try_from(m).ok())),
+        cost: Set(cost_code(new.cost).to_owned()),
+        az_participants: Set(None),
+        az_unit: Set(String::new()),
+        az_contact: Set(String::new()),
+        ge_participants: Set(None),
+        ge_unit: Set(String::new()),
+        ge_contact: Set(String::new()),
+        shared: Set(false),
+        withdrawn: Set(false),
+        consent_az: Set(PartyConsent::Pending.code().to_owned()),
+        consent_ge: Set(PartyConsent::Pending.code().to_owned()),
+        consent: Set(ConsentState::Draft.code().to_owned()),
+        execution: Set(execution_code(ExecutionStatus::Planned).to_owned()),
+        search_text: Set(String::new()),
+        version: Set(1),
+        created_by: Set(user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    set_side(&mut active, caller.party, &own_side);
+    let tx = state.write().await?;
+    let row = active.insert(&*tx).await?;
+    let mut active = row.clone().into_active_model();
+    active.search_text = Set(search_text(&row));
+    let row = active.update(&*tx).await?;
+    let created = view(&row);
+    audit::append(
+        &*tx,
+        Event {
+            actor: &caller.audit_actor(),
+            action: "activity.create",
+            entity_type: "activity",
+            entity_id: Some(row.id.to_string()),
+            scope: Scope::Private(caller.party),
+            before: None,
+            after: Some(json!(created)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Recomputes the derived consent state and search text, bumps the version.
+fn finish_row(active: &mut activity::ActiveModel, row: &activity::Model) {
+    let consent = ConsentState::derive(
+        row.shared,
+        row.withdrawn,
+        consent_of(&row.consent_az),
+        consent_of(&row.consent_ge),
+    );
+    active.consent = Set(consent.code().to_owned());
+    active.search_text = Set(search_text(row));
+}
+
+/// Applies `change` to a loaded row inside a transaction: version bump,
+/// derived fields, audit, and the plan back to negotiation when `substantive`
+/// touched a shared activity of an agreed plan.
+async fn save<C: ConnectionTrait>(
+    conn: &C,
+    caller: &AuthUser,
+    row: activity::Model,
+    plan_row: &plan_entity::Model,
+    action: &str,
+    substantive: bool,
+    change: impl FnOnce(&mut activity::Model),
+) -> Result<Activity, AppError> {
+    let before = view(&row);
+    let mut next = row.clone();
+    change(&mut next);
+    next.version = row.version + 1;
+    next.updated_at = Utc::now();
+    // Every column marked as changed, so the update writes the new row.
+    let mut active = next.clone().into_active_model().reset_all();
+    finish_row(&mut active, &next);
+    let updated = active.update(conn).await?;
+    let in_plan = |r: &activity::Model| ConsentState::from_code(&r.consent).is_some_and(ConsentState::in_plan);
+    if substantive && (in_plan(&row) || in_plan(&updated)) {
+        plans::reopen_if_agreed(conn, plan_row).await?;
+    }
+    let after = view(&updated);
+    audit::append(
+        conn,
+        Event {
+            actor: &caller.audit_actor(),
+            action,
+            entity_type: "activity",
+            entity_id: Some(updated.id.to_string()),
+            scope: scope_of(&updated),
+            before: Some(json!(before)),
+            after: Some(json!(after)),
+        },
+    )
+    .await?;
+    Ok(after)
+}
+
+fn require_version(row: &activity::Model, if_match: i64) -> Result<(), AppError> {
+    if row.version != if_match {
+        Err(AppError::PreconditionFailed { current: row.version })
+    } else {
+        Ok(())
+    }
+}
+
+fn require_open(plan_row: &plan_entity::Model) -> Result<(), AppError> {
+    if state_of(plan_row).open_for_work() {
+        Ok(())
+    } else {
+        Err(AppError::Conflict(format!(
+            "The {} plan is {}; its activities change only through an amendment.",
+            plan_row.year, plan_row.state
+        )))
+    }
+}
+
+fn refuse(owner: FieldOwner, proposer: Party) -> AppError {
+    match owner {
+        FieldOwner::Substance => AppError::Forbidden(format!(
+            "Only {} (the proposing party) edits this activity's substance; your planners edit your own side.",
+            proposer.label(concord_shared::Lang::En)
+        )),
+        FieldOwner::Side(_) => AppError::Forbidden("Your role does not allow editing activities.".into()),
+    }
+}
+
+/// Edits an activity at the version the caller read. The proposing party
+/// edits the substance (and a change resets both parties' consent); each
+/// party edits its own side (and that resets nothing).
+pub async fn update(
+    caller: &AuthUser,
+    state: &AppState,
+    id: i64,
+    if_match: i64,
+    patch: ActivityPatch,
+) -> Result<Activity, AppError> {
+    let tx = state.write().await?;
+    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let proposer = proposer_of(&row);
+    let substantive = patch.title.is_some()
+        || patch.description.is_some()
+        || patch.area.is_some()
+        || patch.area_other.is_some()
+        || patch.form.is_some()
+        || patch.form_other.is_some()
+        || patch.host_party.is_some()
+        || patch.location.is_some()
+        || patch.schedule.is_some()
+        || patch.cost.is_some();
+    if substantive && !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
+        return Err(refuse(FieldOwner::Substance, proposer));
+    }
+    if patch.own_side.is_some() && !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Side(caller.party))
+    {
+        return Err(refuse(FieldOwner::Side(caller.party), proposer));
+    }
+    require_open(&plan_row)?;
+    require_version(&row, if_match)?;
+    let area = patch
+        .area
+        .unwrap_or_else(|| CooperationArea::from_code(&row.area).unwrap_or(CooperationArea::OtherArea));
+    let form = patch
+        .form
+        .unwrap_or_else(|| CooperationForm::from_code(&row.form).unwrap_or(CooperationForm::OtherForm));
+    let substance = Substance {
+        title: patch
+            .title
+            .clone()
+            .map(|t| t.trim().to_owned())
+            .unwrap_or_else(|| row.title.clone()),
+        description: patch
+            .description
+            .clone()
+            .map(|t| t.trim().to_owned())
+            .unwrap_or_else(|| row.description.clone()),
+        area,
+        area_other: match &patch.area_other {
+            Some(v) => non_empty(Some(v.clone())),
+            None => row.area_other.clone(),
+        }
+        .filter(|_| area.needs_specification()),
+        form,
+        form_other: match &patch.form_other {
+            Some(v) => non_empty(Some(v.clone())),
+            None => row.form_other.clone(),
+        }
+        .filter(|_| form.needs_specification()),
+        location: patch
+            .location
+            .clone()
+            .map(|t| t.trim().to_owned())
+            .unwrap_or_else(|| row.location.clone()),
+        schedule: patch.schedule.clone().unwrap_or(Schedule {
+            start_date: row.start_date,
+            end_date: row.end_date,
+            month: row.month.and_then(|m| u32::try_from(m).ok()),
+        }),
+    };
+    let mut check = Check::default();
+    check_substance(&mut check, &substance, row.year);
+    if let Some(side) = &patch.own_side {
+        check_side(&mut check, side);
+    }
+    check.finish()?;
+    // Only an activity in the plan has consents to reset; a rejected or
+    // withdrawn one is revised first and then shared again.
+    let reset_consent = substantive && ConsentState::from_code(&row.consent).is_some_and(ConsentState::in_plan);
+    let party = caller.party;
+    let updated = save(&*tx, caller, row, &plan_row, "activity.update", substantive, |next| {
+        next.title = substance.title;
+        next.description = substance.description;
+        next.area = substance.area.code().to_owned();
+        next.area_other = substance.area_other;
+        next.form = substance.form.code().to_owned();
+        next.form_other = substance.form_other;
+        next.location = substance.location;
+        next.start_date = substance.schedule.start_date;
+        next.end_date = substance.schedule.end_date.or(substance.schedule.start_date);
+        next.month = substance.schedule.month.and_then(|m| i32::try_from(m).ok());
+        if let Some(host) = patch.host_party {
+            next.host_party = host.code().to_owned();
+        }
+        if let Some(cost) = patch.cost {
+            next.cost = cost_code(cost).to_owned();
+        }
+        if let Some(side) = &patch.own_side {
+            let participants = side.participants.and_then(|p| i32::try_from(p).ok());
+            let (p, u, c) = (
+                participants,
+                side.responsible_unit.trim().to_owned(),
+                side.point_of_contact.trim().to_owned(),
+            );
+            match party {
+                Party::Az => (next.az_participants, next.az_unit, next.az_contact) = (p, u, c),
+                Party::Ge => (next.ge_participants, next.ge_unit, next.ge_contact) = (p, u, c),
+            }
+        }
+        if reset_consent {
+            next.consent_az = PartyConsent::Pending.code().to_owned();
+            next.consent_ge = PartyConsent::Pending.code().to_owned();
+        }
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// Shares a draft with the other party (giving it its reference code), or
+/// shares again a rejected or withdrawn activity after revision.
+pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<Activity, AppError> {
+    let tx = state.write().await?;
+    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let proposer = proposer_of(&row);
+    if !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
+        return Err(refuse(FieldOwner::Substance, proposer));
+    }
+    require_version(&row, if_match)?;
+    let plan_state = state_of(&plan_row);
+    if !matches!(plan_state, PlanState::Drafting | PlanState::Negotiation) {
+        return Err(AppError::Conflict(format!(
+            "Activities are shared while the plan is in drafting or negotiation; the {} plan is {}.",
+            plan_row.year, plan_row.state
+        )));
+    }
+    let current = ConsentState::from_code(&row.consent).unwrap_or(ConsentState::Draft);
+    if !matches!(
+        current,
+        ConsentState::Draft | ConsentState::Rejected | ConsentState::Withdrawn
+    ) {
+        return Err(AppError::Conflict("This activity is already shared.".into()));
+    }
+    let reference = match &row.reference {
+        Some(existing) => existing.clone(),
+        None => {
+            // Numbered at first sharing, per party and year, never reused: the
+            // numbering reveals nothing of the other party's drafts.
+            let fresh = plan_entity::Entity::find_by_id(plan_row.id)
+                .one(&*tx)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let mut plan_active = fresh.clone().into_active_model();
+            let seq = match proposer {
+                Party::Az => {
+                    plan_active.seq_az = Set(fresh.seq_az + 1);
+                    fresh.seq_az + 1
+                }
+                Party::Ge => {
+                    plan_active.seq_ge = Set(fresh.seq_ge + 1);
+                    fresh.seq_ge + 1
+                }
+            };
+            plan_active.update(&*tx).await?;
+            format!("{}-{}-{seq:03}", row.year, proposer.short())
+        }
+    };
+    let plan_row = plan_entity::Entity::find_by_id(plan_row.id)
+        .one(&*tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let shared = save(&*tx, caller, row, &plan_row, "activity.share", true, |next| {
+        next.reference = Some(reference);
+        next.shared = true;
+        next.withdrawn = false;
+        next.consent_az = PartyConsent::Pending.code().to_owned();
+        next.consent_ge = PartyConsent::Pending.code().to_owned();
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(shared)
+}
+
+/// The proposing party withdraws a shared activity; it leaves the plan.
+pub async fn withdraw(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<Activity, AppError> {
+    let tx = state.write().await?;
+    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let proposer = proposer_of(&row);
+    if !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
+        return Err(refuse(FieldOwner::Substance, proposer));
+    }
+    require_open(&plan_row)?;
+    require_version(&row, if_match)?;
+    if !row.shared || row.withdrawn {
+        return Err(AppError::Conflict(
+            "Only a shared activity can be withdrawn; delete a draft instead.".into(),
+        ));
+    }
+    let withdrawn = save(&*tx, caller, row, &plan_row, "activity.withdraw", true, |next| {
+        next.withdrawn = true
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(withdrawn)
+}
+
+/// Deletes a draft that was never shared (the proposing party's planners).
+pub async fn delete_draft(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<(), AppError> {
+    let tx = state.write().await?;
+    let (row, _) = load(&*tx, caller, id).await?;
+    let proposer = proposer_of(&row);
+    if !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
+        return Err(refuse(FieldOwner::Substance, proposer));
+    }
+    require_version(&row, if_match)?;
+    if row.reference.is_some() {
+        return Err(AppError::Conflict(
+            "A shared activity is never deleted; withdraw it instead.".into(),
+        ));
+    }
+    let before = view(&row);
+    activity::Entity::delete_by_id(row.id).exec(&*tx).await?;
+    audit::append(
+        &*tx,
+        Event {
+            actor: &caller.audit_actor(),
+            action: "activity.delete_draft",
+            entity_type: "activity",
+            entity_id: Some(row.id.to_string()),
+            scope: Scope::Private(proposer),
+            before: Some(json!(before)),
+            after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A coordinator gives or withholds their party's consent, with a comment.
+pub async fn consent(
+    caller: &AuthUser,
+    state: &AppState,
+    id: i64,
+    if_match: i64,
+    request: ConsentRequest,
+) -> Result<Activity, AppError> {
+    let tx = state.write().await?;
+    let (row, plan_row) = load(&*tx, caller, id).await?;
+    caller.require(Action::Coordinate, Scope::Joint)?;
+    require_open(&plan_row)?;
+    require_version(&row, if_match)?;
+    if !row.shared || row.withdrawn {
+        return Err(AppError::Conflict(
+            "Consent is given on shared activities that are not withdrawn.".into(),
+        ));
+    }
+    let mut check = Check::default();
+    let needs_comment = request.decision != ConsentDecision::Accept;
+    check.text("comment", &request.comment, usize::from(needs_comment), 4000);
+    check.finish()?;
+    let decision = match request.decision {
+        ConsentDecision::Accept => PartyConsent::Accepted,
+        ConsentDecision::Reject => PartyConsent::Rejected,
+        ConsentDecision::RequestChanges => PartyConsent::ChangesRequested,
+    };
+    let party = caller.party;
+    let activity_id = row.id;
+    let updated = save(
+        &*tx,
+        caller,
+        row,
+        &plan_row,
+        "activity.consent",
+        true,
+        |next| match party {
+            Party::Az => next.consent_az = decision.code().to_owned(),
+            Party::Ge => next.consent_ge = decision.code().to_owned(),
+        },
+    )
+    .await?;
+    if !request.comment.trim().is_empty() {
+        let kind = match request.decision {
+            ConsentDecision::Accept => "accept",
+            ConsentDecision::Reject => "reject",
+            ConsentDecision::RequestChanges => "request_changes",
+        };
+        super::comments::insert(&*tx, caller, activity_id, request.comment.trim(), kind, false).await?;
+    }
+    tx.commit().await?;
+    Ok(updated)
+}

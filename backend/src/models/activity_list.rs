@@ -1,0 +1,241 @@
+//! Listing a plan's activities for the board and the table: filters,
+//! sorting, pages, counts, and "awaiting my party". Always over what the
+//! caller may see: shared activities and the caller's own party's drafts.
+
+use chrono::NaiveDate;
+use concord_shared::api::{Activity, ActivityCounts, ExecutionStatus, Page};
+use concord_shared::plan::{ConsentState, PartyConsent};
+use concord_shared::policy::{Action, Scope};
+use concord_shared::{CooperationArea, CooperationForm, Party};
+use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
+use serde::Deserialize;
+
+use super::activities::{execution_code, view};
+use super::plans;
+use super::search::like_pattern;
+use crate::auth::AuthUser;
+use crate::entities::activity::{Column, Entity};
+use crate::error::AppError;
+use crate::startup::AppState;
+
+/// Filters, sorting and paging of a list.
+#[derive(Debug, Default, Clone, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ActivityQuery {
+    /// Area code.
+    pub area: Option<CooperationArea>,
+    /// Form code.
+    pub form: Option<CooperationForm>,
+    /// Consent state.
+    pub consent: Option<ConsentState>,
+    /// Execution status.
+    pub execution: Option<ExecutionStatus>,
+    /// Proposing party.
+    pub proposer: Option<Party>,
+    /// Host party.
+    pub host: Option<Party>,
+    /// Month 1–12: a tentative month, or exact dates starting in it.
+    pub month: Option<u32>,
+    /// Free text: reference, title, description, location, specifications.
+    pub q: Option<String>,
+    /// Only what needs the caller's party to act.
+    #[serde(default)]
+    pub awaiting_my_party: bool,
+    /// `reference`, `title`, `start`, `area`, `updated`; a leading `-` sorts descending.
+    pub sort: Option<String>,
+    /// Items to skip.
+    #[serde(default)]
+    pub offset: u64,
+    /// Items per page, 1–500 (default 50).
+    pub limit: Option<u64>,
+}
+
+fn visible(party: Party) -> Condition {
+    Condition::any()
+        .add(Column::Shared.eq(true))
+        .add(Column::ProposingParty.eq(party.code()))
+}
+
+fn filtered(caller: &AuthUser, plan_id: i32, year: i32, q: &ActivityQuery) -> Result<Select<Entity>, AppError> {
+    let mut select = Entity::find()
+        .filter(Column::PlanId.eq(plan_id))
+        .filter(visible(caller.party));
+    if let Some(area) = q.area {
+        select = select.filter(Column::Area.eq(area.code()));
+    }
+    if let Some(form) = q.form {
+        select = select.filter(Column::Form.eq(form.code()));
+    }
+    if let Some(consent) = q.consent {
+        select = select.filter(Column::Consent.eq(consent.code()));
+    }
+    if let Some(execution) = q.execution {
+        select = select.filter(Column::Execution.eq(execution_code(execution)));
+    }
+    if let Some(proposer) = q.proposer {
+        select = select.filter(Column::ProposingParty.eq(proposer.code()));
+    }
+    if let Some(host) = q.host {
+        select = select.filter(Column::HostParty.eq(host.code()));
+    }
+    if let Some(month) = q.month {
+        let first = NaiveDate::from_ymd_opt(year, month, 1)
+            .ok_or_else(|| super::Check::error("month", "out_of_range", "the month must be 1 to 12"))?;
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(year, month + 1, 1)
+        }
+        .unwrap_or(first);
+        select = select.filter(
+            Condition::any()
+                .add(Column::Month.eq(i32::try_from(month).unwrap_or_default()))
+                .add(
+                    Condition::all()
+                        .add(Column::StartDate.gte(first))
+                        .add(Column::StartDate.lt(next)),
+                ),
+        );
+    }
+    if let Some(text) = q.q.as_deref().filter(|t| !t.trim().is_empty()) {
+        if text.chars().count() > 200 {
+            return Err(super::Check::error(
+                "q",
+                "too_long",
+                "the search text may have at most 200 characters",
+            ));
+        }
+        select = select.filter(Expr::col(Column::SearchText).like(LikeExpr::new(like_pattern(text)).escape('\\')));
+    }
+    if q.awaiting_my_party {
+        let mine = match caller.party {
+            Party::Az => Column::ConsentAz,
+            Party::Ge => Column::ConsentGe,
+        };
+        select = select
+            .filter(Column::Shared.eq(true))
+            .filter(Column::Withdrawn.eq(false))
+            .filter(
+                Condition::any()
+                    .add(
+                        Condition::all()
+                            .add(mine.eq(PartyConsent::Pending.code()))
+                            .add(Column::Consent.is_in([
+                                ConsentState::Pending.code(),
+                                ConsentState::AcceptedByAz.code(),
+                                ConsentState::AcceptedByGe.code(),
+                            ])),
+                    )
+                    .add(
+                        Condition::all()
+                            .add(Column::ProposingParty.eq(caller.party.code()))
+                            .add(Column::Consent.eq(ConsentState::ChangesRequested.code())),
+                    ),
+            );
+    }
+    Ok(select)
+}
+
+fn sorted(select: Select<Entity>, sort: Option<&str>) -> Result<Select<Entity>, AppError> {
+    let sort = sort.unwrap_or("reference");
+    let (desc, key) = match sort.strip_prefix('-') {
+        Some(key) => (true, key),
+        None => (false, sort),
+    };
+    let column = match key {
+        "reference" => Column::Reference,
+        "title" => Column::Title,
+        "start" => Column::StartDate,
+        "area" => Column::Area,
+        "updated" => Column::UpdatedAt,
+        _ => {
+            return Err(super::Check::error(
+                "sort",
+                "invalid",
+                "sort by reference, title, start, area or updated (a leading - sorts descending)",
+            ));
+        }
+    };
+    let select = if desc {
+        select.order_by_desc(column)
+    } else {
+        select.order_by_asc(column)
+    };
+    // A stable order for equal keys, so pages never overlap.
+    Ok(select.order_by_asc(Column::Id))
+}
+
+/// A page of the plan's activities the caller may see.
+pub async fn list(
+    caller: &AuthUser,
+    state: &AppState,
+    year: i32,
+    q: ActivityQuery,
+) -> Result<Page<Activity>, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let plan = plans::load(&state.db, year).await?;
+    let limit = q.limit.unwrap_or(50).clamp(1, 500);
+    let select = filtered(caller, plan.id, year, &q)?;
+    let total = select.clone().count(&state.db).await?;
+    let rows = sorted(select, q.sort.as_deref())?
+        .offset(q.offset)
+        .limit(limit)
+        .all(&state.db)
+        .await?;
+    Ok(Page {
+        items: rows.iter().map(view).collect(),
+        total,
+        offset: q.offset,
+        limit,
+    })
+}
+
+/// Counts per consent state, area and form over what the caller may see (filters applied).
+pub async fn counts(
+    caller: &AuthUser,
+    state: &AppState,
+    year: i32,
+    q: ActivityQuery,
+) -> Result<ActivityCounts, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let plan = plans::load(&state.db, year).await?;
+    let base = filtered(caller, plan.id, year, &q)?;
+    let group = |column: Column| {
+        base.clone()
+            .select_only()
+            .column(column)
+            .column_as(Column::Id.count(), "n")
+            .group_by(column)
+            .into_tuple::<(String, i64)>()
+            .all(&state.db)
+    };
+    let n = |v: i64| u64::try_from(v).unwrap_or_default();
+    let by_consent: Vec<_> = group(Column::Consent)
+        .await?
+        .into_iter()
+        .filter_map(|(c, v)| ConsentState::from_code(&c).map(|c| (c, n(v))))
+        .collect();
+    let mut by_area: Vec<_> = group(Column::Area)
+        .await?
+        .into_iter()
+        .filter_map(|(c, v)| CooperationArea::from_code(&c).map(|c| (c, n(v))))
+        .collect();
+    by_area.sort();
+    let mut by_form: Vec<_> = group(Column::Form)
+        .await?
+        .into_iter()
+        .filter_map(|(c, v)| CooperationForm::from_code(&c).map(|c| (c, n(v))))
+        .collect();
+    by_form.sort();
+    let mut by_consent = by_consent;
+    by_consent.sort();
+    let total = by_consent.iter().map(|(_, v)| v).sum();
+    Ok(ActivityCounts {
+        by_consent,
+        by_area,
+        by_form,
+        total,
+    })
+}

@@ -1,0 +1,375 @@
+//! Annual plans and their steps under the rule of two: one party's
+//! coordinator proposes, the other party's coordinator confirms.
+
+use chrono::Utc;
+use concord_shared::api::{Blocker, NewPlan, Plan, StepProposal, TransitionAction, TransitionRequest};
+use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::policy::{Action, Scope};
+use concord_shared::{Party, Role};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
+};
+use serde_json::json;
+
+use super::Check;
+use crate::audit::{self, Event};
+use crate::auth::AuthUser;
+use crate::entities::{activity, plan};
+use crate::error::AppError;
+use crate::startup::AppState;
+
+/// The plan's state.
+pub fn state_of(row: &plan::Model) -> PlanState {
+    PlanState::from_code(&row.state).unwrap_or(PlanState::Drafting)
+}
+
+/// Loads a plan by year (plans are joint: both parties see every plan).
+pub async fn load<C: ConnectionTrait>(conn: &C, year: i32) -> Result<plan::Model, AppError> {
+    plan::Entity::find()
+        .filter(plan::Column::Year.eq(year))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Counts of shared activities per consent state (never drafts: nothing of
+/// a party's private work shows in another's view).
+async fn shared_counts<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<Vec<(ConsentState, u64)>, AppError> {
+    let rows: Vec<(String, i64)> = activity::Entity::find()
+        .select_only()
+        .column(activity::Column::Consent)
+        .column_as(activity::Column::Id.count(), "n")
+        .filter(activity::Column::PlanId.eq(plan_id))
+        .filter(activity::Column::Shared.eq(true))
+        .group_by(activity::Column::Consent)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(code, n)| ConsentState::from_code(&code).map(|s| (s, u64::try_from(n).unwrap_or_default())))
+        .collect())
+}
+
+/// What keeps a plan from agreement, from its shared activities.
+fn agreement_blockers(counts: &[(ConsentState, u64)]) -> Vec<Blocker> {
+    let n =
+        |states: &[ConsentState]| -> u64 { counts.iter().filter(|(s, _)| states.contains(s)).map(|(_, n)| n).sum() };
+    let mut blockers = Vec::new();
+    for (party, states) in [
+        (Party::Az, [ConsentState::Pending, ConsentState::AcceptedByGe]),
+        (Party::Ge, [ConsentState::Pending, ConsentState::AcceptedByAz]),
+    ] {
+        let count = n(&states);
+        if count > 0 {
+            blockers.push(Blocker {
+                code: "awaiting_consent".into(),
+                party: Some(party),
+                count: Some(count),
+            });
+        }
+    }
+    let changes = n(&[ConsentState::ChangesRequested]);
+    if changes > 0 {
+        blockers.push(Blocker {
+            code: "changes_requested".into(),
+            party: None,
+            count: Some(changes),
+        });
+    }
+    if n(&[ConsentState::Accepted]) == 0 {
+        blockers.push(Blocker {
+            code: "no_accepted_activity".into(),
+            party: None,
+            count: None,
+        });
+    }
+    blockers
+}
+
+/// The wire view of a plan, with what blocks its next step.
+pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Plan, AppError> {
+    let state = state_of(row);
+    let counts = shared_counts(conn, row.id).await?;
+    let proposal = match (&row.proposal_to, &row.proposal_party, &row.proposal_at) {
+        (Some(to), Some(party), Some(at)) => Some(StepProposal {
+            to: PlanState::from_code(to).unwrap_or(state),
+            proposed_by_party: party.parse().unwrap_or(Party::Az),
+            proposed_by: row.proposal_by.clone().unwrap_or_default(),
+            proposed_at: *at,
+        }),
+        _ => None,
+    };
+    let mut blockers = Vec::new();
+    if state == PlanState::Negotiation {
+        blockers.extend(agreement_blockers(&counts));
+    }
+    if state.next_by_confirmation().is_some() {
+        match &proposal {
+            Some(p) => blockers.push(Blocker {
+                code: "awaiting_confirmation".into(),
+                party: Some(p.proposed_by_party.other()),
+                count: None,
+            }),
+            None => blockers.push(Blocker {
+                code: "needs_proposal".into(),
+                party: None,
+                count: None,
+            }),
+        }
+    }
+    let activity_count = counts.iter().filter(|(s, _)| s.in_plan()).map(|(_, n)| n).sum();
+    Ok(Plan {
+        year: row.year,
+        state,
+        proposal,
+        blockers,
+        activity_count,
+        demo: row.demo,
+        version: row.version,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    })
+}
+
+/// Every plan, newest year first.
+pub async fn list(caller: &AuthUser, state: &AppState) -> Result<Vec<Plan>, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let rows = plan::Entity::find()
+        .order_by_desc(plan::Column::Year)
+        .all(&state.db)
+        .await?;
+    let mut plans = Vec::with_capacity(rows.len());
+    for row in &rows {
+        plans.push(view(&state.db, row).await?);
+    }
+    Ok(plans)
+}
+
+/// One plan.
+pub async fn get(caller: &AuthUser, state: &AppState, year: i32) -> Result<Plan, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    view(&state.db, &load(&state.db, year).await?).await
+}
+
+/// Creates the plan for a year that has none (a coordinator of either party).
+pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: bool) -> Result<Plan, AppError> {
+    caller.require(Action::Coordinate, Scope::Joint)?;
+    if !(2023..=2100).contains(&new.year) {
+        return Err(Check::error(
+            "year",
+            "out_of_range",
+            "the year must be between 2023 and 2100",
+        ));
+    }
+    let tx = state.write().await?;
+    if plan::Entity::find()
+        .filter(plan::Column::Year.eq(new.year))
+        .count(&*tx)
+        .await?
+        > 0
+    {
+        return Err(AppError::Conflict(format!("A plan for {} exists already.", new.year)));
+    }
+    let now = Utc::now();
+    let row = plan::ActiveModel {
+        year: Set(new.year),
+        state: Set(PlanState::Drafting.code().to_owned()),
+        seq_az: Set(0),
+        seq_ge: Set(0),
+        demo: Set(demo),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&*tx)
+    .await?;
+    let plan = view(&*tx, &row).await?;
+    audit::append(
+        &*tx,
+        Event {
+            actor: &caller.audit_actor(),
+            action: "plan.create",
+            entity_type: "plan",
+            entity_id: Some(row.year.to_string()),
+            scope: Scope::Joint,
+            before: None,
+            after: Some(json!(plan)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(plan)
+}
+
+/// Proposes, confirms, declines or withdraws the plan's next step.
+pub async fn transition(
+    caller: &AuthUser,
+    state: &AppState,
+    year: i32,
+    if_match: i64,
+    request: TransitionRequest,
+) -> Result<Plan, AppError> {
+    caller.require(Action::Coordinate, Scope::Joint)?;
+    let tx = state.write().await?;
+    let row = load(&*tx, year).await?;
+    if row.version != if_match {
+        return Err(AppError::PreconditionFailed { current: row.version });
+    }
+    let before = view(&*tx, &row).await?;
+    let current = state_of(&row);
+    let proposer: Option<Party> = row.proposal_party.as_deref().and_then(|p| p.parse().ok());
+    let mut active = row.clone().into_active_model();
+    let action = match request.action {
+        TransitionAction::Propose => {
+            let Some(next) = current.next_by_confirmation() else {
+                return Err(AppError::Conflict(format!(
+                    "A {} plan has no step to propose.",
+                    current.code()
+                )));
+            };
+            if request.to != Some(next) {
+                return Err(Check::error(
+                    "to",
+                    "invalid",
+                    format!("from {} the next step is {}", current.code(), next.code()),
+                ));
+            }
+            if proposer.is_some() {
+                return Err(AppError::Conflict(
+                    "A step is already proposed; confirm, decline or withdraw it first.".into(),
+                ));
+            }
+            check_conditions(&*tx, &row, next).await?;
+            active.proposal_to = Set(Some(next.code().to_owned()));
+            active.proposal_party = Set(Some(caller.party.code().to_owned()));
+            active.proposal_by = Set(Some(caller.display_name.clone()));
+            active.proposal_at = Set(Some(Utc::now()));
+            "plan.propose"
+        }
+        TransitionAction::Confirm => {
+            let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
+            if proposer == caller.party {
+                return Err(AppError::Forbidden(
+                    "The other party's coordinator must confirm: nothing binds both ministries on one ministry's word."
+                        .into(),
+                ));
+            }
+            let next = row
+                .proposal_to
+                .as_deref()
+                .and_then(PlanState::from_code)
+                .unwrap_or(current);
+            check_conditions(&*tx, &row, next).await?;
+            active.state = Set(next.code().to_owned());
+            clear_proposal(&mut active);
+            "plan.confirm"
+        }
+        TransitionAction::Decline => {
+            let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
+            if proposer == caller.party {
+                return Err(AppError::Forbidden(
+                    "Withdraw your own party's proposal instead.".into(),
+                ));
+            }
+            let mut check = Check::default();
+            check.text("reason", request.reason.as_deref().unwrap_or_default(), 1, 1000);
+            check.finish()?;
+            clear_proposal(&mut active);
+            "plan.decline"
+        }
+        TransitionAction::Withdraw => {
+            let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
+            if proposer != caller.party {
+                return Err(AppError::Forbidden(
+                    "Only the proposing party withdraws its proposal.".into(),
+                ));
+            }
+            clear_proposal(&mut active);
+            "plan.withdraw_proposal"
+        }
+    };
+    active.version = Set(row.version + 1);
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&*tx).await?;
+    let after = view(&*tx, &updated).await?;
+    let mut after_json = json!(after);
+    if let Some(reason) = request.reason.filter(|_| request.action == TransitionAction::Decline) {
+        after_json["reason"] = json!(reason);
+    }
+    audit::append(
+        &*tx,
+        Event {
+            actor: &caller.audit_actor(),
+            action,
+            entity_type: "plan",
+            entity_id: Some(year.to_string()),
+            scope: Scope::Joint,
+            before: Some(json!(before)),
+            after: Some(after_json),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+fn clear_proposal(active: &mut plan::ActiveModel) {
+    active.proposal_to = Set(None);
+    active.proposal_party = Set(None);
+    active.proposal_by = Set(None);
+    active.proposal_at = Set(None);
+}
+
+/// Refuses a step whose condition does not hold, saying what blocks it.
+async fn check_conditions<C: ConnectionTrait>(conn: &C, row: &plan::Model, next: PlanState) -> Result<(), AppError> {
+    if next != PlanState::Agreed {
+        return Ok(());
+    }
+    let blockers = agreement_blockers(&shared_counts(conn, row.id).await?);
+    if blockers.is_empty() {
+        return Ok(());
+    }
+    let words: Vec<String> = blockers
+        .iter()
+        .map(|b| match (b.code.as_str(), b.party, b.count) {
+            ("awaiting_consent", Some(p), Some(n)) => {
+                format!("{n} activities await {}'s consent", p.label(concord_shared::Lang::En))
+            }
+            ("changes_requested", _, Some(n)) => format!("{n} activities have changes requested"),
+            _ => "no activity has been accepted by both parties".to_owned(),
+        })
+        .collect();
+    Err(AppError::Conflict(format!(
+        "The plan cannot be agreed yet: {}.",
+        words.join("; ")
+    )))
+}
+
+/// When something substantive changes in an agreed plan, it returns to
+/// negotiation and any pending step proposal is cleared.
+pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Model) -> Result<bool, AppError> {
+    if state_of(plan_row) != PlanState::Agreed && plan_row.proposal_to.is_none() {
+        return Ok(false);
+    }
+    let reopened = state_of(plan_row) == PlanState::Agreed;
+    let mut active = plan_row.clone().into_active_model();
+    if reopened {
+        active.state = Set(PlanState::Negotiation.code().to_owned());
+    }
+    // A proposal to agree was made on the plan as it was; it no longer holds.
+    if plan_row.proposal_to.as_deref() == Some(PlanState::Agreed.code()) || reopened {
+        clear_proposal(&mut active);
+    }
+    active.version = Set(plan_row.version + 1);
+    active.updated_at = Set(Utc::now());
+    active.update(conn).await?;
+    Ok(reopened)
+}
+
+/// A coordinator role exists in `role`.
+pub fn is_coordinator(role: Role) -> bool {
+    role >= Role::Coordinator
+}

@@ -1,0 +1,168 @@
+//! One activity: read, edit, share, withdraw, delete a draft, consent,
+//! comments and internal notes.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{AppendHeaders, IntoResponse};
+use concord_shared::Problem;
+use concord_shared::api::{Activity, ActivityPatch, Comment, ConsentRequest, NewComment};
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::extract::{ApiJson, IfMatch, etag};
+use crate::models::{activities, comments};
+use crate::startup::AppState;
+
+fn with_etag(activity: Activity) -> impl IntoResponse {
+    (AppendHeaders([(header::ETAG, etag(&activity.version))]), Json(activity))
+}
+
+/// One activity; another party's draft is 404.
+#[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Activity, headers(("ETag" = String))), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(activities::get(&caller, &state, id).await?))
+}
+
+/// Edits an activity: the proposing party its substance (resets both parties' consent;
+/// an agreed plan returns to negotiation), each party its own side. Needs `If-Match`.
+#[utoipa::path(patch, path = "/api/v1/activities/{id}", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path), ("If-Match" = String, Header)), request_body = ActivityPatch,
+    responses(
+        (status = 200, body = Activity, headers(("ETag" = String))),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 428, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    IfMatch(version): IfMatch,
+    ApiJson(patch): ApiJson<ActivityPatch>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(
+        activities::update(&caller, &state, id, version, patch).await?,
+    ))
+}
+
+/// Deletes a draft that was never shared. Needs `If-Match`.
+#[utoipa::path(delete, path = "/api/v1/activities/{id}", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path), ("If-Match" = String, Header)),
+    responses((status = 204, description = "Deleted"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn delete(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    IfMatch(version): IfMatch,
+) -> Result<StatusCode, AppError> {
+    activities::delete_draft(&caller, &state, id, version).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Shares a draft with the other party (it gets its reference code), or shares a
+/// rejected or withdrawn activity again after revision. Needs `If-Match`.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/share", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path), ("If-Match" = String, Header)),
+    responses((status = 200, body = Activity, headers(("ETag" = String))), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn share(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    IfMatch(version): IfMatch,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(activities::share(&caller, &state, id, version).await?))
+}
+
+/// The proposing party withdraws a shared activity; it leaves the plan. Needs `If-Match`.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/withdraw", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path), ("If-Match" = String, Header)),
+    responses((status = 200, body = Activity, headers(("ETag" = String))), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn withdraw(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    IfMatch(version): IfMatch,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(activities::withdraw(&caller, &state, id, version).await?))
+}
+
+/// A coordinator accepts, rejects or requests changes for their party, with a comment. Needs `If-Match`.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/consent", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path), ("If-Match" = String, Header)), request_body = ConsentRequest,
+    responses((status = 200, body = Activity, headers(("ETag" = String))), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn consent(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    IfMatch(version): IfMatch,
+    ApiJson(request): ApiJson<ConsentRequest>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(
+        activities::consent(&caller, &state, id, version, request).await?,
+    ))
+}
+
+/// Comments on an activity, oldest first; authors of the other party appear by name and position only.
+#[utoipa::path(get, path = "/api/v1/activities/{id}/comments", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Comment>), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_comments(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<Comment>>, AppError> {
+    Ok(Json(comments::list(&caller, &state, id, false).await?))
+}
+
+/// Adds a comment (planners and above).
+#[utoipa::path(post, path = "/api/v1/activities/{id}/comments", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path)), request_body = NewComment,
+    responses((status = 201, body = Comment), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn add_comment(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    ApiJson(new): ApiJson<NewComment>,
+) -> Result<(StatusCode, Json<Comment>), AppError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(comments::add(&caller, &state, id, new, false).await?),
+    ))
+}
+
+/// The caller's party's internal notes on an activity; the other party never sees them.
+#[utoipa::path(get, path = "/api/v1/activities/{id}/notes", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<Comment>), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn list_notes(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<Comment>>, AppError> {
+    Ok(Json(comments::list(&caller, &state, id, true).await?))
+}
+
+/// Adds an internal note, visible only to the caller's party (planners and above).
+#[utoipa::path(post, path = "/api/v1/activities/{id}/notes", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path)), request_body = NewComment,
+    responses((status = 201, body = Comment), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn add_note(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    ApiJson(new): ApiJson<NewComment>,
+) -> Result<(StatusCode, Json<Comment>), AppError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(comments::add(&caller, &state, id, new, true).await?),
+    ))
+}

@@ -1,0 +1,135 @@
+//! Annual plans, their steps, and their activities' lists.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{AppendHeaders, IntoResponse};
+use concord_shared::Problem;
+use concord_shared::api::{Activity, ActivityCounts, NewActivity, NewPlan, Page, Plan, TransitionRequest};
+
+use crate::auth::AuthUser;
+use crate::error::AppError;
+use crate::extract::{ApiJson, IfMatch, etag};
+use crate::models::activity_list::ActivityQuery;
+use crate::models::{activities, activity_list, plans};
+use crate::startup::AppState;
+
+fn with_etag(plan: Plan) -> impl IntoResponse {
+    (AppendHeaders([(header::ETAG, etag(&plan.version))]), Json(plan))
+}
+
+type QueryResult<T> = Result<Query<T>, axum::extract::rejection::QueryRejection>;
+
+fn query<T>(q: QueryResult<T>) -> Result<T, AppError> {
+    q.map(|Query(q)| q).map_err(|e| AppError::BadRequest(e.body_text()))
+}
+
+/// Every plan, newest year first.
+#[utoipa::path(get, path = "/api/v1/plans", tag = "plans", security(("session" = []), ("token" = [])),
+    responses((status = 200, body = Vec<Plan>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+pub async fn list(caller: AuthUser, State(state): State<AppState>) -> Result<Json<Vec<Plan>>, AppError> {
+    Ok(Json(plans::list(&caller, &state).await?))
+}
+
+/// Creates the plan for a year that has none (coordinators of either party).
+#[utoipa::path(post, path = "/api/v1/plans", tag = "plans", security(("session" = []), ("token" = [])), request_body = NewPlan,
+    responses(
+        (status = 201, body = Plan, headers(("ETag" = String))),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "A plan exists for that year"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    ApiJson(new): ApiJson<NewPlan>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok((
+        StatusCode::CREATED,
+        with_etag(plans::create(&caller, &state, new, false).await?),
+    ))
+}
+
+/// One plan: its state, the step proposal awaiting confirmation, and what blocks its next step.
+#[utoipa::path(get, path = "/api/v1/plans/{year}", tag = "plans", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path)),
+    responses((status = 200, body = Plan, headers(("ETag" = String))), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn get(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(plans::get(&caller, &state, year).await?))
+}
+
+/// Proposes, confirms, declines or withdraws the plan's next step (coordinators; the
+/// other party's coordinator confirms). Needs `If-Match`.
+#[utoipa::path(post, path = "/api/v1/plans/{year}/transitions", tag = "plans", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path), ("If-Match" = String, Header)), request_body = TransitionRequest,
+    responses(
+        (status = 200, body = Plan, headers(("ETag" = String))),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The step's condition does not hold"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 428, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn transition(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+    IfMatch(version): IfMatch,
+    ApiJson(request): ApiJson<TransitionRequest>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(
+        plans::transition(&caller, &state, year, version, request).await?,
+    ))
+}
+
+/// A page of the plan's activities the caller may see: shared ones and the caller's party's drafts.
+#[utoipa::path(get, path = "/api/v1/plans/{year}/activities", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path), ActivityQuery),
+    responses((status = 200, body = Page<Activity>), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn activities(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+    q: QueryResult<ActivityQuery>,
+) -> Result<Json<Page<Activity>>, AppError> {
+    Ok(Json(activity_list::list(&caller, &state, year, query(q)?).await?))
+}
+
+/// Counts per consent state, area and form of what the caller may see (filters applied).
+#[utoipa::path(get, path = "/api/v1/plans/{year}/activities/counts", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path), ActivityQuery),
+    responses((status = 200, body = ActivityCounts), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn counts(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+    q: QueryResult<ActivityQuery>,
+) -> Result<Json<ActivityCounts>, AppError> {
+    Ok(Json(activity_list::counts(&caller, &state, year, query(q)?).await?))
+}
+
+/// Drafts an activity of the caller's party, private until shared (planners and above).
+#[utoipa::path(post, path = "/api/v1/plans/{year}/activities", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path)), request_body = NewActivity,
+    responses(
+        (status = 201, body = Activity, headers(("ETag" = String))),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_activity(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+    ApiJson(new): ApiJson<NewActivity>,
+) -> Result<impl IntoResponse, AppError> {
+    let activity = activities::create(&caller, &state, year, new).await?;
+    Ok((
+        StatusCode::CREATED,
+        AppendHeaders([(header::ETAG, etag(&activity.version))]),
+        Json(activity),
+    ))
+}

@@ -1,0 +1,379 @@
+//! Wire types of annual plans, activities, consent, comments and internal notes.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{CooperationArea, CooperationForm, Party};
+use crate::plan::{ConsentState, PartyConsent, PlanState};
+
+/// `POST /api/v1/plans`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewPlan {
+    /// The calendar year (2023–2100); one plan per year.
+    pub year: i32,
+}
+
+/// A step proposed by one party's coordinator, awaiting the other's confirmation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StepProposal {
+    /// The state the plan would move to.
+    pub to: PlanState,
+    /// The proposing party.
+    pub proposed_by_party: Party,
+    /// The proposing coordinator's display name.
+    pub proposed_by: String,
+    /// When.
+    pub proposed_at: DateTime<Utc>,
+}
+
+/// Something that keeps the plan from its next step, as data for the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Blocker {
+    /// `awaiting_consent` (of `party`), `changes_requested`, `no_accepted_activity`,
+    /// `awaiting_confirmation` (by `party`), `needs_proposal`.
+    pub code: String,
+    /// The party concerned, if any.
+    pub party: Option<Party>,
+    /// How many activities, if it counts them.
+    pub count: Option<u64>,
+}
+
+/// An annual plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Plan {
+    /// The year.
+    pub year: i32,
+    /// The state.
+    pub state: PlanState,
+    /// A step awaiting the other party's confirmation.
+    pub proposal: Option<StepProposal>,
+    /// What keeps the plan from its next step.
+    pub blockers: Vec<Blocker>,
+    /// Activities in the plan (shared, not rejected or withdrawn), as the caller sees them.
+    pub activity_count: u64,
+    /// Demo data.
+    pub demo: bool,
+    /// Version (ETag); transitions send it in If-Match.
+    pub version: i64,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a coordinator does with a plan step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TransitionAction {
+    /// Propose moving to `to` (needs the other party's confirmation).
+    Propose,
+    /// Confirm the other party's proposal.
+    Confirm,
+    /// Decline the other party's proposal, with a reason.
+    Decline,
+    /// Withdraw one's own proposal.
+    Withdraw,
+}
+
+/// `POST /api/v1/plans/{year}/transitions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TransitionRequest {
+    /// What to do.
+    pub action: TransitionAction,
+    /// With `propose`: the state to move to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<PlanState>,
+    /// With `decline`: why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Who pays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CostArrangement {
+    /// The sending party pays its own costs.
+    SendingPartyPays,
+    /// The host party pays.
+    HostPartyPays,
+    /// Shared.
+    Shared,
+    /// Funded by a third party, such as a PfP programme.
+    ThirdParty,
+}
+
+/// The execution status of an activity of a signed plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ExecutionStatus {
+    /// Planned.
+    Planned,
+    /// Confirmed by the host.
+    Confirmed,
+    /// Held.
+    Held,
+    /// Postponed.
+    Postponed,
+    /// Cancelled.
+    Cancelled,
+}
+
+/// One party's side of an activity.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Side {
+    /// Participants from this party.
+    pub participants: Option<u32>,
+    /// Responsible unit.
+    pub responsible_unit: String,
+    /// Point of contact.
+    pub point_of_contact: String,
+}
+
+/// An activity (a line of the plan).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Activity {
+    /// Id.
+    pub id: i64,
+    /// The plan's year.
+    pub year: i32,
+    /// Reference code such as `2027-AZ-017`, assigned when first shared.
+    pub reference: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Area of co-operation.
+    pub area: CooperationArea,
+    /// Specification when the area is "other".
+    pub area_other: Option<String>,
+    /// Form of co-operation.
+    pub form: CooperationForm,
+    /// Specification when the form is "other".
+    pub form_other: Option<String>,
+    /// The proposing party.
+    pub proposing_party: Party,
+    /// The host party.
+    pub host_party: Party,
+    /// Location.
+    pub location: String,
+    /// First day (exact dates).
+    pub start_date: Option<NaiveDate>,
+    /// Last day (exact dates).
+    pub end_date: Option<NaiveDate>,
+    /// Month (1–12) while the dates are tentative.
+    pub month: Option<u32>,
+    /// Cost arrangement.
+    pub cost: CostArrangement,
+    /// Azerbaijan's side.
+    pub az: Side,
+    /// Georgia's side.
+    pub ge: Side,
+    /// Azerbaijan's consent.
+    pub consent_az: PartyConsent,
+    /// Georgia's consent.
+    pub consent_ge: PartyConsent,
+    /// The shared consent state.
+    pub consent: ConsentState,
+    /// Execution status.
+    pub execution: ExecutionStatus,
+    /// Version (ETag); changes send it in If-Match.
+    pub version: i64,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/plans/{year}/activities`: a new draft of the caller's party.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewActivity {
+    /// Title (1–200 characters).
+    pub title: String,
+    /// Description (up to 4,000 characters).
+    #[serde(default)]
+    pub description: String,
+    /// Area.
+    pub area: CooperationArea,
+    /// Needed when the area is `other_area`.
+    #[serde(default)]
+    pub area_other: Option<String>,
+    /// Form.
+    pub form: CooperationForm,
+    /// Needed when the form is `other_form`.
+    #[serde(default)]
+    pub form_other: Option<String>,
+    /// Host party.
+    pub host_party: Party,
+    /// Location (up to 200 characters).
+    #[serde(default)]
+    pub location: String,
+    /// Exact first day, inside the plan's year.
+    #[serde(default)]
+    pub start_date: Option<NaiveDate>,
+    /// Exact last day, not before the first.
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
+    /// A tentative month (1–12) instead of dates.
+    #[serde(default)]
+    pub month: Option<u32>,
+    /// Cost arrangement.
+    pub cost: CostArrangement,
+    /// The proposing party's own side.
+    #[serde(default)]
+    pub own_side: Option<SideInput>,
+}
+
+/// A party's side, as sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SideInput {
+    /// Participants (0–10,000).
+    #[serde(default)]
+    pub participants: Option<i64>,
+    /// Responsible unit (up to 200 characters).
+    #[serde(default)]
+    pub responsible_unit: String,
+    /// Point of contact (up to 200 characters).
+    #[serde(default)]
+    pub point_of_contact: String,
+}
+
+/// `PATCH /api/v1/activities/{id}`: fields to change. Substance fields are the
+/// proposing party's; `own_side` is the caller's party's side.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ActivityPatch {
+    /// Title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<CooperationArea>,
+    /// Area specification (empty clears it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_other: Option<String>,
+    /// Form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<CooperationForm>,
+    /// Form specification (empty clears it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_other: Option<String>,
+    /// Host party.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_party: Option<Party>,
+    /// Location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Dates or month: when any of these three is sent, all three are replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<Schedule>,
+    /// Cost arrangement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<CostArrangement>,
+    /// The caller's party's side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_side: Option<SideInput>,
+}
+
+/// When an activity takes place: exact dates, or a tentative month.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Schedule {
+    /// First day.
+    #[serde(default)]
+    pub start_date: Option<NaiveDate>,
+    /// Last day.
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
+    /// Tentative month (1–12).
+    #[serde(default)]
+    pub month: Option<u32>,
+}
+
+/// A coordinator's decision on a shared activity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ConsentDecision {
+    /// Accept.
+    Accept,
+    /// Reject: the activity leaves the plan.
+    Reject,
+    /// Ask the proposing party for changes.
+    RequestChanges,
+}
+
+/// `POST /api/v1/activities/{id}/consent`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConsentRequest {
+    /// The decision.
+    pub decision: ConsentDecision,
+    /// A comment (required to reject or request changes).
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// A comment on an activity (both parties), or an internal note (the author's party only).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Comment {
+    /// Id.
+    pub id: i64,
+    /// The author's party.
+    pub party: Party,
+    /// The author's display name.
+    pub author: String,
+    /// The author's position.
+    pub position: String,
+    /// The text.
+    pub body: String,
+    /// `comment`, `note`, or the consent decision it accompanies (`accept`, `reject`, `request_changes`).
+    pub kind: String,
+    /// When.
+    pub created_at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/activities/{id}/comments` and `/notes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewComment {
+    /// The text (1–4,000 characters).
+    pub body: String,
+}
+
+/// Counts for the board, over what the caller may see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityCounts {
+    /// Per consent state.
+    pub by_consent: Vec<(ConsentState, u64)>,
+    /// Per area.
+    pub by_area: Vec<(CooperationArea, u64)>,
+    /// Per form.
+    pub by_form: Vec<(CooperationForm, u64)>,
+    /// All visible.
+    pub total: u64,
+}
