@@ -33,7 +33,8 @@ enum Command {
         command: AuditCommand,
     },
     /// Create demo users (one per party and role) with one password from
-    /// CONCORD_DEMO_PASSWORD, or a generated one that is printed.
+    /// CONCORD_DEMO_PASSWORD (or a generated one that is printed), and next
+    /// year's plan in negotiation with about sixty activities.
     SeedDemo {
         /// Only when the database has no users at all.
         #[arg(long)]
@@ -175,6 +176,13 @@ async fn run() -> anyhow::Result<()> {
                 } else {
                     println!("Their password is CONCORD_DEMO_PASSWORD.");
                 }
+            }
+            match concord_backend::models::demo::seed_plan(&state)
+                .await
+                .map_err(explain)?
+            {
+                Some(year) => println!("Demo plan {year} created: in negotiation, with activities in every state."),
+                None => println!("A plan for next year exists already; no demo plan added."),
             }
             Ok(())
         }

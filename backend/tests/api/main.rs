@@ -6,6 +6,7 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod demo;
 mod health;
 mod isolation;
 pub mod plans;
