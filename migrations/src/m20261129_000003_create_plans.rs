@@ -1,4 +1,6 @@
 //! Annual plans, their activities, and comments and internal notes on them.
+//! Activities and comments carry a random `public_id` for the API: row ids
+//! count every draft and note of both parties, and would leak them.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -33,6 +35,7 @@ enum Plans {
 enum Activities {
     Table,
     Id,
+    PublicId,
     PlanId,
     Year,
     Reference,
@@ -72,6 +75,7 @@ enum Activities {
 enum Comments {
     Table,
     Id,
+    PublicId,
     ActivityId,
     Party,
     AuthorId,
@@ -111,6 +115,7 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(Activities::Table)
                     .col(pk_auto(Activities::Id))
+                    .col(big_integer_uniq(Activities::PublicId))
                     .col(integer(Activities::PlanId))
                     .col(integer(Activities::Year))
                     .col(string_len_null(Activities::Reference, 16).unique_key())
@@ -177,6 +182,7 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(Comments::Table)
                     .col(pk_auto(Comments::Id))
+                    .col(big_integer_uniq(Comments::PublicId))
                     .col(integer(Comments::ActivityId))
                     .col(string_len(Comments::Party, 2))
                     .col(integer_null(Comments::AuthorId))

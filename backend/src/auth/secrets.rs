@@ -27,3 +27,10 @@ pub fn new_public_id() -> String {
 pub fn digest(secret: &str) -> String {
     hex(&Sha256::digest(secret.as_bytes()))
 }
+
+/// A random positive id below 2^53, so it survives JavaScript numbers.
+pub fn new_public_number() -> i64 {
+    let mut bytes = [0u8; 8];
+    OsRng.fill_bytes(&mut bytes);
+    i64::try_from(u64::from_le_bytes(bytes) >> 11).unwrap_or(1).max(1)
+}

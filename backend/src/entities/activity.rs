@@ -9,6 +9,9 @@ pub struct Model {
     /// Id.
     #[sea_orm(primary_key)]
     pub id: i32,
+    /// Random id used on the wire (row ids would reveal the other party's drafts).
+    #[sea_orm(unique)]
+    pub public_id: i64,
     /// The plan.
     pub plan_id: i32,
     /// The plan's year.

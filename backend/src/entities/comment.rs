@@ -9,6 +9,9 @@ pub struct Model {
     /// Id.
     #[sea_orm(primary_key)]
     pub id: i32,
+    /// Random id used on the wire (row ids would reveal the other party's notes).
+    #[sea_orm(unique)]
+    pub public_id: i64,
     /// The activity.
     pub activity_id: i32,
     /// The author's party.

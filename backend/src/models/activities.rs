@@ -10,7 +10,7 @@ use concord_shared::api::{
 use concord_shared::plan::{self, ConsentState, FieldOwner, PartyConsent, PlanState};
 use concord_shared::policy::{Action, Scope};
 use concord_shared::{CooperationArea, CooperationForm, Party};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::json;
 
 use super::Check;
@@ -92,7 +92,7 @@ pub fn view(row: &activity::Model) -> Activity {
         point_of_contact: contact.to_owned(),
     };
     Activity {
-        id: i64::from(row.id),
+        id: row.public_id,
         year: row.year,
         reference: row.reference.clone(),
         title: row.title.clone(),
@@ -127,8 +127,8 @@ pub async fn load<C: ConnectionTrait>(
     id: i64,
 ) -> Result<(activity::Model, plan_entity::Model), AppError> {
     caller.require(Action::Read, Scope::Joint)?;
-    let id = i32::try_from(id).map_err(|_| AppError::NotFound)?;
-    let row = activity::Entity::find_by_id(id)
+    let row = activity::Entity::find()
+        .filter(activity::Column::PublicId.eq(id))
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -296,6 +296,7 @@ pub async fn create(caller: &AuthUser, state: &AppState, year: i32, new: NewActi
     let user_id = caller.user_id.unwrap_or_default();
     let now = Utc::now();
     let mut active = activity::ActiveModel {
+        public_id: Set(crate::auth::secrets::new_public_number()),
         plan_id: Set(plan_row.id),
         year: Set(year),
         reference: Set(None),
@@ -344,7 +345,7 @@ pub async fn create(caller: &AuthUser, state: &AppState, year: i32, new: NewActi
             actor: &caller.audit_actor(),
             action: "activity.create",
             entity_type: "activity",
-            entity_id: Some(row.id.to_string()),
+            entity_id: Some(row.public_id.to_string()),
             scope: Scope::Private(caller.party),
             before: None,
             after: Some(json!(created)),
@@ -399,7 +400,7 @@ async fn save<C: ConnectionTrait>(
             actor: &caller.audit_actor(),
             action,
             entity_type: "activity",
-            entity_id: Some(updated.id.to_string()),
+            entity_id: Some(updated.public_id.to_string()),
             scope: scope_of(&updated),
             before: Some(json!(before)),
             after: Some(json!(after)),
@@ -668,7 +669,7 @@ pub async fn delete_draft(caller: &AuthUser, state: &AppState, id: i64, if_match
             actor: &caller.audit_actor(),
             action: "activity.delete_draft",
             entity_type: "activity",
-            entity_id: Some(row.id.to_string()),
+            entity_id: Some(row.public_id.to_string()),
             scope: Scope::Private(proposer),
             before: Some(json!(before)),
             after: None,

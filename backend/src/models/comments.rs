@@ -17,7 +17,7 @@ use crate::startup::AppState;
 
 fn view(row: comment::Model) -> Comment {
     Comment {
-        id: i64::from(row.id),
+        id: row.public_id,
         party: row.party.parse().unwrap_or(Party::Az),
         author: row.author_name,
         position: row.author_position,
@@ -45,6 +45,7 @@ pub async fn insert<C: ConnectionTrait>(
         None => "API".to_owned(),
     };
     let row = comment::ActiveModel {
+        public_id: Set(crate::auth::secrets::new_public_number()),
         activity_id: Set(activity_id),
         party: Set(caller.party.code().to_owned()),
         author_id: Set(caller.user_id),
@@ -102,7 +103,7 @@ pub async fn add(
             actor: &caller.audit_actor(),
             action: if internal { "activity.note" } else { "activity.comment" },
             entity_type: "activity",
-            entity_id: Some(row.id.to_string()),
+            entity_id: Some(row.public_id.to_string()),
             scope,
             before: None,
             after: Some(json!(created)),

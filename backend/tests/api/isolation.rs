@@ -289,7 +289,8 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         && !template.ends_with("comments")
         && !template.ends_with("notes")
     {
-        let row = activity::Entity::find_by_id(id.parse::<i32>().expect("id"))
+        let row = activity::Entity::find()
+            .filter(activity::Column::PublicId.eq(id.parse::<i64>().expect("id")))
             .one(&app.state.db)
             .await
             .expect("query")

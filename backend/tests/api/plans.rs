@@ -758,3 +758,30 @@ async fn plans_are_created_once_per_year_by_coordinators() {
     assert_eq!(plans.len(), 1);
     assert_eq!(plans[0].state, PlanState::Drafting);
 }
+
+#[tokio::test]
+async fn ids_on_the_wire_do_not_count_the_other_partys_drafts_or_notes() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    let first = shared(&b.ge_planner, "First").await;
+    for i in 0..5 {
+        b.az_planner
+            .create_activity(YEAR, &draft(&format!("Private {i}")))
+            .await
+            .expect("draft");
+    }
+    let second = shared(&b.ge_planner, "Second").await;
+    let c1 = b.ge_planner.add_comment(first, "one").await.expect("comment").id;
+    for _ in 0..3 {
+        b.az_planner.add_note(first, "private").await.expect("note");
+    }
+    let c2 = b.ge_planner.add_comment(first, "two").await.expect("comment").id;
+
+    // Sequential row ids would differ by exactly the other party's hidden rows.
+    assert_ne!(second - first, 6);
+    assert_ne!(c2 - c1, 4);
+    assert!(
+        first > 0 && second > 0 && first < (1 << 53) && second < (1 << 53),
+        "safe for JavaScript numbers"
+    );
+}
