@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261129_000001_create_competent_authorities;
 mod m20261129_000002_create_identity;
 mod m20261129_000003_create_plans;
+mod m20261129_000004_create_signatures_versions;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_create_competent_authorities::Migration),
             Box::new(m20261129_000002_create_identity::Migration),
             Box::new(m20261129_000003_create_plans::Migration),
+            Box::new(m20261129_000004_create_signatures_versions::Migration),
         ]
     }
 }

@@ -76,6 +76,14 @@ pub struct Model {
     pub created_by: i32,
     /// Created.
     pub created_at: DateTimeUtc,
+    /// Why it was postponed or cancelled.
+    pub execution_reason: Option<String>,
+    /// Azerbaijan's after-action summary.
+    pub az_summary: Option<String>,
+    /// Georgia's after-action summary.
+    pub ge_summary: Option<String>,
+    /// The activity of last year's plan this one carries over (its public id).
+    pub carried_from: Option<i64>,
     /// Last changed.
     pub updated_at: DateTimeUtc,
 }

@@ -7,5 +7,7 @@ pub mod comment;
 pub mod competent_authority;
 pub mod login_failure;
 pub mod plan;
+pub mod plan_signature;
+pub mod plan_version;
 pub mod session;
 pub mod user;

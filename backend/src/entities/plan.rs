@@ -32,6 +32,10 @@ pub struct Model {
     pub version: i64,
     /// Created.
     pub created_at: DateTimeUtc,
+    /// The amendment being negotiated or last in force (0: the original plan).
+    pub amendment: i32,
+    /// The latest signed (frozen) version number.
+    pub signed_version: Option<i32>,
     /// Last changed.
     pub updated_at: DateTimeUtc,
 }

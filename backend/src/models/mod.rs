@@ -14,6 +14,7 @@ pub mod sessions;
 pub mod system;
 pub mod tokens;
 pub mod users;
+pub mod versions;
 
 use concord_shared::problem::FieldError;
 

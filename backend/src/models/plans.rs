@@ -127,6 +127,9 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
         blockers,
         activity_count,
         demo: row.demo,
+        amendment: row.amendment,
+        signed_version: row.signed_version,
+        signatures: super::versions::signatures_of(conn, row).await?,
         version: row.version,
         created_at: row.created_at,
         updated_at: row.updated_at,
@@ -355,6 +358,8 @@ pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Mod
         return Ok(false);
     }
     let reopened = state_of(plan_row) == PlanState::Agreed;
+    // Signatures recorded on the version as it was no longer hold.
+    super::versions::clear_pending_signatures(conn, plan_row).await?;
     let mut active = plan_row.clone().into_active_model();
     if reopened {
         active.state = Set(PlanState::Negotiation.code().to_owned());

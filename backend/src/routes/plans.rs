@@ -5,13 +5,17 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse};
 use concord_shared::Problem;
-use concord_shared::api::{Activity, ActivityCounts, NewActivity, NewPlan, Page, Plan, TransitionRequest};
+use concord_shared::api::{
+    Activity, ActivityCounts, NewActivity, NewPlan, NewSignature, Page, Plan, PlanVersionDetail, PlanVersionInfo,
+    TransitionRequest, VersionComparison,
+};
+use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::{ApiJson, IfMatch, etag};
 use crate::models::activity_list::ActivityQuery;
-use crate::models::{activities, activity_list, plans};
+use crate::models::{activities, activity_list, plans, versions};
 use crate::startup::AppState;
 
 fn with_etag(plan: Plan) -> impl IntoResponse {
@@ -132,4 +136,95 @@ pub async fn create_activity(
         AppendHeaders([(header::ETAG, etag(&activity.version))]),
         Json(activity),
     ))
+}
+
+/// Records the caller's party's signature on an agreed plan (coordinators). With both
+/// signatures the version is frozen (snapshot and SHA-256) and the plan is signed. Needs `If-Match`.
+#[utoipa::path(post, path = "/api/v1/plans/{year}/signatures", tag = "plans", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path), ("If-Match" = String, Header)), request_body = NewSignature,
+    responses(
+        (status = 200, body = Plan, headers(("ETag" = String))),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn sign(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+    IfMatch(version): IfMatch,
+    ApiJson(new): ApiJson<NewSignature>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(versions::sign(&caller, &state, year, version, new).await?))
+}
+
+/// Opens an amendment of a signed plan (either party's coordinator): the plan returns to
+/// negotiation for its next version; the signed version stays in force. Needs `If-Match`.
+#[utoipa::path(post, path = "/api/v1/plans/{year}/amendments", tag = "plans", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path), ("If-Match" = String, Header)),
+    responses(
+        (status = 200, body = Plan, headers(("ETag" = String))),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 412, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn amend(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+    IfMatch(version): IfMatch,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(
+        versions::open_amendment(&caller, &state, year, version).await?,
+    ))
+}
+
+/// The plan's signed versions, oldest first.
+#[utoipa::path(get, path = "/api/v1/plans/{year}/versions", tag = "plans", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path)),
+    responses((status = 200, body = Vec<PlanVersionInfo>), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn versions_list(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+) -> Result<Json<Vec<PlanVersionInfo>>, AppError> {
+    Ok(Json(versions::list(&caller, &state, year).await?))
+}
+
+/// One signed version: its canonical JSON snapshot and SHA-256, readable forever.
+#[utoipa::path(get, path = "/api/v1/plans/{year}/versions/{number}", tag = "plans", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path), ("number" = i32, Path)),
+    responses((status = 200, body = PlanVersionDetail), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn version(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path((year, number)): Path<(i32, i32)>,
+) -> Result<Json<PlanVersionDetail>, AppError> {
+    Ok(Json(versions::get(&caller, &state, year, number).await?))
+}
+
+/// The versions to compare.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct Compare {
+    /// The older version.
+    pub from: i32,
+    /// The newer version.
+    pub to: i32,
+}
+
+/// Compares two signed versions: activities added, removed, and changed field by field.
+#[utoipa::path(get, path = "/api/v1/plans/{year}/versions/compare", tag = "plans", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path), Compare),
+    responses((status = 200, body = VersionComparison), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn compare(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+    q: QueryResult<Compare>,
+) -> Result<Json<VersionComparison>, AppError> {
+    let q = query(q)?;
+    Ok(Json(versions::compare(&caller, &state, year, q.from, q.to).await?))
 }

@@ -98,6 +98,20 @@ const TABLE: &[(&str, &str, Rule)] = &[
         "/api/v1/plans/{year}/transitions",
         Rule::Custom(|_, role| if role >= Role::Coordinator { 409 } else { 403 }),
     ),
+    // The fixture plan is in drafting: past the policy, coordinators hear 409.
+    (
+        "post",
+        "/api/v1/plans/{year}/signatures",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 409 } else { 403 }),
+    ),
+    (
+        "post",
+        "/api/v1/plans/{year}/amendments",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 409 } else { 403 }),
+    ),
+    ("get", "/api/v1/plans/{year}/versions", Rule::AnyUser(200)),
+    ("get", "/api/v1/plans/{year}/versions/{number}", Rule::AnyUser(404)),
+    ("get", "/api/v1/plans/{year}/versions/compare", Rule::AnyUser(404)),
     ("get", "/api/v1/plans/{year}/activities", Rule::AnyUser(200)),
     (
         "post",
@@ -252,7 +266,13 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         (_, t) if t.starts_with("/api/v1/activities/") => fx.draft.to_string(),
         _ => fx.target_user.to_string(),
     };
-    let path = template.replace("{id}", &id).replace("{year}", &YEAR.to_string());
+    let mut path = template
+        .replace("{id}", &id)
+        .replace("{year}", &YEAR.to_string())
+        .replace("{number}", "1");
+    if template.ends_with("/compare") {
+        path.push_str("?from=1&to=2");
+    }
     let body: Option<Value> = match (method, template) {
         ("post", "/api/v1/auth/login") => Some(json!({"username": format!("nobody{n}"), "password": "wrong password"})),
         ("post", "/api/v1/me/password") => {
@@ -268,6 +288,9 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         ("post", "/api/v1/tokens") => Some(json!({"name": format!("token {n}"), "role": "viewer"})),
         ("post", "/api/v1/plans") => Some(json!({"year": 2030 + i32::try_from(n % 60).expect("small")})),
         ("post", "/api/v1/plans/{year}/transitions") => Some(json!({"action": "withdraw"})),
+        ("post", "/api/v1/plans/{year}/signatures") => Some(
+            json!({"signatory": "Minister", "position": "Minister of Defence", "signed_on": "2026-01-10", "place": "Baku"}),
+        ),
         ("post", "/api/v1/plans/{year}/activities") => {
             Some(serde_json::to_value(crate::plans::draft("New")).expect("json"))
         }
@@ -296,7 +319,7 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             .expect("query")
             .expect("activity");
         req = req.header("if-match", format!("\"{}\"", row.version));
-    } else if template == "/api/v1/plans/{year}/transitions" {
+    } else if template.starts_with("/api/v1/plans/{year}/") && method == "post" && !template.ends_with("/activities") {
         let row = plan::Entity::find()
             .filter(plan::Column::Year.eq(YEAR))
             .one(&app.state.db)

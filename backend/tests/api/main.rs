@@ -14,3 +14,4 @@ mod reference;
 mod server;
 mod tokens;
 mod users;
+mod versions;

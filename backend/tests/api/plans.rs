@@ -11,7 +11,8 @@ use concord_shared::{CooperationArea, CooperationForm, Party, Role};
 
 use crate::helpers::{TestApp, spawn_app};
 
-const YEAR: i32 = 2027;
+/// The year of the plans these tests negotiate.
+pub const YEAR: i32 = 2027;
 
 /// A valid new activity with a tentative month.
 pub fn draft(title: &str) -> NewActivity {

@@ -10,8 +10,9 @@
 use concord_shared::Problem;
 use concord_shared::api::{
     Activity, ActivityCounts, ActivityPatch, AuditEntry, Comment, ConsentRequest, CreatedToken, Health, LoginRequest,
-    Me, NewActivity, NewComment, NewPlan, NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan, Reference,
-    SessionView, TokenView, TransitionRequest, UserPatch, UserView,
+    Me, NewActivity, NewComment, NewPlan, NewSignature, NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan,
+    PlanVersionDetail, PlanVersionInfo, Reference, SessionView, TokenView, TransitionRequest, UserPatch, UserView,
+    VersionComparison,
 };
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
 use reqwest::{Method, RequestBuilder, Response};
@@ -331,6 +332,55 @@ impl Client {
                 .await,
         )
         .await
+    }
+
+    /// `HTTP POST /api/v1/plans/{year}/signatures`: records the caller's party's signature.
+    pub async fn sign_plan(
+        &self,
+        year: i32,
+        version: i64,
+        signature: &NewSignature,
+    ) -> Result<Versioned<Plan>, ClientError> {
+        let req = self.request(Method::POST, &format!("/api/v1/plans/{year}/signatures"));
+        versioned(
+            req.header("if-match", format!("\"{version}\""))
+                .json(signature)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP POST /api/v1/plans/{year}/amendments`: opens an amendment of a signed plan.
+    pub async fn open_amendment(&self, year: i32, version: i64) -> Result<Versioned<Plan>, ClientError> {
+        let req = self.request(Method::POST, &format!("/api/v1/plans/{year}/amendments"));
+        versioned(req.header("if-match", format!("\"{version}\"")).send().await).await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/versions`: the signed versions.
+    pub async fn plan_versions(&self, year: i32) -> Result<Vec<PlanVersionInfo>, ClientError> {
+        json(
+            self.request(Method::GET, &format!("/api/v1/plans/{year}/versions"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/versions/{number}`: one signed version and its snapshot.
+    pub async fn plan_version(&self, year: i32, number: i32) -> Result<PlanVersionDetail, ClientError> {
+        json(
+            self.request(Method::GET, &format!("/api/v1/plans/{year}/versions/{number}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/versions/compare`: what changed between two versions.
+    pub async fn compare_versions(&self, year: i32, from: i32, to: i32) -> Result<VersionComparison, ClientError> {
+        let path = format!("/api/v1/plans/{year}/versions/compare?from={from}&to={to}");
+        json(self.request(Method::GET, &path).send().await).await
     }
 
     /// `HTTP GET /api/v1/plans/{year}/activities`: a page of the activities the caller may see.

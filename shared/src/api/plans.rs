@@ -58,6 +58,12 @@ pub struct Plan {
     pub activity_count: u64,
     /// Demo data.
     pub demo: bool,
+    /// The amendment being negotiated or last in force (0: the original plan).
+    pub amendment: i32,
+    /// The latest signed version in force, if any.
+    pub signed_version: Option<i32>,
+    /// Signatures recorded on the version being signed (empty before `agreed`).
+    pub signatures: Vec<Signature>,
     /// Version (ETag); transitions send it in If-Match.
     pub version: i64,
     /// Created.
@@ -376,4 +382,93 @@ pub struct ActivityCounts {
     pub by_form: Vec<(CooperationForm, u64)>,
     /// All visible.
     pub total: u64,
+}
+
+/// A party's signature on a plan version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Signature {
+    /// The signing party.
+    pub party: Party,
+    /// Who signed.
+    pub signatory: String,
+    /// Their position.
+    pub position: String,
+    /// Date of signature.
+    pub signed_on: NaiveDate,
+    /// Place of signature.
+    pub place: String,
+    /// The coordinator who recorded it.
+    pub recorded_by: String,
+    /// When it was recorded.
+    pub recorded_at: DateTime<Utc>,
+}
+
+/// `POST /api/v1/plans/{year}/signatures`: the caller's party's signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewSignature {
+    /// Who signed (1–120 characters).
+    pub signatory: String,
+    /// Their position (1–120 characters).
+    pub position: String,
+    /// Date of signature (not in the future).
+    pub signed_on: NaiveDate,
+    /// Place of signature (1–120 characters).
+    pub place: String,
+}
+
+/// A signed, frozen version of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlanVersionInfo {
+    /// 1 for the original plan, 2 for its first amendment, …
+    pub number: i32,
+    /// SHA-256 (hex) of the canonical JSON snapshot.
+    pub sha256: String,
+    /// When it was frozen (both signatures recorded).
+    pub created_at: DateTime<Utc>,
+}
+
+/// A frozen version with its snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlanVersionDetail {
+    /// Number, hash and time.
+    pub info: PlanVersionInfo,
+    /// The canonical JSON snapshot exactly as hashed (a string, so its bytes are kept).
+    pub snapshot: String,
+}
+
+/// One field that differs between two versions of an activity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldChange {
+    /// The activity's reference code.
+    pub reference: String,
+    /// The field.
+    pub field: String,
+    /// Its value in the older version.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub from: serde_json::Value,
+    /// Its value in the newer version.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub to: serde_json::Value,
+}
+
+/// `GET /api/v1/plans/{year}/versions/compare`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionComparison {
+    /// The older version.
+    pub from: i32,
+    /// The newer version.
+    pub to: i32,
+    /// References of activities only in `to`.
+    pub added: Vec<String>,
+    /// References of activities only in `from`.
+    pub removed: Vec<String>,
+    /// Field-by-field changes of activities in both.
+    pub changed: Vec<FieldChange>,
 }

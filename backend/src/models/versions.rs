@@ -1,0 +1,368 @@
+//! Signing, frozen versions and amendments. When both parties have recorded
+//! their signature on an agreed plan, the version is frozen: a canonical
+//! JSON snapshot of the plan and its accepted activities, stored with its
+//! SHA-256 and readable forever. Later changes go through amendments.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, Utc};
+use concord_shared::Party;
+use concord_shared::api::{
+    FieldChange, NewSignature, Plan, PlanVersionDetail, PlanVersionInfo, Signature, VersionComparison,
+};
+use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::policy::{Action, Scope};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
+};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use super::Check;
+use super::activities::view as activity_view;
+use super::plans::{self, state_of};
+use crate::audit::{self, Event, hex};
+use crate::auth::AuthUser;
+use crate::entities::{activity, plan, plan_signature, plan_version};
+use crate::error::AppError;
+use crate::startup::AppState;
+
+/// The version number the plan's current negotiation leads to.
+pub fn version_in_progress(row: &plan::Model) -> i32 {
+    row.amendment + 1
+}
+
+fn signature_view(row: plan_signature::Model) -> Signature {
+    Signature {
+        party: row.party.parse().unwrap_or(Party::Az),
+        signatory: row.signatory,
+        position: row.position,
+        signed_on: row.signed_on,
+        place: row.place,
+        recorded_by: row.recorded_by,
+        recorded_at: row.recorded_at,
+    }
+}
+
+/// The signatures shown with a plan: those of the signed version when it is
+/// signed or closed, else those recorded so far on the version in progress.
+pub async fn signatures_of<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Vec<Signature>, AppError> {
+    let number = match state_of(row) {
+        PlanState::Signed | PlanState::Closed => row.signed_version.unwrap_or(1),
+        _ => version_in_progress(row),
+    };
+    let rows = plan_signature::Entity::find()
+        .filter(plan_signature::Column::PlanId.eq(row.id))
+        .filter(plan_signature::Column::VersionNo.eq(number))
+        .order_by_asc(plan_signature::Column::Party)
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().map(signature_view).collect())
+}
+
+/// Forgets partial signatures of the version in progress (its content changed).
+pub async fn clear_pending_signatures<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<(), AppError> {
+    plan_signature::Entity::delete_many()
+        .filter(plan_signature::Column::PlanId.eq(row.id))
+        .filter(plan_signature::Column::VersionNo.eq(version_in_progress(row)))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// JSON text with object keys sorted and no spaces: the same value always
+/// gives the same bytes, whatever the map implementation.
+pub fn canonical(value: &Value) -> String {
+    match value {
+        Value::Object(map) => {
+            let sorted: BTreeMap<&String, &Value> = map.iter().collect();
+            let fields: Vec<String> = sorted
+                .into_iter()
+                .map(|(k, v)| format!("{}:{}", Value::String(k.clone()), canonical(v)))
+                .collect();
+            format!("{{{}}}", fields.join(","))
+        }
+        Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
+        other => other.to_string(),
+    }
+}
+
+/// The snapshot of a plan version: the plan, its signatures and its
+/// accepted activities in reference order, without anything that changes
+/// after signing (execution, versions, timestamps).
+async fn snapshot<C: ConnectionTrait>(
+    conn: &C,
+    row: &plan::Model,
+    number: i32,
+    signatures: &[Signature],
+) -> Result<String, AppError> {
+    let activities = activity::Entity::find()
+        .filter(activity::Column::PlanId.eq(row.id))
+        .filter(activity::Column::Consent.eq(ConsentState::Accepted.code()))
+        .order_by_asc(activity::Column::Reference)
+        .all(conn)
+        .await?;
+    let lines: Vec<Value> = activities
+        .iter()
+        .map(|a| {
+            let v = activity_view(a);
+            json!({
+                "reference": v.reference, "title": v.title, "description": v.description,
+                "area": v.area, "area_other": v.area_other, "form": v.form, "form_other": v.form_other,
+                "proposing_party": v.proposing_party, "host_party": v.host_party, "location": v.location,
+                "start_date": v.start_date, "end_date": v.end_date, "month": v.month, "cost": v.cost,
+                "az": v.az, "ge": v.ge,
+            })
+        })
+        .collect();
+    let signed: Vec<Value> = signatures
+        .iter()
+        .map(|s| json!({"party": s.party, "signatory": s.signatory, "position": s.position, "signed_on": s.signed_on, "place": s.place}))
+        .collect();
+    Ok(canonical(&json!({
+        "plan": row.year,
+        "version": number,
+        "amendment": number - 1,
+        "signatures": signed,
+        "activities": lines,
+    })))
+}
+
+/// Records the caller's party's signature on an agreed plan; with both
+/// signatures the version is frozen and the plan is signed.
+pub async fn sign(
+    caller: &AuthUser,
+    state: &AppState,
+    year: i32,
+    if_match: i64,
+    new: NewSignature,
+) -> Result<Plan, AppError> {
+    caller.require(Action::Coordinate, Scope::Joint)?;
+    let mut check = Check::default();
+    check.text("signatory", &new.signatory, 1, 120);
+    check.text("position", &new.position, 1, 120);
+    check.text("place", &new.place, 1, 120);
+    let earliest = NaiveDate::from_ymd_opt(2023, 4, 24).unwrap_or_default();
+    if new.signed_on > Utc::now().date_naive() {
+        check.fail(
+            "signed_on",
+            "in_future",
+            "the date of signature may not be in the future",
+        );
+    } else if new.signed_on < earliest {
+        check.fail(
+            "signed_on",
+            "too_early",
+            "the date of signature may not be before the agreement's",
+        );
+    }
+    check.finish()?;
+    let tx = state.write().await?;
+    let row = plans::load(&*tx, year).await?;
+    if row.version != if_match {
+        return Err(AppError::PreconditionFailed { current: row.version });
+    }
+    if state_of(&row) != PlanState::Agreed {
+        return Err(AppError::Conflict(format!(
+            "Only an agreed plan is signed; the {year} plan is {}.",
+            row.state
+        )));
+    }
+    let number = version_in_progress(&row);
+    let mine = plan_signature::Entity::find()
+        .filter(plan_signature::Column::PlanId.eq(row.id))
+        .filter(plan_signature::Column::VersionNo.eq(number))
+        .filter(plan_signature::Column::Party.eq(caller.party.code()))
+        .one(&*tx)
+        .await?;
+    if mine.is_some() {
+        return Err(AppError::Conflict("Your party's signature is recorded already.".into()));
+    }
+    let before = plans::view(&*tx, &row).await?;
+    plan_signature::ActiveModel {
+        plan_id: Set(row.id),
+        version_no: Set(number),
+        party: Set(caller.party.code().to_owned()),
+        signatory: Set(new.signatory.trim().to_owned()),
+        position: Set(new.position.trim().to_owned()),
+        signed_on: Set(new.signed_on),
+        place: Set(new.place.trim().to_owned()),
+        recorded_by: Set(caller.display_name.clone()),
+        recorded_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&*tx)
+    .await?;
+    let signatures = signatures_of(&*tx, &row).await?;
+    let mut active = row.clone().into_active_model();
+    let mut action = "plan.sign";
+    if signatures.len() == 2 {
+        let text = snapshot(&*tx, &row, number, &signatures).await?;
+        let sha256 = hex(&Sha256::digest(text.as_bytes()));
+        plan_version::ActiveModel {
+            plan_id: Set(row.id),
+            number: Set(number),
+            snapshot: Set(text),
+            sha256: Set(sha256),
+            created_at: Set(Utc::now()),
+            ..Default::default()
+        }
+        .insert(&*tx)
+        .await?;
+        active.state = Set(PlanState::Signed.code().to_owned());
+        active.signed_version = Set(Some(number));
+        action = "plan.signed";
+    }
+    active.version = Set(row.version + 1);
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&*tx).await?;
+    let after = plans::view(&*tx, &updated).await?;
+    audit::append(
+        &*tx,
+        Event {
+            actor: &caller.audit_actor(),
+            action,
+            entity_type: "plan",
+            entity_id: Some(year.to_string()),
+            scope: Scope::Joint,
+            before: Some(json!(before)),
+            after: Some(json!(after)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Opens an amendment of a signed plan (either party's coordinator): the
+/// plan returns to negotiation for its next version; the signed version stays in force and readable.
+pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_match: i64) -> Result<Plan, AppError> {
+    caller.require(Action::Coordinate, Scope::Joint)?;
+    let tx = state.write().await?;
+    let row = plans::load(&*tx, year).await?;
+    if row.version != if_match {
+        return Err(AppError::PreconditionFailed { current: row.version });
+    }
+    if state_of(&row) != PlanState::Signed {
+        return Err(AppError::Conflict(format!(
+            "Only a signed plan is amended; the {year} plan is {}.",
+            row.state
+        )));
+    }
+    let before = plans::view(&*tx, &row).await?;
+    let mut active = row.clone().into_active_model();
+    active.state = Set(PlanState::Negotiation.code().to_owned());
+    active.amendment = Set(row.amendment + 1);
+    active.version = Set(row.version + 1);
+    active.updated_at = Set(Utc::now());
+    let updated = active.update(&*tx).await?;
+    let after = plans::view(&*tx, &updated).await?;
+    audit::append(
+        &*tx,
+        Event {
+            actor: &caller.audit_actor(),
+            action: "plan.amendment_open",
+            entity_type: "plan",
+            entity_id: Some(year.to_string()),
+            scope: Scope::Joint,
+            before: Some(json!(before)),
+            after: Some(json!(after)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+fn info(row: &plan_version::Model) -> PlanVersionInfo {
+    PlanVersionInfo {
+        number: row.number,
+        sha256: row.sha256.clone(),
+        created_at: row.created_at,
+    }
+}
+
+/// The plan's signed versions, oldest first.
+pub async fn list(caller: &AuthUser, state: &AppState, year: i32) -> Result<Vec<PlanVersionInfo>, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let row = plans::load(&state.db, year).await?;
+    let rows = plan_version::Entity::find()
+        .filter(plan_version::Column::PlanId.eq(row.id))
+        .order_by_asc(plan_version::Column::Number)
+        .all(&state.db)
+        .await?;
+    Ok(rows.iter().map(info).collect())
+}
+
+async fn load_version(state: &AppState, year: i32, number: i32) -> Result<plan_version::Model, AppError> {
+    let row = plans::load(&state.db, year).await?;
+    plan_version::Entity::find()
+        .filter(plan_version::Column::PlanId.eq(row.id))
+        .filter(plan_version::Column::Number.eq(number))
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// One signed version with its snapshot.
+pub async fn get(caller: &AuthUser, state: &AppState, year: i32, number: i32) -> Result<PlanVersionDetail, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let row = load_version(state, year, number).await?;
+    Ok(PlanVersionDetail {
+        info: info(&row),
+        snapshot: row.snapshot,
+    })
+}
+
+/// Activities added, removed and changed field by field between two versions.
+pub async fn compare(
+    caller: &AuthUser,
+    state: &AppState,
+    year: i32,
+    from: i32,
+    to: i32,
+) -> Result<VersionComparison, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let lines = |text: &str| -> BTreeMap<String, BTreeMap<String, Value>> {
+        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+        value["activities"]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|a| {
+                        let reference = a["reference"].as_str()?.to_owned();
+                        let fields = a.as_object()?.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                        Some((reference, fields))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let old = lines(&load_version(state, year, from).await?.snapshot);
+    let new = lines(&load_version(state, year, to).await?.snapshot);
+    let added = new.keys().filter(|k| !old.contains_key(*k)).cloned().collect();
+    let removed = old.keys().filter(|k| !new.contains_key(*k)).cloned().collect();
+    let mut changed = Vec::new();
+    for (reference, before) in &old {
+        let Some(after) = new.get(reference) else { continue };
+        for (field, value) in before {
+            let next = after.get(field).cloned().unwrap_or(Value::Null);
+            if &next != value {
+                changed.push(FieldChange {
+                    reference: reference.clone(),
+                    field: field.clone(),
+                    from: value.clone(),
+                    to: next,
+                });
+            }
+        }
+    }
+    Ok(VersionComparison {
+        from,
+        to,
+        added,
+        removed,
+        changed,
+    })
+}
