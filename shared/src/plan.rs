@@ -55,6 +55,7 @@ impl PlanState {
         match self {
             PlanState::Drafting => Some(PlanState::Negotiation),
             PlanState::Negotiation => Some(PlanState::Agreed),
+            PlanState::Signed => Some(PlanState::Closed),
             _ => None,
         }
     }
@@ -244,6 +245,17 @@ pub fn may_edit(party: Party, role: Role, proposer: Party, owner: FieldOwner) ->
         }
 }
 
+/// The execution statuses an activity may move to from `from` (set by the host party).
+pub fn execution_steps(from: crate::api::ExecutionStatus) -> &'static [crate::api::ExecutionStatus] {
+    use crate::api::ExecutionStatus::*;
+    match from {
+        Planned => &[Confirmed, Postponed, Cancelled],
+        Confirmed => &[Held, Postponed, Cancelled],
+        Postponed => &[Planned, Confirmed, Held, Cancelled],
+        Held | Cancelled => &[],
+    }
+}
+
 /// Whether a party's coordinator may propose the plan's next step now.
 pub fn may_propose(role: Role, state: PlanState, pending_proposal: bool) -> bool {
     role >= Role::Coordinator && state.next_by_confirmation().is_some() && !pending_proposal
@@ -299,7 +311,13 @@ mod tests {
     fn the_plan_steps_by_two_party_confirmation_are_drafting_to_negotiation_to_agreed() {
         assert_eq!(PlanState::Drafting.next_by_confirmation(), Some(PlanState::Negotiation));
         assert_eq!(PlanState::Negotiation.next_by_confirmation(), Some(PlanState::Agreed));
-        assert_eq!(PlanState::Agreed.next_by_confirmation(), None);
+        assert_eq!(
+            PlanState::Agreed.next_by_confirmation(),
+            None,
+            "signing is recorded, not proposed"
+        );
+        assert_eq!(PlanState::Signed.next_by_confirmation(), Some(PlanState::Closed));
+        assert_eq!(PlanState::Closed.next_by_confirmation(), None);
         assert!(may_propose(Role::Coordinator, PlanState::Drafting, false));
         assert!(
             !may_propose(Role::Coordinator, PlanState::Drafting, true),
@@ -312,6 +330,15 @@ mod tests {
             "never on one ministry's word"
         );
         assert!(!may_confirm(Party::Ge, Role::Planner, Party::Az));
+    }
+
+    #[test]
+    fn execution_moves_forward_and_held_or_cancelled_is_final() {
+        use crate::api::ExecutionStatus::*;
+        assert_eq!(execution_steps(Planned), &[Confirmed, Postponed, Cancelled]);
+        assert!(execution_steps(Confirmed).contains(&Held));
+        assert!(!execution_steps(Planned).contains(&Held), "confirmed before held");
+        assert!(execution_steps(Held).is_empty() && execution_steps(Cancelled).is_empty());
     }
 
     #[test]

@@ -51,7 +51,8 @@ pub fn execution_code(status: ExecutionStatus) -> &'static str {
     }
 }
 
-fn execution_of(code: &str) -> ExecutionStatus {
+/// The execution status of a code.
+pub fn execution_of(code: &str) -> ExecutionStatus {
     match code {
         "confirmed" => ExecutionStatus::Confirmed,
         "held" => ExecutionStatus::Held,
@@ -114,6 +115,10 @@ pub fn view(row: &activity::Model) -> Activity {
         consent_ge: consent_of(&row.consent_ge),
         consent: ConsentState::from_code(&row.consent).unwrap_or(ConsentState::Draft),
         execution: execution_of(&row.execution),
+        execution_reason: row.execution_reason.clone(),
+        az_summary: row.az_summary.clone(),
+        ge_summary: row.ge_summary.clone(),
+        carried_from: row.carried_from,
         version: row.version,
         created_at: row.created_at,
         updated_at: row.updated_at,
@@ -371,7 +376,7 @@ fn finish_row(active: &mut activity::ActiveModel, row: &activity::Model) {
 /// Applies `change` to a loaded row inside a transaction: version bump,
 /// derived fields, audit, and the plan back to negotiation when `substantive`
 /// touched a shared activity of an agreed plan.
-async fn save<C: ConnectionTrait>(
+pub(crate) async fn save<C: ConnectionTrait>(
     conn: &C,
     caller: &AuthUser,
     row: activity::Model,
@@ -410,7 +415,7 @@ async fn save<C: ConnectionTrait>(
     Ok(after)
 }
 
-fn require_version(row: &activity::Model, if_match: i64) -> Result<(), AppError> {
+pub(crate) fn require_version(row: &activity::Model, if_match: i64) -> Result<(), AppError> {
     if row.version != if_match {
         Err(AppError::PreconditionFailed { current: row.version })
     } else {

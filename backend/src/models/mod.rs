@@ -7,6 +7,7 @@ pub mod activity_list;
 pub mod audit_log;
 pub mod comments;
 pub mod demo;
+pub mod execution;
 pub mod plans;
 pub mod reference;
 pub mod search;

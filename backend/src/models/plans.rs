@@ -105,6 +105,13 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
     if state == PlanState::Negotiation {
         blockers.extend(agreement_blockers(&counts));
     }
+    if state == PlanState::Signed && !year_is_over(row.year) {
+        blockers.push(Blocker {
+            code: "year_not_over".into(),
+            party: None,
+            count: None,
+        });
+    }
     if state.next_by_confirmation().is_some() {
         match &proposal {
             Some(p) => blockers.push(Blocker {
@@ -326,8 +333,22 @@ fn clear_proposal(active: &mut plan::ActiveModel) {
     active.proposal_at = Set(None);
 }
 
+/// Whether 31 December of `year` has passed.
+pub fn year_is_over(year: i32) -> bool {
+    chrono::Datelike::year(&Utc::now().date_naive()) > year
+}
+
 /// Refuses a step whose condition does not hold, saying what blocks it.
 async fn check_conditions<C: ConnectionTrait>(conn: &C, row: &plan::Model, next: PlanState) -> Result<(), AppError> {
+    if next == PlanState::Closed {
+        if !year_is_over(row.year) {
+            return Err(AppError::Conflict(format!(
+                "The {} plan can be closed only after 31 December {}.",
+                row.year, row.year
+            )));
+        }
+        return Ok(());
+    }
     if next != PlanState::Agreed {
         return Ok(());
     }

@@ -6,7 +6,9 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse};
 use concord_shared::Problem;
-use concord_shared::api::{Activity, ActivityPatch, Comment, ConsentRequest, NewComment};
+use concord_shared::api::{
+    Activity, ActivityPatch, Comment, ConsentRequest, ExecutionUpdate, NewComment, SummaryUpdate,
+};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
@@ -164,5 +166,38 @@ pub async fn add_note(
     Ok((
         StatusCode::CREATED,
         Json(comments::add(&caller, &state, id, new, true).await?),
+    ))
+}
+
+/// The host party reports execution: `planned → confirmed → held`, or
+/// `postponed` / `cancelled` with a reason (signed plans). Needs `If-Match`.
+#[utoipa::path(post, path = "/api/v1/activities/{id}/execution", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path), ("If-Match" = String, Header)), request_body = ExecutionUpdate,
+    responses((status = 200, body = Activity, headers(("ETag" = String))), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn execution(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    IfMatch(version): IfMatch,
+    ApiJson(update): ApiJson<ExecutionUpdate>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(
+        crate::models::execution::set_status(&caller, &state, id, version, update).await?,
+    ))
+}
+
+/// The caller's party's after-action summary, once the activity is held. Needs `If-Match`.
+#[utoipa::path(put, path = "/api/v1/activities/{id}/summary", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path), ("If-Match" = String, Header)), request_body = SummaryUpdate,
+    responses((status = 200, body = Activity, headers(("ETag" = String))), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn summary(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    IfMatch(version): IfMatch,
+    ApiJson(update): ApiJson<SummaryUpdate>,
+) -> Result<impl IntoResponse, AppError> {
+    Ok(with_etag(
+        crate::models::execution::set_summary(&caller, &state, id, version, update).await?,
     ))
 }

@@ -6,8 +6,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse};
 use concord_shared::Problem;
 use concord_shared::api::{
-    Activity, ActivityCounts, NewActivity, NewPlan, NewSignature, Page, Plan, PlanVersionDetail, PlanVersionInfo,
-    TransitionRequest, VersionComparison,
+    Activity, ActivityCounts, CarryOver, ExecutionReport, NewActivity, NewPlan, NewSignature, Page, Plan,
+    PlanVersionDetail, PlanVersionInfo, TransitionRequest, VersionComparison,
 };
 use serde::Deserialize;
 
@@ -227,4 +227,34 @@ pub async fn compare(
 ) -> Result<Json<VersionComparison>, AppError> {
     let q = query(q)?;
     Ok(Json(versions::compare(&caller, &state, year, q.from, q.to).await?))
+}
+
+/// The execution report of a signed or closed plan: per area, form and party held,
+/// postponed, cancelled and the share carried out; hosted versus sent per party.
+#[utoipa::path(get, path = "/api/v1/plans/{year}/report", tag = "plans", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path)),
+    responses((status = 200, body = ExecutionReport), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json")))]
+pub async fn report(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+) -> Result<Json<ExecutionReport>, AppError> {
+    Ok(Json(crate::models::execution::report(&caller, &state, year).await?))
+}
+
+/// Carries the caller's party's activities that were not held into next year's plan, as
+/// new drafts linked to the originals (planners).
+#[utoipa::path(post, path = "/api/v1/plans/{year}/carry-over", tag = "plans", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path)), request_body = CarryOver,
+    responses((status = 201, body = Vec<Activity>), (status = 403, body = Problem, content_type = "application/problem+json"), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn carry_over(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(year): Path<i32>,
+    ApiJson(request): ApiJson<CarryOver>,
+) -> Result<(StatusCode, Json<Vec<Activity>>), AppError> {
+    Ok((
+        StatusCode::CREATED,
+        Json(crate::models::execution::carry_over(&caller, &state, year, request).await?),
+    ))
 }

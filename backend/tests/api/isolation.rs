@@ -112,6 +112,13 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/api/v1/plans/{year}/versions", Rule::AnyUser(200)),
     ("get", "/api/v1/plans/{year}/versions/{number}", Rule::AnyUser(404)),
     ("get", "/api/v1/plans/{year}/versions/compare", Rule::AnyUser(404)),
+    // Not signed yet: 409 once past the policy.
+    ("get", "/api/v1/plans/{year}/report", Rule::AnyUser(409)),
+    (
+        "post",
+        "/api/v1/plans/{year}/carry-over",
+        Rule::Custom(|_, role| if role >= Role::Planner { 409 } else { 403 }),
+    ),
     ("get", "/api/v1/plans/{year}/activities", Rule::AnyUser(200)),
     (
         "post",
@@ -144,6 +151,18 @@ const TABLE: &[(&str, &str, Rule)] = &[
         "post",
         "/api/v1/activities/{id}/consent",
         Rule::Custom(|_, role| if role >= Role::Coordinator { 200 } else { 403 }),
+    ),
+    // On the AZ draft: its plan is not signed, so 409 for the host party's planners.
+    (
+        "post",
+        "/api/v1/activities/{id}/execution",
+        Rule::AzPrivate(Role::Planner, 409),
+    ),
+    // The AZ draft is not held: 409 for AZ planners.
+    (
+        "put",
+        "/api/v1/activities/{id}/summary",
+        Rule::AzPrivate(Role::Planner, 409),
     ),
     (
         "get",
@@ -295,6 +314,9 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             Some(serde_json::to_value(crate::plans::draft("New")).expect("json"))
         }
         ("post", "/api/v1/activities/{id}/consent") => Some(json!({"decision": "accept"})),
+        ("post", "/api/v1/activities/{id}/execution") => Some(json!({"status": "confirmed"})),
+        ("put", "/api/v1/activities/{id}/summary") => Some(json!({"summary": "Went well"})),
+        ("post", "/api/v1/plans/{year}/carry-over") => Some(json!({"activities": [1]})),
         ("post", "/api/v1/activities/{id}/comments" | "/api/v1/activities/{id}/notes") => {
             Some(json!({"body": "A remark"}))
         }

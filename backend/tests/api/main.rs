@@ -7,6 +7,7 @@ mod helpers;
 mod audit;
 mod auth;
 mod demo;
+mod execution;
 mod health;
 mod isolation;
 pub mod plans;

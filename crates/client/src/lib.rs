@@ -9,10 +9,10 @@
 
 use concord_shared::Problem;
 use concord_shared::api::{
-    Activity, ActivityCounts, ActivityPatch, AuditEntry, Comment, ConsentRequest, CreatedToken, Health, LoginRequest,
-    Me, NewActivity, NewComment, NewPlan, NewSignature, NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan,
-    PlanVersionDetail, PlanVersionInfo, Reference, SessionView, TokenView, TransitionRequest, UserPatch, UserView,
-    VersionComparison,
+    Activity, ActivityCounts, ActivityPatch, AuditEntry, CarryOver, Comment, ConsentRequest, CreatedToken,
+    ExecutionReport, ExecutionUpdate, Health, LoginRequest, Me, NewActivity, NewComment, NewPlan, NewSignature,
+    NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan, PlanVersionDetail, PlanVersionInfo, Reference,
+    SessionView, SummaryUpdate, TokenView, TransitionRequest, UserPatch, UserView, VersionComparison,
 };
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
 use reqwest::{Method, RequestBuilder, Response};
@@ -462,6 +462,60 @@ impl Client {
         versioned(
             req.header("if-match", format!("\"{version}\""))
                 .json(request)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP POST /api/v1/activities/{id}/execution`: the host party reports execution.
+    pub async fn set_execution(
+        &self,
+        id: i64,
+        version: i64,
+        update: &ExecutionUpdate,
+    ) -> Result<Versioned<Activity>, ClientError> {
+        let req = self.request(Method::POST, &format!("/api/v1/activities/{id}/execution"));
+        versioned(
+            req.header("if-match", format!("\"{version}\""))
+                .json(update)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP PUT /api/v1/activities/{id}/summary`: the caller's party's after-action summary.
+    pub async fn set_summary(&self, id: i64, version: i64, summary: &str) -> Result<Versioned<Activity>, ClientError> {
+        let req = self.request(Method::PUT, &format!("/api/v1/activities/{id}/summary"));
+        let body = SummaryUpdate {
+            summary: summary.to_owned(),
+        };
+        versioned(
+            req.header("if-match", format!("\"{version}\""))
+                .json(&body)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/report`: the execution report.
+    pub async fn report(&self, year: i32) -> Result<ExecutionReport, ClientError> {
+        json(
+            self.request(Method::GET, &format!("/api/v1/plans/{year}/report"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP POST /api/v1/plans/{year}/carry-over`: activities not held into next year's draft.
+    pub async fn carry_over(&self, year: i32, activities: Vec<i64>) -> Result<Vec<Activity>, ClientError> {
+        let body = CarryOver { activities };
+        json(
+            self.request(Method::POST, &format!("/api/v1/plans/{year}/carry-over"))
+                .json(&body)
                 .send()
                 .await,
         )

@@ -194,6 +194,14 @@ pub struct Activity {
     pub consent: ConsentState,
     /// Execution status.
     pub execution: ExecutionStatus,
+    /// Why it was postponed or cancelled.
+    pub execution_reason: Option<String>,
+    /// Azerbaijan's after-action summary (once held).
+    pub az_summary: Option<String>,
+    /// Georgia's after-action summary (once held).
+    pub ge_summary: Option<String>,
+    /// The activity of the previous year's plan this one carries over.
+    pub carried_from: Option<i64>,
     /// Version (ETag); changes send it in If-Match.
     pub version: i64,
     /// Created.
@@ -471,4 +479,88 @@ pub struct VersionComparison {
     pub removed: Vec<String>,
     /// Field-by-field changes of activities in both.
     pub changed: Vec<FieldChange>,
+}
+
+/// `POST /api/v1/activities/{id}/execution`: the host party reports execution.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExecutionUpdate {
+    /// The new status.
+    pub status: ExecutionStatus,
+    /// Required when postponed or cancelled.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// `PUT /api/v1/activities/{id}/summary`: the caller's party's after-action summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SummaryUpdate {
+    /// The summary (1–8,000 characters).
+    pub summary: String,
+}
+
+/// `POST /api/v1/plans/{year}/carry-over`: activities not held, into next year's draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CarryOver {
+    /// Ids of the caller's party's activities of this plan that were not held.
+    pub activities: Vec<i64>,
+}
+
+/// Execution figures of one group (an area, a form, a party).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExecutionFigures {
+    /// The group's code (area, form or party code).
+    pub key: String,
+    /// Activities in the signed plan.
+    pub total: u64,
+    /// Held.
+    pub held: u64,
+    /// Postponed.
+    pub postponed: u64,
+    /// Cancelled.
+    pub cancelled: u64,
+    /// Still planned or confirmed.
+    pub open: u64,
+    /// Held divided by total (0 when empty).
+    pub share_held: f64,
+}
+
+/// How much each party hosted and sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reciprocity {
+    /// The party.
+    pub party: Party,
+    /// Activities it hosts.
+    pub hosted: u64,
+    /// Activities it sends delegations to (hosted by the other party).
+    pub sent: u64,
+}
+
+/// `GET /api/v1/plans/{year}/report`: the execution report of the signed plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExecutionReport {
+    /// The year.
+    pub year: i32,
+    /// The signed version reported on.
+    pub version: i32,
+    /// Whether the plan is closed (the report is final).
+    pub closed: bool,
+    /// All activities.
+    pub overall: ExecutionFigures,
+    /// Per area, in the agreement's order (only areas with activities).
+    pub by_area: Vec<ExecutionFigures>,
+    /// Per form, in the agreement's order.
+    pub by_form: Vec<ExecutionFigures>,
+    /// Per proposing party.
+    pub by_party: Vec<ExecutionFigures>,
+    /// Hosted versus sent per party.
+    pub reciprocity: Vec<Reciprocity>,
 }

@@ -1,0 +1,293 @@
+//! Execution of a signed plan: the host party reports each activity's
+//! status, each party writes its after-action summary once held, the
+//! execution report, and carrying activities not held into next year.
+
+use chrono::Utc;
+use concord_shared::api::{
+    Activity, CarryOver, ExecutionFigures, ExecutionReport, ExecutionStatus, ExecutionUpdate, NewActivity, Reciprocity,
+    SideInput, SummaryUpdate,
+};
+use concord_shared::plan::{self, ConsentState, PlanState};
+use concord_shared::policy::{Action, Scope};
+use concord_shared::{CooperationArea, CooperationForm, Party, Role};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+
+use super::Check;
+use super::activities::{self, execution_code, execution_of, load, proposer_of, require_version, save};
+use super::plans::{self, state_of};
+use crate::auth::AuthUser;
+use crate::entities::activity;
+use crate::error::AppError;
+use crate::startup::AppState;
+
+fn in_signed_plan(row: &activity::Model, plan_row: &crate::entities::plan::Model) -> Result<(), AppError> {
+    let state = state_of(plan_row);
+    if plan_row.signed_version.is_none() || state == PlanState::Closed {
+        return Err(AppError::Conflict(format!(
+            "Execution is reported on signed plans that are not closed; the {} plan is {}.",
+            plan_row.year, plan_row.state
+        )));
+    }
+    if row.consent != ConsentState::Accepted.code() {
+        return Err(AppError::Conflict(
+            "Only activities of the signed plan are executed.".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The host party's planners set the execution status, with a reason when
+/// postponed or cancelled.
+pub async fn set_status(
+    caller: &AuthUser,
+    state: &AppState,
+    id: i64,
+    if_match: i64,
+    update: ExecutionUpdate,
+) -> Result<Activity, AppError> {
+    let tx = state.write().await?;
+    let (row, plan_row) = load(&*tx, caller, id).await?;
+    caller.require(Action::Plan, Scope::Joint)?;
+    if row.host_party != caller.party.code() {
+        return Err(AppError::Forbidden(
+            "Only the host party reports the execution of an activity.".into(),
+        ));
+    }
+    in_signed_plan(&row, &plan_row)?;
+    require_version(&row, if_match)?;
+    let from = execution_of(&row.execution);
+    if !plan::execution_steps(from).contains(&update.status) {
+        return Err(Check::error(
+            "status",
+            "invalid_step",
+            format!(
+                "from {} the status cannot become {}",
+                execution_code(from),
+                execution_code(update.status)
+            ),
+        ));
+    }
+    let needs_reason = matches!(update.status, ExecutionStatus::Postponed | ExecutionStatus::Cancelled);
+    let reason = update.reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
+    let mut check = Check::default();
+    if needs_reason && reason.is_none() {
+        check.fail("reason", "required", "say why it is postponed or cancelled");
+    }
+    check.text("reason", reason.as_deref().unwrap_or_default(), 0, 2000);
+    check.finish()?;
+    let updated = save(&*tx, caller, row, &plan_row, "activity.execution", false, |next| {
+        next.execution = execution_code(update.status).to_owned();
+        next.execution_reason = if needs_reason { reason } else { None };
+    })
+    .await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// Each party writes its own after-action summary once the activity is held.
+pub async fn set_summary(
+    caller: &AuthUser,
+    state: &AppState,
+    id: i64,
+    if_match: i64,
+    update: SummaryUpdate,
+) -> Result<Activity, AppError> {
+    let tx = state.write().await?;
+    let (row, plan_row) = load(&*tx, caller, id).await?;
+    caller.require(Action::Plan, Scope::Joint)?;
+    require_version(&row, if_match)?;
+    if row.execution != execution_code(ExecutionStatus::Held) {
+        return Err(AppError::Conflict(
+            "An after-action summary is written once the activity is held.".into(),
+        ));
+    }
+    let mut check = Check::default();
+    check.text("summary", &update.summary, 1, 8000);
+    check.finish()?;
+    let party = caller.party;
+    let text = update.summary.trim().to_owned();
+    let updated = save(
+        &*tx,
+        caller,
+        row,
+        &plan_row,
+        "activity.summary",
+        false,
+        |next| match party {
+            Party::Az => next.az_summary = Some(text),
+            Party::Ge => next.ge_summary = Some(text),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+fn figures(key: String, rows: &[&activity::Model]) -> ExecutionFigures {
+    let count = |status: ExecutionStatus| rows.iter().filter(|r| r.execution == execution_code(status)).count() as u64;
+    let total = rows.len() as u64;
+    let held = count(ExecutionStatus::Held);
+    let postponed = count(ExecutionStatus::Postponed);
+    let cancelled = count(ExecutionStatus::Cancelled);
+    ExecutionFigures {
+        key,
+        total,
+        held,
+        postponed,
+        cancelled,
+        open: total - held - postponed - cancelled,
+        share_held: if total == 0 { 0.0 } else { held as f64 / total as f64 },
+    }
+}
+
+/// The execution report of a signed (or closed) plan, over the activities of its signed version.
+pub async fn report(caller: &AuthUser, state: &AppState, year: i32) -> Result<ExecutionReport, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let plan_row = plans::load(&state.db, year).await?;
+    let Some(version) = plan_row.signed_version else {
+        return Err(AppError::Conflict(format!(
+            "The {year} plan has no signed version to report on yet."
+        )));
+    };
+    let rows = activity::Entity::find()
+        .filter(activity::Column::PlanId.eq(plan_row.id))
+        .filter(activity::Column::Consent.eq(ConsentState::Accepted.code()))
+        .all(&state.db)
+        .await?;
+    let all: Vec<&activity::Model> = rows.iter().collect();
+    let group = |key: &str, pick: &dyn Fn(&activity::Model) -> bool| {
+        let members: Vec<&activity::Model> = rows.iter().filter(|r| pick(r)).collect();
+        (!members.is_empty()).then(|| figures(key.to_owned(), &members))
+    };
+    let by_area = CooperationArea::ALL
+        .iter()
+        .filter_map(|a| group(a.code(), &|r| r.area == a.code()))
+        .collect();
+    let by_form = CooperationForm::ALL
+        .iter()
+        .filter_map(|f| group(f.code(), &|r| r.form == f.code()))
+        .collect();
+    let by_party = Party::ALL
+        .iter()
+        .filter_map(|p| group(p.code(), &|r| r.proposing_party == p.code()))
+        .collect();
+    let reciprocity = Party::ALL
+        .iter()
+        .map(|p| Reciprocity {
+            party: *p,
+            hosted: rows.iter().filter(|r| r.host_party == p.code()).count() as u64,
+            sent: rows.iter().filter(|r| r.host_party != p.code()).count() as u64,
+        })
+        .collect();
+    Ok(ExecutionReport {
+        year,
+        version,
+        closed: state_of(&plan_row) == PlanState::Closed,
+        overall: figures("all".into(), &all),
+        by_area,
+        by_form,
+        by_party,
+        reciprocity,
+    })
+}
+
+/// Carries the caller's party's activities not held into next year's plan
+/// as new drafts, linked to the originals.
+pub async fn carry_over(
+    caller: &AuthUser,
+    state: &AppState,
+    year: i32,
+    request: CarryOver,
+) -> Result<Vec<Activity>, AppError> {
+    caller.require(Action::Plan, Scope::Private(caller.party))?;
+    if caller.role < Role::Planner {
+        return Err(AppError::Forbidden("Planners carry activities over.".into()));
+    }
+    let plan_row = plans::load(&state.db, year).await?;
+    if plan_row.signed_version.is_none() {
+        return Err(AppError::Conflict(format!(
+            "The {year} plan was never signed; nothing to carry over."
+        )));
+    }
+    let next = plans::load(&state.db, year + 1)
+        .await
+        .map_err(|_| AppError::Conflict(format!("Create the {} plan first.", year + 1)))?;
+    if !state_of(&next).open_for_work() {
+        return Err(AppError::Conflict(format!(
+            "The {} plan takes no new activities.",
+            year + 1
+        )));
+    }
+    if request.activities.is_empty() || request.activities.len() > 500 {
+        return Err(Check::error("activities", "length", "name 1 to 500 activities"));
+    }
+    let mut sources = Vec::new();
+    for (i, id) in request.activities.iter().enumerate() {
+        let (row, row_plan) = load(&state.db, caller, *id).await?;
+        let field = format!("activities[{i}]");
+        if row_plan.id != plan_row.id || proposer_of(&row) != caller.party {
+            return Err(Check::error(
+                &field,
+                "not_yours",
+                "only your party's activities of this plan are carried over",
+            ));
+        }
+        if row.consent != ConsentState::Accepted.code() || row.execution == execution_code(ExecutionStatus::Held) {
+            return Err(Check::error(
+                &field,
+                "not_carriable",
+                "only activities of the signed plan that were not held",
+            ));
+        }
+        let exists = activity::Entity::find()
+            .filter(activity::Column::PlanId.eq(next.id))
+            .filter(activity::Column::CarriedFrom.eq(row.public_id))
+            .one(&state.db)
+            .await?;
+        if exists.is_some() {
+            return Err(Check::error(
+                &field,
+                "carried",
+                "this activity was carried over already",
+            ));
+        }
+        sources.push(row);
+    }
+    let mut created = Vec::new();
+    for row in sources {
+        let view = activities::view(&row);
+        let side = if caller.party == Party::Az { &view.az } else { &view.ge };
+        let month = view.month.or(view.start_date.map(|d| chrono::Datelike::month(&d)));
+        let new = NewActivity {
+            title: view.title.clone(),
+            description: view.description.clone(),
+            area: view.area,
+            area_other: view.area_other.clone(),
+            form: view.form,
+            form_other: view.form_other.clone(),
+            host_party: view.host_party,
+            location: view.location.clone(),
+            start_date: None,
+            end_date: None,
+            month,
+            cost: view.cost,
+            own_side: Some(SideInput {
+                participants: side.participants.map(i64::from),
+                responsible_unit: side.responsible_unit.clone(),
+                point_of_contact: side.point_of_contact.clone(),
+            }),
+        };
+        let draft = activities::create(caller, state, year + 1, new).await?;
+        let stored = activity::Entity::find()
+            .filter(activity::Column::PublicId.eq(draft.id))
+            .one(&state.db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let mut active = stored.into_active_model();
+        active.carried_from = Set(Some(row.public_id));
+        active.updated_at = Set(Utc::now());
+        let linked = active.update(&state.db).await?;
+        created.push(activities::view(&linked));
+    }
+    Ok(created)
+}
