@@ -42,7 +42,8 @@ export async function openPage(browser, { viewport = { width: 1280, height: 800 
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    if (msg.type() !== 'error' || isHandledApiAnswer(msg)) return;
+    problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
   return {
@@ -53,6 +54,18 @@ export async function openPage(browser, { viewport = { width: 1280, height: 800 
       assert.deepEqual(problems, [], 'no console errors, exceptions or CSP violations');
     },
   };
+}
+
+/**
+ * Chromium logs every 4xx answer as a console error ("Failed to load
+ * resource"). An API's 4xx (401 when signed out, 422 field errors, 412, 409,
+ * 429) is an answer the app shows in plain words, not a fault; 5xx and
+ * anything else still count.
+ */
+function isHandledApiAnswer(msg) {
+  const url = msg.location()?.url ?? '';
+  return /status of 4\d\d/.test(msg.text()) && msg.text().startsWith('Failed to load resource')
+    && new URL(url, BASE).pathname.startsWith('/api/');
 }
 
 /** Runs axe-core on the page; fails on any serious or critical violation. */
@@ -76,4 +89,38 @@ export async function screenshot(page, name) {
 /** The visible texts of the elements matching `selector`. */
 export async function texts(page, selector) {
   return page.locator(selector).allInnerTexts();
+}
+
+/** The demo users' password (seeded by `cargo xtask test`). */
+export const PASSWORD = process.env.CONCORD_E2E_PASSWORD ?? '';
+
+/**
+ * Signs in through the login page as `username` and waits for the shell to
+ * show the user. A fresh page starts at `/login`; a page that has opened an
+ * address of the app waits for the app to send it to the login page (so
+ * `?next=` is kept).
+ */
+export async function login(page, username, { password = PASSWORD } = {}) {
+  if (page.url() === 'about:blank') {
+    await page.goto(`${BASE}/login`);
+  }
+  await page.waitForURL((url) => url.pathname === '/login');
+  await page.locator('#username').waitFor();
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('form button[type="submit"]');
+  await page.locator('[data-testid="user-name"]').waitFor();
+}
+
+/** Opens a fresh page and signs in as `username`. */
+export async function signedInPage(browser, username) {
+  const opened = await openPage(browser);
+  await login(opened.page, username);
+  return opened;
+}
+
+/** Switches the interface language with the header's buttons. */
+export async function switchLanguage(page, lang) {
+  await page.click(`button[data-lang="${lang}"]`);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }

@@ -1,19 +1,28 @@
 // The Agreement page in a real browser: every area and form from the API, in
 // every language, the choice of language surviving a reload, no console
-// error or CSP violation, no serious accessibility violation.
+// error or CSP violation, no serious accessibility violation. The API needs a
+// session, so every test signs in first (the reference is read through the
+// signed-in page).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, assertAccessible, screenshot, texts } from '../lib/harness.mjs';
+import { BASE, launch, openPage, login, assertAccessible, screenshot, texts } from '../lib/harness.mjs';
 
+const USER = 'az.viewer';
 let browser;
 let reference;
 
 before(async () => {
   browser = await launch();
-  const response = await fetch(`${BASE}/api/v1/reference`);
-  assert.equal(response.status, 200);
-  reference = await response.json();
 });
+
+/** Reads `/api/v1/reference` with the page's session. */
+async function readReference(page) {
+  return page.evaluate(async () => {
+    const response = await fetch('/api/v1/reference', { headers: { accept: 'application/json' } });
+    if (response.status !== 200) throw new Error(`reference: HTTP ${response.status}`);
+    return response.json();
+  });
+}
 
 after(async () => {
   await browser?.close();
@@ -36,7 +45,12 @@ function labelsIn(lang) {
 test('the Agreement page lists all 14 areas and 7 forms, and Georgian survives a reload', async () => {
   const { page, context, assertNoProblems } = await openPage(browser);
   await page.goto(`${BASE}/`);
+  await page.waitForURL((url) => url.pathname === '/login');
+  assert.equal(new URL(page.url()).searchParams.get('next'), '/');
+  await login(page, USER);
   await page.locator('[data-area]').nth(13).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  reference = await readReference(page);
 
   assert.equal(await page.locator('[data-area]').count(), 14);
   assert.equal(await page.locator('[data-form]').count(), 7);
@@ -73,7 +87,9 @@ test('the Agreement page lists all 14 areas and 7 forms, and Georgian survives a
 test('a client-side route survives a reload, and an unknown one says so in the app', async () => {
   const { page, context, assertNoProblems } = await openPage(browser);
   await page.goto(`${BASE}/agreement`);
+  await login(page, USER);
   await page.locator('[data-area]').nth(13).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/agreement', 'back where the user wanted to go');
   await page.reload();
   await page.locator('[data-area]').nth(13).waitFor();
 
@@ -86,6 +102,7 @@ test('a client-side route survives a reload, and an unknown one says so in the a
 
 test('when the reference cannot be loaded the page says so and can try again', async () => {
   const { page, context } = await openPage(browser);
+  await login(page, USER);
   await page.route('**/api/v1/reference', (route) =>
     route.fulfill({ status: 500, contentType: 'application/problem+json', body: '{"type":"about:blank","title":"Internal Server Error","status":500}' }));
   await page.goto(`${BASE}/agreement`);

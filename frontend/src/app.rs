@@ -1,44 +1,201 @@
-//! The app shell: header with the product name, navigation and the language
-//! switcher; the routes; the API client in context.
+//! The app shell: header with the product name, the signed-in user, the
+//! navigation their role allows and the language switcher; the routes; the
+//! API client and the session in context. Signed out, every page but the
+//! login page sends the browser to `/login?next=<where it was>`.
 
 use concord_client::Client;
 use concord_shared::Lang;
+use concord_shared::policy::{may_see_tokens_page, may_see_users_page};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
 use leptos_router::components::{A, Route, Router, Routes};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 
+use crate::auth::{Auth, Boot, Notice};
 use crate::i18n::{I18n, Key};
-use crate::pages::{agreement::AgreementPage, not_found::NotFound};
+use crate::pages::agreement::LoadError;
+use crate::pages::{
+    account::AccountPage, agreement::AgreementPage, login::LoginPage, not_found::NotFound, tokens::TokensPage,
+    users::UsersPage,
+};
+use crate::ui::Loading;
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
     let origin = window().location().origin().unwrap_or_default();
-    provide_context(Client::new(origin));
+    let client = Client::new(origin);
+    provide_context(client.clone());
     let i18n = I18n::init();
     provide_context(i18n);
+    Auth::init(client);
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || i18n.t(Key::SkipToContent)}</a>
-            <header class="app-header">
-                <A href="/" attr:class="brand">
-                    "Concord"
-                    <small>{move || i18n.t(Key::Tagline)}</small>
-                </A>
-                <nav class="app-nav" aria-label=move || i18n.t(Key::MainNavigation)>
-                    <A href="/agreement">{move || i18n.t(Key::NavAgreement)}</A>
-                </nav>
-                <LanguageSwitcher />
-            </header>
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=AgreementPage />
-                    <Route path=path!("/agreement") view=AgreementPage />
-                </Routes>
-            </main>
-            <footer class="app-footer">{move || i18n.t(Key::Footer)}</footer>
+            <Shell />
         </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let location = use_location();
+    let navigate = use_navigate();
+    let on_login_page = Memo::new(move |_| location.pathname.get() == "/login");
+    let boot = Memo::new(move |_| auth.boot());
+    let signed_in = Memo::new(move |_| auth.is_signed_in());
+
+    // Signed out anywhere but on the login page: go there, and come back after.
+    Effect::new(move |_| {
+        if boot.get() != Boot::Ready || signed_in.get() || on_login_page.get() {
+            return;
+        }
+        let target = if auth.notice() == Some(Notice::SignedOut) {
+            "/login".to_owned()
+        } else {
+            let path = location.pathname.get_untracked();
+            let search = location.search.get_untracked();
+            let here = if search.is_empty() {
+                path
+            } else {
+                format!("{path}?{search}")
+            };
+            format!(
+                "/login?next={}",
+                String::from(web_sys::js_sys::encode_uri_component(&here))
+            )
+        };
+        navigate(
+            &target,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
+
+    let show_routes = Memo::new(move |_| signed_in.get() || on_login_page.get());
+
+    view! {
+        <a class="skip-link" href="#main">{i18n.tr(Key::SkipToContent)}</a>
+        <header class="app-header">
+            <A href="/" attr:class="brand">
+                "Concord"
+                <small>{i18n.tr(Key::Tagline)}</small>
+            </A>
+            <Navigation />
+            <UserBox />
+            <LanguageSwitcher />
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match boot.get() {
+                Boot::Checking => view! { <Loading /> }.into_any(),
+                Boot::Failed(problem) => {
+                    let client = client.clone();
+                    view! { <LoadError problem on_retry=move |_| auth.check(client.clone()) /> }.into_any()
+                }
+                Boot::Ready if show_routes.get() => {
+                    view! {
+                        <Routes fallback=NotFound>
+                            <Route path=path!("/login") view=LoginPage />
+                            <Route path=path!("/") view=AgreementPage />
+                            <Route path=path!("/agreement") view=AgreementPage />
+                            <Route path=path!("/account") view=AccountPage />
+                            <Route path=path!("/users") view=UsersPage />
+                            <Route path=path!("/tokens") view=TokensPage />
+                        </Routes>
+                    }
+                        .into_any()
+                }
+                Boot::Ready => view! { <Loading /> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">{i18n.tr(Key::Footer)}</footer>
+    }
+}
+
+/// The sections the signed-in user's role allows (the shared policy decides).
+#[component]
+fn Navigation() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    move || {
+        auth.actor().map(|actor| {
+            view! {
+                <nav class="app-nav" aria-label=i18n.tr(Key::MainNavigation)>
+                    <A href="/agreement" attr:data-nav="agreement">
+                        {i18n.tr(Key::NavAgreement)}
+                    </A>
+                    <A href="/account" attr:data-nav="account">
+                        {i18n.tr(Key::NavAccount)}
+                    </A>
+                    {may_see_users_page(actor)
+                        .then(|| {
+                            view! {
+                                <A href="/users" attr:data-nav="users">
+                                    {i18n.tr(Key::NavUsers)}
+                                </A>
+                            }
+                        })}
+                    {may_see_tokens_page(actor)
+                        .then(|| {
+                            view! {
+                                <A href="/tokens" attr:data-nav="tokens">
+                                    {i18n.tr(Key::NavTokens)}
+                                </A>
+                            }
+                        })}
+                </nav>
+            }
+        })
+    }
+}
+
+/// Who is signed in, and the way out.
+#[component]
+fn UserBox() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let signing_out = RwSignal::new(false);
+    let sign_out = move |_| {
+        if signing_out.get_untracked() {
+            return;
+        }
+        signing_out.set(true);
+        let client = client.clone();
+        spawn_local(async move {
+            // Whatever the server says, this browser forgets the user.
+            let _ = client.logout().await;
+            signing_out.set(false);
+            auth.signed_out();
+        });
+    };
+    move || {
+        auth.me().map(|me| {
+            let role = me.role;
+            view! {
+                <div class="user-box" role="group" aria-label=i18n.tr(Key::SignedInUser)>
+                    <span class="user-name" data-testid="user-name">{me.display_name.clone()}</span>
+                    <span class="party-code" data-testid="user-party">{me.party.short()}</span>
+                    <span class="user-role" data-testid="user-role">{move || role.label(i18n.lang())}</span>
+                    <button
+                        type="button"
+                        class="ghost"
+                        data-testid="sign-out"
+                        disabled=move || signing_out.get()
+                        on:click=sign_out.clone()
+                    >
+                        {i18n.tr(Key::SignOut)}
+                    </button>
+                </div>
+            }
+        })
     }
 }
 
@@ -47,7 +204,7 @@ pub fn App() -> impl IntoView {
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
-        <div class="lang-switch" role="group" aria-label=move || i18n.t(Key::Language)>
+        <div class="lang-switch" role="group" aria-label=i18n.tr(Key::Language)>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {

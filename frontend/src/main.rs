@@ -2,8 +2,10 @@
 //! API through `concord-client`.
 
 mod app;
+mod auth;
 mod i18n;
 mod pages;
+mod ui;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -57,6 +57,222 @@ pub enum Key {
     NotFoundTitle,
     /// Body of the not-found page.
     NotFoundBody,
+    /// My account
+    NavAccount,
+    /// Users
+    NavUsers,
+    /// API tokens
+    NavTokens,
+    /// Sign out
+    SignOut,
+    /// Signed-in user
+    SignedInUser,
+    /// Sign in to Concord
+    LoginHeading,
+    /// Use the user name and password your ministry's administrator gave you.
+    LoginIntro,
+    /// User name
+    Username,
+    /// Password
+    Password,
+    /// Sign in
+    SignIn,
+    /// Signing in…
+    SigningIn,
+    /// The user name or password is not correct. Check both and try again.
+    LoginWrong,
+    /// Too many failed sign-ins. Try again in {n} minutes.
+    LoginRateLimited,
+    /// Too many failed sign-ins. Try again in 1 minute.
+    LoginRateLimitedOne,
+    /// Your session has ended. Please sign in again.
+    SessionEnded,
+    /// You have signed out.
+    SignedOut,
+    /// Fill in this field.
+    ErrRequired,
+    /// This is too short.
+    ErrTooShort,
+    /// The password needs at least 12 characters.
+    PasswordTooShort,
+    /// This is too long.
+    ErrTooLong,
+    /// This user name is already taken.
+    ErrTaken,
+    /// This is not your current password.
+    ErrWrongCurrent,
+    /// This value is not valid.
+    ErrInvalid,
+    /// Choose a date in the future.
+    ErrInPast,
+    /// Check this value.
+    ErrOther,
+    /// Some fields need attention. See the messages next to them.
+    FormHasErrors,
+    /// Your role does not allow this.
+    Forbidden,
+    /// The change was not made:
+    Conflict,
+    /// Someone changed this user while you were editing. Reload to see the current state.
+    Stale,
+    /// Reload
+    Reload,
+    /// Cancel
+    Cancel,
+    /// Saving…
+    Saving,
+    /// My account
+    AccountHeading,
+    /// Name
+    FullName,
+    /// Party
+    Party,
+    /// Role
+    Role,
+    /// Position
+    Position,
+    /// Change your password
+    ChangePasswordHeading,
+    /// When you change your password, your other sessions end; this one stays signed in.
+    ChangePasswordNote,
+    /// Current password
+    CurrentPassword,
+    /// New password
+    NewPassword,
+    /// Repeat the new password
+    RepeatPassword,
+    /// At least 12 characters.
+    PasswordHint,
+    /// The two new passwords are not the same.
+    PasswordsDiffer,
+    /// Your password has been changed. Your other sessions have ended.
+    PasswordChanged,
+    /// Change password
+    ChangePasswordButton,
+    /// Where you are signed in
+    SessionsHeading,
+    /// Started
+    Started,
+    /// Last active
+    LastActive,
+    /// Browser
+    Browser,
+    /// IP address
+    Address,
+    /// This session
+    ThisSession,
+    /// unknown
+    Unknown,
+    /// End session
+    EndSession,
+    /// You are not signed in anywhere else.
+    NoOtherSessions,
+    /// The session has been ended.
+    SessionRevoked,
+    /// Actions
+    Actions,
+    /// Users
+    UsersHeading,
+    /// The people of your ministry who can sign in to Concord.
+    UsersIntro,
+    /// Display name
+    DisplayName,
+    /// Status
+    Status,
+    /// active
+    Active,
+    /// disabled
+    Disabled,
+    /// No users yet. Add the first one with the form below.
+    NoUsers,
+    /// Add a user
+    AddUserHeading,
+    /// 3–64 characters: a–z, 0–9, dot, underscore or hyphen.
+    UsernameHint,
+    /// Initial password
+    InitialPassword,
+    /// Add user
+    AddUser,
+    /// User {name} has been added.
+    UserAdded,
+    /// Role of {name}
+    RoleOf,
+    /// Change role
+    ApplyRole,
+    /// Disable
+    Disable,
+    /// Enable
+    Enable,
+    /// Set a new password
+    ResetPassword,
+    /// New password for {name}
+    NewPasswordFor,
+    /// Set password
+    SetPassword,
+    /// A new password is set for {name}; their sessions have ended.
+    PasswordSetFor,
+    /// The changes to {name} have been saved.
+    UserSaved,
+    /// you
+    You,
+    /// API tokens
+    TokensHeading,
+    /// API tokens let other systems use Concord's API for your ministry, with the role you give them.
+    TokensIntro,
+    /// Name
+    TokenName,
+    /// What the token is for, e.g. the system that uses it.
+    TokenNameHint,
+    /// Created by
+    CreatedBy,
+    /// Created
+    Created,
+    /// Expires
+    Expires,
+    /// Last used
+    LastUsed,
+    /// never
+    Never,
+    /// no expiry
+    NoExpiry,
+    /// revoked
+    StatusRevoked,
+    /// expired
+    StatusExpired,
+    /// No API tokens yet. Create one below when another system needs access to Concord.
+    NoTokens,
+    /// Create a token
+    CreateTokenHeading,
+    /// Expires on (optional)
+    ExpiresOn,
+    /// Leave empty for a token without expiry. It stops working at the end of that day.
+    ExpiresOnHint,
+    /// Create token
+    CreateToken,
+    /// Token {name} has been created.
+    TokenCreated,
+    /// Copy this token now and keep it safe. It will not be shown again.
+    TokenOnce,
+    /// Token
+    TheToken,
+    /// Copy
+    Copy,
+    /// Copied to the clipboard.
+    Copied,
+    /// Could not copy. Select the token and copy it yourself.
+    CopyFailed,
+    /// I have copied it
+    TokenDone,
+    /// Revoke
+    Revoke,
+    /// Revoke {name}? Systems using this token will stop working at once.
+    RevokeConfirm,
+    /// Yes, revoke
+    ConfirmRevoke,
+    /// Keep it
+    KeepToken,
+    /// Token {name} has been revoked.
+    TokenRevoked,
 }
 
 /// The text of `key` in `lang`.
@@ -131,6 +347,12 @@ impl I18n {
     pub fn t(&self, key: Key) -> &'static str {
         text(self.lang.get(), key)
     }
+
+    /// The text of `key`, following the language: one closure type for every
+    /// use, which keeps the wasm small.
+    pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
 }
 
 fn saved_lang() -> Option<Lang> {
@@ -141,4 +363,22 @@ fn saved_lang() -> Option<Lang> {
 fn browser_lang() -> Option<Lang> {
     let preferred = window().navigator().language()?;
     Lang::from_code(preferred.split('-').next()?)
+}
+
+/// Formats a moment, given as milliseconds since 1970, in the browser's time
+/// zone: "24 April 2026, 14:05", "24 aprel 2026, 14:05", "24 აპრილი 2026, 14:05".
+pub fn format_datetime(millis: i64, lang: Lang) -> String {
+    #[allow(clippy::cast_precision_loss)]
+    let moment = web_sys::js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
+    let month = months(lang)
+        .get(moment.get_month() as usize)
+        .copied()
+        .unwrap_or_default();
+    format!(
+        "{} {month} {}, {:02}:{:02}",
+        moment.get_date(),
+        moment.get_full_year(),
+        moment.get_hours(),
+        moment.get_minutes()
+    )
 }

@@ -7,32 +7,27 @@ use concord_shared::Problem;
 use concord_shared::api::Reference;
 use leptos::prelude::*;
 
+use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_iso_date};
+use crate::ui::{Content, Loader};
 
 /// The Agreement page.
 #[component]
 pub fn AgreementPage() -> impl IntoView {
-    let i18n = expect_context::<I18n>();
     let client = expect_context::<Client>();
+    let auth = expect_context::<Auth>();
     let reference = LocalResource::new(move || {
         let client = client.clone();
-        async move { client.reference().await }
+        async move { auth.call(client.reference()).await }
     });
 
-    view! {
-        <Transition fallback=move || {
-            view! { <p class="status loading" role="status">{move || i18n.t(Key::Loading)}</p> }
-        }>
-            {move || {
-                reference
-                    .get()
-                    .map(|result| match result {
-                        Ok(reference) => view! { <AgreementView reference /> }.into_any(),
-                        Err(problem) => view! { <LoadError problem on_retry=move || reference.refetch() /> }.into_any(),
-                    })
-            }}
-        </Transition>
-    }
+    let content: Content = std::sync::Arc::new(move || {
+        reference.get().map(|result| match result {
+            Ok(reference) => view! { <AgreementView reference /> }.into_any(),
+            Err(problem) => view! { <LoadError problem on_retry=move |_| reference.refetch() /> }.into_any(),
+        })
+    });
+    view! { <Loader content /> }
 }
 
 #[component]
@@ -47,7 +42,7 @@ fn AgreementView(reference: Reference) -> impl IntoView {
     let signed_on = agreement.signed_on.clone();
     let place = agreement.signed_at_place.clone();
     view! {
-        <h1>{move || i18n.t(Key::AgreementHeading)}</h1>
+        <h1>{i18n.tr(Key::AgreementHeading)}</h1>
         <p class="lead" data-testid="agreement-title">{move || agreement.title.get(i18n.lang()).to_owned()}</p>
         <p>
             {move || {
@@ -57,7 +52,7 @@ fn AgreementView(reference: Reference) -> impl IntoView {
             }}
         </p>
 
-        <h2>{move || i18n.t(Key::PartiesHeading)}</h2>
+        <h2>{i18n.tr(Key::PartiesHeading)}</h2>
         <div class="parties">
             {parties
                 .into_iter()
@@ -72,7 +67,7 @@ fn AgreementView(reference: Reference) -> impl IntoView {
                                 {move || name.get(i18n.lang()).to_owned()}
                             </h3>
                             <p>
-                                <span class="muted">{move || i18n.t(Key::CompetentAuthority)}": "</span>
+                                <span class="muted">{i18n.tr(Key::CompetentAuthority)}": "</span>
                                 <span data-testid="authority">{move || authority.get(i18n.lang()).to_owned()}</span>
                             </p>
                             <p class="muted">
@@ -84,7 +79,7 @@ fn AgreementView(reference: Reference) -> impl IntoView {
                 .collect_view()}
         </div>
 
-        <h2 id="areas-heading">{move || i18n.t(Key::AreasHeading)}</h2>
+        <h2 id="areas-heading">{i18n.tr(Key::AreasHeading)}</h2>
         <ol class="numbered" aria-labelledby="areas-heading" data-testid="areas">
             {areas
                 .into_iter()
@@ -95,14 +90,14 @@ fn AgreementView(reference: Reference) -> impl IntoView {
                             <span class="label">{move || label.get(i18n.lang()).to_owned()}</span>
                             {area
                                 .needs_specification
-                                .then(|| view! { <span class="tag">{move || i18n.t(Key::NeedsSpecification)}</span> })}
+                                .then(|| view! { <span class="tag">{i18n.tr(Key::NeedsSpecification)}</span> })}
                         </li>
                     }
                 })
                 .collect_view()}
         </ol>
 
-        <h2 id="forms-heading">{move || i18n.t(Key::FormsHeading)}</h2>
+        <h2 id="forms-heading">{i18n.tr(Key::FormsHeading)}</h2>
         <ol class="numbered" aria-labelledby="forms-heading" data-testid="forms">
             {forms
                 .into_iter()
@@ -113,7 +108,7 @@ fn AgreementView(reference: Reference) -> impl IntoView {
                             <span class="label">{move || label.get(i18n.lang()).to_owned()}</span>
                             {form
                                 .needs_specification
-                                .then(|| view! { <span class="tag">{move || i18n.t(Key::NeedsSpecification)}</span> })}
+                                .then(|| view! { <span class="tag">{i18n.tr(Key::NeedsSpecification)}</span> })}
                         </li>
                     }
                 })
@@ -124,19 +119,19 @@ fn AgreementView(reference: Reference) -> impl IntoView {
 
 /// A failed load, in plain words, with a way to try again.
 #[component]
-pub fn LoadError(problem: Problem, on_retry: impl Fn() + 'static + Send + Sync + Clone) -> impl IntoView {
+pub fn LoadError(problem: Problem, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let unreachable = problem.status == 0;
     view! {
         <section class="card error" role="alert">
-            <h2>{move || i18n.t(Key::LoadFailedTitle)}</h2>
+            <h2>{i18n.tr(Key::LoadFailedTitle)}</h2>
             <p>
                 {move || {
                     if unreachable { i18n.t(Key::ServerUnreachable) } else { i18n.t(Key::ServerError) }
                 }}
             </p>
-            <button type="button" class="primary" on:click=move |_| on_retry()>
-                {move || i18n.t(Key::TryAgain)}
+            <button type="button" class="primary" on:click=move |_| on_retry.run(())>
+                {i18n.tr(Key::TryAgain)}
             </button>
         </section>
     }

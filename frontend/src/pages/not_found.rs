@@ -10,8 +10,8 @@ use crate::i18n::{I18n, Key};
 pub fn NotFound() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
-        <h1>{move || i18n.t(Key::NotFoundTitle)}</h1>
-        <p>{move || i18n.t(Key::NotFoundBody)}</p>
-        <A href="/agreement">{move || i18n.t(Key::NavAgreement)}</A>
+        <h1>{i18n.tr(Key::NotFoundTitle)}</h1>
+        <p>{i18n.tr(Key::NotFoundBody)}</p>
+        <A href="/agreement">{i18n.tr(Key::NavAgreement)}</A>
     }
 }

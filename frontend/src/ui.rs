@@ -1,0 +1,187 @@
+//! Building blocks the pages share: labelled form fields with their errors,
+//! problems in plain words, messages.
+
+use concord_shared::Problem;
+use leptos::prelude::*;
+
+use crate::i18n::{I18n, Key};
+
+/// Field errors of a form: the field's wire name and the text to show.
+pub type FieldErrors = RwSignal<Vec<(String, Key)>>;
+
+/// The error text shown for a server field error.
+pub fn field_error_key(field: &str, code: &str) -> Key {
+    match code {
+        "required" => Key::ErrRequired,
+        "too_short" if field.contains("password") => Key::PasswordTooShort,
+        "too_short" => Key::ErrTooShort,
+        "too_long" => Key::ErrTooLong,
+        "taken" => Key::ErrTaken,
+        "wrong" => Key::ErrWrongCurrent,
+        "invalid" => Key::ErrInvalid,
+        "in_past" => Key::ErrInPast,
+        _ => Key::ErrOther,
+    }
+}
+
+/// The field errors a 422 problem names.
+pub fn field_errors_of(problem: &Problem) -> Vec<(String, Key)> {
+    problem
+        .errors
+        .iter()
+        .map(|e| (e.field.clone(), field_error_key(&e.field, &e.code)))
+        .collect()
+}
+
+/// The error of one field (tracked).
+pub fn error_of(errors: FieldErrors, field: &'static str) -> Signal<Option<Key>> {
+    Signal::derive(move || errors.with(|all| all.iter().find(|(f, _)| f == field).map(|(_, key)| *key)))
+}
+
+/// A failed request in plain words (tracked: follows the language).
+pub fn problem_text(i18n: I18n, problem: &Problem) -> String {
+    match problem.status {
+        0 => i18n.t(Key::ServerUnreachable).to_owned(),
+        403 => i18n.t(Key::Forbidden).to_owned(),
+        409 => match &problem.detail {
+            Some(detail) => format!("{} {detail}", i18n.t(Key::Conflict)),
+            None => format!("{} {}", i18n.t(Key::Conflict), problem.title),
+        },
+        422 => i18n.t(Key::FormHasErrors).to_owned(),
+        _ => i18n.t(Key::ServerError).to_owned(),
+    }
+}
+
+/// An outcome to announce above a form or table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// Done: the text, with `{name}` filled in.
+    Done(Key, String),
+    /// Failed.
+    Failed(Problem),
+}
+
+/// Shows a [`Message`], announced to screen readers.
+#[component]
+pub fn MessageView(message: RwSignal<Option<Message>>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    move || {
+        message.get().map(|message| match message {
+            Message::Done(key, name) => view! {
+                <p class="notice success" role="status" data-testid="message">
+                    {move || i18n.t(key).replace("{name}", &name)}
+                </p>
+            }
+            .into_any(),
+            Message::Failed(problem) => view! {
+                <p class="notice failure" role="alert" data-testid="message">
+                    {move || problem_text(i18n, &problem)}
+                </p>
+            }
+            .into_any(),
+        })
+    }
+}
+
+/// A labelled input with an optional hint and its error next to it.
+#[component]
+pub fn Field(
+    /// The element id (unique on the page).
+    #[prop(into)]
+    id: String,
+    /// The label's text.
+    label: Key,
+    /// The value, both ways.
+    value: RwSignal<String>,
+    /// The error to show, if any.
+    error: Signal<Option<Key>>,
+    /// `type` of the input.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// A hint under the label.
+    #[prop(optional)]
+    hint: Option<Key>,
+    /// `autocomplete` of the input.
+    #[prop(default = "off")]
+    autocomplete: &'static str,
+    /// Whether the field must be filled in.
+    #[prop(optional)]
+    required: bool,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id.clone()>{move || i18n.t(label)}</label>
+            {hint.map(|hint| view! { <p class="hint" id=hint_id.clone()>{move || i18n.t(hint)}</p> })}
+            <input
+                id=id.clone()
+                name=id.clone()
+                type=kind
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+            {move || {
+                error
+                    .get()
+                    .map(|key| {
+                        view! {
+                            <p class="field-error" id=error_id.clone() data-field-error=id.clone()>
+                                {move || i18n.t(key)}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The "loading" line shown while a fetch is under way.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! { <p class="status loading" role="status">{i18n.tr(Key::Loading)}</p> }
+}
+
+/// The header row of a data table, one column per key.
+pub fn header_row(i18n: I18n, keys: &'static [Key]) -> impl IntoView {
+    let cells = keys
+        .iter()
+        .map(|key| view! { <th scope="col">{i18n.tr(*key)}</th> })
+        .collect_view();
+    view! {
+        <thead>
+            <tr>{cells}</tr>
+        </thead>
+    }
+}
+
+/// What a [`Loader`] shows once its resources are read.
+pub type Content = std::sync::Arc<dyn Fn() -> Option<AnyView> + Send + Sync>;
+
+/// A `<Transition>` with the loading line as its fallback: shows `content`
+/// (which reads the page's resources) once loaded, the old content while
+/// reloading. One instance for every page keeps the wasm small.
+#[component]
+pub fn Loader(content: Content) -> impl IntoView {
+    view! { <Transition fallback=Loading>{move || content()}</Transition> }
+}
