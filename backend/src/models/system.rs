@@ -3,16 +3,14 @@
 //! actor "command line".
 
 use chrono::Utc;
-use concord_shared::api::UserView;
+use concord_shared::api::{NewUser, UserView};
 use concord_shared::policy::Scope;
 use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 use serde_json::json;
 
-use super::Check;
-use super::users::{check_username, view};
+use super::users::view;
 use crate::audit::{self, Event};
-use crate::auth::password;
 use crate::entities::{api_token, session, user};
 use crate::error::AppError;
 use crate::startup::AppState;
@@ -31,57 +29,14 @@ pub async fn create_user(
     position: &str,
     password_text: String,
 ) -> Result<UserView, AppError> {
-    let username = username.trim().to_lowercase();
-    let mut check = Check::default();
-    check_username(&mut check, &username);
-    check.text("display_name", display_name, 1, 120);
-    check.text("position", position, 0, 120);
-    if let Err(code) = concord_shared::policy::check_password(&password_text) {
-        check.fail("password", code, "a password needs 12 to 256 characters");
-    }
-    check.finish()?;
-    if user::Entity::find()
-        .filter(user::Column::Username.eq(&username))
-        .one(&state.db)
-        .await?
-        .is_some()
-    {
-        return Err(Check::error("username", "taken", "this user name is taken"));
-    }
-    let hash = password::hash(password_text).await?;
-    let now = Utc::now();
-    let tx = state.write().await?;
-    let row = user::ActiveModel {
-        party: Set(party.code().to_owned()),
-        role: Set(role.code().to_owned()),
-        username: Set(username),
-        display_name: Set(display_name.trim().to_owned()),
-        position: Set(position.trim().to_owned()),
-        password_hash: Set(hash),
-        disabled: Set(false),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&*tx)
-    .await?;
-    let created = view(&row);
-    audit::append(
-        &*tx,
-        Event {
-            actor: &operator(),
-            action: "user.create",
-            entity_type: "user",
-            entity_id: Some(row.id.to_string()),
-            scope: Scope::Private(party),
-            before: None,
-            after: Some(json!(created)),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(created)
+    let new = NewUser {
+        username: username.to_owned(),
+        display_name: display_name.to_owned(),
+        position: position.to_owned(),
+        role,
+        password: password_text,
+    };
+    super::users::insert(state, &operator(), party, new).await
 }
 
 /// Disables a user by name, ending their sessions and tokens.

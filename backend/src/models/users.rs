@@ -38,7 +38,7 @@ fn party_of(row: &user::Model) -> Party {
 }
 
 /// Checks a user name: 3–64 of a–z, 0–9, `.`, `_`, `-`.
-pub fn check_username(check: &mut Check, username: &str) {
+pub(crate) fn check_username(check: &mut Check, username: &str) {
     let n = username.chars().count();
     if !(3..=64).contains(&n) {
         check.fail("username", "length", "username needs 3 to 64 characters");
@@ -99,6 +99,17 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewUser) -> Result
     if !policy::may_grant(caller.actor(), new.role) {
         return Err(AppError::Forbidden("No one may give a role above their own.".into()));
     }
+    insert(state, &caller.audit_actor(), caller.party, new).await
+}
+
+/// Validates, hashes the password and stores a new user, audited as `actor`'s act
+/// (the caller's authority is checked before).
+pub(crate) async fn insert(
+    state: &AppState,
+    actor: &audit::Actor,
+    party: Party,
+    new: NewUser,
+) -> Result<UserView, AppError> {
     let username = new.username.trim().to_lowercase();
     let mut check = Check::default();
     check_username(&mut check, &username);
@@ -118,7 +129,7 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewUser) -> Result
     let now = Utc::now();
     let tx = state.write().await?;
     let row = user::ActiveModel {
-        party: Set(caller.party.code().to_owned()),
+        party: Set(party.code().to_owned()),
         role: Set(new.role.code().to_owned()),
         username: Set(username),
         display_name: Set(new.display_name.trim().to_owned()),
@@ -136,11 +147,11 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewUser) -> Result
     audit::append(
         &*tx,
         Event {
-            actor: &caller.audit_actor(),
+            actor,
             action: "user.create",
             entity_type: "user",
             entity_id: Some(row.id.to_string()),
-            scope: Scope::Private(caller.party),
+            scope: Scope::Private(party),
             before: None,
             after: Some(json!(created)),
         },

@@ -158,3 +158,35 @@ async fn the_data_directory_is_created_when_missing() {
     assert!(data.join("concord.sqlite3").exists());
     drop(app);
 }
+
+#[tokio::test]
+async fn the_openapi_document_is_3_1_and_the_docs_page_renders_it_without_scripts() {
+    let app = spawn_app().await;
+
+    let doc: serde_json::Value = app
+        .http
+        .get(format!("{}/api/v1/openapi.json", app.address))
+        .send()
+        .await
+        .expect("sent")
+        .json()
+        .await
+        .expect("json");
+    let page = app
+        .http
+        .get(format!("{}/api/docs", app.address))
+        .send()
+        .await
+        .expect("sent");
+
+    assert!(doc["openapi"].as_str().expect("version").starts_with("3.1"));
+    assert!(doc["paths"]["/api/v1/plans/{year}/transitions"]["post"].is_object());
+    assert!(doc["components"]["securitySchemes"]["session"].is_object());
+    let csp = page.headers()["content-security-policy"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(!csp.contains("script-src"), "no script on the docs page: {csp}");
+    let html = page.text().await.expect("html");
+    assert!(html.contains("/api/v1/activities/{id}/consent") && !html.contains("<script"));
+}

@@ -25,6 +25,17 @@ pub type ClientError = Problem;
 /// The header the server requires on cookie-authenticated writes.
 pub const CSRF_HEADER: &str = "x-concord-csrf";
 
+/// Sends the version a write was based on.
+trait IfMatch {
+    fn if_match(self, version: i64) -> Self;
+}
+
+impl IfMatch for RequestBuilder {
+    fn if_match(self, version: i64) -> Self {
+        self.header("if-match", format!("\"{version}\""))
+    }
+}
+
 /// A resource together with its version (the `ETag`), to send back in `If-Match`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Versioned<T> {
@@ -173,7 +184,7 @@ impl Client {
     ) -> Result<Versioned<UserView>, ClientError> {
         let req = self
             .request(Method::PATCH, &format!("/api/v1/users/{id}"))
-            .header("if-match", format!("\"{version}\""));
+            .if_match(version);
         versioned(req.json(patch).send().await).await
     }
 
@@ -325,13 +336,7 @@ impl Client {
         request: &TransitionRequest,
     ) -> Result<Versioned<Plan>, ClientError> {
         let req = self.request(Method::POST, &format!("/api/v1/plans/{year}/transitions"));
-        versioned(
-            req.header("if-match", format!("\"{version}\""))
-                .json(request)
-                .send()
-                .await,
-        )
-        .await
+        versioned(req.if_match(version).json(request).send().await).await
     }
 
     /// `HTTP POST /api/v1/plans/{year}/signatures`: records the caller's party's signature.
@@ -342,19 +347,13 @@ impl Client {
         signature: &NewSignature,
     ) -> Result<Versioned<Plan>, ClientError> {
         let req = self.request(Method::POST, &format!("/api/v1/plans/{year}/signatures"));
-        versioned(
-            req.header("if-match", format!("\"{version}\""))
-                .json(signature)
-                .send()
-                .await,
-        )
-        .await
+        versioned(req.if_match(version).json(signature).send().await).await
     }
 
     /// `HTTP POST /api/v1/plans/{year}/amendments`: opens an amendment of a signed plan.
     pub async fn open_amendment(&self, year: i32, version: i64) -> Result<Versioned<Plan>, ClientError> {
         let req = self.request(Method::POST, &format!("/api/v1/plans/{year}/amendments"));
-        versioned(req.header("if-match", format!("\"{version}\"")).send().await).await
+        versioned(req.if_match(version).send().await).await
     }
 
     /// `HTTP GET /api/v1/plans/{year}/versions`: the signed versions.
@@ -424,31 +423,25 @@ impl Client {
         patch: &ActivityPatch,
     ) -> Result<Versioned<Activity>, ClientError> {
         let req = self.request(Method::PATCH, &format!("/api/v1/activities/{id}"));
-        versioned(
-            req.header("if-match", format!("\"{version}\""))
-                .json(patch)
-                .send()
-                .await,
-        )
-        .await
+        versioned(req.if_match(version).json(patch).send().await).await
     }
 
     /// `HTTP DELETE /api/v1/activities/{id}`: deletes a never-shared draft.
     pub async fn delete_activity(&self, id: i64, version: i64) -> Result<(), ClientError> {
         let req = self.request(Method::DELETE, &format!("/api/v1/activities/{id}"));
-        empty(req.header("if-match", format!("\"{version}\"")).send().await).await
+        empty(req.if_match(version).send().await).await
     }
 
     /// `HTTP POST /api/v1/activities/{id}/share`: shares a draft (or re-shares after revision).
     pub async fn share_activity(&self, id: i64, version: i64) -> Result<Versioned<Activity>, ClientError> {
         let req = self.request(Method::POST, &format!("/api/v1/activities/{id}/share"));
-        versioned(req.header("if-match", format!("\"{version}\"")).send().await).await
+        versioned(req.if_match(version).send().await).await
     }
 
     /// `HTTP POST /api/v1/activities/{id}/withdraw`: the proposer withdraws a shared activity.
     pub async fn withdraw_activity(&self, id: i64, version: i64) -> Result<Versioned<Activity>, ClientError> {
         let req = self.request(Method::POST, &format!("/api/v1/activities/{id}/withdraw"));
-        versioned(req.header("if-match", format!("\"{version}\"")).send().await).await
+        versioned(req.if_match(version).send().await).await
     }
 
     /// `HTTP POST /api/v1/activities/{id}/consent`: a coordinator's decision with a comment.
@@ -459,13 +452,7 @@ impl Client {
         request: &ConsentRequest,
     ) -> Result<Versioned<Activity>, ClientError> {
         let req = self.request(Method::POST, &format!("/api/v1/activities/{id}/consent"));
-        versioned(
-            req.header("if-match", format!("\"{version}\""))
-                .json(request)
-                .send()
-                .await,
-        )
-        .await
+        versioned(req.if_match(version).json(request).send().await).await
     }
 
     /// `HTTP POST /api/v1/activities/{id}/execution`: the host party reports execution.
@@ -476,13 +463,7 @@ impl Client {
         update: &ExecutionUpdate,
     ) -> Result<Versioned<Activity>, ClientError> {
         let req = self.request(Method::POST, &format!("/api/v1/activities/{id}/execution"));
-        versioned(
-            req.header("if-match", format!("\"{version}\""))
-                .json(update)
-                .send()
-                .await,
-        )
-        .await
+        versioned(req.if_match(version).json(update).send().await).await
     }
 
     /// `HTTP PUT /api/v1/activities/{id}/summary`: the caller's party's after-action summary.
@@ -491,13 +472,7 @@ impl Client {
         let body = SummaryUpdate {
             summary: summary.to_owned(),
         };
-        versioned(
-            req.header("if-match", format!("\"{version}\""))
-                .json(&body)
-                .send()
-                .await,
-        )
-        .await
+        versioned(req.if_match(version).json(&body).send().await).await
     }
 
     /// `HTTP GET /api/v1/plans/{year}/report`: the execution report.
