@@ -34,7 +34,8 @@ enum Command {
     },
     /// Create demo users (one per party and role) with one password from
     /// CONCORD_DEMO_PASSWORD (or a generated one that is printed), and next
-    /// year's plan in negotiation with about sixty activities.
+    /// year's plan in negotiation with about sixty activities, this year's plan
+    /// signed with an amendment in negotiation, and last year's plan closed.
     SeedDemo {
         /// Only when the database has no users at all.
         #[arg(long)]
@@ -176,6 +177,14 @@ async fn run() -> anyhow::Result<()> {
                 } else {
                     println!("Their password is CONCORD_DEMO_PASSWORD.");
                 }
+            }
+            for year in concord_backend::models::demo::seed_history(&state)
+                .await
+                .map_err(explain)?
+            {
+                println!(
+                    "Demo plan {year} created (last year's closed with its report; this year's signed, with an amendment in negotiation)."
+                );
             }
             match concord_backend::models::demo::seed_plan(&state)
                 .await

@@ -5,8 +5,8 @@
 
 use chrono::{Datelike, NaiveDate, Utc};
 use concord_shared::api::{
-    ActivityPatch, ConsentDecision, ConsentRequest, CostArrangement, NewActivity, NewComment, NewPlan, SideInput,
-    TransitionAction, TransitionRequest,
+    Activity, ActivityPatch, ConsentDecision, ConsentRequest, CostArrangement, ExecutionStatus, ExecutionUpdate,
+    NewActivity, NewComment, NewPlan, NewSignature, SideInput, SummaryUpdate, TransitionAction, TransitionRequest,
 };
 use concord_shared::plan::PlanState;
 use concord_shared::{CooperationArea, CooperationForm, Party, Role};
@@ -82,6 +82,262 @@ async fn actor(state: &AppState, party: Party, role: Role) -> Result<AuthUser, A
     })
 }
 
+/// The i-th demo activity of a year's plan, proposed by `proposer`.
+fn demo_activity(i: usize, year: i32, proposer: Party, contact: &str) -> NewActivity {
+    let area = CooperationArea::ALL[i % 14];
+    let form = CooperationForm::ALL[(i / 2) % 7];
+    let (a, b) = TITLES[i % 14];
+    let title = if (i / 14).is_multiple_of(2) { a } else { b };
+    let month = u32::try_from(i % 12).unwrap_or_default() + 1;
+    let exact = !i.is_multiple_of(3);
+    let start = NaiveDate::from_ymd_opt(year, month, 5 + u32::try_from(i % 20).unwrap_or_default());
+    NewActivity {
+        title: format!("{title} ({})", i / 14 + 1),
+        description: format!(
+            "Proposed by {} for the {year} annual co-operation plan. Demo data.",
+            proposer.label(concord_shared::Lang::En)
+        ),
+        area,
+        area_other: area
+            .needs_specification()
+            .then(|| "Military music and heritage".to_owned()),
+        form,
+        form_other: form.needs_specification().then(|| "Joint working group".to_owned()),
+        host_party: if i % 4 < 2 { Party::Az } else { Party::Ge },
+        location: PLACES[i % PLACES.len()].to_owned(),
+        start_date: if exact { start } else { None },
+        end_date: if exact {
+            start.and_then(|d| d.checked_add_days(chrono::Days::new(3)))
+        } else {
+            None
+        },
+        month: if exact { None } else { Some(month) },
+        cost: [
+            CostArrangement::SendingPartyPays,
+            CostArrangement::HostPartyPays,
+            CostArrangement::Shared,
+            CostArrangement::ThirdParty,
+        ][i % 4],
+        own_side: Some(SideInput {
+            participants: Some(i64::try_from(4 + i % 9).unwrap_or(4)),
+            responsible_unit: if proposer == Party::Az {
+                "International Military Cooperation Department"
+            } else {
+                "International Relations Department"
+            }
+            .to_owned(),
+            point_of_contact: contact.to_owned(),
+        }),
+    }
+}
+
+/// The demo users who act in the demo plans.
+struct Cast {
+    az_coord: AuthUser,
+    ge_coord: AuthUser,
+    az_planner: AuthUser,
+    ge_planner: AuthUser,
+}
+
+impl Cast {
+    async fn load(state: &AppState) -> Result<Cast, AppError> {
+        Ok(Cast {
+            az_coord: actor(state, Party::Az, Role::Coordinator).await?,
+            ge_coord: actor(state, Party::Ge, Role::Coordinator).await?,
+            az_planner: actor(state, Party::Az, Role::Planner).await?,
+            ge_planner: actor(state, Party::Ge, Role::Planner).await?,
+        })
+    }
+
+    fn planner(&self, party: Party) -> &AuthUser {
+        if party == Party::Az {
+            &self.az_planner
+        } else {
+            &self.ge_planner
+        }
+    }
+
+    fn coordinator(&self, party: Party) -> &AuthUser {
+        if party == Party::Az {
+            &self.az_coord
+        } else {
+            &self.ge_coord
+        }
+    }
+
+    /// One party proposes a step and the other confirms it.
+    async fn step(&self, state: &AppState, year: i32, to: PlanState, proposer: Party) -> Result<(), AppError> {
+        let plan = plans::get(&self.az_coord, state, year).await?;
+        let propose = TransitionRequest {
+            action: TransitionAction::Propose,
+            to: Some(to),
+            reason: None,
+        };
+        let plan = plans::transition(self.coordinator(proposer), state, year, plan.version, propose).await?;
+        let confirm = TransitionRequest {
+            action: TransitionAction::Confirm,
+            to: None,
+            reason: None,
+        };
+        plans::transition(self.coordinator(proposer.other()), state, year, plan.version, confirm).await?;
+        Ok(())
+    }
+
+    /// A signed plan for `year` with `n` activities accepted by both parties; returns them.
+    async fn signed_plan(&self, state: &AppState, year: i32, n: usize) -> Result<Vec<Activity>, AppError> {
+        plans::create(&self.az_coord, state, NewPlan { year }, true).await?;
+        let mut shared = Vec::new();
+        for i in 0..n {
+            let proposer = if i % 2 == 0 { Party::Az } else { Party::Ge };
+            let planner = self.planner(proposer);
+            let created = activities::create(
+                planner,
+                state,
+                year,
+                demo_activity(i + 3, year, proposer, &planner.display_name),
+            )
+            .await?;
+            shared.push(activities::share(planner, state, created.id, created.version).await?);
+        }
+        self.step(state, year, PlanState::Negotiation, Party::Az).await?;
+        let mut accepted = Vec::new();
+        for activity in shared {
+            let accept = || ConsentRequest {
+                decision: ConsentDecision::Accept,
+                comment: String::new(),
+            };
+            let once = activities::consent(&self.az_coord, state, activity.id, activity.version, accept()).await?;
+            accepted.push(activities::consent(&self.ge_coord, state, once.id, once.version, accept()).await?);
+        }
+        self.step(state, year, PlanState::Agreed, Party::Ge).await?;
+        let signed_on = NaiveDate::from_ymd_opt(year, 1, 20)
+            .unwrap_or_default()
+            .min(Utc::now().date_naive());
+        for (coordinator, signatory, position, place) in [
+            (
+                &self.az_coord,
+                "Zakir Hasanov",
+                "Minister of Defence of the Republic of Azerbaijan",
+                "Baku",
+            ),
+            (
+                &self.ge_coord,
+                "Irakli Chikovani",
+                "Minister of Defence of Georgia",
+                "Baku",
+            ),
+        ] {
+            let plan = plans::get(coordinator, state, year).await?;
+            let signature = NewSignature {
+                signatory: signatory.into(),
+                position: position.into(),
+                signed_on,
+                place: place.into(),
+            };
+            super::versions::sign(coordinator, state, year, plan.version, signature).await?;
+        }
+        Ok(accepted)
+    }
+
+    /// The host party reports an activity's execution, step by step.
+    async fn execute(
+        &self,
+        state: &AppState,
+        activity: &Activity,
+        steps: &[ExecutionStatus],
+    ) -> Result<Activity, AppError> {
+        let host = self.planner(activity.host_party);
+        let mut current = activity.clone();
+        for status in steps {
+            let reason = matches!(status, ExecutionStatus::Postponed | ExecutionStatus::Cancelled)
+                .then(|| "Rescheduled at the request of the host party.".to_owned());
+            let update = ExecutionUpdate {
+                status: *status,
+                reason,
+            };
+            current = super::execution::set_status(host, state, current.id, current.version, update).await?;
+        }
+        Ok(current)
+    }
+}
+
+/// Last year's plan, closed with its execution report, and this year's plan,
+/// signed with an amendment in negotiation; each only when its year has no plan.
+pub async fn seed_history(state: &AppState) -> Result<Vec<i32>, AppError> {
+    let this_year = Utc::now().year();
+    let cast = Cast::load(state).await?;
+    let mut created = Vec::new();
+    let exists = |year: i32| async move {
+        plan::Entity::find()
+            .filter(plan::Column::Year.eq(year))
+            .one(&state.db)
+            .await
+            .map(|p| p.is_some())
+    };
+    let last_year = this_year - 1;
+    if last_year >= 2023 && !exists(last_year).await? {
+        let accepted = cast.signed_plan(state, last_year, 16).await?;
+        for (i, activity) in accepted.iter().enumerate() {
+            let steps: &[ExecutionStatus] = match i % 5 {
+                0..=2 => &[ExecutionStatus::Confirmed, ExecutionStatus::Held],
+                3 => &[ExecutionStatus::Postponed],
+                _ => &[ExecutionStatus::Cancelled],
+            };
+            let done = cast.execute(state, activity, steps).await?;
+            if done.execution == ExecutionStatus::Held {
+                let mut current = done;
+                for party in Party::ALL {
+                    let summary = SummaryUpdate {
+                        summary: format!(
+                            "Held as planned; {} delegation's objectives met.",
+                            party.label(concord_shared::Lang::En)
+                        ),
+                    };
+                    current = super::execution::set_summary(
+                        cast.planner(*party),
+                        state,
+                        current.id,
+                        current.version,
+                        summary,
+                    )
+                    .await?;
+                }
+            }
+        }
+        cast.step(state, last_year, PlanState::Closed, Party::Ge).await?;
+        created.push(last_year);
+    }
+    if !exists(this_year).await? {
+        let accepted = cast.signed_plan(state, this_year, 14).await?;
+        for activity in accepted.iter().take(5) {
+            cast.execute(state, activity, &[ExecutionStatus::Confirmed, ExecutionStatus::Held])
+                .await?;
+        }
+        let plan = plans::get(&cast.ge_coord, state, this_year).await?;
+        super::versions::open_amendment(&cast.ge_coord, state, this_year, plan.version).await?;
+        // The amendment moves one Azerbaijani activity and adds a Georgian one.
+        if let Some(moved) = accepted.iter().rev().find(|a| a.proposing_party == Party::Az) {
+            let current = activities::get(&cast.az_planner, state, moved.id).await?;
+            let patch = ActivityPatch {
+                location: Some("Ganja".into()),
+                ..Default::default()
+            };
+            activities::update(&cast.az_planner, state, current.id, current.version, patch).await?;
+        }
+        let planner = &cast.ge_planner;
+        let added = activities::create(
+            planner,
+            state,
+            this_year,
+            demo_activity(9, this_year, Party::Ge, &planner.display_name),
+        )
+        .await?;
+        activities::share(planner, state, added.id, added.version).await?;
+        created.push(this_year);
+    }
+    Ok(created)
+}
+
 /// What happens to the i-th demo activity after it is shared.
 #[derive(Clone, Copy)]
 enum Fate {
@@ -133,51 +389,7 @@ pub async fn seed_plan(state: &AppState) -> Result<Option<i32>, AppError> {
         } else {
             &ge_planner
         };
-        let area = CooperationArea::ALL[i % 14];
-        let form = CooperationForm::ALL[(i / 2) % 7];
-        let (a, b) = TITLES[i % 14];
-        let title = if (i / 14) % 2 == 0 { a } else { b };
-        let month = u32::try_from(i % 12).unwrap_or_default() + 1;
-        let exact = i % 3 != 0;
-        let start = NaiveDate::from_ymd_opt(year, month, 5 + u32::try_from(i % 20).unwrap_or_default());
-        let new = NewActivity {
-            title: format!("{title} ({})", i / 14 + 1),
-            description: format!(
-                "Proposed by {} for the {year} annual co-operation plan. Demo data.",
-                proposer.label(concord_shared::Lang::En)
-            ),
-            area,
-            area_other: area
-                .needs_specification()
-                .then(|| "Military music and heritage".to_owned()),
-            form,
-            form_other: form.needs_specification().then(|| "Joint working group".to_owned()),
-            host_party: if i % 4 < 2 { Party::Az } else { Party::Ge },
-            location: PLACES[i % PLACES.len()].to_owned(),
-            start_date: if exact { start } else { None },
-            end_date: if exact {
-                start.and_then(|d| d.checked_add_days(chrono::Days::new(3)))
-            } else {
-                None
-            },
-            month: if exact { None } else { Some(month) },
-            cost: [
-                CostArrangement::SendingPartyPays,
-                CostArrangement::HostPartyPays,
-                CostArrangement::Shared,
-                CostArrangement::ThirdParty,
-            ][i % 4],
-            own_side: Some(SideInput {
-                participants: Some(i64::try_from(4 + i % 9).unwrap_or(4)),
-                responsible_unit: if proposer == Party::Az {
-                    "International Military Cooperation Department"
-                } else {
-                    "International Relations Department"
-                }
-                .to_owned(),
-                point_of_contact: planner.display_name.clone(),
-            }),
-        };
+        let new = demo_activity(i, year, proposer, &planner.display_name);
         let created = activities::create(planner, state, year, new).await?;
         drafted.push((i, proposer, created));
     }

@@ -70,3 +70,34 @@ async fn seed_demo_creates_next_years_plan_in_negotiation_with_every_state_area_
     }
     assert!(az_notes > 0 && comments > 0, "notes {az_notes}, comments {comments}");
 }
+
+#[tokio::test]
+async fn seed_demo_also_closes_last_years_plan_and_amends_this_years() {
+    let app = spawn_app().await;
+    system::seed_demo_users(&app.state, "demo password 2026")
+        .await
+        .expect("users");
+
+    let years = demo::seed_history(&app.state).await.expect("seeded");
+
+    let this_year = chrono::Datelike::year(&chrono::Utc::now());
+    assert_eq!(years, vec![this_year - 1, this_year]);
+    assert!(
+        demo::seed_history(&app.state).await.expect("again").is_empty(),
+        "only once"
+    );
+    let client = app.anonymous();
+    client.login("ge.planner", "demo password 2026").await.expect("login");
+    let last = client.plan(this_year - 1).await.expect("last year").value;
+    assert_eq!(last.state, PlanState::Closed);
+    let report = client.report(this_year - 1).await.expect("report");
+    assert!(report.closed);
+    assert_eq!(report.overall.total, 16);
+    assert!(report.overall.held > 0 && report.overall.postponed > 0 && report.overall.cancelled > 0);
+    let current = client.plan(this_year).await.expect("this year").value;
+    assert_eq!(
+        (current.state, current.amendment, current.signed_version),
+        (PlanState::Negotiation, 1, Some(1))
+    );
+    assert_eq!(client.plan_versions(this_year).await.expect("versions").len(), 1);
+}
