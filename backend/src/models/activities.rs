@@ -271,8 +271,23 @@ fn non_empty(value: Option<String>) -> Option<String> {
 
 /// Drafts a new activity of the caller's party, private until shared.
 pub async fn create(caller: &AuthUser, state: &AppState, year: i32, new: NewActivity) -> Result<Activity, AppError> {
+    let tx = state.write().await?;
+    let created = create_in(&*tx, caller, year, new, None).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Drafts a new activity inside the caller's transaction, optionally
+/// carrying over an activity of the previous year (its public id).
+pub(crate) async fn create_in<C: ConnectionTrait>(
+    conn: &C,
+    caller: &AuthUser,
+    year: i32,
+    new: NewActivity,
+    carried_from: Option<i64>,
+) -> Result<Activity, AppError> {
     caller.require(Action::Plan, Scope::Private(caller.party))?;
-    let plan_row = plans::load(&state.db, year).await?;
+    let plan_row = plans::load(conn, year).await?;
     if !state_of(&plan_row).open_for_work() {
         return Err(AppError::Conflict(format!(
             "The {year} plan is {}; it takes no new activities.",
@@ -338,14 +353,14 @@ pub async fn create(caller: &AuthUser, state: &AppState, year: i32, new: NewActi
         ..Default::default()
     };
     set_side(&mut active, caller.party, &own_side);
-    let tx = state.write().await?;
-    let row = active.insert(&*tx).await?;
+    active.carried_from = Set(carried_from);
+    let row = active.insert(conn).await?;
     let mut active = row.clone().into_active_model();
     active.search_text = Set(search_text(&row));
-    let row = active.update(&*tx).await?;
+    let row = active.update(conn).await?;
     let created = view(&row);
     audit::append(
-        &*tx,
+        conn,
         Event {
             actor: &caller.audit_actor(),
             action: "activity.create",
@@ -357,7 +372,6 @@ pub async fn create(caller: &AuthUser, state: &AppState, year: i32, new: NewActi
         },
     )
     .await?;
-    tx.commit().await?;
     Ok(created)
 }
 

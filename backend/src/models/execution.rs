@@ -2,7 +2,6 @@
 //! status, each party writes its after-action summary once held, the
 //! execution report, and carrying activities not held into next year.
 
-use chrono::Utc;
 use concord_shared::api::{
     Activity, CarryOver, ExecutionFigures, ExecutionReport, ExecutionStatus, ExecutionUpdate, NewActivity, Reciprocity,
     SideInput, SummaryUpdate,
@@ -10,7 +9,7 @@ use concord_shared::api::{
 use concord_shared::plan::{self, ConsentState, PlanState};
 use concord_shared::policy::{Action, Scope};
 use concord_shared::{CooperationArea, CooperationForm, Party, Role};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::Check;
 use super::activities::{self, execution_code, execution_of, load, proposer_of, require_version, save};
@@ -253,6 +252,8 @@ pub async fn carry_over(
         }
         sources.push(row);
     }
+    // All drafts or none: one transaction.
+    let tx = state.write().await?;
     let mut created = Vec::new();
     for row in sources {
         let view = activities::view(&row);
@@ -277,17 +278,8 @@ pub async fn carry_over(
                 point_of_contact: side.point_of_contact.clone(),
             }),
         };
-        let draft = activities::create(caller, state, year + 1, new).await?;
-        let stored = activity::Entity::find()
-            .filter(activity::Column::PublicId.eq(draft.id))
-            .one(&state.db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let mut active = stored.into_active_model();
-        active.carried_from = Set(Some(row.public_id));
-        active.updated_at = Set(Utc::now());
-        let linked = active.update(&state.db).await?;
-        created.push(activities::view(&linked));
+        created.push(activities::create_in(&*tx, caller, year + 1, new, Some(row.public_id)).await?);
     }
+    tx.commit().await?;
     Ok(created)
 }
