@@ -17,6 +17,38 @@ pub fn etag(version: &i64) -> String {
     format!("\"{version}\"")
 }
 
+/// A resource that carries its version.
+pub trait HasVersion {
+    /// The version, sent as the `ETag`.
+    fn version(&self) -> i64;
+}
+
+impl HasVersion for concord_shared::api::Activity {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
+impl HasVersion for concord_shared::api::Plan {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
+impl HasVersion for concord_shared::api::UserView {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
+/// A JSON answer with the resource's version as its `ETag`.
+pub fn etagged<T: serde::Serialize + HasVersion>(value: T) -> impl axum::response::IntoResponse {
+    (
+        axum::response::AppendHeaders([(header::ETAG, etag(&value.version()))]),
+        axum::Json(value),
+    )
+}
+
 /// A JSON body, parsed strictly.
 pub struct ApiJson<T>(pub T);
 

@@ -2,10 +2,10 @@
 //! coordinator proposes, the other party's coordinator confirms.
 
 use chrono::Utc;
+use concord_shared::Party;
 use concord_shared::api::{Blocker, NewPlan, Plan, StepProposal, TransitionAction, TransitionRequest};
-use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::plan::{ConsentState, PlanState, may_confirm};
 use concord_shared::policy::{Action, Scope};
-use concord_shared::{Party, Role};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -261,7 +261,7 @@ pub async fn transition(
         }
         TransitionAction::Confirm => {
             let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
-            if proposer == caller.party {
+            if !may_confirm(caller.party, caller.role, proposer) {
                 return Err(AppError::Forbidden(
                     "The other party's coordinator must confirm: nothing binds both ministries on one ministry's word."
                         .into(),
@@ -279,7 +279,7 @@ pub async fn transition(
         }
         TransitionAction::Decline => {
             let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
-            if proposer == caller.party {
+            if !may_confirm(caller.party, caller.role, proposer) {
                 return Err(AppError::Forbidden(
                     "Withdraw your own party's proposal instead.".into(),
                 ));
@@ -393,9 +393,4 @@ pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Mod
     active.updated_at = Set(Utc::now());
     active.update(conn).await?;
     Ok(reopened)
-}
-
-/// A coordinator role exists in `role`.
-pub fn is_coordinator(role: Role) -> bool {
-    role >= Role::Coordinator
 }

@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::users::view;
 use crate::audit::{self, Event};
-use crate::entities::{api_token, session, user};
+use crate::entities::user;
 use crate::error::AppError;
 use crate::startup::AppState;
 
@@ -57,21 +57,8 @@ pub async fn disable_user(state: &AppState, username: &str) -> Result<UserView, 
     active.version = Set(version);
     active.updated_at = Set(Utc::now());
     let updated = active.update(&*tx).await?;
-    session::Entity::delete_many()
-        .filter(session::Column::UserId.eq(id))
-        .exec(&*tx)
-        .await?;
-    let now = Utc::now();
-    for token in api_token::Entity::find()
-        .filter(api_token::Column::CreatedBy.eq(id))
-        .filter(api_token::Column::RevokedAt.is_null())
-        .all(&*tx)
-        .await?
-    {
-        let mut active = token.into_active_model();
-        active.revoked_at = Set(Some(now));
-        active.update(&*tx).await?;
-    }
+    super::users::end_access(&*tx, id, None).await?;
+    super::users::revoke_tokens_of(&*tx, id).await?;
     let after = view(&updated);
     audit::append(
         &*tx,

@@ -171,7 +171,11 @@ async fn active_administrators<C: ConnectionTrait>(conn: &C, party: Party) -> Re
 }
 
 /// Ends every session of a user and revokes the tokens they created.
-async fn end_access<C: ConnectionTrait>(conn: &C, user_id: i32, keep_session: Option<i32>) -> Result<(), AppError> {
+pub(crate) async fn end_access<C: ConnectionTrait>(
+    conn: &C,
+    user_id: i32,
+    keep_session: Option<i32>,
+) -> Result<(), AppError> {
     let mut delete = session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
     if let Some(keep) = keep_session {
         delete = delete.filter(session::Column::Id.ne(keep));
@@ -180,7 +184,7 @@ async fn end_access<C: ConnectionTrait>(conn: &C, user_id: i32, keep_session: Op
     Ok(())
 }
 
-async fn revoke_tokens_of<C: ConnectionTrait>(conn: &C, user_id: i32) -> Result<(), AppError> {
+pub(crate) async fn revoke_tokens_of<C: ConnectionTrait>(conn: &C, user_id: i32) -> Result<(), AppError> {
     let now = Utc::now();
     let tokens = api_token::Entity::find()
         .filter(api_token::Column::CreatedBy.eq(user_id))

@@ -3,8 +3,8 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{AppendHeaders, IntoResponse};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use concord_shared::Problem;
 use concord_shared::api::{
     Activity, ActivityPatch, Comment, ConsentRequest, ExecutionUpdate, NewComment, SummaryUpdate,
@@ -12,13 +12,9 @@ use concord_shared::api::{
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::extract::{ApiJson, IfMatch, etag};
+use crate::extract::{ApiJson, IfMatch, etagged};
 use crate::models::{activities, comments};
 use crate::startup::AppState;
-
-fn with_etag(activity: Activity) -> impl IntoResponse {
-    (AppendHeaders([(header::ETAG, etag(&activity.version))]), Json(activity))
-}
 
 /// One activity; another party's draft is 404.
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", security(("session" = []), ("token" = [])),
@@ -29,7 +25,7 @@ pub async fn get(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(activities::get(&caller, &state, id).await?))
+    Ok(etagged(activities::get(&caller, &state, id).await?))
 }
 
 /// Edits an activity: the proposing party its substance (resets both parties' consent;
@@ -51,9 +47,7 @@ pub async fn update(
     IfMatch(version): IfMatch,
     ApiJson(patch): ApiJson<ActivityPatch>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(
-        activities::update(&caller, &state, id, version, patch).await?,
-    ))
+    Ok(etagged(activities::update(&caller, &state, id, version, patch).await?))
 }
 
 /// Deletes a draft that was never shared. Needs `If-Match`.
@@ -81,7 +75,7 @@ pub async fn share(
     Path(id): Path<i64>,
     IfMatch(version): IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(activities::share(&caller, &state, id, version).await?))
+    Ok(etagged(activities::share(&caller, &state, id, version).await?))
 }
 
 /// The proposing party withdraws a shared activity; it leaves the plan. Needs `If-Match`.
@@ -94,7 +88,7 @@ pub async fn withdraw(
     Path(id): Path<i64>,
     IfMatch(version): IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(activities::withdraw(&caller, &state, id, version).await?))
+    Ok(etagged(activities::withdraw(&caller, &state, id, version).await?))
 }
 
 /// A coordinator accepts, rejects or requests changes for their party, with a comment. Needs `If-Match`.
@@ -108,7 +102,7 @@ pub async fn consent(
     IfMatch(version): IfMatch,
     ApiJson(request): ApiJson<ConsentRequest>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(
+    Ok(etagged(
         activities::consent(&caller, &state, id, version, request).await?,
     ))
 }
@@ -181,7 +175,7 @@ pub async fn execution(
     IfMatch(version): IfMatch,
     ApiJson(update): ApiJson<ExecutionUpdate>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(
+    Ok(etagged(
         crate::models::execution::set_status(&caller, &state, id, version, update).await?,
     ))
 }
@@ -197,7 +191,7 @@ pub async fn summary(
     IfMatch(version): IfMatch,
     ApiJson(update): ApiJson<SummaryUpdate>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(
+    Ok(etagged(
         crate::models::execution::set_summary(&caller, &state, id, version, update).await?,
     ))
 }

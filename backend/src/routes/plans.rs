@@ -2,8 +2,8 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::{AppendHeaders, IntoResponse};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use concord_shared::Problem;
 use concord_shared::api::{
     Activity, ActivityCounts, CarryOver, ExecutionReport, NewActivity, NewPlan, NewSignature, Page, Plan,
@@ -13,14 +13,10 @@ use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::extract::{ApiJson, IfMatch, etag};
+use crate::extract::{ApiJson, IfMatch, etagged};
 use crate::models::activity_list::ActivityQuery;
 use crate::models::{activities, activity_list, plans, versions};
 use crate::startup::AppState;
-
-fn with_etag(plan: Plan) -> impl IntoResponse {
-    (AppendHeaders([(header::ETAG, etag(&plan.version))]), Json(plan))
-}
 
 type QueryResult<T> = Result<Query<T>, axum::extract::rejection::QueryRejection>;
 
@@ -50,7 +46,7 @@ pub async fn create(
 ) -> Result<impl IntoResponse, AppError> {
     Ok((
         StatusCode::CREATED,
-        with_etag(plans::create(&caller, &state, new, false).await?),
+        etagged(plans::create(&caller, &state, new, false).await?),
     ))
 }
 
@@ -63,7 +59,7 @@ pub async fn get(
     State(state): State<AppState>,
     Path(year): Path<i32>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(plans::get(&caller, &state, year).await?))
+    Ok(etagged(plans::get(&caller, &state, year).await?))
 }
 
 /// Proposes, confirms, declines or withdraws the plan's next step (coordinators; the
@@ -84,7 +80,7 @@ pub async fn transition(
     IfMatch(version): IfMatch,
     ApiJson(request): ApiJson<TransitionRequest>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(
+    Ok(etagged(
         plans::transition(&caller, &state, year, version, request).await?,
     ))
 }
@@ -130,11 +126,9 @@ pub async fn create_activity(
     Path(year): Path<i32>,
     ApiJson(new): ApiJson<NewActivity>,
 ) -> Result<impl IntoResponse, AppError> {
-    let activity = activities::create(&caller, &state, year, new).await?;
     Ok((
         StatusCode::CREATED,
-        AppendHeaders([(header::ETAG, etag(&activity.version))]),
-        Json(activity),
+        etagged(activities::create(&caller, &state, year, new).await?),
     ))
 }
 
@@ -156,7 +150,7 @@ pub async fn sign(
     IfMatch(version): IfMatch,
     ApiJson(new): ApiJson<NewSignature>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(versions::sign(&caller, &state, year, version, new).await?))
+    Ok(etagged(versions::sign(&caller, &state, year, version, new).await?))
 }
 
 /// Opens an amendment of a signed plan (either party's coordinator): the plan returns to
@@ -175,9 +169,7 @@ pub async fn amend(
     Path(year): Path<i32>,
     IfMatch(version): IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(
-        versions::open_amendment(&caller, &state, year, version).await?,
-    ))
+    Ok(etagged(versions::open_amendment(&caller, &state, year, version).await?))
 }
 
 /// The plan's signed versions, oldest first.

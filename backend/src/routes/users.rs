@@ -2,20 +2,16 @@
 
 use axum::Json;
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{AppendHeaders, IntoResponse};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use concord_shared::Problem;
 use concord_shared::api::{NewUser, PasswordReset, UserPatch, UserView};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::extract::{ApiJson, IfMatch, etag};
+use crate::extract::{ApiJson, IfMatch, etagged};
 use crate::models::users;
 use crate::startup::AppState;
-
-fn with_etag(user: UserView) -> impl IntoResponse {
-    (AppendHeaders([(header::ETAG, etag(&user.version))]), Json(user))
-}
 
 /// The users of the caller's party (administrators).
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("session" = []), ("token" = [])),
@@ -37,7 +33,7 @@ pub async fn create(
     ApiJson(new): ApiJson<NewUser>,
 ) -> Result<impl IntoResponse, AppError> {
     let user = users::create(&caller, &state, new).await?;
-    Ok((StatusCode::CREATED, with_etag(user)))
+    Ok((StatusCode::CREATED, etagged(user)))
 }
 
 /// One user of the caller's party; another party's user answers 404.
@@ -49,7 +45,7 @@ pub async fn get(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(users::get(&caller, &state, id).await?))
+    Ok(etagged(users::get(&caller, &state, id).await?))
 }
 
 /// Changes display name, position, role or disabled flag. Needs `If-Match`.
@@ -71,7 +67,7 @@ pub async fn update(
     IfMatch(version): IfMatch,
     ApiJson(patch): ApiJson<UserPatch>,
 ) -> Result<impl IntoResponse, AppError> {
-    Ok(with_etag(users::update(&caller, &state, id, version, patch).await?))
+    Ok(etagged(users::update(&caller, &state, id, version, patch).await?))
 }
 
 /// Sets a new password for a user of the caller's party; their sessions end.

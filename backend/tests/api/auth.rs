@@ -180,7 +180,6 @@ async fn an_idle_session_expires_and_so_does_one_past_its_absolute_lifetime() {
     let sessions = session::Entity::find().all(&app.state.db).await.expect("sessions");
     assert_eq!(sessions.len(), 2);
     let backend = app.state.db.get_database_backend();
-    let past = |minutes: i64| (Utc::now() - chrono::Duration::minutes(minutes)).to_rfc3339();
 
     // The first session has been idle for 31 minutes; the second is 13 hours old.
     let stmt = |sql: &str, values: Vec<sea_orm::Value>| sea_orm::Statement::from_sql_and_values(backend, sql, values);
@@ -190,7 +189,6 @@ async fn an_idle_session_expires_and_so_does_one_past_its_absolute_lifetime() {
         ("?", "?")
     };
     let when = |m| -> sea_orm::Value { (Utc::now() - chrono::Duration::minutes(m)).into() };
-    let _ = past;
     app.state
         .db
         .execute_raw(stmt(
