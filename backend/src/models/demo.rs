@@ -375,20 +375,13 @@ pub async fn seed_plan(state: &AppState) -> Result<Option<i32>, AppError> {
     {
         return Ok(None);
     }
-    let coord = |p| actor(state, p, Role::Coordinator);
-    let (az_coord, ge_coord) = (coord(Party::Az).await?, coord(Party::Ge).await?);
-    let az_planner = actor(state, Party::Az, Role::Planner).await?;
-    let ge_planner = actor(state, Party::Ge, Role::Planner).await?;
-    plans::create(&az_coord, state, NewPlan { year }, true).await?;
+    let cast = Cast::load(state).await?;
+    plans::create(&cast.az_coord, state, NewPlan { year }, true).await?;
 
     let mut drafted = Vec::new();
     for i in 0..60 {
         let proposer = if i % 2 == 0 { Party::Az } else { Party::Ge };
-        let planner = if proposer == Party::Az {
-            &az_planner
-        } else {
-            &ge_planner
-        };
+        let planner = cast.planner(proposer);
         let new = demo_activity(i, year, proposer, &planner.display_name);
         let created = activities::create(planner, state, year, new).await?;
         drafted.push((i, proposer, created));
@@ -399,40 +392,16 @@ pub async fn seed_plan(state: &AppState) -> Result<Option<i32>, AppError> {
         if matches!(fate(i), Fate::Draft) {
             continue;
         }
-        let planner = if proposer == Party::Az {
-            &az_planner
-        } else {
-            &ge_planner
-        };
+        let planner = cast.planner(proposer);
         let activity = activities::share(planner, state, created.id, created.version).await?;
         shared.push((i, proposer, activity));
     }
 
-    let plan = plans::get(&az_coord, state, year).await?;
-    let propose = TransitionRequest {
-        action: TransitionAction::Propose,
-        to: Some(PlanState::Negotiation),
-        reason: None,
-    };
-    let plan = plans::transition(&az_coord, state, year, plan.version, propose).await?;
-    let confirm = TransitionRequest {
-        action: TransitionAction::Confirm,
-        to: None,
-        reason: None,
-    };
-    plans::transition(&ge_coord, state, year, plan.version, confirm).await?;
+    cast.step(state, year, PlanState::Negotiation, Party::Az).await?;
 
     for (i, proposer, activity) in shared {
-        let (own, other) = if proposer == Party::Az {
-            (&az_coord, &ge_coord)
-        } else {
-            (&ge_coord, &az_coord)
-        };
-        let other_planner = if proposer == Party::Az {
-            &ge_planner
-        } else {
-            &az_planner
-        };
+        let (own, other) = (cast.coordinator(proposer), cast.coordinator(proposer.other()));
+        let other_planner = cast.planner(proposer.other());
         let decide = |decision, comment: &str| ConsentRequest {
             decision,
             comment: comment.to_owned(),
@@ -469,11 +438,7 @@ pub async fn seed_plan(state: &AppState) -> Result<Option<i32>, AppError> {
                 consent(other, version, request).await?;
             }
             Fate::Withdrawn => {
-                let planner = if proposer == Party::Az {
-                    &az_planner
-                } else {
-                    &ge_planner
-                };
+                let planner = cast.planner(proposer);
                 activities::withdraw(planner, state, id, version).await?;
             }
         }
@@ -498,11 +463,7 @@ pub async fn seed_plan(state: &AppState) -> Result<Option<i32>, AppError> {
             comments::add(other_planner, state, id, body, false).await?;
         }
         if i % 5 == 2 {
-            let planner = if proposer == Party::Az {
-                &az_planner
-            } else {
-                &ge_planner
-            };
+            let planner = cast.planner(proposer);
             let body = NewComment {
                 body: "Internal: check the budget line with the finance department first.".into(),
             };
