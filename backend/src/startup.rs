@@ -20,6 +20,9 @@ use crate::config::Settings;
 use crate::security::{HeaderPolicy, security_headers};
 use crate::{db, routes, spa};
 
+/// Memory for cached activity lists: a few hundred pages of the board.
+const PAGE_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
@@ -29,6 +32,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Serializes writers on SQLite (see [`db::WriteTx`]).
     pub write_lock: Arc<tokio::sync::Mutex<()>>,
+    /// Serialized activity lists per plan revision (see [`crate::cache`]).
+    pub pages: Arc<crate::cache::PageCache>,
 }
 
 impl AppState {
@@ -38,6 +43,7 @@ impl AppState {
             db,
             settings: Arc::new(settings),
             write_lock: Arc::new(tokio::sync::Mutex::new(())),
+            pages: Arc::new(crate::cache::PageCache::new(PAGE_CACHE_BYTES)),
         }
     }
 

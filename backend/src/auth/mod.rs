@@ -152,8 +152,10 @@ pub fn session_ends(row: &session::Model, settings: &Settings) -> DateTime<Utc> 
 
 async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppError> {
     let hash = secrets::digest(secret);
-    let Some(row) = session::Entity::find()
+    // The session and its user in one query: this runs on every request.
+    let Some((row, user)) = session::Entity::find()
         .filter(session::Column::TokenHash.eq(hash))
+        .find_also_related(user::Entity)
         .one(&state.db)
         .await?
     else {
@@ -165,7 +167,7 @@ async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppErr
         session::Entity::delete_by_id(row.id).exec(&state.db).await?;
         return Err(AppError::Unauthorized);
     }
-    let Some(user) = user::Entity::find_by_id(row.user_id).one(&state.db).await? else {
+    let Some(user) = user else {
         return Err(AppError::Unauthorized);
     };
     if user.disabled {

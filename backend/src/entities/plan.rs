@@ -38,6 +38,9 @@ pub struct Model {
     pub signed_version: Option<i32>,
     /// Last changed.
     pub updated_at: DateTimeUtc,
+    /// Change counter of the plan's activities, kept by database triggers
+    /// (never written by the application); keys the list cache.
+    pub revision: i64,
 }
 
 /// No navigable relations are needed.

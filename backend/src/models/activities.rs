@@ -125,12 +125,8 @@ pub fn view(row: &activity::Model) -> Activity {
     }
 }
 
-/// Loads an activity the caller may see (else 404), with its plan.
-pub async fn load<C: ConnectionTrait>(
-    conn: &C,
-    caller: &AuthUser,
-    id: i64,
-) -> Result<(activity::Model, plan_entity::Model), AppError> {
+/// Finds an activity the caller may see (else 404).
+async fn find_visible<C: ConnectionTrait>(conn: &C, caller: &AuthUser, id: i64) -> Result<activity::Model, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
     let row = activity::Entity::find()
         .filter(activity::Column::PublicId.eq(id))
@@ -140,6 +136,16 @@ pub async fn load<C: ConnectionTrait>(
     if !visible_to(caller.party, &row) {
         return Err(AppError::NotFound);
     }
+    Ok(row)
+}
+
+/// Loads an activity the caller may see (else 404), with its plan.
+pub async fn load<C: ConnectionTrait>(
+    conn: &C,
+    caller: &AuthUser,
+    id: i64,
+) -> Result<(activity::Model, plan_entity::Model), AppError> {
+    let row = find_visible(conn, caller, id).await?;
     let plan = plan_entity::Entity::find_by_id(row.plan_id)
         .one(conn)
         .await?
@@ -147,9 +153,9 @@ pub async fn load<C: ConnectionTrait>(
     Ok((row, plan))
 }
 
-/// One activity the caller may see.
+/// One activity the caller may see. A read needs no plan: one query.
 pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Activity, AppError> {
-    Ok(view(&load(&state.db, caller, id).await?.0))
+    Ok(view(&find_visible(&state.db, caller, id).await?))
 }
 
 /// The values of an activity's substance and schedule, validated together.

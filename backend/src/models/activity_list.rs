@@ -2,6 +2,7 @@
 //! sorting, pages, counts, and "awaiting my party". Always over what the
 //! caller may see: shared activities and the caller's own party's drafts.
 
+use axum::body::Bytes;
 use chrono::NaiveDate;
 use concord_shared::api::{Activity, ActivityCounts, ExecutionStatus, Page};
 use concord_shared::plan::{ConsentState, PartyConsent};
@@ -15,6 +16,7 @@ use super::activities::{execution_code, view};
 use super::plans;
 use super::search::like_pattern;
 use crate::auth::AuthUser;
+use crate::cache::PageKey;
 use crate::entities::activity::{Column, Entity};
 use crate::error::AppError;
 use crate::startup::AppState;
@@ -167,6 +169,28 @@ fn sorted(select: Select<Entity>, sort: Option<&str>) -> Result<Select<Entity>, 
     Ok(select.order_by_asc(Column::Id))
 }
 
+/// A page of the plan's activities the caller may see, serialized as JSON:
+/// from the page cache when the plan has not changed since it was made.
+pub async fn list_json(caller: &AuthUser, state: &AppState, year: i32, q: ActivityQuery) -> Result<Bytes, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let plan = plans::load(&state.db, year).await?;
+    let key = PageKey {
+        plan_id: plan.id,
+        revision: plan.revision,
+        party: caller.party,
+        query: format!("{q:?}"),
+    };
+    if let Some(page) = state.pages.get(&key) {
+        return Ok(page);
+    }
+    let page = Bytes::from(
+        serde_json::to_vec(&page_of(caller, state, &plan, q).await?)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("serializing a page: {e}")))?,
+    );
+    state.pages.insert(key, page.clone());
+    Ok(page)
+}
+
 /// A page of the plan's activities the caller may see.
 pub async fn list(
     caller: &AuthUser,
@@ -176,6 +200,16 @@ pub async fn list(
 ) -> Result<Page<Activity>, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
     let plan = plans::load(&state.db, year).await?;
+    page_of(caller, state, &plan, q).await
+}
+
+async fn page_of(
+    caller: &AuthUser,
+    state: &AppState,
+    plan: &crate::entities::plan::Model,
+    q: ActivityQuery,
+) -> Result<Page<Activity>, AppError> {
+    let year = plan.year;
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
     let select = filtered(caller, plan.id, year, &q)?;
     let total = select.clone().count(&state.db).await?;

@@ -476,3 +476,58 @@ pub async fn seed_plan(state: &AppState) -> Result<Option<i32>, AppError> {
     }
     Ok(Some(year))
 }
+
+/// A plan for the benchmark (`cargo xtask bench`): `n` activities of both
+/// parties for `year`, in drafting, shared, pending, accepted by one party or
+/// both, and with changes requested, so lists and filters see a realistic mix.
+/// Needs the demo users; the plan is marked as demo data.
+pub async fn seed_bench(state: &AppState, year: i32, n: usize) -> Result<(), AppError> {
+    let cast = Cast::load(state).await?;
+    plans::create(&cast.az_coord, state, NewPlan { year }, true).await?;
+    let mut shared = Vec::new();
+    for i in 0..n {
+        let proposer = if i % 2 == 0 { Party::Az } else { Party::Ge };
+        let planner = cast.planner(proposer);
+        let created = activities::create(
+            planner,
+            state,
+            year,
+            demo_activity(i, year, proposer, &planner.display_name),
+        )
+        .await?;
+        // One in ten stays a private draft of its party.
+        if i % 10 != 9 {
+            shared.push((
+                i,
+                proposer,
+                activities::share(planner, state, created.id, created.version).await?,
+            ));
+        }
+    }
+    cast.step(state, year, PlanState::Negotiation, Party::Az).await?;
+    let accept = || ConsentRequest {
+        decision: ConsentDecision::Accept,
+        comment: String::new(),
+    };
+    for (i, proposer, activity) in shared {
+        let (own, other) = (cast.coordinator(proposer), cast.coordinator(proposer.other()));
+        match i % 5 {
+            0 => {}
+            1 => {
+                activities::consent(own, state, activity.id, activity.version, accept()).await?;
+            }
+            2 | 3 => {
+                let once = activities::consent(own, state, activity.id, activity.version, accept()).await?;
+                activities::consent(other, state, once.id, once.version, accept()).await?;
+            }
+            _ => {
+                let request = ConsentRequest {
+                    decision: ConsentDecision::RequestChanges,
+                    comment: "Could the dates move to the autumn?".into(),
+                };
+                activities::consent(other, state, activity.id, activity.version, request).await?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use concord_shared::Problem;
 use concord_shared::api::{
@@ -94,8 +94,9 @@ pub async fn activities(
     State(state): State<AppState>,
     Path(year): Path<i32>,
     q: QueryResult<ActivityQuery>,
-) -> Result<Json<Page<Activity>>, AppError> {
-    Ok(Json(activity_list::list(&caller, &state, year, query(q)?).await?))
+) -> Result<impl IntoResponse, AppError> {
+    let page = activity_list::list_json(&caller, &state, year, query(q)?).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], page))
 }
 
 /// Counts per consent state, area and form of what the caller may see (filters applied).

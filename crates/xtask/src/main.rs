@@ -21,6 +21,7 @@ fn main() -> anyhow::Result<()> {
         "test" => tasks::test(rest),
         "dev" => tasks::dev(rest),
         "spa" => tasks::spa_only(),
+        "bench" => tasks::bench(rest),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(())
@@ -36,4 +37,7 @@ usage: cargo xtask <command>
   test   install missing tools, then fmt, clippy, tests on SQLite and PostgreSQL,
          the release web app with its size budget, and the browser tests
   dev    start the backend (:8080) and `trunk serve` (:8081) with live reload
-  spa    build the release web app only and print its size";
+  spa    build the release web app only and print its size
+  bench  measure the release backend on SQLite and PostgreSQL (5,000 activities, 8 and 32
+         clients, against a bare axum ceiling), check the gates, write docs/performance.md;
+         --quick: a short run that only reports (CI)";

@@ -279,6 +279,47 @@ fn browser_tests() -> anyhow::Result<()> {
     result
 }
 
+/// `cargo xtask bench [--quick]`: the API benchmark against the release build.
+/// The full run enforces the gates and rewrites its part of
+/// `docs/performance.md`; `--quick` measures briefly and only reports.
+pub fn bench(args: &[String]) -> anyhow::Result<()> {
+    let quick = args.iter().any(|a| a == "--quick");
+    stage("backend and load generator (release)", || {
+        // One cargo invocation, so the backend library is built once for both.
+        run(cargo().args([
+            "build",
+            "--release",
+            "-p",
+            "concord-backend",
+            "--bin",
+            "concord",
+            "-p",
+            "concord-bench",
+        ]))
+    })?;
+    if !ensure_postgres()? {
+        bail!(
+            "the benchmark measures PostgreSQL too, and none answers at {}",
+            postgres_url()
+        );
+    }
+    let release = target_dir().join("release");
+    let mut cmd = Command::new(release.join("concord-bench"));
+    cmd.current_dir(root())
+        .arg("--concord")
+        .arg(release.join("concord"))
+        .env("CONCORD_BENCH_POSTGRES_URL", postgres_url());
+    if quick {
+        cmd.args(["--quick", "--report-only"]);
+    } else {
+        cmd.arg("--out").arg(root().join("docs").join("performance.md"));
+    }
+    for extra in args.iter().filter(|a| *a != "--quick") {
+        cmd.arg(extra);
+    }
+    stage(if quick { "benchmark (quick)" } else { "benchmark" }, || run(&mut cmd))
+}
+
 /// `cargo xtask dev`: the backend on :8080 and `trunk serve` on :8081 with live reload.
 pub fn dev(_args: &[String]) -> anyhow::Result<()> {
     tools::ensure_spa_tools()?;

@@ -1,0 +1,172 @@
+//! The benchmark's table, its gates, and `docs/performance.md`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// One measured scenario at one concurrency on one database.
+pub struct Row {
+    /// `sqlite` or `postgres`.
+    pub database: String,
+    /// What was requested.
+    pub scenario: String,
+    /// Concurrent clients.
+    pub clients: usize,
+    /// Median latency.
+    pub p50_ms: f64,
+    /// 99th percentile latency.
+    pub p99_ms: f64,
+    /// Requests per second.
+    pub rate: f64,
+    /// The bare axum route's requests per second for the same bytes.
+    pub ceiling: Option<f64>,
+}
+
+impl Row {
+    /// One line for the console.
+    pub fn line(&self) -> String {
+        format!(
+            "{:<34} {:>2} clients  p50 {:>7.2} ms  p99 {:>7.2} ms  {:>8.0} req/s{}",
+            self.scenario,
+            self.clients,
+            self.p50_ms,
+            self.p99_ms,
+            self.rate,
+            self.ceiling
+                .map(|c| format!("  (ceiling {c:.0}, {:.0} %)", 100.0 * self.rate / c))
+                .unwrap_or_default()
+        )
+    }
+}
+
+/// A figure the issue requires.
+pub struct Gate {
+    /// What is checked.
+    pub name: String,
+    /// Measured value.
+    pub value: f64,
+    /// The bound.
+    pub bound: f64,
+    /// Whether the value must stay below the bound (else reach it).
+    pub below: bool,
+    /// Unit for the table.
+    pub unit: &'static str,
+}
+
+impl Gate {
+    /// Whether the gate is met.
+    pub fn passed(&self) -> bool {
+        if self.below {
+            self.value < self.bound
+        } else {
+            self.value >= self.bound
+        }
+    }
+}
+
+fn find<'a>(rows: &'a [Row], scenario: &str, clients: usize) -> Option<&'a Row> {
+    rows.iter()
+        .find(|r| r.scenario.starts_with(scenario) && r.clients == clients)
+}
+
+/// The gates for one database's rows.
+pub fn gates(database: &str, rows: &[Row]) -> Vec<Gate> {
+    let mut gates = Vec::new();
+    if let Some(r) = find(rows, "board list", 8) {
+        gates.push(Gate {
+            name: format!("{database}: board list p99 at 8 clients under 10 ms"),
+            value: r.p99_ms,
+            bound: 10.0,
+            below: true,
+            unit: "ms",
+        });
+    }
+    // Three times a plain SeaORM query of the same page (toolchain.md, fact 20).
+    let page_bound = if database == "sqlite" { 2250.0 } else { 4200.0 };
+    if let Some(r) = find(rows, "200-activity page", 32) {
+        gates.push(Gate {
+            name: format!("{database}: 200-activity page at 32 clients at least {page_bound:.0} req/s"),
+            value: r.rate,
+            bound: page_bound,
+            below: false,
+            unit: "req/s",
+        });
+    }
+    let best_one = rows
+        .iter()
+        .filter(|r| r.scenario.starts_with("one activity"))
+        .map(|r| r.rate)
+        .fold(0.0, f64::max);
+    gates.push(Gate {
+        name: format!("{database}: one activity with a session at least 6000 req/s"),
+        value: best_one,
+        bound: 6000.0,
+        below: false,
+        unit: "req/s",
+    });
+    gates
+}
+
+/// The Markdown table of a run.
+pub fn table(rows: &[Row], gates: &[Gate], activities: usize, quick: bool) -> String {
+    let mut out = String::new();
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, std::num::NonZero::get);
+    let _ = writeln!(
+        out,
+        "Measured {} with `cargo xtask bench{}`: {activities} activities in one plan, release build, \
+         {cores} cores ({cpu}), load generator on the same machine.\n",
+        chrono::Utc::now().format("%Y-%m-%d %H:%M UTC"),
+        if quick { " --quick" } else { "" }
+    );
+    let _ = writeln!(
+        out,
+        "| Database | Request | Clients | p50 (ms) | p99 (ms) | req/s | Bare axum, same bytes (req/s) | Share of ceiling |"
+    );
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|");
+    for r in rows {
+        let (ceiling, share) = match r.ceiling {
+            Some(c) => (format!("{c:.0}"), format!("{:.0} %", 100.0 * r.rate / c)),
+            None => ("–".into(), "–".into()),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {:.2} | {:.2} | {:.0} | {} | {} |",
+            r.database, r.scenario, r.clients, r.p50_ms, r.p99_ms, r.rate, ceiling, share
+        );
+    }
+    let _ = writeln!(out, "\n| Gate | Measured | Met |\n|---|---:|---|");
+    for g in gates {
+        let _ = writeln!(
+            out,
+            "| {} | {:.2} {} | {} |",
+            g.name,
+            g.value,
+            g.unit,
+            if g.passed() { "yes" } else { "**no**" }
+        );
+    }
+    out
+}
+
+const START: &str = "<!-- bench:api:start -->";
+const END: &str = "<!-- bench:api:end -->";
+
+/// Replaces the generated part of `docs/performance.md` (between markers), keeping the rest.
+pub fn write_into(path: &Path, table: &str) -> anyhow::Result<()> {
+    let current = std::fs::read_to_string(path).unwrap_or_default();
+    let generated = format!("{START}\n{table}{END}");
+    let next = match (current.find(START), current.find(END)) {
+        (Some(a), Some(b)) if a < b => format!("{}{generated}{}", &current[..a], &current[b + END.len()..]),
+        _ => format!("{current}\n{generated}\n"),
+    };
+    std::fs::write(path, next)?;
+    Ok(())
+}
