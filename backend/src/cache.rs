@@ -52,3 +52,52 @@ impl PageCache {
         self.0.insert(key, page);
     }
 }
+
+/// How long a checked session is believed without asking the database again.
+/// Changes made through this server (sign-out, revocation, disabling, a new
+/// role or password) take effect at once; this bound only matters for a
+/// change made elsewhere (another instance, `concord user disable`).
+pub const SESSION_TTL: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Recently checked sessions, by the SHA-256 of their secret: the check every
+/// request makes costs no query while the entry is fresh.
+pub struct SessionCache {
+    entries: quick_cache::sync::Cache<String, (crate::auth::AuthUser, std::time::Instant)>,
+    // Bumped on every invalidation; a check that began before it may not
+    // store what it read (it may have read the state before the change).
+    generation: std::sync::atomic::AtomicU64,
+}
+
+impl SessionCache {
+    /// An empty cache for up to `sessions` entries.
+    pub fn new(sessions: usize) -> SessionCache {
+        SessionCache {
+            entries: quick_cache::sync::Cache::new(sessions),
+            generation: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// The generation a check starts in.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// The caller behind a session hash, when checked less than [`SESSION_TTL`] ago.
+    pub fn get(&self, hash: &str) -> Option<crate::auth::AuthUser> {
+        let (user, at) = self.entries.get(hash)?;
+        (at.elapsed() < SESSION_TTL).then_some(user)
+    }
+
+    /// Keeps a checked session, unless an invalidation happened since `generation`.
+    pub fn insert(&self, hash: String, user: crate::auth::AuthUser, generation: u64) {
+        if self.generation() == generation {
+            self.entries.insert(hash, (user, std::time::Instant::now()));
+        }
+    }
+
+    /// Forgets every session: called after any change of sessions or users commits.
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        self.entries.clear();
+    }
+}

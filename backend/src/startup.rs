@@ -34,6 +34,8 @@ pub struct AppState {
     pub write_lock: Arc<tokio::sync::Mutex<()>>,
     /// Serialized activity lists per plan revision (see [`crate::cache`]).
     pub pages: Arc<crate::cache::PageCache>,
+    /// Recently checked sessions (see [`crate::cache::SessionCache`]).
+    pub sessions: Arc<crate::cache::SessionCache>,
 }
 
 impl AppState {
@@ -44,6 +46,7 @@ impl AppState {
             settings: Arc::new(settings),
             write_lock: Arc::new(tokio::sync::Mutex::new(())),
             pages: Arc::new(crate::cache::PageCache::new(PAGE_CACHE_BYTES)),
+            sessions: Arc::new(crate::cache::SessionCache::new(10_000)),
         }
     }
 

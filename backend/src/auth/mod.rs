@@ -152,9 +152,15 @@ pub fn session_ends(row: &session::Model, settings: &Settings) -> DateTime<Utc> 
 
 async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppError> {
     let hash = secrets::digest(secret);
+    if let Some(user) = state.sessions.get(&hash)
+        && user.expires_at.is_some_and(|end| end > Utc::now())
+    {
+        return Ok(user);
+    }
+    let generation = state.sessions.generation();
     // The session and its user in one query: this runs on every request.
     let Some((row, user)) = session::Entity::find()
-        .filter(session::Column::TokenHash.eq(hash))
+        .filter(session::Column::TokenHash.eq(&hash))
         .find_also_related(user::Entity)
         .one(&state.db)
         .await?
@@ -186,7 +192,7 @@ async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppErr
         active.last_seen_at = Set(now);
         active.update(&state.db).await?;
     }
-    Ok(AuthUser {
+    let caller = AuthUser {
         party,
         role,
         display_name: user.display_name,
@@ -194,7 +200,9 @@ async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppErr
         token_id: None,
         session_id: Some(session_id),
         expires_at: Some(expires_at),
-    })
+    };
+    state.sessions.insert(hash, caller.clone(), generation);
+    Ok(caller)
 }
 
 async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError> {

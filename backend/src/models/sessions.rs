@@ -158,6 +158,7 @@ pub async fn logout(caller: &AuthUser, state: &AppState) -> Result<(), AppError>
     )
     .await?;
     tx.commit().await?;
+    state.sessions.invalidate();
     Ok(())
 }
 
@@ -216,5 +217,6 @@ pub async fn revoke(caller: &AuthUser, state: &AppState, public_id: &str) -> Res
     )
     .await?;
     tx.commit().await?;
+    state.sessions.invalidate();
     Ok(())
 }

@@ -74,6 +74,7 @@ pub async fn disable_user(state: &AppState, username: &str) -> Result<UserView, 
     )
     .await?;
     tx.commit().await?;
+    state.sessions.invalidate();
     Ok(after)
 }
 

@@ -272,6 +272,7 @@ pub async fn update(
     )
     .await?;
     tx.commit().await?;
+    state.sessions.invalidate();
     Ok(after)
 }
 
@@ -312,6 +313,7 @@ pub async fn reset_password(
     )
     .await?;
     tx.commit().await?;
+    state.sessions.invalidate();
     Ok(())
 }
 
@@ -357,5 +359,6 @@ pub async fn change_own_password(caller: &AuthUser, state: &AppState, change: Pa
     )
     .await?;
     tx.commit().await?;
+    state.sessions.invalidate();
     Ok(())
 }

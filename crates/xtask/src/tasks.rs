@@ -110,6 +110,7 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
         args.extend(["-p".to_owned(), "concord-backend".to_owned()]);
         run(cargo().args(args).env("CONCORD_TEST_DATABASE", "postgres"))
     })?;
+    bench(&["--quick".to_owned()])?;
     let size = stage("web app (release) and size budget", spa::build_release)?;
     spa::report(&size)?;
     stage("browser tests (headless Chromium)", browser_tests)?;
@@ -291,10 +292,9 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
             "--release",
             "-p",
             "concord-backend",
-            "--bin",
-            "concord",
             "-p",
             "concord-bench",
+            "--bins",
         ]))
     })?;
     if !ensure_postgres()? {
