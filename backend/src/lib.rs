@@ -13,6 +13,7 @@ pub mod routes;
 pub mod security;
 pub mod spa;
 pub mod startup;
+pub mod storage;
 pub mod telemetry;
 
 pub use config::Settings;

@@ -29,6 +29,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Serializes writers on SQLite (see [`db::WriteTx`]).
     pub write_lock: Arc<tokio::sync::Mutex<()>>,
+    /// Where documents' bytes live.
+    pub store: Arc<dyn crate::storage::BlobStore>,
 }
 
 impl AppState {
@@ -36,6 +38,7 @@ impl AppState {
     pub fn new(db: DatabaseConnection, settings: Settings) -> AppState {
         AppState {
             db,
+            store: Arc::new(crate::storage::FsStore::new(&settings.data_dir)),
             settings: Arc::new(settings),
             write_lock: Arc::new(tokio::sync::Mutex::new(())),
         }

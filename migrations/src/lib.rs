@@ -8,6 +8,7 @@ mod m20261129_000001_create_competent_authorities;
 mod m20261129_000002_create_identity;
 mod m20261129_000003_create_plans;
 mod m20261129_000004_create_signatures_versions;
+mod m20261129_000006_create_register;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_create_identity::Migration),
             Box::new(m20261129_000003_create_plans::Migration),
             Box::new(m20261129_000004_create_signatures_versions::Migration),
+            Box::new(m20261129_000006_create_register::Migration),
         ]
     }
 }

@@ -6,9 +6,12 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod authorities;
 mod demo;
+mod documents;
 mod execution;
 mod health;
+mod instruments;
 mod isolation;
 pub mod plans;
 mod reference;
