@@ -8,6 +8,7 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod extract;
+pub mod filetype;
 pub mod models;
 pub mod routes;
 pub mod security;
