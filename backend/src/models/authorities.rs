@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, Utc};
 use concord_shared::api::{Authority, AuthorityChange};
-use concord_shared::policy::{Action, Scope};
+use concord_shared::policy::{self, Action, Scope};
 use concord_shared::{Labels, Party};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, ModelTrait, QueryFilter,
@@ -167,7 +167,7 @@ async fn load_pending<C: ConnectionTrait>(
 ) -> Result<competent_authority::Model, AppError> {
     let row = load(conn, caller, id).await?;
     caller.require(Action::Coordinate, scope_of(&row))?;
-    if party_of(&row) != caller.party {
+    if !policy::may_change_authority(caller.actor(), party_of(&row)) {
         return Err(AppError::Forbidden(
             "Only a party's own coordinators change its competent authority.".into(),
         ));

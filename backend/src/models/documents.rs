@@ -13,7 +13,7 @@ use anyhow::Context;
 use axum::body::Body;
 use chrono::Utc;
 use concord_shared::api::{DOCUMENT_TYPES, Document, DocumentOwner};
-use concord_shared::policy::{Action, Scope};
+use concord_shared::policy::{self, Action, Decision, Scope};
 use concord_shared::problem::FieldError;
 use futures_util::StreamExt;
 use sea_orm::{
@@ -47,24 +47,24 @@ pub fn view(row: &document::Model) -> Document {
     }
 }
 
-/// Who may read an owner, which action attaching to it needs, and which
-/// party alone may attach (authority entries). The owner must be visible to
-/// the caller (else 404, like anything private).
+/// Who may read an owner, and which party alone may attach to it (authority
+/// entries). The owner must be visible to the caller (else 404, like
+/// anything private).
 async fn owner_scope<C: ConnectionTrait>(
     conn: &C,
     caller: &AuthUser,
     owner: DocumentOwner,
     owner_id: i64,
-) -> Result<(Scope, Action, Option<concord_shared::Party>), AppError> {
+) -> Result<(Scope, Option<concord_shared::Party>), AppError> {
     caller.require(Action::Read, Scope::Joint)?;
     Ok(match owner {
         DocumentOwner::Instrument => {
             super::instruments::load(conn, owner_id).await?;
-            (Scope::Joint, Action::Coordinate, None)
+            (Scope::Joint, None)
         }
         DocumentOwner::Notification => {
             super::notifications::load(conn, owner_id).await?;
-            (Scope::Joint, Action::Coordinate, None)
+            (Scope::Joint, None)
         }
         DocumentOwner::Activity => {
             let (row, _) = super::activities::load(conn, caller, owner_id).await?;
@@ -73,13 +73,13 @@ async fn owner_scope<C: ConnectionTrait>(
             } else {
                 Scope::Private(super::activities::proposer_of(&row))
             };
-            (scope, Action::Plan, None)
+            (scope, None)
         }
         DocumentOwner::Authority => {
             let row = super::authorities::load(conn, caller, owner_id).await?;
             // Only the party's own coordinators document its authority.
             let party = row.party.parse().unwrap_or(concord_shared::Party::Az);
-            (super::authorities::scope_of(&row), Action::Coordinate, Some(party))
+            (super::authorities::scope_of(&row), Some(party))
         }
     })
 }
@@ -174,12 +174,15 @@ fn extension(filename: &str) -> String {
 
 /// Stores an upload for an owner the caller may attach to.
 pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: Body) -> Result<Document, AppError> {
-    let (scope, action, only) = owner_scope(&state.db, caller, upload.owner, upload.owner_id).await?;
-    caller.require(action, scope)?;
-    if only.is_some_and(|party| party != caller.party) {
-        return Err(AppError::Forbidden(
-            "Only a party's own coordinators attach documents to its competent authority.".into(),
-        ));
+    let (scope, owner_party) = owner_scope(&state.db, caller, upload.owner, upload.owner_id).await?;
+    match policy::may_attach(caller.actor(), upload.owner, scope, owner_party) {
+        Decision::Allow => {}
+        Decision::Hidden => return Err(AppError::NotFound),
+        Decision::Forbidden => {
+            return Err(AppError::Forbidden(
+                "Your role or party may not attach documents to this.".into(),
+            ));
+        }
     }
     let filename = upload.filename.trim().to_owned();
     let mut check = Check::default();
@@ -271,7 +274,7 @@ pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: B
     }
 
     let tx = state.write().await?;
-    let (scope, _, _) = owner_scope(&*tx, caller, upload.owner, upload.owner_id).await?;
+    let (scope, _) = owner_scope(&*tx, caller, upload.owner, upload.owner_id).await?;
     let row = document::ActiveModel {
         public_id: Set(crate::auth::secrets::new_public_number()),
         owner_type: Set(upload.owner.code().to_owned()),
