@@ -187,7 +187,9 @@ pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: B
     let filename = upload.filename.trim().to_owned();
     let mut check = Check::default();
     check.text("filename", &filename, 1, 200);
-    if filename.contains(['/', '\\']) {
+    if filename.chars().any(char::is_control) {
+        check.fail("filename", "invalid", "a file name without control characters");
+    } else if filename.contains(['/', '\\']) {
         check.fail("filename", "invalid", "a file name, without folders");
     }
     check.finish()?;

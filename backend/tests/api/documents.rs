@@ -347,3 +347,63 @@ async fn a_document_is_seen_only_by_those_who_see_its_owner() {
     az_coord.record_notification(&announcing).await.expect("recorded");
     assert_eq!(ge_coord.download_document(note.id).await.expect("now joint"), pdf());
 }
+
+#[tokio::test]
+async fn both_parties_attach_to_a_shared_activity_and_to_notifications_and_read_each_others_files() {
+    let app = spawn_app().await;
+    let az_coord = app.login_as(Party::Az, Role::Coordinator).await;
+    let az_planner = app.login_as(Party::Az, Role::Planner).await;
+    let ge_planner = app.login_as(Party::Ge, Role::Planner).await;
+    let ge_coord = app.login_as(Party::Ge, Role::Coordinator).await;
+    az_coord.create_plan(crate::plans::YEAR).await.expect("plan");
+    let shared = crate::plans::shared(&az_planner, "Staff talks").await;
+
+    let programme = ge_planner
+        .upload_document(DocumentOwner::Activity, shared, "programme.odt", ODT_TYPE, odt())
+        .await
+        .expect("the other party attaches to a shared activity");
+    assert_eq!(az_planner.download_document(programme.id).await.expect("read"), odt());
+    let note = az_coord
+        .record_notification(&crate::authorities::note("AZ-3"))
+        .await
+        .expect("note")
+        .value;
+    let scan = ge_coord
+        .upload_document(
+            DocumentOwner::Notification,
+            note.id,
+            "acknowledgement.pdf",
+            PDF_TYPE,
+            pdf(),
+        )
+        .await
+        .expect("the receiving party attaches its acknowledgement");
+    assert_eq!(
+        az_coord
+            .documents(DocumentOwner::Notification, note.id)
+            .await
+            .expect("list"),
+        vec![scan]
+    );
+    assert_eq!(
+        ge_planner
+            .upload_document(DocumentOwner::Notification, note.id, "x.pdf", PDF_TYPE, pdf())
+            .await
+            .expect_err("planner")
+            .status,
+        403
+    );
+    let err = az_coord
+        .upload_document(DocumentOwner::Instrument, 1, "a\nb.pdf", PDF_TYPE, pdf())
+        .await
+        .expect_err("control character");
+    assert_eq!((err.status, err.errors[0].field.as_str()), (422, "filename"));
+    assert_eq!(
+        az_coord
+            .upload_document(DocumentOwner::Instrument, 999, "x.pdf", PDF_TYPE, pdf())
+            .await
+            .expect_err("no such instrument")
+            .status,
+        404
+    );
+}

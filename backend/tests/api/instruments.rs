@@ -151,3 +151,31 @@ async fn recording_instruments_needs_a_coordinator_and_sound_dates_and_kinds() {
     assert_eq!((err.status, err.errors[0].field.as_str()), (422, "kind"));
     assert_eq!(coord.instrument(4242).await.expect_err("none").status, 404);
 }
+
+#[tokio::test]
+async fn an_instrument_edit_without_the_version_read_is_refused_with_428() {
+    let app = spawn_app().await;
+    let coord = app.login_as(Party::Ge, Role::Coordinator).await;
+    let created = coord.create_instrument(&protocol("Minutes")).await.expect("created");
+    let user = app.user(Party::Ge, Role::Coordinator).await;
+    let http = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    http.post(format!("{}/api/v1/auth/login", app.address))
+        .header("x-concord-csrf", "1")
+        .header("origin", &app.address)
+        .json(&serde_json::json!({"username": user.username, "password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .expect("login");
+
+    let status = http
+        .put(format!("{}/api/v1/instruments/{}", app.address, created.value.id))
+        .header("x-concord-csrf", "1")
+        .header("origin", &app.address)
+        .json(&protocol("Minutes"))
+        .send()
+        .await
+        .expect("sent")
+        .status();
+
+    assert_eq!(status, 428);
+}
