@@ -34,6 +34,8 @@ pub struct Settings {
     pub login_max_failures_per_address: u64,
     /// The rate limit's window (`CONCORD_LOGIN_WINDOW_MINUTES`, default 15).
     pub login_window: chrono::Duration,
+    /// The largest document accepted, in bytes (`CONCORD_MAX_UPLOAD_MB`, default 25).
+    pub max_upload_bytes: u64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -47,6 +49,7 @@ impl std::fmt::Debug for Settings {
             .field("static_dir", &self.static_dir)
             .field("session_idle", &self.session_idle)
             .field("session_lifetime", &self.session_lifetime)
+            .field("max_upload_bytes", &self.max_upload_bytes)
             .finish_non_exhaustive()
     }
 }
@@ -133,6 +136,7 @@ impl Settings {
             login_max_failures_per_user: number("CONCORD_LOGIN_MAX_FAILURES_PER_USER", 5)?,
             login_max_failures_per_address: number("CONCORD_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)?,
             login_window: minutes(number("CONCORD_LOGIN_WINDOW_MINUTES", 15)?),
+            max_upload_bytes: number("CONCORD_MAX_UPLOAD_MB", 25)?.saturating_mul(1024 * 1024),
         })
     }
 

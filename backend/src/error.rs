@@ -46,6 +46,15 @@ pub enum AppError {
         /// Seconds until the next attempt may succeed.
         retry_after: u64,
     },
+    /// 413: an upload above the size limit.
+    #[error("too large")]
+    TooLarge(FieldError),
+    /// 415: an upload whose content is not an accepted type, or not the type it claims.
+    #[error("unsupported media type")]
+    UnsupportedType(FieldError),
+    /// 500: a stored file no longer matches its checksum; it is never served.
+    #[error("integrity: {0}")]
+    Integrity(String),
     /// 500: anything unexpected; the cause is logged, never sent.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -70,7 +79,9 @@ impl AppError {
             AppError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Integrity(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -112,6 +123,17 @@ impl AppError {
                 p.retry_after = Some(*retry_after);
                 p
             }
+            AppError::TooLarge(error) | AppError::UnsupportedType(error) => {
+                let mut problem = Problem::new(status.as_u16(), title).with_detail(error.message.clone());
+                problem.errors = vec![error.clone()];
+                problem
+            }
+            AppError::Integrity(_) => Problem::new(status.as_u16(), "Stored file damaged")
+                .with_detail(
+                    "The stored file no longer matches the checksum recorded at upload, so it is not served. \
+                     It has been logged; ask the administrators to restore it from a backup.",
+                )
+                .with_kind("/problems/document-integrity"),
             AppError::Internal(_) => Problem::new(status.as_u16(), title)
                 .with_detail("Something went wrong on our side. It has been logged."),
         }
@@ -133,6 +155,9 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         if let AppError::Internal(err) = &self {
             tracing::error!(error = ?err, "request failed");
+        }
+        if let AppError::Integrity(what) = &self {
+            tracing::error!(document = %what, "a stored document does not match its checksum");
         }
         let mut response = problem_response(&self.problem());
         if let AppError::TooManyRequests { retry_after } = self

@@ -41,6 +41,24 @@ impl HasVersion for concord_shared::api::UserView {
     }
 }
 
+impl HasVersion for concord_shared::api::Instrument {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
+impl HasVersion for concord_shared::api::Authority {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
+impl HasVersion for concord_shared::api::Notification {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
 /// A JSON answer with the resource's version as its `ETag`.
 pub fn etagged<T: serde::Serialize + HasVersion>(value: T) -> impl axum::response::IntoResponse {
     (

@@ -9,11 +9,13 @@ pub mod db;
 pub mod entities;
 pub mod error;
 pub mod extract;
+pub mod filetype;
 pub mod models;
 pub mod routes;
 pub mod security;
 pub mod spa;
 pub mod startup;
+pub mod storage;
 pub mod telemetry;
 
 pub use config::Settings;

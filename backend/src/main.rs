@@ -193,6 +193,12 @@ async fn run() -> anyhow::Result<()> {
                 Some(year) => println!("Demo plan {year} created: in negotiation, with activities in every state."),
                 None => println!("A plan for next year exists already; no demo plan added."),
             }
+            if concord_backend::models::demo::seed_register(&state)
+                .await
+                .map_err(explain)?
+            {
+                println!("A demo diplomatic notification recorded.");
+            }
             Ok(())
         }
     }

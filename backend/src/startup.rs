@@ -36,6 +36,8 @@ pub struct AppState {
     pub pages: Arc<crate::cache::PageCache>,
     /// Recently checked sessions (see [`crate::cache::SessionCache`]).
     pub sessions: Arc<crate::cache::SessionCache>,
+    /// Where documents' bytes live.
+    pub store: Arc<dyn crate::storage::BlobStore>,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
     pub fn new(db: DatabaseConnection, settings: Settings) -> AppState {
         AppState {
             db,
+            store: Arc::new(crate::storage::FsStore::new(&settings.data_dir)),
             settings: Arc::new(settings),
             write_lock: Arc::new(tokio::sync::Mutex::new(())),
             pages: Arc::new(crate::cache::PageCache::new(PAGE_CACHE_BYTES)),

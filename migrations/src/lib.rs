@@ -9,6 +9,7 @@ mod m20261129_000002_create_identity;
 mod m20261129_000003_create_plans;
 mod m20261129_000004_create_signatures_versions;
 mod m20261129_000005_plan_revision;
+mod m20261129_000006_create_register;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_create_plans::Migration),
             Box::new(m20261129_000004_create_signatures_versions::Migration),
             Box::new(m20261129_000005_plan_revision::Migration),
+            Box::new(m20261129_000006_create_register::Migration),
         ]
     }
 }

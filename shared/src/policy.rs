@@ -7,6 +7,7 @@
 //! not leak); something the actor may know of but lacks the role for is
 //! [`Decision::Forbidden`] (403).
 
+use crate::api::DocumentOwner;
 use crate::domain::{Party, Role};
 
 /// Who acts: a user or an API token of one party, with one role.
@@ -104,6 +105,36 @@ pub fn may_see_tokens_page(actor: Actor) -> bool {
     decide(actor, Action::ManageTokens, Scope::Private(actor.party)).allowed()
 }
 
+/// Whether the actor records and edits instruments and diplomatic notifications
+/// (coordinators of either party).
+pub fn may_record_instruments(actor: Actor) -> bool {
+    decide(actor, Action::Coordinate, Scope::Joint).allowed()
+}
+
+/// Whether the actor enters, edits or drops changes of `party`'s competent
+/// authority: only that party's coordinators.
+pub fn may_change_authority(actor: Actor, party: Party) -> bool {
+    actor.party == party && decide(actor, Action::Coordinate, Scope::Private(party)).allowed()
+}
+
+/// The action attaching a document to an owner of this kind needs: planners
+/// attach to activities, coordinators to everything else.
+pub fn attach_action(owner: DocumentOwner) -> Action {
+    match owner {
+        DocumentOwner::Activity => Action::Plan,
+        DocumentOwner::Instrument | DocumentOwner::Notification | DocumentOwner::Authority => Action::Coordinate,
+    }
+}
+
+/// May `actor` attach a document to an owner seen in `scope`? An authority
+/// entry (`owner_party`) takes documents only from its own party.
+pub fn may_attach(actor: Actor, owner: DocumentOwner, scope: Scope, owner_party: Option<Party>) -> Decision {
+    match decide(actor, attach_action(owner), scope) {
+        Decision::Allow if owner_party.is_some_and(|p| p != actor.party) => Decision::Forbidden,
+        decision => decision,
+    }
+}
+
 /// The least length of a password.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 /// The most length of a password (argon2 input stays bounded).
@@ -177,6 +208,47 @@ mod tests {
             let actor = Actor { party: Party::Ge, role };
             assert!(ROLES.iter().all(|r| !may_grant(actor, *r)), "{role:?} grants nothing");
         }
+    }
+
+    #[test]
+    fn documents_are_attached_by_planners_to_activities_and_by_coordinators_elsewhere() {
+        let planner = Actor {
+            party: Party::Az,
+            role: Role::Planner,
+        };
+        let coordinator = Actor {
+            party: Party::Ge,
+            role: Role::Coordinator,
+        };
+        assert_eq!(
+            may_attach(planner, DocumentOwner::Activity, Scope::Private(Party::Az), None),
+            Allow
+        );
+        assert_eq!(
+            may_attach(planner, DocumentOwner::Instrument, Scope::Joint, None),
+            Forbidden
+        );
+        assert_eq!(
+            may_attach(coordinator, DocumentOwner::Activity, Scope::Private(Party::Az), None),
+            Hidden
+        );
+        assert_eq!(
+            may_attach(coordinator, DocumentOwner::Authority, Scope::Joint, Some(Party::Az)),
+            Forbidden,
+            "another party's authority"
+        );
+        assert_eq!(
+            may_attach(
+                coordinator,
+                DocumentOwner::Authority,
+                Scope::Private(Party::Ge),
+                Some(Party::Ge)
+            ),
+            Allow
+        );
+        assert!(may_record_instruments(coordinator) && !may_record_instruments(planner));
+        assert!(may_change_authority(coordinator, Party::Ge));
+        assert!(!may_change_authority(coordinator, Party::Az));
     }
 
     #[test]

@@ -21,6 +21,14 @@ pub struct Model {
     pub valid_from: Date,
     /// First day no longer in force, if ended.
     pub valid_to: Option<Date>,
+    /// Id on the wire (random for entries after the seed: a pending change is private).
+    pub public_id: Option<i64>,
+    /// A change not yet notified to the other party.
+    pub pending: bool,
+    /// The notification that announced it.
+    pub notification_id: Option<i32>,
+    /// Version (ETag).
+    pub version: i64,
 }
 
 /// No relations yet.

@@ -531,3 +531,28 @@ pub async fn seed_bench(state: &AppState, year: i32, n: usize) -> Result<(), App
     }
     Ok(())
 }
+
+/// A recorded diplomatic notification for the demo, when the log is empty;
+/// returns whether one was added. (The Agreement and both parties'
+/// authorities since its signature are in every database from the migrations.)
+pub async fn seed_register(state: &AppState) -> Result<bool, AppError> {
+    use concord_shared::api::NewNotification;
+    use sea_orm::PaginatorTrait;
+    if crate::entities::notification::Entity::find().count(&state.db).await? > 0 {
+        return Ok(false);
+    }
+    let cast = Cast::load(state).await?;
+    let date = |m, d| NaiveDate::from_ymd_opt(2024, m, d);
+    let note = NewNotification {
+        note_number: "DEMO 2/45-118".to_owned(),
+        subject: "Demo: the Ministry of Defence designates its points of contact for the Agreement".to_owned(),
+        sent_on: date(2, 12).unwrap_or_default(),
+        received_on: date(2, 14),
+        acknowledged_on: date(2, 20),
+        acknowledgement: Some("Note GE-DEMO/310 acknowledging receipt".to_owned()),
+        authority: None,
+        effective_on: None,
+    };
+    super::notifications::record(&cast.az_coord, state, note).await?;
+    Ok(true)
+}

@@ -5,9 +5,13 @@
 pub mod activities;
 pub mod activity_list;
 pub mod audit_log;
+pub mod authorities;
 pub mod comments;
 pub mod demo;
+pub mod documents;
 pub mod execution;
+pub mod instruments;
+pub mod notifications;
 pub mod plans;
 pub mod reference;
 pub mod search;

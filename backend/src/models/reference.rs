@@ -14,6 +14,8 @@ use crate::entities::competent_authority::{self, Column};
 pub async fn load(db: &DatabaseConnection, today: NaiveDate) -> anyhow::Result<Reference> {
     let rows = competent_authority::Entity::find()
         .filter(Column::ValidFrom.lte(today))
+        // A pending change is its party's private business until notified.
+        .filter(Column::Pending.eq(false))
         .order_by_asc(Column::ValidFrom)
         .all(db)
         .await

@@ -209,6 +209,7 @@ pub async fn sign(
         }
         .insert(&*tx)
         .await?;
+        super::instruments::link_signed_plan(&*tx, caller, &row, number, &signatures).await?;
         active.state = Set(PlanState::Signed.code().to_owned());
         active.signed_version = Set(Some(number));
         action = "plan.signed";

@@ -19,9 +19,12 @@ mod activities;
 mod audit;
 mod auth;
 pub mod docs;
+mod documents;
 mod health;
+mod instruments;
 mod plans;
 mod reference;
+mod register;
 mod tokens;
 mod users;
 
@@ -42,6 +45,9 @@ mod users;
         (name = "audit", description = "The audit log"),
         (name = "plans", description = "Annual co-operation plans and their steps under the rule of two"),
         (name = "activities", description = "Activities: drafts, sharing, consent, comments, internal notes"),
+        (name = "authorities", description = "Competent authorities over time and the diplomatic notifications that change them"),
+        (name = "documents", description = "Files attached to instruments, notifications, activities and authority entries"),
+        (name = "instruments", description = "The register of instruments: the Agreement, additional agreements, signed plans and amendments, protocols, minutes"),
     )
 )]
 struct ApiDoc;
@@ -108,6 +114,20 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(activities::consent))
         .routes(routes!(activities::list_comments, activities::add_comment))
         .routes(routes!(activities::list_notes, activities::add_note))
+        .routes(routes!(instruments::list, instruments::create))
+        .routes(routes!(instruments::get, instruments::update))
+        .routes(routes!(register::list_authorities, register::propose_authority))
+        .routes(routes!(
+            register::get_authority,
+            register::update_authority,
+            register::delete_authority
+        ))
+        .routes(routes!(register::list_notifications, register::record_notification))
+        .routes(routes!(register::get_notification))
+        .routes(routes!(register::notification_receipt))
+        .routes(routes!(documents::list, documents::upload))
+        .routes(routes!(documents::get))
+        .routes(routes!(documents::content))
         .split_for_parts();
     let router = router
         .route("/api", any(api_not_found))

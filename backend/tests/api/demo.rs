@@ -101,3 +101,28 @@ async fn seed_demo_also_closes_last_years_plan_and_amends_this_years() {
     );
     assert_eq!(client.plan_versions(this_year).await.expect("versions").len(), 1);
 }
+
+#[tokio::test]
+async fn seed_demo_records_one_diplomatic_notification_beside_the_agreement_and_both_authorities() {
+    let app = spawn_app().await;
+    system::seed_demo_users(&app.state, "demo password 2026")
+        .await
+        .expect("users");
+
+    assert!(demo::seed_register(&app.state).await.expect("seeded"));
+
+    assert!(!demo::seed_register(&app.state).await.expect("again"), "only once");
+    let ge = app.anonymous();
+    ge.login("ge.viewer", "demo password 2026").await.expect("login");
+    let log = ge.notifications().await.expect("log");
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].sending_party, Party::Az);
+    assert!(log[0].acknowledged_on.is_some());
+    let register = ge.instruments().await.expect("register");
+    assert_eq!(register[0].kind, concord_shared::api::InstrumentKind::BaseAgreement);
+    let history = ge.authorities().await.expect("history");
+    assert_eq!(
+        history.iter().map(|a| a.party).collect::<Vec<_>>(),
+        vec![Party::Az, Party::Ge]
+    );
+}

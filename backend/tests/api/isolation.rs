@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use concord_backend::entities::{activity, plan, session, user};
+use concord_backend::entities::{activity, competent_authority, instrument, notification, plan, session, user};
 use concord_shared::api::NewToken;
 use concord_shared::{Party, Role};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -184,6 +184,57 @@ const TABLE: &[(&str, &str, Rule)] = &[
         "/api/v1/activities/{id}/notes",
         Rule::AzPrivate(Role::Planner, 201),
     ),
+    ("get", "/api/v1/instruments", Rule::AnyUser(200)),
+    (
+        "post",
+        "/api/v1/instruments",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 201 } else { 403 }),
+    ),
+    ("get", "/api/v1/instruments/{id}", Rule::AnyUser(200)),
+    (
+        "put",
+        "/api/v1/instruments/{id}",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 200 } else { 403 }),
+    ),
+    ("get", "/api/v1/authorities", Rule::AnyUser(200)),
+    (
+        "post",
+        "/api/v1/authorities",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 201 } else { 403 }),
+    ),
+    // On a pending AZ change: Azerbaijan's alone until notified.
+    ("get", "/api/v1/authorities/{id}", Rule::AzPrivate(Role::Viewer, 200)),
+    (
+        "put",
+        "/api/v1/authorities/{id}",
+        Rule::AzPrivate(Role::Coordinator, 200),
+    ),
+    (
+        "delete",
+        "/api/v1/authorities/{id}",
+        Rule::AzPrivate(Role::Coordinator, 204),
+    ),
+    ("get", "/api/v1/notifications", Rule::AnyUser(200)),
+    (
+        "post",
+        "/api/v1/notifications",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 201 } else { 403 }),
+    ),
+    ("get", "/api/v1/notifications/{id}", Rule::AnyUser(200)),
+    (
+        "put",
+        "/api/v1/notifications/{id}/receipt",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 200 } else { 403 }),
+    ),
+    // On the AZ draft activity and a document attached to it.
+    ("get", "/api/v1/documents", Rule::AzPrivate(Role::Viewer, 200)),
+    ("post", "/api/v1/documents", Rule::AzPrivate(Role::Planner, 201)),
+    ("get", "/api/v1/documents/{id}", Rule::AzPrivate(Role::Viewer, 200)),
+    (
+        "get",
+        "/api/v1/documents/{id}/content",
+        Rule::AzPrivate(Role::Viewer, 200),
+    ),
 ];
 
 const YEAR: i32 = 2027;
@@ -202,6 +253,16 @@ struct Fixture {
     draft: i64,
     /// A shared AZ activity.
     shared: i64,
+    /// A protocol in the instruments register.
+    instrument: i64,
+    /// An AZ coordinator, who makes fresh pending authority changes.
+    az_coord: concord_client::Client,
+    /// A pending change of Azerbaijan's competent authority.
+    authority: i64,
+    /// A notification sent by Azerbaijan.
+    notification: i64,
+    /// A document attached to the AZ draft.
+    document: i64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -235,6 +296,36 @@ async fn fixture(app: &TestApp) -> Fixture {
         .value
         .id;
     let shared = crate::plans::shared(&az_planner, "Shared activity").await;
+    let az_coord = app.login_as(Party::Az, Role::Coordinator).await;
+    let instrument = az_coord
+        .create_instrument(&crate::instruments::protocol("Fixture protocol"))
+        .await
+        .expect("instrument")
+        .value
+        .id;
+    let authority = az_coord
+        .propose_authority(&crate::authorities::change())
+        .await
+        .expect("pending change")
+        .value
+        .id;
+    let notification = az_coord
+        .record_notification(&crate::authorities::note("AZ-1"))
+        .await
+        .expect("notification")
+        .value
+        .id;
+    let document = az_planner
+        .upload_document(
+            concord_shared::api::DocumentOwner::Activity,
+            draft,
+            "programme.pdf",
+            "application/pdf",
+            crate::documents::pdf(),
+        )
+        .await
+        .expect("document")
+        .id;
     Fixture {
         target_user: target.id,
         token: token.info.id,
@@ -242,6 +333,11 @@ async fn fixture(app: &TestApp) -> Fixture {
         az_planner,
         draft,
         shared,
+        instrument,
+        az_coord,
+        authority,
+        notification,
+        document,
     }
 }
 
@@ -283,6 +379,18 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         }
         (_, "/api/v1/activities/{id}/consent") => fx.shared.to_string(),
         (_, t) if t.starts_with("/api/v1/activities/") => fx.draft.to_string(),
+        (_, t) if t.starts_with("/api/v1/instruments/") => fx.instrument.to_string(),
+        ("delete", "/api/v1/authorities/{id}") => fx
+            .az_coord
+            .propose_authority(&crate::authorities::change())
+            .await
+            .expect("fresh pending change")
+            .value
+            .id
+            .to_string(),
+        (_, t) if t.starts_with("/api/v1/authorities/") => fx.authority.to_string(),
+        (_, t) if t.starts_with("/api/v1/notifications/") => fx.notification.to_string(),
+        (_, t) if t.starts_with("/api/v1/documents/") => fx.document.to_string(),
         _ => fx.target_user.to_string(),
     };
     let mut path = template
@@ -291,6 +399,12 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         .replace("{number}", "1");
     if template.ends_with("/compare") {
         path.push_str("?from=1&to=2");
+    }
+    if template == "/api/v1/documents" {
+        path.push_str(&format!("?owner=activity&owner_id={}", fx.draft));
+        if method == "post" {
+            path.push_str("&filename=a.pdf");
+        }
     }
     let body: Option<Value> = match (method, template) {
         ("post", "/api/v1/auth/login") => Some(json!({"username": format!("nobody{n}"), "password": "wrong password"})),
@@ -313,6 +427,16 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         ("post", "/api/v1/plans/{year}/activities") => {
             Some(serde_json::to_value(crate::plans::draft("New")).expect("json"))
         }
+        ("post", "/api/v1/instruments") | ("put", "/api/v1/instruments/{id}") => {
+            Some(serde_json::to_value(crate::instruments::protocol(&format!("Protocol {n}"))).expect("json"))
+        }
+        ("post", "/api/v1/authorities") | ("put", "/api/v1/authorities/{id}") => {
+            Some(serde_json::to_value(crate::authorities::change()).expect("json"))
+        }
+        ("post", "/api/v1/notifications") => {
+            Some(serde_json::to_value(crate::authorities::note(&format!("AZ-{n}"))).expect("json"))
+        }
+        ("put", "/api/v1/notifications/{id}/receipt") => Some(json!({"acknowledgement": format!("Ack {n}")})),
         ("post", "/api/v1/activities/{id}/consent") => Some(json!({"decision": "accept"})),
         ("post", "/api/v1/activities/{id}/execution") => Some(json!({"status": "confirmed"})),
         ("put", "/api/v1/activities/{id}/summary") => Some(json!({"summary": "Went well"})),
@@ -349,6 +473,28 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             .expect("query")
             .expect("plan");
         req = req.header("if-match", format!("\"{}\"", row.version));
+    } else if template.starts_with("/api/v1/instruments/{id}") && method == "put" {
+        let row = instrument::Entity::find_by_id(i32::try_from(fx.instrument).expect("id"))
+            .one(&app.state.db)
+            .await
+            .expect("query")
+            .expect("instrument");
+        req = req.header("if-match", format!("\"{}\"", row.version));
+    } else if template.starts_with("/api/v1/authorities/{id}") && method != "get" {
+        let row = competent_authority::Entity::find()
+            .filter(competent_authority::Column::PublicId.eq(id.parse::<i64>().expect("id")))
+            .one(&app.state.db)
+            .await
+            .expect("query")
+            .expect("authority");
+        req = req.header("if-match", format!("\"{}\"", row.version));
+    } else if template.starts_with("/api/v1/notifications/{id}") && method == "put" {
+        let row = notification::Entity::find_by_id(i32::try_from(fx.notification).expect("id"))
+            .one(&app.state.db)
+            .await
+            .expect("query")
+            .expect("notification");
+        req = req.header("if-match", format!("\"{}\"", row.version));
     } else if method == "patch" {
         let row = user::Entity::find_by_id(i32::try_from(fx.target_user).expect("id"))
             .one(&app.state.db)
@@ -359,6 +505,10 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
     }
     if let Some(body) = body {
         req = req.json(&body);
+    } else if template == "/api/v1/documents" && method == "post" {
+        req = req
+            .header("content-type", "application/pdf")
+            .body(crate::documents::pdf());
     }
     req.send().await.expect("sent").status().as_u16()
 }

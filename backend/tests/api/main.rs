@@ -6,10 +6,13 @@ mod helpers;
 
 mod audit;
 mod auth;
+mod authorities;
 mod cache;
 mod demo;
+mod documents;
 mod execution;
 mod health;
+mod instruments;
 mod isolation;
 pub mod plans;
 mod reference;

@@ -2,7 +2,8 @@
 
 use concord_client::Client;
 use concord_shared::api::{
-    ActivityPatch, ConsentDecision, ConsentRequest, NewSignature, TransitionAction, TransitionRequest,
+    ActivityPatch, ConsentDecision, ConsentRequest, InstrumentKind, InstrumentStatus, NewSignature, TransitionAction,
+    TransitionRequest,
 };
 use concord_shared::plan::PlanState;
 use concord_shared::{Party, Role};
@@ -103,6 +104,20 @@ async fn both_signatures_sign_the_plan_and_freeze_a_version_whose_hash_is_its_co
     assert_eq!(digest, v1.info.sha256);
     assert!(v1.snapshot.contains("Staff talks in Baku") && v1.snapshot.contains("I. Chikovani"));
     assert_eq!(b.az_coord.open_amendment(YEAR, 1).await.expect_err("stale").status, 412);
+
+    // The signed plan joined the instruments register in the same step.
+    let register = b.ge_planner.instruments().await.expect("instruments");
+    let linked = register
+        .iter()
+        .find(|i| i.kind == InstrumentKind::AnnualPlan)
+        .expect("the signed plan is an instrument");
+    assert_eq!(linked.title, "Annual co-operation plan for 2027");
+    assert_eq!(linked.plan.map(|p| (p.year, p.version)), Some((YEAR, 1)));
+    assert_eq!(linked.az.signatory.as_deref(), Some("Z. Hasanov"));
+    assert_eq!(linked.ge.signatory.as_deref(), Some("I. Chikovani"));
+    assert_eq!(linked.signed_at.as_deref(), Some("Tbilisi"));
+    assert_eq!(linked.status, InstrumentStatus::InForce);
+    assert_eq!(linked.related, vec![register[0].id], "related to the Agreement");
 }
 
 #[tokio::test]
@@ -203,4 +218,16 @@ async fn an_amendment_makes_a_new_version_and_the_comparison_shows_what_changed(
     );
     let viewer = app.login_as(Party::Ge, Role::Viewer).await;
     assert_eq!(viewer.plan_versions(YEAR).await.expect("versions").len(), 2);
+
+    // Both signed versions are in the instruments register, the amendment
+    // related to the Agreement and to the original plan.
+    let register = viewer.instruments().await.expect("instruments");
+    let plan_instruments: Vec<_> = register.iter().filter(|i| i.plan.is_some()).collect();
+    assert_eq!(plan_instruments.len(), 2);
+    let (original, amendment) = (plan_instruments[0], plan_instruments[1]);
+    assert_eq!(original.kind, InstrumentKind::AnnualPlan);
+    assert_eq!(amendment.kind, InstrumentKind::PlanAmendment);
+    assert_eq!(amendment.title, "Amendment 1 to the annual co-operation plan for 2027");
+    assert_eq!(amendment.related, vec![register[0].id, original.id]);
+    assert_eq!(amendment.plan.map(|p| (p.year, p.version)), Some((YEAR, 2)));
 }

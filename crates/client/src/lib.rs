@@ -14,6 +14,10 @@ use concord_shared::api::{
     NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan, PlanVersionDetail, PlanVersionInfo, Reference,
     SessionView, SummaryUpdate, TokenView, TransitionRequest, UserPatch, UserView, VersionComparison,
 };
+use concord_shared::api::{
+    Authority, AuthorityChange, Document, DocumentOwner, Instrument, InstrumentInput, NewNotification, Notification,
+    NotificationReceipt,
+};
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
 use reqwest::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -539,6 +543,190 @@ impl Client {
                 .await,
         )
         .await
+    }
+}
+
+/// The instruments register, competent authorities, diplomatic notifications and documents.
+impl Client {
+    /// `HTTP GET /api/v1/instruments`: every instrument.
+    pub async fn instruments(&self) -> Result<Vec<Instrument>, ClientError> {
+        json(self.request(Method::GET, "/api/v1/instruments").send().await).await
+    }
+
+    /// `HTTP POST /api/v1/instruments`: records an additional agreement, protocol or minutes.
+    pub async fn create_instrument(&self, input: &InstrumentInput) -> Result<Versioned<Instrument>, ClientError> {
+        versioned(
+            self.request(Method::POST, "/api/v1/instruments")
+                .json(input)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/instruments/{id}`: one instrument.
+    pub async fn instrument(&self, id: i64) -> Result<Versioned<Instrument>, ClientError> {
+        versioned(
+            self.request(Method::GET, &format!("/api/v1/instruments/{id}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP PUT /api/v1/instruments/{id}`: replaces an instrument's recorded fields at the version read.
+    pub async fn update_instrument(
+        &self,
+        id: i64,
+        version: i64,
+        input: &InstrumentInput,
+    ) -> Result<Versioned<Instrument>, ClientError> {
+        let req = self
+            .request(Method::PUT, &format!("/api/v1/instruments/{id}"))
+            .if_match(version);
+        versioned(req.json(input).send().await).await
+    }
+
+    /// `HTTP GET /api/v1/authorities`: both parties' competent authorities over time, and the caller's party's pending changes.
+    pub async fn authorities(&self) -> Result<Vec<Authority>, ClientError> {
+        json(self.request(Method::GET, "/api/v1/authorities").send().await).await
+    }
+
+    /// `HTTP POST /api/v1/authorities`: enters a pending change of the caller's party's competent authority.
+    pub async fn propose_authority(&self, change: &AuthorityChange) -> Result<Versioned<Authority>, ClientError> {
+        versioned(
+            self.request(Method::POST, "/api/v1/authorities")
+                .json(change)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/authorities/{id}`: one authority entry.
+    pub async fn authority(&self, id: i64) -> Result<Versioned<Authority>, ClientError> {
+        versioned(
+            self.request(Method::GET, &format!("/api/v1/authorities/{id}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP PUT /api/v1/authorities/{id}`: changes a pending change at the version read.
+    pub async fn update_authority(
+        &self,
+        id: i64,
+        version: i64,
+        change: &AuthorityChange,
+    ) -> Result<Versioned<Authority>, ClientError> {
+        let req = self
+            .request(Method::PUT, &format!("/api/v1/authorities/{id}"))
+            .if_match(version);
+        versioned(req.json(change).send().await).await
+    }
+
+    /// `HTTP DELETE /api/v1/authorities/{id}`: drops a pending change never notified.
+    pub async fn delete_authority(&self, id: i64, version: i64) -> Result<(), ClientError> {
+        let req = self
+            .request(Method::DELETE, &format!("/api/v1/authorities/{id}"))
+            .if_match(version);
+        empty(req.send().await).await
+    }
+
+    /// `HTTP GET /api/v1/notifications`: the diplomatic notifications of both parties, newest first.
+    pub async fn notifications(&self) -> Result<Vec<Notification>, ClientError> {
+        json(self.request(Method::GET, "/api/v1/notifications").send().await).await
+    }
+
+    /// `HTTP POST /api/v1/notifications`: records a notification the caller's party sent.
+    pub async fn record_notification(&self, new: &NewNotification) -> Result<Versioned<Notification>, ClientError> {
+        versioned(
+            self.request(Method::POST, "/api/v1/notifications")
+                .json(new)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/notifications/{id}`: one notification.
+    pub async fn notification(&self, id: i64) -> Result<Versioned<Notification>, ClientError> {
+        versioned(
+            self.request(Method::GET, &format!("/api/v1/notifications/{id}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP PUT /api/v1/notifications/{id}/receipt`: records receipt and acknowledgement at the version read.
+    pub async fn record_receipt(
+        &self,
+        id: i64,
+        version: i64,
+        receipt: &NotificationReceipt,
+    ) -> Result<Versioned<Notification>, ClientError> {
+        let req = self
+            .request(Method::PUT, &format!("/api/v1/notifications/{id}/receipt"))
+            .if_match(version);
+        versioned(req.json(receipt).send().await).await
+    }
+
+    /// `HTTP GET /api/v1/documents?owner=&owner_id=`: the documents attached to something the caller may see.
+    pub async fn documents(&self, owner: DocumentOwner, owner_id: i64) -> Result<Vec<Document>, ClientError> {
+        let path = format!("/api/v1/documents?owner={}&owner_id={owner_id}", owner.code());
+        json(self.request(Method::GET, &path).send().await).await
+    }
+
+    /// `HTTP POST /api/v1/documents?owner=&owner_id=&filename=`: uploads a file as the raw body;
+    /// `content_type` is what the caller claims it is (the server checks the bytes).
+    pub async fn upload_document(
+        &self,
+        owner: DocumentOwner,
+        owner_id: i64,
+        filename: &str,
+        content_type: &str,
+        bytes: Vec<u8>,
+    ) -> Result<Document, ClientError> {
+        let path = format!(
+            "/api/v1/documents?owner={}&owner_id={owner_id}&filename={}",
+            owner.code(),
+            encode(filename)
+        );
+        let req = self
+            .request(Method::POST, &path)
+            .header("content-type", content_type)
+            .body(bytes);
+        json(req.send().await).await
+    }
+
+    /// `HTTP GET /api/v1/documents/{id}`: one document's record with its SHA-256.
+    pub async fn document(&self, id: i64) -> Result<Document, ClientError> {
+        json(
+            self.request(Method::GET, &format!("/api/v1/documents/{id}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/documents/{id}/content`: the file's bytes, verified against its SHA-256 by the server.
+    pub async fn download_document(&self, id: i64) -> Result<Vec<u8>, ClientError> {
+        let response = self
+            .request(Method::GET, &format!("/api/v1/documents/{id}/content"))
+            .send()
+            .await
+            .map_err(transport)?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(problem_of(response).await);
+        }
+        response
+            .bytes()
+            .await
+            .map(|b| b.to_vec())
+            .map_err(|e| Problem::new(status.as_u16(), "Unreadable response").with_detail(e.to_string()))
     }
 }
 

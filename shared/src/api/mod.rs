@@ -122,3 +122,6 @@ pub struct Page<T> {
 
 mod plans;
 pub use plans::*;
+
+mod register;
+pub use register::*;
