@@ -219,7 +219,7 @@ test('a stale edit is explained, naming the party that changed the activity firs
   await conflict.waitFor();
   assert.match(await conflict.innerText(), /Georgia changed this activity while you were editing/);
   await p.click('[data-testid="conflict-review"]');
-  await p.locator('[data-testid="conflict-diff"]', { hasText: 'Legal Department' }).waitFor();
+  await p.locator('[data-testid="conflict-diff"]', { hasText: `${title} (revised)` }).waitFor();
   await assertAccessible(p, 'the conflict message');
   await screenshot(p, 'activity-conflict-en');
   await switchLanguage(p, 'az');

@@ -82,8 +82,12 @@ pub fn e2e_only() -> anyhow::Result<()> {
         tools::ensure_chromium()?;
         tools::ensure_e2e_packages(&root().join("e2e"))
     })?;
-    let size = stage("web app (release) and size budget", spa::build_release)?;
-    spa::report(&size)?;
+    let size = stage("web app (release)", spa::build_release)?;
+    // The budget is `cargo xtask test`'s to enforce; here an over-budget
+    // build still gets its browser tests, so work in progress can be tried.
+    if let Err(over) = spa::report(&size) {
+        println!("    WARNING: {over}");
+    }
     stage("browser tests (headless Chromium)", browser_tests)?;
     println!(
         "\nbrowser tests passed in {:.1} min",

@@ -67,6 +67,21 @@ fn when_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
     ]
 }
 
+/// Parses `YYYY-MM-DD` (what a date input gives) without chrono's format
+/// parser, which would weigh more than this whole form in the web app.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// A date as `YYYY-MM-DD`.
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 /// The form's values, as typed.
 #[derive(Clone, Debug, PartialEq, Default)]
 struct Values {
@@ -111,8 +126,8 @@ impl Values {
             host: a.host_party.code().to_owned(),
             location: a.location.clone(),
             when: if a.month.is_some() { "month" } else { "dates" }.to_owned(),
-            start: a.start_date.map(|d| d.to_string()).unwrap_or_default(),
-            end: a.end_date.map(|d| d.to_string()).unwrap_or_default(),
+            start: a.start_date.map(iso_date).unwrap_or_default(),
+            end: a.end_date.map(iso_date).unwrap_or_default(),
             month: a.month.map(|m| m.to_string()).unwrap_or_default(),
             cost: cost_code(a.cost).to_owned(),
             participants: own.participants.map(|p| p.to_string()).unwrap_or_default(),
@@ -137,8 +152,8 @@ impl Values {
             }
         } else {
             Schedule {
-                start_date: NaiveDate::parse_from_str(&self.start, "%Y-%m-%d").ok(),
-                end_date: NaiveDate::parse_from_str(&self.end, "%Y-%m-%d").ok(),
+                start_date: parse_date(&self.start),
+                end_date: parse_date(&self.end),
                 month: None,
             }
         }
@@ -185,8 +200,8 @@ impl Values {
                     fail("month", Key::ErrRequired);
                 }
             } else {
-                let start = NaiveDate::parse_from_str(&self.start, "%Y-%m-%d").ok();
-                let end = NaiveDate::parse_from_str(&self.end, "%Y-%m-%d").ok();
+                let start = parse_date(&self.start);
+                let end = parse_date(&self.end);
                 match start {
                     None => fail("start_date", Key::ErrRequired),
                     Some(s) if s.year() != year => fail("start_date", Key::ErrOutsideYear),

@@ -14,6 +14,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_iso_date, month_name};
+use crate::pages::activity_form::iso_date;
 use crate::pages::agreement::LoadError;
 use crate::pages::plan::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, SelectField, format_number};
@@ -73,10 +74,10 @@ pub fn schedule_text(activity: &Activity, lang: Lang) -> String {
     match (activity.start_date, activity.end_date, activity.month) {
         (Some(start), Some(end), _) if end != start => format!(
             "{} – {}",
-            format_iso_date(&start.to_string(), lang),
-            format_iso_date(&end.to_string(), lang)
+            format_iso_date(&iso_date(start), lang),
+            format_iso_date(&iso_date(end), lang)
         ),
-        (Some(start), _, _) => format_iso_date(&start.to_string(), lang),
+        (Some(start), _, _) => format_iso_date(&iso_date(start), lang),
         (None, _, Some(month)) => format!("{} {} (~)", month_name(lang, month), activity.year),
         _ => String::new(),
     }
@@ -403,10 +404,10 @@ pub fn TablePage() -> impl IntoView {
                         </table>
                     </div>
                     <div class="form-actions pager">
-                        <button type="button" class="secondary" disabled=current <= 1 on:click=move |_| nav.set("page", (current - 1).to_string())>
+                        <button type="button" class="secondary" disabled={current <= 1} on:click=move |_| nav.set("page", (current - 1).to_string())>
                             {i18n.tr(Key::PreviousPage)}
                         </button>
-                        <button type="button" class="secondary" disabled=current >= pages on:click=move |_| nav.set("page", (current + 1).to_string())>
+                        <button type="button" class="secondary" disabled={current >= pages} on:click=move |_| nav.set("page", (current + 1).to_string())>
                             {i18n.tr(Key::NextPage)}
                         </button>
                     </div>

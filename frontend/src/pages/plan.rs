@@ -79,7 +79,7 @@ pub fn PlansPage() -> impl IntoView {
 pub fn PlanTabs(year: i32) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let tab = |path: &'static str, key: Key| {
-        view! { <A href=format!("/plans/{year}{path}") attr:data-tab=key_name(key)>{i18n.tr(key)}</A> }
+        view! { <A href=format!("/plans/{year}{path}") exact=true attr:data-tab=key_name(key)>{i18n.tr(key)}</A> }
     };
     view! {
         <nav class="tabs" aria-label=i18n.tr(Key::PlanViews)>
