@@ -15,7 +15,10 @@ use leptos_router::path;
 
 use crate::auth::{Auth, Boot, Notice};
 use crate::i18n::{I18n, Key};
+use crate::pages::activity::{ActivityPage, NewActivityPage};
 use crate::pages::agreement::LoadError;
+use crate::pages::board::{BoardPage, InboxPage, TablePage};
+use crate::pages::plan::{InboxRedirect, PlanPage, PlansPage};
 use crate::pages::{
     account::AccountPage, agreement::AgreementPage, login::LoginPage, not_found::NotFound, tokens::TokensPage,
     users::UsersPage,
@@ -105,6 +108,14 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/login") view=LoginPage />
                             <Route path=path!("/") view=AgreementPage />
                             <Route path=path!("/agreement") view=AgreementPage />
+                            <Route path=path!("/plans") view=PlansPage />
+                            <Route path=path!("/plans/:year") view=PlanPage />
+                            <Route path=path!("/plans/:year/board") view=BoardPage />
+                            <Route path=path!("/plans/:year/table") view=TablePage />
+                            <Route path=path!("/plans/:year/inbox") view=InboxPage />
+                            <Route path=path!("/plans/:year/new") view=NewActivityPage />
+                            <Route path=path!("/activities/:id") view=ActivityPage />
+                            <Route path=path!("/inbox") view=InboxRedirect />
                             <Route path=path!("/account") view=AccountPage />
                             <Route path=path!("/users") view=UsersPage />
                             <Route path=path!("/tokens") view=TokensPage />
@@ -130,6 +141,12 @@ fn Navigation() -> impl IntoView {
                 <nav class="app-nav" aria-label=i18n.tr(Key::MainNavigation)>
                     <A href="/agreement" attr:data-nav="agreement">
                         {i18n.tr(Key::NavAgreement)}
+                    </A>
+                    <A href="/plans" attr:data-nav="plans">
+                        {i18n.tr(Key::NavPlans)}
+                    </A>
+                    <A href="/inbox" attr:data-nav="inbox">
+                        {i18n.tr(Key::NavInbox)}
                     </A>
                     <A href="/account" attr:data-nav="account">
                         {i18n.tr(Key::NavAccount)}

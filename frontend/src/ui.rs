@@ -20,6 +20,9 @@ pub fn field_error_key(field: &str, code: &str) -> Key {
         "wrong" => Key::ErrWrongCurrent,
         "invalid" => Key::ErrInvalid,
         "in_past" => Key::ErrInPast,
+        "outside_year" => Key::ErrOutsideYear,
+        "before_start" => Key::ErrBeforeStart,
+        "out_of_range" => Key::ErrOutOfRange,
         _ => Key::ErrOther,
     }
 }
@@ -184,4 +187,115 @@ pub type Content = std::sync::Arc<dyn Fn() -> Option<AnyView> + Send + Sync>;
 #[component]
 pub fn Loader(content: Content) -> impl IntoView {
     view! { <Transition fallback=Loading>{move || content()}</Transition> }
+}
+
+/// Options of a [`SelectField`]: wire code and label, in a language.
+pub type Options = fn(concord_shared::Lang) -> Vec<(&'static str, &'static str)>;
+
+/// A labelled select; `any` adds a first, empty option ("all", "choose").
+#[component]
+pub fn SelectField(
+    /// The element id (unique on the page).
+    id: &'static str,
+    /// The label's text.
+    label: Key,
+    /// The selected wire code ("" for none), both ways.
+    value: RwSignal<String>,
+    /// The choices.
+    options: Options,
+    /// The text of an empty first option, if any.
+    #[prop(optional)]
+    any: Option<Key>,
+    /// The error to show, if any.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<Key>>>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id>{i18n.tr(label)}</label>
+            <select
+                id=id
+                name=id
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby={
+                    let error_id = error_id.clone();
+                    move || error.get().map(|_| error_id.clone())
+                }
+                on:change=move |ev| value.set(event_target_value(&ev))
+            >
+                {move || {
+                    let lang = i18n.lang();
+                    let current = value.get();
+                    let mut list: Vec<(&'static str, &'static str)> = any.map(|k| ("", i18n.t(k))).into_iter().collect();
+                    list.extend(options(lang));
+                    list.into_iter()
+                        .map(|(code, text)| {
+                            view! {
+                                <option value=code selected=current == code>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            {move || error.get().map(|key| view! { <p class="field-error" id=error_id.clone() data-field-error=id>{move || i18n.t(key)}</p> })}
+        </div>
+    }
+}
+
+/// A labelled multi-line text field with its error.
+#[component]
+pub fn TextAreaField(
+    /// The element id (unique on the page).
+    id: &'static str,
+    /// The label's text.
+    label: Key,
+    /// The value, both ways.
+    value: RwSignal<String>,
+    /// The error to show, if any.
+    #[prop(optional, into)]
+    error: Option<Signal<Option<Key>>>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let error = error.unwrap_or_else(|| Signal::derive(|| None));
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field wide" class:invalid=move || error.get().is_some()>
+            <label for=id>{i18n.tr(label)}</label>
+            <textarea
+                id=id
+                name=id
+                rows="4"
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby={
+                    let error_id = error_id.clone();
+                    move || error.get().map(|_| error_id.clone())
+                }
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+            {move || error.get().map(|key| view! { <p class="field-error" id=error_id.clone() data-field-error=id>{move || i18n.t(key)}</p> })}
+        </div>
+    }
+}
+
+/// A whole number the way each language groups digits: 1,200 / 1 200 / 1 200.
+pub fn format_number(n: u64, lang: concord_shared::Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        concord_shared::Lang::En => ',',
+        _ => '\u{a0}',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }

@@ -19,7 +19,14 @@ use concord_shared::api::{
     NotificationReceipt,
 };
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
-use reqwest::{Method, RequestBuilder, Response};
+#[cfg(target_arch = "wasm32")]
+mod fetch;
+#[cfg(target_arch = "wasm32")]
+use fetch as http;
+#[cfg(not(target_arch = "wasm32"))]
+use reqwest as http;
+
+use http::{Method, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
 /// An error from the client: the server's problem, or a transport failure
@@ -52,7 +59,7 @@ pub struct Versioned<T> {
 /// A client of one Concord server.
 #[derive(Clone, Debug)]
 pub struct Client {
-    http: reqwest::Client,
+    http: http::Client,
     base: String,
     token: Option<String>,
 }
@@ -80,7 +87,8 @@ impl Client {
     }
 
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        let unsafe_method = !matches!(method, Method::GET | Method::HEAD);
+        // Every method but GET changes something (the client never sends HEAD).
+        let unsafe_method = method != Method::GET;
         let mut req = self
             .http
             .request(method, format!("{}{}", self.base, path))
@@ -731,7 +739,7 @@ impl Client {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn build_http() -> reqwest::Client {
+fn build_http() -> http::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .build()
@@ -739,12 +747,12 @@ fn build_http() -> reqwest::Client {
 }
 
 #[cfg(target_arch = "wasm32")]
-fn build_http() -> reqwest::Client {
-    reqwest::Client::new()
+fn build_http() -> http::Client {
+    http::Client::new()
 }
 
 /// Reads a JSON body on success, the problem otherwise.
-async fn json<T: DeserializeOwned>(sent: reqwest::Result<Response>) -> Result<T, ClientError> {
+async fn json<T: DeserializeOwned>(sent: http::Result<Response>) -> Result<T, ClientError> {
     let response = sent.map_err(transport)?;
     let status = response.status();
     if status.is_success() {
@@ -757,7 +765,7 @@ async fn json<T: DeserializeOwned>(sent: reqwest::Result<Response>) -> Result<T,
 }
 
 /// Reads a JSON body and the `ETag` version.
-async fn versioned<T: DeserializeOwned>(sent: reqwest::Result<Response>) -> Result<Versioned<T>, ClientError> {
+async fn versioned<T: DeserializeOwned>(sent: http::Result<Response>) -> Result<Versioned<T>, ClientError> {
     let response = sent.map_err(transport)?;
     if !response.status().is_success() {
         return Err(problem_of(response).await);
@@ -773,7 +781,7 @@ async fn versioned<T: DeserializeOwned>(sent: reqwest::Result<Response>) -> Resu
 }
 
 /// Succeeds on any 2xx, ignoring the body.
-async fn empty(sent: reqwest::Result<Response>) -> Result<(), ClientError> {
+async fn empty(sent: http::Result<Response>) -> Result<(), ClientError> {
     let response = sent.map_err(transport)?;
     if response.status().is_success() {
         Ok(())
@@ -796,6 +804,6 @@ async fn problem_of(response: Response) -> Problem {
     Problem::new(status.as_u16(), status.canonical_reason().unwrap_or("Error"))
 }
 
-fn transport(err: reqwest::Error) -> Problem {
+fn transport(err: http::Error) -> Problem {
     Problem::new(0, "The server could not be reached").with_detail(err.to_string())
 }

@@ -4,6 +4,7 @@
 //! - `cargo xtask test`: install what is missing, then every check CI runs.
 //! - `cargo xtask dev`: backend + `trunk serve` with live reload, for frontend work.
 //! - `cargo xtask spa`: only build the release SPA and report its size.
+//! - `cargo xtask e2e`: only the browser tests (builds the release SPA first).
 
 mod spa;
 mod tasks;
@@ -22,6 +23,7 @@ fn main() -> anyhow::Result<()> {
         "dev" => tasks::dev(rest),
         "spa" => tasks::spa_only(),
         "bench" => tasks::bench(rest),
+        "e2e" => tasks::e2e_only(),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(())
@@ -38,6 +40,7 @@ usage: cargo xtask <command>
          the release web app with its size budget, and the browser tests
   dev    start the backend (:8080) and `trunk serve` (:8081) with live reload
   spa    build the release web app only and print its size
+  e2e    build the release web app, then run only the browser tests
   bench  measure the release backend on SQLite and PostgreSQL (5,000 activities, 8 and 32
          clients, against a bare axum ceiling), check the gates, write docs/performance.md;
          --quick: a short run that only reports (CI)";

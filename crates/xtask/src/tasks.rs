@@ -73,6 +73,29 @@ pub fn spa_only() -> anyhow::Result<()> {
     spa::report(&size)
 }
 
+/// `cargo xtask e2e`: the release SPA and the browser tests, nothing else
+/// (the same stage `cargo xtask test` ends with).
+pub fn e2e_only() -> anyhow::Result<()> {
+    let start = Instant::now();
+    stage("tools", || {
+        tools::ensure_spa_tools()?;
+        tools::ensure_chromium()?;
+        tools::ensure_e2e_packages(&root().join("e2e"))
+    })?;
+    let size = stage("web app (release)", spa::build_release)?;
+    // The budget is `cargo xtask test`'s to enforce; here an over-budget
+    // build still gets its browser tests, so work in progress can be tried.
+    if let Err(over) = spa::report(&size) {
+        println!("    WARNING: {over}");
+    }
+    stage("browser tests (headless Chromium)", browser_tests)?;
+    println!(
+        "\nbrowser tests passed in {:.1} min",
+        start.elapsed().as_secs_f64() / 60.0
+    );
+    Ok(())
+}
+
 /// `cargo xtask test`: everything CI checks, each stage timed.
 pub fn test(_args: &[String]) -> anyhow::Result<()> {
     let start = Instant::now();

@@ -273,6 +273,270 @@ pub enum Key {
     KeepToken,
     /// Token {name} has been revoked.
     TokenRevoked,
+    /// Plans
+    NavPlans,
+    /// Inbox
+    NavInbox,
+    /// Annual cooperation plans
+    PlansHeading,
+    /// One plan per calendar year. Open a plan to see its board, its table and what awaits your party.
+    PlansIntro,
+    /// There is no plan yet. A coordinator of either party can create the plan for a year.
+    NoPlans,
+    /// No plan is being drafted or negotiated now, so nothing awaits your party. See the plans for earlier years.
+    NoOpenPlan,
+    /// Annual cooperation plan {year}
+    PlanOfYear,
+    /// {n} activities
+    ActivitiesCount,
+    /// Views of the plan
+    PlanViews,
+    /// Plan
+    TabOverview,
+    /// Board
+    TabBoard,
+    /// Table
+    TabTable,
+    /// Awaiting my party
+    TabInbox,
+    /// State
+    PlanState,
+    /// Activities in the plan
+    ActivitiesInPlan,
+    /// What blocks the next step
+    NextStepHeading,
+    /// Nothing blocks the next step.
+    NothingBlocks,
+    /// {n} activities await the consent of {party}.
+    BlockAwaitingConsent,
+    /// Changes were requested on {n} activities; their proposers must revise them.
+    BlockChangesRequested,
+    /// No activity has been accepted by both parties yet.
+    BlockNoAccepted,
+    /// The proposed step awaits the confirmation of a coordinator of {party}.
+    BlockAwaitingConfirmation,
+    /// A coordinator of either party must propose the next step.
+    BlockNeedsProposal,
+    /// Something else blocks the next step.
+    BlockOther,
+    /// Step awaiting confirmation
+    ProposalHeading,
+    /// {name} ({party}) proposed on {date} to move the plan to “{state}”.
+    ProposalText,
+    /// The step takes effect only when a coordinator of the other party confirms it.
+    ConfirmHint,
+    /// Reason for declining
+    DeclineReason,
+    /// Confirm the step
+    ConfirmStep,
+    /// Decline
+    DeclineStep,
+    /// Waiting for a coordinator of {party} to confirm.
+    AwaitingOther,
+    /// Withdraw the proposal
+    WithdrawStep,
+    /// Propose: {state}
+    ProposeStep,
+    /// New activity
+    NewActivity,
+    /// New activity in the {year} plan
+    NewActivityIn,
+    /// The new activity is a draft of your party: the other party sees it only once you share it.
+    NewActivityIntro,
+    /// draft
+    ConsentDraft,
+    /// awaiting consent
+    ConsentPending,
+    /// changes requested
+    ConsentChangesRequested,
+    /// accepted by AZ
+    ConsentAcceptedByAz,
+    /// accepted by GE
+    ConsentAcceptedByGe,
+    /// accepted by both
+    ConsentAccepted,
+    /// rejected
+    ConsentRejected,
+    /// withdrawn
+    ConsentWithdrawn,
+    /// pending
+    DecisionPending,
+    /// accepted
+    DecisionAccepted,
+    /// rejected
+    DecisionRejected,
+    /// changes requested
+    DecisionChangesRequested,
+    /// All
+    All,
+    /// Choose…
+    Choose,
+    /// Filters
+    Filters,
+    /// Area of co-operation
+    Area,
+    /// Specify the area
+    AreaOther,
+    /// Form of co-operation
+    Form,
+    /// Specify the form
+    FormOther,
+    /// Proposing party
+    ProposingParty,
+    /// Host party
+    HostParty,
+    /// Month
+    Month,
+    /// Search
+    SearchText,
+    /// host {party}
+    HostedBy,
+    /// not shared yet
+    NotShared,
+    /// No activity matches these filters. Clear a filter, or draft a new activity from the plan page.
+    NoActivitiesMatch,
+    /// Reference
+    Reference,
+    /// Title
+    Title,
+    /// When
+    When,
+    /// Consent
+    Consent,
+    /// Last changed
+    Updated,
+    /// Page {page} of {pages} ({n} activities)
+    PageOf,
+    /// Previous page
+    PreviousPage,
+    /// Next page
+    NextPage,
+    /// Columns to show
+    ChooseColumns,
+    /// Awaiting my party
+    InboxHeading,
+    /// Nothing awaits your party in this plan. Look at the board to follow the other activities.
+    InboxEmpty,
+    /// {n} activities need your party's action, newest first.
+    InboxCount,
+    /// Description
+    Description,
+    /// Location
+    Location,
+    /// First day
+    StartDate,
+    /// Last day
+    EndDate,
+    /// Cost arrangement
+    Cost,
+    /// sending party pays
+    CostSending,
+    /// host party pays
+    CostHost,
+    /// shared
+    CostShared,
+    /// funded by a third party
+    CostThird,
+    /// exact dates
+    ExactDates,
+    /// a tentative month
+    TentativeMonth,
+    /// Participants
+    Participants,
+    /// {n} participants
+    ParticipantsN,
+    /// Responsible unit
+    ResponsibleUnit,
+    /// Point of contact
+    PointOfContact,
+    /// The activity
+    Substance,
+    /// The side of {party}
+    OwnSide,
+    /// The side of {party}
+    SideOf,
+    /// Save
+    Save,
+    /// You have unsaved changes.
+    UnsavedChanges,
+    /// Discard your unsaved changes?
+    DiscardChanges,
+    /// Choose a date in the plan's year.
+    ErrOutsideYear,
+    /// The last day cannot be before the first day.
+    ErrBeforeStart,
+    /// Enter a whole number from 0 to 10,000.
+    ErrOutOfRange,
+    /// {party} changed this activity while you were editing. Your changes are not saved yet.
+    ChangedWhileEditing,
+    /// Someone changed this activity while you were editing. Your changes are not saved yet.
+    ChangedWhileEditingSomeone,
+    /// Reload the current version
+    ReloadDiscard,
+    /// Review the difference
+    ReviewDifference,
+    /// Field
+    FieldName,
+    /// Your version
+    YourValue,
+    /// Current version
+    CurrentValue,
+    /// Board of the {year} plan
+    BackToBoard,
+    /// Edit
+    Edit,
+    /// Edit the activity
+    EditActivity,
+    /// Share with the other party
+    Share,
+    /// The activity is shared with the other party.
+    Shared,
+    /// Withdraw
+    Withdraw,
+    /// The activity is withdrawn from the plan.
+    Withdrawn,
+    /// The activity has been saved.
+    ActivitySaved,
+    /// Your party's consent
+    ConsentHeading,
+    /// Your decision
+    YourDecision,
+    /// Accept
+    Accept,
+    /// Request changes
+    RequestChanges,
+    /// Reject
+    Reject,
+    /// Comment
+    Comment,
+    /// Needed to reject or to request changes; it joins the comments both parties see.
+    CommentHint,
+    /// Choose a decision.
+    ChooseDecision,
+    /// Say why in a comment.
+    CommentNeeded,
+    /// Send the decision
+    SendDecision,
+    /// Your party's decision is recorded.
+    DecisionRecorded,
+    /// Comments of both parties
+    CommentsHeading,
+    /// No comments yet. Write the first one below.
+    NoComments,
+    /// Your comment
+    AddComment,
+    /// Send the comment
+    SendComment,
+    /// Internal notes
+    NotesHeading,
+    /// Visible only to the {authority}. The other party never sees these notes.
+    NotesOnlyFor,
+    /// No internal notes yet.
+    NoNotes,
+    /// New internal note
+    AddNote,
+    /// Save the internal note
+    SaveNote,
 }
 
 /// The text of `key` in `lang`.
@@ -291,6 +555,14 @@ fn months(lang: Lang) -> [&'static str; 12] {
         Lang::Az => az::MONTHS,
         Lang::Ka => ka::MONTHS,
     }
+}
+
+/// The name of month `m` (1–12) in `lang`; empty for anything else.
+pub fn month_name(lang: Lang, m: u32) -> &'static str {
+    months(lang)
+        .get((m as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or_default()
 }
 
 /// Formats an ISO date (`2023-04-24`) the way each language writes it

@@ -1,8 +1,12 @@
 //! One module per route.
 
 pub mod account;
+pub mod activity;
+pub mod activity_form;
 pub mod agreement;
+pub mod board;
 pub mod login;
 pub mod not_found;
+pub mod plan;
 pub mod tokens;
 pub mod users;

@@ -1,0 +1,443 @@
+//! One activity: every field; the edit form (only the fields the caller's
+//! party may edit); sharing and withdrawal for the proposer; the consent
+//! panel for coordinators; comments of both parties; the caller's party's
+//! internal notes, marked as such. Also the page that drafts a new one.
+
+use concord_client::{Client, Versioned};
+use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, Side};
+use concord_shared::plan::{ConsentState, FieldOwner, may_edit};
+use concord_shared::policy::{Action, Scope, decide};
+use concord_shared::{Party, Problem};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::auth::Auth;
+use crate::i18n::{I18n, Key, format_datetime};
+use crate::pages::activity_form::{ActivityForm, cost_key};
+use crate::pages::agreement::LoadError;
+use crate::pages::board::{ConsentPair, consent_key, schedule_text};
+use crate::pages::plan::{PlanTabs, route_year};
+use crate::ui::{Content, Loader, Message, MessageView, format_number};
+
+/// The page that drafts a new activity in a plan.
+#[component]
+pub fn NewActivityPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let year = route_year().get_untracked();
+    let navigate = use_navigate();
+    let back = use_navigate();
+    view! {
+        <h1>{move || i18n.t(Key::NewActivityIn).replace("{year}", &year.to_string())}</h1>
+        <PlanTabs year />
+        <p class="lead">{i18n.tr(Key::NewActivityIntro)}</p>
+        <ActivityForm
+            year
+            on_saved={move |saved: Versioned<Activity>| navigate(&format!("/activities/{}", saved.value.id), Default::default())}
+            on_cancel={move |_| back(&format!("/plans/{year}"), Default::default())}
+        />
+    }
+}
+
+/// The activity page.
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(0)));
+    let activity = LocalResource::new(move || {
+        let client = client.clone();
+        let id = id.get();
+        async move { auth.call(client.activity(id)).await }
+    });
+    let content: Content = std::sync::Arc::new(move || {
+        activity.get().map(|result| match result {
+            Ok(loaded) => view! { <ActivityView loaded on_reload=move |_| activity.refetch() /> }.into_any(),
+            Err(problem) => view! { <LoadError problem on_retry=move |_| activity.refetch() /> }.into_any(),
+        })
+    });
+    view! { <Loader content /> }
+}
+
+#[component]
+fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<()>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let current = RwSignal::new(loaded);
+    let editing = RwSignal::new(false);
+    let message = RwSignal::new(None::<Message>);
+    let busy = RwSignal::new(false);
+    let Some(actor) = auth.actor() else {
+        return ().into_any();
+    };
+    let first = current.get_untracked().value;
+    let year = first.year;
+    let id = first.id;
+    let proposer = first.proposing_party;
+    let may_change = may_edit(actor.party, actor.role, proposer, FieldOwner::Substance)
+        || may_edit(actor.party, actor.role, proposer, FieldOwner::Side(actor.party));
+    let is_proposer_planner = may_edit(actor.party, actor.role, proposer, FieldOwner::Substance);
+
+    let step = move |share: bool| {
+        let client = client.clone();
+        let version = current.get_untracked().version;
+        busy.set(true);
+        spawn_local(async move {
+            let result = if share {
+                auth.call(client.share_activity(id, version)).await
+            } else {
+                auth.call(client.withdraw_activity(id, version)).await
+            };
+            busy.set(false);
+            match result {
+                Ok(saved) => {
+                    current.set(saved);
+                    message.set(Some(Message::Done(
+                        if share { Key::Shared } else { Key::Withdrawn },
+                        String::new(),
+                    )));
+                }
+                Err(problem) if problem.status == 412 => on_reload.run(()),
+                Err(problem) => message.set(Some(Message::Failed(problem))),
+            }
+        });
+    };
+    let share = step.clone();
+    let withdraw = step;
+
+    let actions = move || {
+        let a = current.get().value;
+        let can_share = is_proposer_planner
+            && matches!(
+                a.consent,
+                ConsentState::Draft | ConsentState::Rejected | ConsentState::Withdrawn
+            );
+        let can_withdraw = is_proposer_planner && a.consent.in_plan();
+        let share = share.clone();
+        let withdraw = withdraw.clone();
+        (!editing.get()).then(|| {
+            view! {
+                <div class="form-actions toolbar">
+                    {may_change.then(|| view! {
+                        <button type="button" class="primary" data-testid="edit" on:click=move |_| { message.set(None); editing.set(true) }>{i18n.tr(Key::Edit)}</button>
+                    })}
+                    {can_share.then(|| view! {
+                        <button type="button" class="secondary" data-testid="share" disabled=move || busy.get() on:click=move |_| share(true)>{i18n.tr(Key::Share)}</button>
+                    })}
+                    {can_withdraw.then(|| view! {
+                        <button type="button" class="secondary" data-testid="withdraw" disabled=move || busy.get() on:click=move |_| withdraw(false)>{i18n.tr(Key::Withdraw)}</button>
+                    })}
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <p class="crumbs"><A href=format!("/plans/{year}/board")>{move || i18n.t(Key::BackToBoard).replace("{year}", &year.to_string())}</A></p>
+        {move || {
+            let a = current.get().value;
+            let state = a.consent;
+            view! {
+                <h1 data-testid="activity-title">
+                    {a.reference.clone().map(|r| view! { <span class="ref" data-testid="reference">{r}</span> " " })}
+                    {a.title.clone()}
+                </h1>
+                <p class="inline">
+                    <span class="badge ok" data-testid="consent-state" data-state=state.code()>{i18n.tr(consent_key(state))}</span>
+                    <ConsentPair activity=a />
+                </p>
+            }
+        }}
+        <MessageView message />
+        {actions}
+        {move || if editing.get() {
+            view! {
+                <h2>{i18n.tr(Key::EditActivity)}</h2>
+                <ActivityForm
+                    year
+                    editing=current.get_untracked()
+                    on_saved=move |saved| { current.set(saved); editing.set(false); message.set(Some(Message::Done(Key::ActivitySaved, String::new()))) }
+                    on_cancel=move |_| editing.set(false)
+                    on_reload=on_reload
+                />
+            }.into_any()
+        } else {
+            view! { <Details activity=current.get().value /> }.into_any()
+        }}
+        <ConsentPanel current on_reload />
+        <Discussion id notes=false />
+        <Discussion id notes=true />
+    }
+    .into_any()
+}
+
+/// Every field of the activity.
+#[component]
+fn Details(activity: Activity) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let a = activity;
+    let lang = move || i18n.lang();
+    let side = move |side: Side| {
+        view! {
+            <dd>
+                {side.participants.map(|n| view! { <span>{move || i18n.t(Key::ParticipantsN).replace("{n}", &format_number(u64::from(n), lang()))}</span><br/> })}
+                {(!side.responsible_unit.is_empty()).then(|| view! { <span>{side.responsible_unit.clone()}</span><br/> })}
+                {(!side.point_of_contact.is_empty()).then(|| view! { <span>{side.point_of_contact.clone()}</span> })}
+            </dd>
+        }
+    };
+    let a1 = a.clone();
+    let a2 = a.clone();
+    view! {
+        <dl class="facts details" data-testid="details">
+            <dt>{i18n.tr(Key::Reference)}</dt>
+            <dd>{a.reference.clone().unwrap_or_default()}{a.reference.is_none().then(|| view! { <span class="muted">{i18n.tr(Key::NotShared)}</span> })}</dd>
+            <dt>{i18n.tr(Key::Description)}</dt>
+            <dd class="prose" data-testid="description">{a.description.clone()}</dd>
+            <dt>{i18n.tr(Key::Area)}</dt>
+            <dd>{move || a1.area.label(lang())}{a1.area_other.clone().map(|o| format!(": {o}"))}</dd>
+            <dt>{i18n.tr(Key::Form)}</dt>
+            <dd>{move || a2.form.label(lang())}{a2.form_other.clone().map(|o| format!(": {o}"))}</dd>
+            <dt>{i18n.tr(Key::ProposingParty)}</dt>
+            <dd>{move || a.proposing_party.label(lang())}</dd>
+            <dt>{i18n.tr(Key::HostParty)}</dt>
+            <dd>{move || a.host_party.label(lang())}</dd>
+            <dt>{i18n.tr(Key::Location)}</dt>
+            <dd data-testid="location">{a.location.clone()}</dd>
+            <dt>{i18n.tr(Key::When)}</dt>
+            <dd data-testid="when">{
+                let a = a.clone();
+                move || schedule_text(&a, lang())
+            }</dd>
+            <dt>{i18n.tr(Key::Cost)}</dt>
+            <dd>{i18n.tr(cost_key(a.cost))}</dd>
+            <dt>{move || i18n.t(Key::SideOf).replace("{party}", Party::Az.label(lang()))}</dt>
+            {side(a.az.clone())}
+            <dt>{move || i18n.t(Key::SideOf).replace("{party}", Party::Ge.label(lang()))}</dt>
+            {side(a.ge.clone())}
+            <dt>{i18n.tr(Key::Updated)}</dt>
+            <dd>{move || format_datetime(a.updated_at.timestamp_millis(), lang())}</dd>
+        </dl>
+    }
+}
+
+/// The caller's party's decision on a shared activity (coordinators).
+#[component]
+fn ConsentPanel(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload: Callback<()>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let decision = RwSignal::new(String::new());
+    let comment = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Key>);
+    let message = RwSignal::new(None::<Message>);
+    let busy = RwSignal::new(false);
+    let coordinator = auth
+        .actor()
+        .is_some_and(|a| decide(a, Action::Coordinate, Scope::Joint).allowed());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let decision = match decision.get_untracked().as_str() {
+            "accept" => ConsentDecision::Accept,
+            "reject" => ConsentDecision::Reject,
+            "request_changes" => ConsentDecision::RequestChanges,
+            _ => {
+                error.set(Some(Key::ChooseDecision));
+                return;
+            }
+        };
+        let text = comment.get_untracked().trim().to_owned();
+        if decision != ConsentDecision::Accept && text.is_empty() {
+            error.set(Some(Key::CommentNeeded));
+            return;
+        }
+        error.set(None);
+        busy.set(true);
+        let client = client.clone();
+        let Versioned { value, version } = current.get_untracked();
+        spawn_local(async move {
+            let request = ConsentRequest {
+                decision,
+                comment: text,
+            };
+            let result = auth.call(client.consent(value.id, version, &request)).await;
+            busy.set(false);
+            match result {
+                Ok(saved) => {
+                    comment.set(String::new());
+                    current.set(saved);
+                    message.set(Some(Message::Done(Key::DecisionRecorded, String::new())));
+                    // The comment joins the discussion: show it.
+                    on_reload.run(());
+                }
+                Err(problem) if problem.status == 412 => on_reload.run(()),
+                Err(problem) => message.set(Some(Message::Failed(problem))),
+            }
+        });
+    };
+    move || {
+        let a = current.get().value;
+        let open = !matches!(a.consent, ConsentState::Draft | ConsentState::Withdrawn);
+        (coordinator && open).then(|| {
+            let options = [
+                ("accept", Key::Accept),
+                ("request_changes", Key::RequestChanges),
+                ("reject", Key::Reject),
+            ];
+            view! {
+                <section class="card consent-panel" aria-labelledby="consent-heading" data-testid="consent-panel">
+                    <h2 id="consent-heading">{i18n.tr(Key::ConsentHeading)}</h2>
+                    <MessageView message />
+                    <form class="form" on:submit=submit.clone()>
+                        <fieldset class="inline">
+                            <legend>{i18n.tr(Key::YourDecision)}</legend>
+                            {options.into_iter().map(|(code, key)| {
+                                let id = format!("decision-{code}");
+                                view! {
+                                    <label for=id.clone() class="choice">
+                                        <input type="radio" name="decision" id=id.clone() value=code data-decision=code
+                                            prop:checked=move || decision.get() == code
+                                            on:change=move |_| decision.set(code.to_owned()) />
+                                        {i18n.tr(key)}
+                                    </label>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                        <div class="field" class:invalid=move || error.get().is_some()>
+                            <label for="consent-comment">{i18n.tr(Key::Comment)}</label>
+                            <p class="hint" id="consent-comment-hint">{i18n.tr(Key::CommentHint)}</p>
+                            <textarea id="consent-comment" rows="3" aria-describedby="consent-comment-hint"
+                                prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
+                            {move || error.get().map(|k| view! { <p class="field-error" role="alert">{i18n.tr(k)}</p> })}
+                        </div>
+                        <div class="form-actions">
+                            <button type="submit" class="primary" data-testid="send-decision" disabled=move || busy.get()>{i18n.tr(Key::SendDecision)}</button>
+                        </div>
+                    </form>
+                </section>
+            }
+        })
+    }
+}
+
+/// Comments of both parties, or the caller's party's internal notes.
+#[component]
+fn Discussion(id: i64, notes: bool) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let c2 = client.clone();
+    let list = LocalResource::new(move || {
+        let client = c2.clone();
+        async move {
+            if notes {
+                auth.call(client.notes(id)).await
+            } else {
+                auth.call(client.comments(id)).await
+            }
+        }
+    });
+    let body = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Key>);
+    let message = RwSignal::new(None::<Message>);
+    let busy = RwSignal::new(false);
+    let actor = auth.actor();
+    let may_write = actor.is_some_and(|a| decide(a, Action::Plan, Scope::Private(a.party)).allowed());
+    let party = actor.map_or(Party::Az, |a| a.party);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = body.get_untracked().trim().to_owned();
+        if text.is_empty() {
+            error.set(Some(Key::ErrRequired));
+            return;
+        }
+        error.set(None);
+        busy.set(true);
+        let client = client.clone();
+        spawn_local(async move {
+            let result: Result<Comment, Problem> = if notes {
+                auth.call(client.add_note(id, &text)).await
+            } else {
+                auth.call(client.add_comment(id, &text)).await
+            };
+            busy.set(false);
+            match result {
+                Ok(_) => {
+                    body.set(String::new());
+                    message.set(None);
+                    list.refetch();
+                }
+                Err(problem) => message.set(Some(Message::Failed(problem))),
+            }
+        });
+    };
+    let (heading, testid, field) = if notes {
+        (Key::NotesHeading, "notes", "note-body")
+    } else {
+        (Key::CommentsHeading, "comments", "comment-body")
+    };
+    let content: Content = std::sync::Arc::new(move || {
+        list.get().map(|result| match result {
+            Ok(items) if items.is_empty() => view! {
+                <p class="empty">{i18n.tr(if notes { Key::NoNotes } else { Key::NoComments })}</p>
+            }
+            .into_any(),
+            Ok(items) => view! {
+                <ol class="comments">
+                    {items.into_iter().map(|c| {
+                        let when = c.created_at.timestamp_millis();
+                        let kind = match c.kind.as_str() {
+                            "accept" => Some(Key::Accept),
+                            "reject" => Some(Key::Reject),
+                            "request_changes" => Some(Key::RequestChanges),
+                            _ => None,
+                        };
+                        view! {
+                            <li class="comment" data-party=c.party.code() data-kind=c.kind.clone()>
+                                <p class="meta">
+                                    <span class="party-code">{c.party.short()}</span>
+                                    <strong>{c.author.clone()}</strong>
+                                    {(!c.position.is_empty()).then(|| format!(", {}", c.position))}
+                                    " · " {move || format_datetime(when, i18n.lang())}
+                                    {kind.map(|k| view! { " · " <span class="badge off">{i18n.tr(k)}</span> })}
+                                </p>
+                                <p class="prose">{c.body.clone()}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            }
+            .into_any(),
+            Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
+        })
+    });
+    view! {
+        <section class=if notes { "card discussion internal" } else { "card discussion" } data-testid=testid aria-labelledby=format!("{testid}-heading")>
+            <h2 id=format!("{testid}-heading")>{i18n.tr(heading)}</h2>
+            {notes.then(|| view! {
+                <p class="internal-mark" data-testid="internal-mark">
+                    {move || i18n.t(Key::NotesOnlyFor).replace("{authority}", party.authority_at_signature().get(i18n.lang()))}
+                </p>
+            })}
+            <Loader content />
+            <MessageView message />
+            {may_write.then(|| view! {
+                <form class="form" on:submit=submit.clone()>
+                    <div class="field" class:invalid=move || error.get().is_some()>
+                        <label for=field>{i18n.tr(if notes { Key::AddNote } else { Key::AddComment })}</label>
+                        <textarea id=field rows="3" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                        {move || error.get().map(|k| view! { <p class="field-error" role="alert">{i18n.tr(k)}</p> })}
+                    </div>
+                    <div class="form-actions">
+                        <button type="submit" class="primary" data-testid=format!("{testid}-send") disabled=move || busy.get()>
+                            {i18n.tr(if notes { Key::SaveNote } else { Key::SendComment })}
+                        </button>
+                    </div>
+                </form>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,577 @@
+//! The activity form: a new draft, or the edit of an existing activity
+//! offering only the fields the caller's party may edit (the shared policy
+//! decides). Field-level messages come from the same rules the server
+//! checks, and from the server's 422 answer. A stale edit (412) is
+//! explained, naming the party whose change came first, with the choice to
+//! reload or review the difference. Unsaved changes are guarded.
+
+use chrono::{Datelike, NaiveDate};
+use concord_client::{Client, Versioned};
+use concord_shared::api::{Activity, ActivityPatch, CostArrangement, NewActivity, Schedule, SideInput};
+use concord_shared::plan::{FieldOwner, may_edit};
+use concord_shared::{CooperationArea, CooperationForm, Lang, Party, Problem};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::auth::Auth;
+use crate::i18n::{I18n, Key};
+use crate::pages::board::{area_options, form_options, month_options, party_options};
+use crate::ui::{Field, FieldErrors, Message, MessageView, SelectField, TextAreaField, error_of, field_error_key};
+
+/// The cost arrangement's wire code.
+pub fn cost_code(cost: CostArrangement) -> &'static str {
+    match cost {
+        CostArrangement::SendingPartyPays => "sending_party_pays",
+        CostArrangement::HostPartyPays => "host_party_pays",
+        CostArrangement::Shared => "shared",
+        CostArrangement::ThirdParty => "third_party",
+    }
+}
+
+/// The cost arrangement's text.
+pub fn cost_key(cost: CostArrangement) -> Key {
+    match cost {
+        CostArrangement::SendingPartyPays => Key::CostSending,
+        CostArrangement::HostPartyPays => Key::CostHost,
+        CostArrangement::Shared => Key::CostShared,
+        CostArrangement::ThirdParty => Key::CostThird,
+    }
+}
+
+const COSTS: [CostArrangement; 4] = [
+    CostArrangement::SendingPartyPays,
+    CostArrangement::HostPartyPays,
+    CostArrangement::Shared,
+    CostArrangement::ThirdParty,
+];
+
+fn cost_of(code: &str) -> CostArrangement {
+    COSTS
+        .into_iter()
+        .find(|c| cost_code(*c) == code)
+        .unwrap_or(CostArrangement::SendingPartyPays)
+}
+
+fn cost_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    COSTS
+        .iter()
+        .map(|c| (cost_code(*c), crate::i18n::text(lang, cost_key(*c))))
+        .collect()
+}
+
+fn when_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("dates", crate::i18n::text(lang, Key::ExactDates)),
+        ("month", crate::i18n::text(lang, Key::TentativeMonth)),
+    ]
+}
+
+/// Parses `YYYY-MM-DD` (what a date input gives) without chrono's format
+/// parser, which would weigh more than this whole form in the web app.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// A date as `YYYY-MM-DD`.
+pub fn iso_date(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// The form's values, as typed.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Values {
+    title: String,
+    description: String,
+    area: String,
+    area_other: String,
+    form: String,
+    form_other: String,
+    host: String,
+    location: String,
+    when: String,
+    start: String,
+    end: String,
+    month: String,
+    cost: String,
+    participants: String,
+    unit: String,
+    contact: String,
+}
+
+impl Values {
+    fn of(activity: Option<&Activity>, side: Party) -> Values {
+        let Some(a) = activity else {
+            return Values {
+                area: CooperationArea::ALL[0].code().to_owned(),
+                form: CooperationForm::ALL[0].code().to_owned(),
+                host: side.code().to_owned(),
+                when: "dates".to_owned(),
+                cost: cost_code(CostArrangement::SendingPartyPays).to_owned(),
+                ..Default::default()
+            };
+        };
+        let own = if side == Party::Az { &a.az } else { &a.ge };
+        Values {
+            title: a.title.clone(),
+            description: a.description.clone(),
+            area: a.area.code().to_owned(),
+            area_other: a.area_other.clone().unwrap_or_default(),
+            form: a.form.code().to_owned(),
+            form_other: a.form_other.clone().unwrap_or_default(),
+            host: a.host_party.code().to_owned(),
+            location: a.location.clone(),
+            when: if a.month.is_some() { "month" } else { "dates" }.to_owned(),
+            start: a.start_date.map(iso_date).unwrap_or_default(),
+            end: a.end_date.map(iso_date).unwrap_or_default(),
+            month: a.month.map(|m| m.to_string()).unwrap_or_default(),
+            cost: cost_code(a.cost).to_owned(),
+            participants: own.participants.map(|p| p.to_string()).unwrap_or_default(),
+            unit: own.responsible_unit.clone(),
+            contact: own.point_of_contact.clone(),
+        }
+    }
+
+    fn area(&self) -> CooperationArea {
+        self.area.parse().unwrap_or(CooperationArea::ALL[0])
+    }
+
+    fn form(&self) -> CooperationForm {
+        self.form.parse().unwrap_or(CooperationForm::ALL[0])
+    }
+
+    fn schedule(&self) -> Schedule {
+        if self.when == "month" {
+            Schedule {
+                month: self.month.parse().ok(),
+                ..Default::default()
+            }
+        } else {
+            Schedule {
+                start_date: parse_date(&self.start),
+                end_date: parse_date(&self.end),
+                month: None,
+            }
+        }
+    }
+
+    fn side(&self) -> SideInput {
+        SideInput {
+            participants: self.participants.trim().parse().ok(),
+            responsible_unit: self.unit.trim().to_owned(),
+            point_of_contact: self.contact.trim().to_owned(),
+        }
+    }
+
+    fn other(text: &str) -> Option<String> {
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_owned())
+    }
+
+    /// The same checks the server makes, so messages appear before saving.
+    fn check(&self, year: i32, substance: bool, side: bool) -> Vec<(String, Key)> {
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, key: Key| errors.push((field.to_owned(), key));
+        if substance {
+            let title = self.title.trim().chars().count();
+            if title == 0 {
+                fail("title", Key::ErrRequired);
+            } else if title > 200 {
+                fail("title", Key::ErrTooLong);
+            }
+            if self.description.chars().count() > 4000 {
+                fail("description", Key::ErrTooLong);
+            }
+            if self.location.chars().count() > 200 {
+                fail("location", Key::ErrTooLong);
+            }
+            if self.area().needs_specification() && self.area_other.trim().is_empty() {
+                fail("area_other", Key::ErrRequired);
+            }
+            if self.form().needs_specification() && self.form_other.trim().is_empty() {
+                fail("form_other", Key::ErrRequired);
+            }
+            if self.when == "month" {
+                if self.month.is_empty() {
+                    fail("month", Key::ErrRequired);
+                }
+            } else {
+                let start = parse_date(&self.start);
+                let end = parse_date(&self.end);
+                match start {
+                    None => fail("start_date", Key::ErrRequired),
+                    Some(s) if s.year() != year => fail("start_date", Key::ErrOutsideYear),
+                    _ => {}
+                }
+                if let Some(e) = end {
+                    if e.year() != year {
+                        fail("end_date", Key::ErrOutsideYear);
+                    } else if start.is_some_and(|s| e < s) {
+                        fail("end_date", Key::ErrBeforeStart);
+                    }
+                }
+            }
+        }
+        if side {
+            let p = self.participants.trim();
+            if !p.is_empty() && !p.parse::<i64>().is_ok_and(|n| (0..=10_000).contains(&n)) {
+                fail("participants", Key::ErrOutOfRange);
+            }
+            if self.unit.chars().count() > 200 {
+                fail("responsible_unit", Key::ErrTooLong);
+            }
+            if self.contact.chars().count() > 200 {
+                fail("point_of_contact", Key::ErrTooLong);
+            }
+        }
+        errors
+    }
+
+    fn new_activity(&self, side: bool) -> NewActivity {
+        let schedule = self.schedule();
+        NewActivity {
+            title: self.title.trim().to_owned(),
+            description: self.description.trim().to_owned(),
+            area: self.area(),
+            area_other: Values::other(&self.area_other),
+            form: self.form(),
+            form_other: Values::other(&self.form_other),
+            host_party: self.host.parse().unwrap_or(Party::Az),
+            location: self.location.trim().to_owned(),
+            start_date: schedule.start_date,
+            end_date: schedule.end_date,
+            month: schedule.month,
+            cost: cost_of(&self.cost),
+            own_side: side.then(|| self.side()),
+        }
+    }
+
+    /// Only what changed since `before`.
+    fn patch(&self, before: &Values, substance: bool, side: bool) -> ActivityPatch {
+        let changed = |a: &String, b: &String| (a != b).then(|| a.trim().to_owned());
+        let mut patch = ActivityPatch::default();
+        if substance {
+            patch.title = changed(&self.title, &before.title);
+            patch.description = changed(&self.description, &before.description);
+            patch.area = (self.area != before.area).then(|| self.area());
+            patch.area_other = changed(&self.area_other, &before.area_other);
+            patch.form = (self.form != before.form).then(|| self.form());
+            patch.form_other = changed(&self.form_other, &before.form_other);
+            patch.host_party = (self.host != before.host).then(|| self.host.parse().unwrap_or(Party::Az));
+            patch.location = changed(&self.location, &before.location);
+            let schedule_changed = self.when != before.when
+                || self.start != before.start
+                || self.end != before.end
+                || self.month != before.month;
+            patch.schedule = schedule_changed.then(|| self.schedule());
+            patch.cost = (self.cost != before.cost).then(|| cost_of(&self.cost));
+        }
+        if side
+            && (self.participants != before.participants || self.unit != before.unit || self.contact != before.contact)
+        {
+            patch.own_side = Some(self.side());
+        }
+        patch
+    }
+}
+
+/// The wire field a server error names, as the form's field id.
+fn form_field(field: &str) -> String {
+    field.rsplit('.').next().unwrap_or(field).to_owned()
+}
+
+/// Who made the change that came first, judged by what differs: the
+/// substance is only the proposer's, a side only its party's.
+fn changed_by(mine: &Activity, theirs: &Activity) -> Option<Party> {
+    if mine.az != theirs.az || mine.consent_az != theirs.consent_az || mine.az_summary != theirs.az_summary {
+        return Some(Party::Az);
+    }
+    if mine.ge != theirs.ge || mine.consent_ge != theirs.consent_ge || mine.ge_summary != theirs.ge_summary {
+        return Some(Party::Ge);
+    }
+    (mine.title != theirs.title
+        || mine.description != theirs.description
+        || mine.location != theirs.location
+        || mine.area != theirs.area
+        || mine.form != theirs.form
+        || mine.host_party != theirs.host_party
+        || mine.cost != theirs.cost
+        || mine.start_date != theirs.start_date
+        || mine.end_date != theirs.end_date
+        || mine.month != theirs.month
+        || mine.consent != theirs.consent)
+        .then_some(mine.proposing_party)
+}
+
+/// A stale edit: who changed the activity first, and what now differs.
+#[derive(Clone)]
+struct Conflict {
+    by: Option<Party>,
+    theirs: Values,
+}
+
+/// The activity form.
+#[component]
+pub fn ActivityForm(
+    /// The plan's year.
+    year: i32,
+    /// The activity being edited, with its version; `None` drafts a new one.
+    #[prop(optional)]
+    editing: Option<Versioned<Activity>>,
+    /// Called with the saved activity.
+    #[prop(into)]
+    on_saved: Callback<Versioned<Activity>>,
+    /// Called when the user cancels.
+    #[prop(into)]
+    on_cancel: Callback<()>,
+    /// Called to reload the activity (after a conflict).
+    #[prop(optional, into)]
+    on_reload: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let Some(actor) = auth.actor() else {
+        return ().into_any();
+    };
+    let party = actor.party;
+    let proposer = editing.as_ref().map_or(party, |v| v.value.proposing_party);
+    let substance = may_edit(party, actor.role, proposer, FieldOwner::Substance);
+    let side = may_edit(party, actor.role, proposer, FieldOwner::Side(party));
+    let before = Values::of(editing.as_ref().map(|v| &v.value), party);
+    let original = editing.as_ref().map(|v| v.value.clone());
+    let version = editing.as_ref().map(|v| v.version);
+    let id = editing.as_ref().map(|v| v.value.id);
+
+    let s = |get: fn(&Values) -> &String| RwSignal::new(get(&before).clone());
+    let title = s(|v| &v.title);
+    let description = s(|v| &v.description);
+    let area = s(|v| &v.area);
+    let area_other = s(|v| &v.area_other);
+    let form = s(|v| &v.form);
+    let form_other = s(|v| &v.form_other);
+    let host = s(|v| &v.host);
+    let location = s(|v| &v.location);
+    let when = s(|v| &v.when);
+    let start = s(|v| &v.start);
+    let end = s(|v| &v.end);
+    let month = s(|v| &v.month);
+    let cost = s(|v| &v.cost);
+    let participants = s(|v| &v.participants);
+    let unit = s(|v| &v.unit);
+    let contact = s(|v| &v.contact);
+    let values = move || Values {
+        title: title.get(),
+        description: description.get(),
+        area: area.get(),
+        area_other: area_other.get(),
+        form: form.get(),
+        form_other: form_other.get(),
+        host: host.get(),
+        location: location.get(),
+        when: when.get(),
+        start: start.get(),
+        end: end.get(),
+        month: month.get(),
+        cost: cost.get(),
+        participants: participants.get(),
+        unit: unit.get(),
+        contact: contact.get(),
+    };
+    let before_for_dirty = before.clone();
+    let dirty = Memo::new(move |_| values() != before_for_dirty);
+
+    // Leaving the page with unsaved changes asks first.
+    let guard = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if dirty.get_untracked() {
+            ev.prevent_default();
+            ev.set_return_value("unsaved");
+        }
+    });
+    on_cleanup(move || guard.remove());
+
+    let errors: FieldErrors = RwSignal::new(Vec::new());
+    let message = RwSignal::new(None::<Message>);
+    let saving = RwSignal::new(false);
+    let conflict = RwSignal::new(None::<Conflict>);
+    let show_diff = RwSignal::new(false);
+
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let now = values();
+        let found = now.check(year, substance, side);
+        if !found.is_empty() {
+            errors.set(found);
+            message.set(Some(Message::Failed(Problem::new(422, "invalid"))));
+            return;
+        }
+        errors.set(Vec::new());
+        message.set(None);
+        saving.set(true);
+        let client = client.clone();
+        let before = before.clone();
+        let original = original.clone();
+        spawn_local(async move {
+            let result = match (id, version) {
+                (Some(id), Some(version)) => {
+                    let patch = now.patch(&before, substance, side);
+                    auth.call(client.update_activity(id, version, &patch)).await
+                }
+                _ => auth.call(client.create_activity(year, &now.new_activity(side))).await,
+            };
+            match result {
+                Ok(saved) => {
+                    saving.set(false);
+                    on_saved.run(saved);
+                }
+                Err(problem) if problem.status == 412 => {
+                    let theirs = match id {
+                        Some(id) => auth.call(client.activity(id)).await.ok(),
+                        None => None,
+                    };
+                    saving.set(false);
+                    let by = match (&original, &theirs) {
+                        (Some(mine), Some(theirs)) => changed_by(mine, &theirs.value),
+                        _ => None,
+                    };
+                    let theirs = Values::of(theirs.as_ref().map(|t| &t.value), party);
+                    conflict.set(Some(Conflict { by, theirs }));
+                }
+                Err(problem) => {
+                    saving.set(false);
+                    if problem.status == 422 {
+                        errors.set(
+                            problem
+                                .errors
+                                .iter()
+                                .map(|e| (form_field(&e.field), field_error_key(&e.field, &e.code)))
+                                .collect(),
+                        );
+                    }
+                    message.set(Some(Message::Failed(problem)));
+                }
+            }
+        });
+    };
+
+    let conflict_view = move || {
+        conflict.get().map(|c| {
+            let mine = values();
+            let rows: Vec<(Key, String, String)> = [
+                (Key::Title, &mine.title, &c.theirs.title),
+                (Key::Description, &mine.description, &c.theirs.description),
+                (Key::Area, &mine.area, &c.theirs.area),
+                (Key::Form, &mine.form, &c.theirs.form),
+                (Key::HostParty, &mine.host, &c.theirs.host),
+                (Key::Location, &mine.location, &c.theirs.location),
+                (Key::StartDate, &mine.start, &c.theirs.start),
+                (Key::EndDate, &mine.end, &c.theirs.end),
+                (Key::Month, &mine.month, &c.theirs.month),
+                (Key::Cost, &mine.cost, &c.theirs.cost),
+                (Key::Participants, &mine.participants, &c.theirs.participants),
+                (Key::ResponsibleUnit, &mine.unit, &c.theirs.unit),
+                (Key::PointOfContact, &mine.contact, &c.theirs.contact),
+            ]
+            .into_iter()
+            .filter(|(_, a, b)| a != b)
+            .map(|(k, a, b)| (k, a.clone(), b.clone()))
+            .collect();
+            let by = c.by;
+            view! {
+                <div class="notice failure conflict" role="alert" data-testid="conflict">
+                    <p>
+                        {move || match by {
+                            Some(p) => i18n.t(Key::ChangedWhileEditing).replace("{party}", p.label(i18n.lang())),
+                            None => i18n.t(Key::ChangedWhileEditingSomeone).to_owned(),
+                        }}
+                    </p>
+                    <div class="form-actions">
+                        <button type="button" class="primary" data-testid="conflict-reload" on:click=move |_| {
+                            if let Some(reload) = on_reload { reload.run(()) }
+                        }>{i18n.tr(Key::ReloadDiscard)}</button>
+                        <button type="button" class="secondary" data-testid="conflict-review" on:click=move |_| show_diff.update(|v| *v = !*v)>
+                            {i18n.tr(Key::ReviewDifference)}
+                        </button>
+                    </div>
+                    {move || show_diff.get().then(|| view! {
+                        <table class="data diff" data-testid="conflict-diff">
+                            <thead><tr>
+                                <th scope="col">{i18n.tr(Key::FieldName)}</th>
+                                <th scope="col">{i18n.tr(Key::YourValue)}</th>
+                                <th scope="col">{i18n.tr(Key::CurrentValue)}</th>
+                            </tr></thead>
+                            <tbody>
+                                {rows.clone().into_iter().map(|(k, a, b)| view! {
+                                    <tr><th scope="row">{i18n.tr(k)}</th><td>{a}</td><td>{b}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    })}
+                </div>
+            }
+        })
+    };
+
+    let e = move |field: &'static str| error_of(errors, field);
+    let own_label = move || i18n.t(Key::OwnSide).replace("{party}", party.label(i18n.lang()));
+    view! {
+        <form class="form activity-form" novalidate on:submit=on_submit data-testid="activity-form">
+            {conflict_view}
+            <MessageView message />
+            {substance.then(|| view! {
+                <fieldset class="form-grid">
+                    <legend>{i18n.tr(Key::Substance)}</legend>
+                    <Field id="title" label=Key::Title value=title error=e("title") required=true />
+                    <TextAreaField id="description" label=Key::Description value=description error=e("description") />
+                    <SelectField id="area" label=Key::Area value=area options=area_options />
+                    {move || area.get().parse::<CooperationArea>().is_ok_and(|a| a.needs_specification()).then(|| view! {
+                        <Field id="area_other" label=Key::AreaOther value=area_other error=e("area_other") required=true />
+                    })}
+                    <SelectField id="form" label=Key::Form value=form options=form_options />
+                    {move || form.get().parse::<CooperationForm>().is_ok_and(|f| f.needs_specification()).then(|| view! {
+                        <Field id="form_other" label=Key::FormOther value=form_other error=e("form_other") required=true />
+                    })}
+                    <SelectField id="host_party" label=Key::HostParty value=host options=party_options />
+                    <Field id="location" label=Key::Location value=location error=e("location") />
+                    <SelectField id="when" label=Key::When value=when options=when_options />
+                    {move || if when.get() == "month" {
+                        view! { <SelectField id="month" label=Key::Month value=month options=month_options any=Key::Choose error=e("month") /> }.into_any()
+                    } else {
+                        view! {
+                            <Field id="start_date" label=Key::StartDate value=start error=e("start_date") kind="date" required=true />
+                            <Field id="end_date" label=Key::EndDate value=end error=e("end_date") kind="date" />
+                        }.into_any()
+                    }}
+                    <SelectField id="cost" label=Key::Cost value=cost options=cost_options />
+                </fieldset>
+            })}
+            {side.then(|| view! {
+                <fieldset class="form-grid">
+                    <legend>{own_label}</legend>
+                    <Field id="participants" label=Key::Participants value=participants error=e("participants") kind="number" />
+                    <Field id="responsible_unit" label=Key::ResponsibleUnit value=unit error=e("responsible_unit") />
+                    <Field id="point_of_contact" label=Key::PointOfContact value=contact error=e("point_of_contact") />
+                </fieldset>
+            })}
+            <div class="form-actions">
+                <button type="submit" class="primary" data-testid="save" disabled=move || saving.get()>
+                    {move || if saving.get() { i18n.t(Key::Saving) } else { i18n.t(Key::Save) }}
+                </button>
+                <button type="button" class="secondary" data-testid="cancel-edit" on:click=move |_| {
+                    let leave = !dirty.get_untracked()
+                        || window().confirm_with_message(i18n.t(Key::DiscardChanges)).unwrap_or(false);
+                    if leave { on_cancel.run(()) }
+                }>{i18n.tr(Key::Cancel)}</button>
+                {move || dirty.get().then(|| view! { <span class="warning" data-testid="unsaved" role="status">{i18n.tr(Key::UnsavedChanges)}</span> })}
+            </div>
+        </form>
+    }
+    .into_any()
+}

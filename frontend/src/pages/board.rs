@@ -1,0 +1,486 @@
+//! A plan's activities three ways: the board (one column per consent
+//! state), the table (sortable, filterable, paged, columns remembered) and
+//! the inbox (what awaits the caller's party, newest first). Filters live in
+//! the URL's query, so a view can be shared as a link.
+
+use concord_client::{ActivityFilter, Client};
+use concord_shared::api::{Activity, Page};
+use concord_shared::plan::{ConsentState, PartyConsent};
+use concord_shared::{CooperationArea, CooperationForm, Lang, Party};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+
+use crate::auth::Auth;
+use crate::i18n::{I18n, Key, format_iso_date, month_name};
+use crate::pages::activity_form::iso_date;
+use crate::pages::agreement::LoadError;
+use crate::pages::plan::{PlanHeader, route_year};
+use crate::ui::{Content, Loader, SelectField, format_number};
+
+/// The text of a consent state.
+pub fn consent_key(state: ConsentState) -> Key {
+    match state {
+        ConsentState::Draft => Key::ConsentDraft,
+        ConsentState::Pending => Key::ConsentPending,
+        ConsentState::ChangesRequested => Key::ConsentChangesRequested,
+        ConsentState::AcceptedByAz => Key::ConsentAcceptedByAz,
+        ConsentState::AcceptedByGe => Key::ConsentAcceptedByGe,
+        ConsentState::Accepted => Key::ConsentAccepted,
+        ConsentState::Rejected => Key::ConsentRejected,
+        ConsentState::Withdrawn => Key::ConsentWithdrawn,
+    }
+}
+
+/// The text of one party's decision.
+pub fn party_consent_key(consent: PartyConsent) -> Key {
+    match consent {
+        PartyConsent::Pending => Key::DecisionPending,
+        PartyConsent::Accepted => Key::DecisionAccepted,
+        PartyConsent::Rejected => Key::DecisionRejected,
+        PartyConsent::ChangesRequested => Key::DecisionChangesRequested,
+    }
+}
+
+/// Areas as select options.
+pub fn area_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    CooperationArea::ALL.iter().map(|a| (a.code(), a.label(lang))).collect()
+}
+
+/// Forms as select options.
+pub fn form_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    CooperationForm::ALL.iter().map(|f| (f.code(), f.label(lang))).collect()
+}
+
+/// Parties as select options.
+pub fn party_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    Party::ALL.iter().map(|p| (p.code(), p.label(lang))).collect()
+}
+
+const MONTH_CODES: [&str; 12] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"];
+
+/// Months as select options.
+pub fn month_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    MONTH_CODES
+        .iter()
+        .enumerate()
+        .map(|(i, code)| (*code, month_name(lang, i as u32 + 1)))
+        .collect()
+}
+
+/// When an activity takes place, in words: exact dates or a tentative month.
+pub fn schedule_text(activity: &Activity, lang: Lang) -> String {
+    match (activity.start_date, activity.end_date, activity.month) {
+        (Some(start), Some(end), _) if end != start => format!(
+            "{} – {}",
+            format_iso_date(&iso_date(start), lang),
+            format_iso_date(&iso_date(end), lang)
+        ),
+        (Some(start), _, _) => format_iso_date(&iso_date(start), lang),
+        (None, _, Some(month)) => format!("{} {} (~)", month_name(lang, month), activity.year),
+        _ => String::new(),
+    }
+}
+
+/// The filter of the query string (`area`, `form`, `party`, `month`, `q`, `sort`, `page`).
+fn filter_from_query() -> Memo<ActivityFilter> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| ActivityFilter {
+            area: q.get("area").and_then(|v| v.parse().ok()),
+            form: q.get("form").and_then(|v| v.parse().ok()),
+            proposer: q.get("party").and_then(|v| v.parse().ok()),
+            month: q.get("month").and_then(|v| v.parse().ok()),
+            q: q.get("q").filter(|v| !v.is_empty()),
+            sort: q.get("sort").filter(|v| !v.is_empty()),
+            offset: q
+                .get("page")
+                .and_then(|v| v.parse::<u64>().ok())
+                .map(|p| p.saturating_sub(1) * PAGE_SIZE),
+            ..Default::default()
+        })
+    })
+}
+
+const PAGE_SIZE: u64 = 25;
+
+/// Sets query parameters of the current address (captured where the router's
+/// context is available, usable from event handlers).
+type Go = Box<dyn Fn(&str)>;
+
+#[derive(Clone, Copy)]
+struct QueryNav {
+    navigate: StoredValue<Go, LocalStorage>,
+    path: Memo<String>,
+    query: Memo<leptos_router::params::ParamsMap>,
+}
+
+impl QueryNav {
+    fn new() -> QueryNav {
+        let location = use_location();
+        let navigate = use_navigate();
+        let go: Go = Box::new(move |url: &str| {
+            navigate(
+                url,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        });
+        QueryNav {
+            navigate: StoredValue::new_local(go),
+            path: location.pathname,
+            query: location.query,
+        }
+    }
+
+    /// Sets `key` (empty removes it); any other change goes back to the first page.
+    fn set(self, key: &'static str, value: String) {
+        let mut params = self.query.get_untracked();
+        params.remove(key);
+        if key != "page" {
+            params.remove("page");
+        }
+        if !value.is_empty() {
+            params.insert(key, value);
+        }
+        let url = format!("{}{}", self.path.get_untracked(), params.to_query_string());
+        self.navigate.with_value(|go| go(&url));
+    }
+}
+
+/// A select whose value is a query parameter.
+#[component]
+fn QuerySelect(id: &'static str, param: &'static str, label: Key, options: crate::ui::Options) -> impl IntoView {
+    let query = use_query_map();
+    let nav = QueryNav::new();
+    let value = RwSignal::new(query.with_untracked(|q| q.get(param).unwrap_or_default()));
+    Effect::new(move |prev: Option<()>| {
+        let v = value.get();
+        if prev.is_some() {
+            nav.set(param, v);
+        }
+    });
+    view! { <SelectField id label value options any=Key::All /> }
+}
+
+/// The filters of the board and the table, kept in the URL.
+#[component]
+fn FilterBar() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let query = use_query_map();
+    let nav = QueryNav::new();
+    let text = RwSignal::new(query.with_untracked(|q| q.get("q").unwrap_or_default()));
+    view! {
+        <form class="filters form-grid" role="search" aria-label=i18n.tr(Key::Filters) on:submit=move |ev| {
+            ev.prevent_default();
+            nav.set("q", text.get_untracked());
+        }>
+            <QuerySelect id="filter-area" param="area" label=Key::Area options=area_options />
+            <QuerySelect id="filter-form" param="form" label=Key::Form options=form_options />
+            <QuerySelect id="filter-party" param="party" label=Key::ProposingParty options=party_options />
+            <QuerySelect id="filter-month" param="month" label=Key::Month options=month_options />
+            <div class="field">
+                <label for="filter-q">{i18n.tr(Key::SearchText)}</label>
+                <input id="filter-q" type="search" prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:change=move |ev| nav.set("q", event_target_value(&ev)) />
+            </div>
+        </form>
+    }
+}
+
+/// Both parties' consent at a glance.
+#[component]
+pub fn ConsentPair(activity: Activity) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let one = move |party: Party, consent: PartyConsent| {
+        view! {
+            <span class="consent" data-consent=consent.code() data-party=party.code()>
+                <span class="party-code">{party.short()}</span>
+                {move || i18n.t(party_consent_key(consent))}
+            </span>
+        }
+    };
+    view! { <span class="consent-pair">{one(Party::Az, activity.consent_az)} {one(Party::Ge, activity.consent_ge)}</span> }
+}
+
+/// A card of the board and the inbox.
+#[component]
+pub fn ActivityCard(activity: Activity) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let a = activity.clone();
+    let host = activity.host_party;
+    let id = activity.id;
+    let title = activity.title.clone();
+    let reference = activity.reference.clone();
+    let data_reference = reference.clone().unwrap_or_default();
+    view! {
+        <li class="activity-card card" data-activity=id data-reference=data_reference>
+            <p class="ref">{match reference {
+                Some(r) => view! { <span>{r}</span> }.into_any(),
+                None => view! { <span class="muted">{i18n.tr(Key::NotShared)}</span> }.into_any(),
+            }}</p>
+            <A href=format!("/activities/{id}") attr:class="title">{title}</A>
+            <p class="meta">
+                {move || format!("{} · {} · {}", a.area.label(i18n.lang()), a.form.label(i18n.lang()), schedule_text(&a, i18n.lang()))}
+                " · "
+                {move || i18n.t(Key::HostedBy).replace("{party}", host.short())}
+            </p>
+            <ConsentPair activity />
+        </li>
+    }
+}
+
+/// Loads the activities of `year` with the URL's filter (plus `extra`).
+fn activities_resource(
+    year: Memo<i32>,
+    extra: fn(&mut ActivityFilter),
+) -> LocalResource<Result<Page<Activity>, concord_shared::Problem>> {
+    let client = expect_context::<Client>();
+    let auth = expect_context::<Auth>();
+    let filter = filter_from_query();
+    LocalResource::new(move || {
+        let client = client.clone();
+        let mut filter = filter.get();
+        extra(&mut filter);
+        let year = year.get();
+        async move { auth.call(client.activities(year, &filter)).await }
+    })
+}
+
+/// The board: one column per consent state.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let year = route_year();
+    let list = activities_resource(year, |f| {
+        f.limit = Some(500);
+        f.offset = None;
+        f.sort = Some("reference".to_owned());
+    });
+    let content: Content = std::sync::Arc::new(move || {
+        list.get().map(|result| match result {
+            Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{i18n.tr(Key::NoActivitiesMatch)}</p> }.into_any(),
+            Ok(page) => {
+                let columns = ConsentState::ALL
+                    .into_iter()
+                    .map(|state| {
+                        let cards: Vec<Activity> = page.items.iter().filter(|a| a.consent == state).cloned().collect();
+                        let count = cards.len() as u64;
+                        let heading = format!("col-{}", state.code());
+                        let labelled = heading.clone();
+                        view! {
+                            <section class="column" data-column=state.code() aria-labelledby=labelled>
+                                <h2 id=heading>{i18n.tr(consent_key(state))} " " <span class="count">{move || format_number(count, i18n.lang())}</span></h2>
+                                <ul>{cards.into_iter().map(|activity| view! { <ActivityCard activity /> }).collect_view()}</ul>
+                            </section>
+                        }
+                    })
+                    .collect_view();
+                view! { <div class="board" data-testid="board">{columns}</div> }.into_any()
+            }
+            Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
+        })
+    });
+    view! {
+        <PlanHeader year=year.get_untracked() />
+        <FilterBar />
+        <Loader content />
+    }
+}
+
+/// The columns the table can show.
+const COLUMNS: [(&str, Key, Option<&str>); 9] = [
+    ("reference", Key::Reference, Some("reference")),
+    ("title", Key::Title, Some("title")),
+    ("area", Key::Area, Some("area")),
+    ("form", Key::Form, None),
+    ("when", Key::When, Some("start")),
+    ("host", Key::HostParty, None),
+    ("proposer", Key::ProposingParty, None),
+    ("consent", Key::Consent, None),
+    ("updated", Key::Updated, Some("updated")),
+];
+
+const COLUMNS_KEY: &str = "concord.table.columns";
+
+fn saved_columns() -> Vec<String> {
+    let saved = window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(COLUMNS_KEY).ok().flatten());
+    match saved {
+        Some(list) => list.split(',').map(str::to_owned).collect(),
+        None => COLUMNS.iter().map(|c| c.0.to_owned()).collect(),
+    }
+}
+
+fn cell(activity: &Activity, column: &str, lang: Lang, i18n: I18n) -> AnyView {
+    match column {
+        "reference" => activity.reference.clone().unwrap_or_default().into_any(),
+        "title" => {
+            let href = format!("/activities/{}", activity.id);
+            let title = activity.title.clone();
+            view! { <A href=href>{title}</A> }.into_any()
+        }
+        "area" => activity.area.label(lang).into_any(),
+        "form" => activity.form.label(lang).into_any(),
+        "when" => schedule_text(activity, lang).into_any(),
+        "host" => activity.host_party.short().into_any(),
+        "proposer" => activity.proposing_party.short().into_any(),
+        "consent" => i18n.t(consent_key(activity.consent)).into_any(),
+        _ => crate::i18n::format_datetime(activity.updated_at.timestamp_millis(), lang).into_any(),
+    }
+}
+
+/// The table: sortable, filterable, paged; the chosen columns are remembered.
+#[component]
+pub fn TablePage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let year = route_year();
+    let query = use_query_map();
+    let nav = QueryNav::new();
+    let list = activities_resource(year, |f| f.limit = Some(PAGE_SIZE));
+    let columns = RwSignal::new(saved_columns());
+    Effect::new(move |_| {
+        let joined = columns.get().join(",");
+        if let Ok(Some(storage)) = window().local_storage() {
+            let _ = storage.set_item(COLUMNS_KEY, &joined);
+        }
+    });
+    let sort = Memo::new(move |_| query.with(|q| q.get("sort").unwrap_or_default()));
+    let content: Content = std::sync::Arc::new(move || {
+        list.get().map(|result| match result {
+            Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{i18n.tr(Key::NoActivitiesMatch)}</p> }.into_any(),
+            Ok(page) => {
+                let lang = i18n.lang();
+                let shown = columns.get();
+                let visible: Vec<_> = COLUMNS.iter().filter(|c| shown.iter().any(|s| s == c.0)).collect();
+                let head = visible
+                    .iter()
+                    .map(|(_, key, by)| {
+                        let key = *key;
+                        match by {
+                            Some(by) => {
+                                let by = *by;
+                                let current = sort.get();
+                                let aria = if current == by { "ascending" } else if current == format!("-{by}") { "descending" } else { "none" };
+                                let next = if current == by { format!("-{by}") } else { by.to_owned() };
+                                view! {
+                                    <th scope="col" aria-sort=aria>
+                                        <button type="button" class="sort" data-sort=by on:click=move |_| nav.set("sort", next.clone())>
+                                            {i18n.tr(key)}
+                                        </button>
+                                    </th>
+                                }
+                                .into_any()
+                            }
+                            None => view! { <th scope="col">{i18n.tr(key)}</th> }.into_any(),
+                        }
+                    })
+                    .collect_view();
+                let rows = page
+                    .items
+                    .iter()
+                    .map(|a| {
+                        let cells = visible.iter().map(|c| view! { <td>{cell(a, c.0, lang, i18n)}</td> }).collect_view();
+                        view! { <tr data-activity=a.id>{cells}</tr> }
+                    })
+                    .collect_view();
+                let pages = page.total.div_ceil(PAGE_SIZE).max(1);
+                let current = page.offset / PAGE_SIZE + 1;
+                view! {
+                    <div class="table-scroll">
+                        <table class="data" data-testid="activity-table">
+                            <caption class="muted">
+                                {i18n.t(Key::PageOf).replace("{page}", &current.to_string()).replace("{pages}", &pages.to_string()).replace("{n}", &format_number(page.total, lang))}
+                            </caption>
+                            <thead><tr>{head}</tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                    <div class="form-actions pager">
+                        <button type="button" class="secondary" disabled={current <= 1} on:click=move |_| nav.set("page", (current - 1).to_string())>
+                            {i18n.tr(Key::PreviousPage)}
+                        </button>
+                        <button type="button" class="secondary" disabled={current >= pages} on:click=move |_| nav.set("page", (current + 1).to_string())>
+                            {i18n.tr(Key::NextPage)}
+                        </button>
+                    </div>
+                }
+                .into_any()
+            }
+            Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
+        })
+    });
+    view! {
+        <PlanHeader year=year.get_untracked() />
+        <FilterBar />
+        <details class="columns-choice">
+            <summary>{i18n.tr(Key::ChooseColumns)}</summary>
+            <fieldset>
+                <legend>{i18n.tr(Key::ChooseColumns)}</legend>
+                {COLUMNS
+                    .iter()
+                    .map(|(name, key, _)| {
+                        let name = *name;
+                        let id = format!("col-{name}");
+                        let for_id = id.clone();
+                        view! {
+                            <label for=for_id>
+                                <input type="checkbox" id=id
+                                    prop:checked=move || columns.with(|c| c.iter().any(|s| s == name))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        columns.update(|c| {
+                                            c.retain(|s| s != name);
+                                            if on { c.push(name.to_owned()); }
+                                        });
+                                    } />
+                                {i18n.tr(*key)}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </details>
+        <Loader content />
+    }
+}
+
+/// The inbox: what awaits the caller's party in this plan, newest first.
+#[component]
+pub fn InboxPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let year = route_year();
+    let list = activities_resource(year, |f| {
+        *f = ActivityFilter {
+            awaiting_my_party: true,
+            sort: Some("-updated".to_owned()),
+            limit: Some(200),
+            ..Default::default()
+        };
+    });
+    let content: Content = std::sync::Arc::new(move || {
+        list.get().map(|result| match result {
+            Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{i18n.tr(Key::InboxEmpty)}</p> }.into_any(),
+            Ok(page) => view! {
+                <p class="muted">{move || i18n.t(Key::InboxCount).replace("{n}", &format_number(page.total, i18n.lang()))}</p>
+                <ul class="inbox" data-testid="inbox">
+                    {page.items.into_iter().map(|activity| view! { <ActivityCard activity /> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+            Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
+        })
+    });
+    view! {
+        <PlanHeader year=year.get_untracked() />
+        <h2>{i18n.tr(Key::InboxHeading)}</h2>
+        <Loader content />
+    }
+}

@@ -1,0 +1,336 @@
+//! The plans list and one plan's page: its state, what blocks the next step
+//! (in words), the two-party step proposal waiting for confirmation with
+//! the buttons the caller's role allows, and the way to the board, the
+//! table, the inbox and a new activity.
+
+use concord_client::{Client, Versioned};
+use concord_shared::Party;
+use concord_shared::api::{Blocker, Plan, TransitionAction, TransitionRequest};
+use concord_shared::plan::{PlanState, may_confirm, may_propose};
+use concord_shared::policy::{Action, Scope, decide};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::auth::Auth;
+use crate::i18n::{I18n, Key, format_datetime};
+use crate::pages::agreement::LoadError;
+use crate::ui::{Content, Loader, Message, MessageView, format_number};
+
+/// The year in the route (`/plans/:year/...`), 0 when it is not a number.
+pub fn route_year() -> Memo<i32> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("year").and_then(|y| y.parse().ok()).unwrap_or(0)))
+}
+
+/// Whether the actor may draft activities in a plan in `state` (the policy decides the role).
+pub fn may_draft(auth: Auth, state: PlanState) -> bool {
+    auth.actor()
+        .is_some_and(|actor| decide(actor, Action::Plan, Scope::Private(actor.party)).allowed())
+        && matches!(state, PlanState::Drafting | PlanState::Negotiation)
+}
+
+/// The plans, newest year first.
+#[component]
+pub fn PlansPage() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let plans = LocalResource::new(move || {
+        let client = client.clone();
+        async move { auth.call(client.plans()).await }
+    });
+    let content: Content = std::sync::Arc::new(move || {
+        plans.get().map(|result| match result {
+            Ok(list) if list.is_empty() => view! { <p class="empty card">{i18n.tr(Key::NoPlans)}</p> }.into_any(),
+            Ok(list) => view! {
+                <ul class="plan-list" data-testid="plans">
+                    {list
+                        .into_iter()
+                        .map(|plan| {
+                            let state = plan.state;
+                            view! {
+                                <li class="card">
+                                    <A href=format!("/plans/{}", plan.year)>{i18n.t(Key::PlanOfYear).replace("{year}", &plan.year.to_string())}</A>
+                                    " "
+                                    <span class="badge ok" data-state=state.code()>{move || state.label(i18n.lang())}</span>
+                                    " "
+                                    <span class="muted">{move || i18n.t(Key::ActivitiesCount).replace("{n}", &format_number(plan.activity_count, i18n.lang()))}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any(),
+            Err(problem) => view! { <LoadError problem on_retry=move |_| plans.refetch() /> }.into_any(),
+        })
+    });
+    view! {
+        <h1>{i18n.tr(Key::PlansHeading)}</h1>
+        <p class="lead">{i18n.tr(Key::PlansIntro)}</p>
+        <Loader content />
+    }
+}
+
+/// The tabs of one plan's views.
+#[component]
+pub fn PlanTabs(year: i32) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let tab = |path: &'static str, key: Key| {
+        view! { <A href=format!("/plans/{year}{path}") exact=true attr:data-tab=key_name(key)>{i18n.tr(key)}</A> }
+    };
+    view! {
+        <nav class="tabs" aria-label=i18n.tr(Key::PlanViews)>
+            {tab("", Key::TabOverview)}
+            {tab("/board", Key::TabBoard)}
+            {tab("/table", Key::TabTable)}
+            {tab("/inbox", Key::TabInbox)}
+        </nav>
+    }
+}
+
+fn key_name(key: Key) -> &'static str {
+    match key {
+        Key::TabBoard => "board",
+        Key::TabTable => "table",
+        Key::TabInbox => "inbox",
+        _ => "overview",
+    }
+}
+
+/// The heading of a plan's views: year, state and the tabs.
+#[component]
+pub fn PlanHeader(year: i32, #[prop(optional)] plan: Option<Plan>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <h1>
+            {move || i18n.t(Key::PlanOfYear).replace("{year}", &year.to_string())}
+            {plan.map(|plan| {
+                let state = plan.state;
+                view! { " " <span class="badge ok" data-testid="plan-state" data-state=state.code()>{move || state.label(i18n.lang())}</span> }
+            })}
+        </h1>
+        <PlanTabs year />
+    }
+}
+
+/// One plan: state, blockers in words, the step proposal and its buttons.
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let year = route_year();
+    let plan = LocalResource::new(move || {
+        let client = client.clone();
+        let year = year.get();
+        async move { auth.call(client.plan(year)).await }
+    });
+    let content: Content = std::sync::Arc::new(move || {
+        plan.get().map(|result| match result {
+            Ok(plan_v) => view! { <PlanView plan=plan_v on_change=move |_| plan.refetch() /> }.into_any(),
+            Err(problem) => view! {
+                <PlanHeader year=year.get_untracked() />
+                <LoadError problem on_retry=move |_| plan.refetch() />
+            }
+            .into_any(),
+        })
+    });
+    view! { <Loader content /> }
+}
+
+/// A blocker in words.
+pub fn blocker_text(i18n: I18n, blocker: &Blocker) -> String {
+    let key = match blocker.code.as_str() {
+        "awaiting_consent" => Key::BlockAwaitingConsent,
+        "changes_requested" => Key::BlockChangesRequested,
+        "no_accepted_activity" => Key::BlockNoAccepted,
+        "awaiting_confirmation" => Key::BlockAwaitingConfirmation,
+        "needs_proposal" => Key::BlockNeedsProposal,
+        _ => Key::BlockOther,
+    };
+    let lang = i18n.lang();
+    i18n.t(key)
+        .replace("{party}", blocker.party.map(|p| p.label(lang)).unwrap_or_default())
+        .replace("{n}", &format_number(blocker.count.unwrap_or_default(), lang))
+}
+
+#[component]
+fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let Versioned { value: plan, version } = plan;
+    let year = plan.year;
+    let state = plan.state;
+    let message = RwSignal::new(None::<Message>);
+    let busy = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let reason_missing = RwSignal::new(false);
+    let act = move |action: TransitionAction, to: Option<PlanState>| {
+        let reason_text = reason.get_untracked();
+        if action == TransitionAction::Decline && reason_text.trim().is_empty() {
+            reason_missing.set(true);
+            return;
+        }
+        reason_missing.set(false);
+        busy.set(true);
+        let client = client.clone();
+        spawn_local(async move {
+            let request = TransitionRequest {
+                action,
+                to,
+                reason: (action == TransitionAction::Decline).then_some(reason_text),
+            };
+            let result = auth.call(client.transition(year, version, &request)).await;
+            busy.set(false);
+            match result {
+                Ok(_) => on_change.run(()),
+                Err(problem) => message.set(Some(Message::Failed(problem))),
+            }
+        });
+    };
+    let actor = auth.actor();
+    let can_propose = actor.is_some_and(|a| may_propose(a.role, state, plan.proposal.is_some()));
+    let next = state.next_by_confirmation();
+    let proposal = plan.proposal.clone();
+    let blockers = plan.blockers.clone();
+    let act_propose = act.clone();
+    let proposal_view = proposal.map(|p| {
+        let to = p.to;
+        let proposer: Party = p.proposed_by_party;
+        let can_confirm = actor.is_some_and(|a| may_confirm(a.party, a.role, proposer));
+        let own = actor.is_some_and(|a| a.party == proposer && a.role >= concord_shared::Role::Coordinator);
+        let when = p.proposed_at.timestamp_millis();
+        let by = p.proposed_by.clone();
+        let act_confirm = act.clone();
+        let act_decline = act.clone();
+        let act_withdraw = act.clone();
+        view! {
+            <section class="card proposal" data-testid="proposal" aria-labelledby="proposal-heading">
+                <h2 id="proposal-heading">{i18n.tr(Key::ProposalHeading)}</h2>
+                <p>
+                    {move || {
+                        let lang = i18n.lang();
+                        i18n.t(Key::ProposalText)
+                            .replace("{party}", proposer.label(lang))
+                            .replace("{name}", &by)
+                            .replace("{state}", to.label(lang))
+                            .replace("{date}", &format_datetime(when, lang))
+                    }}
+                </p>
+                {can_confirm
+                    .then(|| {
+                        view! {
+                            <p class="muted">{i18n.tr(Key::ConfirmHint)}</p>
+                            <div class="field">
+                                <label for="decline-reason">{i18n.tr(Key::DeclineReason)}</label>
+                                <input id="decline-reason" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev)) />
+                                {move || reason_missing.get().then(|| view! { <p class="field-error">{i18n.tr(Key::ErrRequired)}</p> })}
+                            </div>
+                            <div class="form-actions">
+                                <button type="button" class="primary" data-testid="confirm-step" disabled=move || busy.get() on:click=move |_| act_confirm(TransitionAction::Confirm, None)>
+                                    {i18n.tr(Key::ConfirmStep)}
+                                </button>
+                                <button type="button" class="secondary" data-testid="decline-step" disabled=move || busy.get() on:click=move |_| act_decline(TransitionAction::Decline, None)>
+                                    {i18n.tr(Key::DeclineStep)}
+                                </button>
+                            </div>
+                        }
+                    })}
+                {own
+                    .then(|| {
+                        view! {
+                            <p class="muted">{move || i18n.t(Key::AwaitingOther).replace("{party}", proposer.other().label(i18n.lang()))}</p>
+                            <button type="button" class="secondary" data-testid="withdraw-step" disabled=move || busy.get() on:click=move |_| act_withdraw(TransitionAction::Withdraw, None)>
+                                {i18n.tr(Key::WithdrawStep)}
+                            </button>
+                        }
+                    })}
+            </section>
+        }
+    });
+    let draft_link = may_draft(auth, state).then(|| {
+        view! {
+            <A href=format!("/plans/{year}/new") attr:class="button primary" attr:data-testid="new-activity">
+                {i18n.tr(Key::NewActivity)}
+            </A>
+        }
+    });
+    view! {
+        <PlanHeader year plan=plan.clone() />
+        <MessageView message />
+        <dl class="facts">
+            <dt>{i18n.tr(Key::PlanState)}</dt>
+            <dd>{move || state.label(i18n.lang())}</dd>
+            <dt>{i18n.tr(Key::ActivitiesInPlan)}</dt>
+            <dd data-testid="activity-count">{move || format_number(plan.activity_count, i18n.lang())}</dd>
+        </dl>
+        {draft_link}
+        <h2>{i18n.tr(Key::NextStepHeading)}</h2>
+        {if blockers.is_empty() {
+            view! { <p data-testid="no-blockers">{i18n.tr(Key::NothingBlocks)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="blockers" data-testid="blockers">
+                    {blockers
+                        .into_iter()
+                        .map(|b| {
+                            let code = b.code.clone();
+                            view! { <li data-blocker=code>{move || blocker_text(i18n, &b)}</li> }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        {proposal_view}
+        {(can_propose && next.is_some())
+            .then(|| {
+                let to = next;
+                view! {
+                    <button type="button" class="primary" data-testid="propose-step" disabled=move || busy.get() on:click=move |_| act_propose(TransitionAction::Propose, to)>
+                        {move || i18n.t(Key::ProposeStep).replace("{state}", to.map(|s| s.label(i18n.lang())).unwrap_or_default())}
+                    </button>
+                }
+            })}
+    }
+}
+
+/// `/inbox`: the inbox of the newest plan still being worked on.
+#[component]
+pub fn InboxRedirect() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let navigate = leptos_router::hooks::use_navigate();
+    let plans = LocalResource::new(move || {
+        let client = client.clone();
+        async move { auth.call(client.plans()).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = plans.get()
+            && let Some(plan) = list.iter().find(|p| p.state.open_for_work())
+        {
+            navigate(
+                &format!("/plans/{}/inbox", plan.year),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    let content: Content = std::sync::Arc::new(move || {
+        plans.get().map(|result| match result {
+            Ok(list) if list.iter().any(|p| p.state.open_for_work()) => view! { <crate::ui::Loading /> }.into_any(),
+            Ok(_) => view! { <p class="empty card">{i18n.tr(Key::NoOpenPlan)}</p> }.into_any(),
+            Err(problem) => view! { <LoadError problem on_retry=move |_| plans.refetch() /> }.into_any(),
+        })
+    });
+    view! {
+        <h1>{i18n.tr(Key::InboxHeading)}</h1>
+        <Loader content />
+    }
+}
