@@ -71,7 +71,13 @@ pub struct RequestBuilder {
     method: Method,
     url: String,
     headers: Vec<(String, String)>,
-    body: Option<String>,
+    body: Option<Body>,
+}
+
+/// What a request carries.
+enum Body {
+    Text(String),
+    Bytes(Vec<u8>),
 }
 
 impl RequestBuilder {
@@ -88,8 +94,14 @@ impl RequestBuilder {
 
     /// A JSON body.
     pub fn json<T: Serialize + ?Sized>(mut self, body: &T) -> RequestBuilder {
-        self.body = serde_json::to_string(body).ok();
+        self.body = serde_json::to_string(body).ok().map(Body::Text);
         self.header("content-type", "application/json")
+    }
+
+    /// Raw bytes (a document's content).
+    pub fn body(mut self, bytes: Vec<u8>) -> RequestBuilder {
+        self.body = Some(Body::Bytes(bytes));
+        self
     }
 
     /// Sends the request.
@@ -101,8 +113,10 @@ impl RequestBuilder {
             headers.append(name, value)?;
         }
         init.set_headers(&headers);
-        if let Some(body) = &self.body {
-            init.set_body(&JsValue::from_str(body));
+        match &self.body {
+            Some(Body::Text(text)) => init.set_body(&JsValue::from_str(text)),
+            Some(Body::Bytes(bytes)) => init.set_body(&js_sys::Uint8Array::from(bytes.as_slice())),
+            None => {}
         }
         let request = web_sys::Request::new_with_str_and_init(&self.url, &init)?;
         let window = web_sys::window().ok_or_else(|| Error("no window".to_owned()))?;
@@ -195,6 +209,12 @@ impl Response {
     /// The headers.
     pub fn headers(&self) -> &Headers {
         &self.headers
+    }
+
+    /// The body's bytes.
+    pub async fn bytes(self) -> Result<Vec<u8>> {
+        let buffer = JsFuture::from(self.inner.array_buffer()?).await?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 
     /// The body as JSON.
