@@ -4,6 +4,7 @@
 //! - `cargo xtask test`: install what is missing, then every check CI runs.
 //! - `cargo xtask dev`: backend + `trunk serve` with live reload, for frontend work.
 //! - `cargo xtask spa`: only build the release SPA and report its size.
+//! - `cargo xtask e2e`: build the release SPA, then run only the browser tests.
 
 mod spa;
 mod tasks;
@@ -21,6 +22,7 @@ fn main() -> anyhow::Result<()> {
         "test" => tasks::test(rest),
         "dev" => tasks::dev(rest),
         "spa" => tasks::spa_only(),
+        "e2e" => tasks::e2e_only(),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(())
@@ -36,4 +38,5 @@ usage: cargo xtask <command>
   test   install missing tools, then fmt, clippy, tests on SQLite and PostgreSQL,
          the release web app with its size budget, and the browser tests
   dev    start the backend (:8080) and `trunk serve` (:8081) with live reload
-  spa    build the release web app only and print its size";
+  spa    build the release web app only and print its size
+  e2e    build the release web app, then run only the browser tests";

@@ -73,6 +73,18 @@ pub fn spa_only() -> anyhow::Result<()> {
     spa::report(&size)
 }
 
+/// `cargo xtask e2e`: the release SPA and the browser tests, nothing else.
+pub fn e2e_only() -> anyhow::Result<()> {
+    stage("tools", || {
+        tools::ensure_spa_tools()?;
+        tools::ensure_chromium()?;
+        tools::ensure_e2e_packages(&root().join("e2e"))
+    })?;
+    let size = stage("web app (release)", spa::build_release)?;
+    spa::report(&size)?;
+    stage("browser tests", browser_tests)
+}
+
 /// `cargo xtask test`: everything CI checks, each stage timed.
 pub fn test(_args: &[String]) -> anyhow::Result<()> {
     let start = Instant::now();
