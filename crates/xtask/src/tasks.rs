@@ -81,7 +81,10 @@ pub fn e2e_only() -> anyhow::Result<()> {
         tools::ensure_e2e_packages(&root().join("e2e"))
     })?;
     let size = stage("web app (release)", spa::build_release)?;
-    spa::report(&size)?;
+    // Over the size budget is reported, not fatal here: `cargo xtask test` enforces it.
+    if let Err(over) = spa::report(&size) {
+        eprintln!("warning: {over}");
+    }
     stage("browser tests", browser_tests)
 }
 
