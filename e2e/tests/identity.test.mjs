@@ -32,10 +32,10 @@ async function navItems(page) {
 
 test('each role sees exactly its navigation, and the header names the user, party and role', async () => {
   const expected = {
-    'az.viewer': ['agreement', 'account'],
-    'az.planner': ['agreement', 'account'],
-    'az.coordinator': ['agreement', 'account'],
-    'az.administrator': ['agreement', 'account', 'users', 'tokens'],
+    'az.viewer': ['agreement', 'account', 'instruments', 'authorities'],
+    'az.planner': ['agreement', 'account', 'instruments', 'authorities'],
+    'az.coordinator': ['agreement', 'account', 'instruments', 'authorities'],
+    'az.administrator': ['agreement', 'account', 'users', 'tokens', 'instruments', 'authorities'],
   };
   for (const [username, nav] of Object.entries(expected)) {
     const { page, context, assertNoProblems } = await signedInPage(browser, username);

@@ -6,3 +6,7 @@ pub mod login;
 pub mod not_found;
 pub mod tokens;
 pub mod users;
+// Register (instruments, authorities, notifications)
+pub mod authorities;
+pub mod documents;
+pub mod register;
