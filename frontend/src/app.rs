@@ -23,6 +23,9 @@ use crate::pages::{
     account::AccountPage, agreement::AgreementPage, login::LoginPage, not_found::NotFound, tokens::TokensPage,
     users::UsersPage,
 };
+// Register (instruments, authorities, notifications)
+use crate::pages::authorities::AuthoritiesPage;
+use crate::pages::register::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
 use crate::ui::Loading;
 
 /// The root component.
@@ -119,6 +122,12 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/account") view=AccountPage />
                             <Route path=path!("/users") view=UsersPage />
                             <Route path=path!("/tokens") view=TokensPage />
+                            // Register (instruments, authorities, notifications)
+                            <Route path=path!("/instruments") view=InstrumentsPage />
+                            <Route path=path!("/instruments/new") view=NewInstrumentPage />
+                            <Route path=path!("/instruments/:id") view=InstrumentPage />
+                            <Route path=path!("/instruments/:id/edit") view=EditInstrumentPage />
+                            <Route path=path!("/authorities") view=AuthoritiesPage />
                         </Routes>
                     }
                         .into_any()
@@ -167,6 +176,13 @@ fn Navigation() -> impl IntoView {
                                 </A>
                             }
                         })}
+                    // Register (instruments, authorities, notifications): everyone signed in reads them.
+                    <A href="/instruments" attr:data-nav="instruments">
+                        {i18n.tr(Key::RegNavRegister)}
+                    </A>
+                    <A href="/authorities" attr:data-nav="authorities">
+                        {i18n.tr(Key::RegNavAuthorities)}
+                    </A>
                 </nav>
             }
         })

@@ -289,5 +289,116 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NoNotes => "Hələ daxili qeyd yoxdur.",
         Key::AddNote => "Yeni daxili qeyd",
         Key::SaveNote => "Daxili qeydi yadda saxla",
+        // Register (instruments, authorities, notifications)
+        Key::RegNavRegister => "Sənədlər reyestri",
+        Key::RegNavAuthorities => "Səlahiyyətli orqanlar",
+        Key::RegHeading => "Sənədlər reyestri",
+        Key::RegIntro => {
+            "Saziş, əlavə sazişlər, imzalanmış illik əməkdaşlıq planları və onlara dəyişikliklər, protokollar və iclas qeydləri. Status qeydə alınmış tarixlərdən asılıdır."
+        }
+        Key::RegRecord => "Sənədi qeydə al",
+        Key::RegFilters => "Reyestri süz",
+        Key::RegSearch => "Ad və ya nömrə üzrə axtarış",
+        Key::RegAny => "Hamısı",
+        Key::RegYear => "İmza ili",
+        Key::RegNoMatch => "Bu süzgəclərə uyğun sənəd yoxdur.",
+        Key::RegTitle => "Ad",
+        Key::RegNumber => "Nömrə",
+        Key::RegKind => "Növ",
+        Key::RegSignedOn => "İmza tarixi",
+        Key::RegSignedAt => "İmza yeri",
+        Key::RegInForceOn => "Qüvvəyə minmə",
+        Key::RegTerminatedOn => "Qüvvədən düşmə",
+        Key::RegKindBase => "Saziş",
+        Key::RegKindAdditional => "əlavə saziş",
+        Key::RegKindPlan => "illik əməkdaşlıq planı",
+        Key::RegKindAmendment => "dəyişiklik",
+        Key::RegKindProtocol => "protokol",
+        Key::RegKindMinutes => "iclas qeydləri",
+        Key::RegStatusUnsigned => "imzalanmayıb",
+        Key::RegStatusSigned => "imzalanıb",
+        Key::RegStatusInForce => "qüvvədədir",
+        Key::RegStatusTerminated => "qüvvədən düşüb",
+        Key::RegBack => "← Sənədlər reyestri",
+        Key::RegEdit => "Redaktə et",
+        Key::RegSides => "İmzalayanlar və daxili prosedurlar",
+        Key::RegParty => "Tərəf",
+        Key::RegSignatory => "İmzalayan",
+        Key::RegPosition => "Vəzifə",
+        Key::RegProcedures => "Daxili prosedurlar",
+        Key::RegProceduresOn => "Prosedurların başa çatma tarixi",
+        Key::RegTimeline => "Xronologiya",
+        Key::RegNoDates => "Hələ tarix qeydə alınmayıb.",
+        Key::RegEventSigned => "imzalanıb",
+        Key::RegEventProcedures => "daxili prosedurlar başa çatıb",
+        Key::RegEventInForce => "qüvvəyə minib",
+        Key::RegEventTerminated => "qüvvədən düşüb",
+        Key::RegRelated => "Əlaqəli sənədlər",
+        Key::RegNoRelated => "Əlaqəli sənəd yoxdur.",
+        Key::RegDocuments => "Fayllar",
+        Key::RegNoDocuments => "Hələ fayl əlavə edilməyib.",
+        Key::RegFile => "Fayl",
+        Key::RegSize => "Ölçü",
+        Key::RegSha256 => "SHA-256 yoxlama cəmi",
+        Key::RegUploadedBy => "Yükləyən",
+        Key::RegUploadedAt => "Yüklənmə vaxtı",
+        Key::RegAttach => "Fayl əlavə et",
+        Key::RegUploadHint => {
+            "PDF, Word, Excel, PowerPoint və ya OpenDocument (.pdf, .docx, .xlsx, .pptx, .odt, .ods, .odp), server başqa cür qurulmayıbsa, ən çoxu 25 MB."
+        }
+        Key::RegUpload => "Yüklə",
+        Key::RegUploading => "Yüklənir…",
+        Key::RegUploadBusy => "Fayl göndərilir və serverdə yoxlanılır…",
+        Key::RegUploaded => "{name} əlavə edildi.",
+        Key::RegChooseFile => "Əvvəlcə fayl seçin.",
+        Key::RegUnreadable => "Faylı oxumaq mümkün olmadı. Onu yenidən seçin.",
+        Key::RegTooLarge => "Fayl çox böyükdür: ən çoxu {mb} MB qəbul edilir.",
+        Key::RegWrongType => {
+            "Bu növ fayl qəbul edilmir. PDF, Word, Excel, PowerPoint və ya OpenDocument faylı əlavə edin."
+        }
+        Key::RegTypeMismatch => {
+            "Faylın məzmunu onun növünə uyğun gəlmir. Onu öz proqramında yenidən saxlayıb təkrar cəhd edin."
+        }
+        Key::RegEmptyFile => "Fayl boşdur.",
+        Key::RegBadFilename => {
+            "Fayl adının uzantısı məzmuna uyğun deyil və ya ad yolverilməzdir. Faylın adını dəyişib təkrar cəhd edin."
+        }
+        Key::RegRecordHeading => "Sənədi qeydə al",
+        Key::RegEditHeading => "Sənədi redaktə et",
+        Key::RegSave => "Yadda saxla",
+        Key::RegCancel => "Ləğv et",
+        Key::RegStale => {
+            "Siz açdıqdan sonra bu sənədi başqası dəyişib, ona görə dəyişiklikləriniz saxlanmadı. Cari versiyanı görmək üçün yenidən yükləyin və dəyişiklikləri təkrar edin."
+        }
+        Key::RegReload => "Yenidən yüklə",
+        Key::RegAuthHeading => "Səlahiyyətli orqanlar və diplomatik bildirişlər",
+        Key::RegAuthIntro => {
+            "Tərəfin səlahiyyətli orqanının dəyişməsi yalnız onu bildirən diplomatik bildiriş qeydə alındıqdan sonra qüvvəyə minir."
+        }
+        Key::RegHistoryHeading => "Səlahiyyətli orqanların tarixçəsi",
+        Key::RegAuthName => "Səlahiyyətli orqan",
+        Key::RegValidFrom => "Qüvvədədir (başlanğıc)",
+        Key::RegValidTo => "Qüvvədədir (son)",
+        Key::RegPendingHeading => "Tərəfinizin gözləyən dəyişiklikləri",
+        Key::RegPendingIntro => "Bildiriş qeydə alınana qədər bunları yalnız sizin tərəf görür.",
+        Key::RegProposedFrom => "{date} tarixindən qüvvəyə minməsi təklif olunur",
+        Key::RegProposeHeading => "Tərəfinizin səlahiyyətli orqanının dəyişməsini daxil edin",
+        Key::RegNameEn => "Adı ingiliscə",
+        Key::RegNameAz => "Adı azərbaycanca",
+        Key::RegNameKa => "Adı gürcücə",
+        Key::RegEnterChange => "Dəyişikliyi daxil et",
+        Key::RegChangeEntered => "{name} dəyişikliyi daxil edildi. Bildirişi qeydə alındıqdan sonra qüvvəyə minəcək.",
+        Key::RegRecordNotification => "Diplomatik bildirişi qeydə al",
+        Key::RegNotificationFor => "{name} barədə diplomatik bildiriş",
+        Key::RegNotificationRecorded => "{name} bildirişi qeydə alındı.",
+        Key::RegEffectiveOn => "Qüvvəyə minmə tarixi",
+        Key::RegEffectiveHint => "Bildirişin qeydə alındığı gündən, yəni bu gündən əvvəl ola bilməz.",
+        Key::RegLogHeading => "Diplomatik bildirişlər",
+        Key::RegSendingParty => "Göndərən",
+        Key::RegNoteNumber => "Notanın nömrəsi",
+        Key::RegSubject => "Mövzu",
+        Key::RegSentOn => "Göndərilmə tarixi",
+        Key::RegReceivedOn => "Alınma tarixi",
+        Key::RegAcknowledged => "Təsdiq",
     }
 }

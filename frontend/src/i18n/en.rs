@@ -294,5 +294,118 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NoNotes => "No internal notes yet.",
         Key::AddNote => "New internal note",
         Key::SaveNote => "Save the internal note",
+        // Register (instruments, authorities, notifications)
+        Key::RegNavRegister => "Instruments",
+        Key::RegNavAuthorities => "Authorities",
+        Key::RegHeading => "Register of instruments",
+        Key::RegIntro => {
+            "The Agreement, additional agreements, signed annual cooperation plans and their amendments, protocols and minutes. The status follows the recorded dates."
+        }
+        Key::RegRecord => "Record an instrument",
+        Key::RegFilters => "Filter the register",
+        Key::RegSearch => "Search title or number",
+        Key::RegAny => "Any",
+        Key::RegYear => "Year of signature",
+        Key::RegNoMatch => "No instrument matches these filters.",
+        Key::RegTitle => "Title",
+        Key::RegNumber => "Number",
+        Key::RegKind => "Kind",
+        Key::RegSignedOn => "Date of signature",
+        Key::RegSignedAt => "Place of signature",
+        Key::RegInForceOn => "Entry into force",
+        Key::RegTerminatedOn => "Termination",
+        Key::RegKindBase => "Agreement",
+        Key::RegKindAdditional => "additional agreement",
+        Key::RegKindPlan => "annual cooperation plan",
+        Key::RegKindAmendment => "amendment",
+        Key::RegKindProtocol => "protocol",
+        Key::RegKindMinutes => "minutes",
+        Key::RegStatusUnsigned => "not signed",
+        Key::RegStatusSigned => "signed",
+        Key::RegStatusInForce => "in force",
+        Key::RegStatusTerminated => "terminated",
+        Key::RegBack => "← Register of instruments",
+        Key::RegEdit => "Edit",
+        Key::RegSides => "Signatories and internal procedures",
+        Key::RegParty => "Party",
+        Key::RegSignatory => "Signatory",
+        Key::RegPosition => "Position",
+        Key::RegProcedures => "Internal procedures",
+        Key::RegProceduresOn => "Procedures completed on",
+        Key::RegTimeline => "Timeline",
+        Key::RegNoDates => "No dates recorded yet.",
+        Key::RegEventSigned => "signed",
+        Key::RegEventProcedures => "internal procedures completed",
+        Key::RegEventInForce => "entry into force",
+        Key::RegEventTerminated => "terminated",
+        Key::RegRelated => "Related instruments",
+        Key::RegNoRelated => "No related instruments.",
+        Key::RegDocuments => "Documents",
+        Key::RegNoDocuments => "No documents attached yet.",
+        Key::RegFile => "File",
+        Key::RegSize => "Size",
+        Key::RegSha256 => "SHA-256 checksum",
+        Key::RegUploadedBy => "Uploaded by",
+        Key::RegUploadedAt => "Uploaded",
+        Key::RegAttach => "Attach a document",
+        Key::RegUploadHint => {
+            "PDF, Word, Excel, PowerPoint or OpenDocument (.pdf, .docx, .xlsx, .pptx, .odt, .ods, .odp), at most 25 MB unless the server is set otherwise."
+        }
+        Key::RegUpload => "Upload",
+        Key::RegUploading => "Uploading…",
+        Key::RegUploadBusy => "Sending the file and checking it on the server…",
+        Key::RegUploaded => "{name} has been attached.",
+        Key::RegChooseFile => "Choose a file first.",
+        Key::RegUnreadable => "The file could not be read. Choose it again.",
+        Key::RegTooLarge => "The file is too large: at most {mb} MB is accepted.",
+        Key::RegWrongType => {
+            "This type of file is not accepted. Attach a PDF, Word, Excel, PowerPoint or OpenDocument file."
+        }
+        Key::RegTypeMismatch => {
+            "The file's content does not match its type. Save it again in its own program and retry."
+        }
+        Key::RegEmptyFile => "The file is empty.",
+        Key::RegBadFilename => {
+            "The file name's extension does not fit its content, or the name is not allowed. Rename the file and retry."
+        }
+        Key::RegRecordHeading => "Record an instrument",
+        Key::RegEditHeading => "Edit the instrument",
+        Key::RegSave => "Save",
+        Key::RegCancel => "Cancel",
+        Key::RegStale => {
+            "Someone else changed this instrument after you opened it, so your changes were not saved. Reload to see the current version, then make your changes again."
+        }
+        Key::RegReload => "Reload",
+        Key::RegAuthHeading => "Competent authorities and diplomatic notifications",
+        Key::RegAuthIntro => {
+            "A change of a party's competent authority takes effect only once the diplomatic notification announcing it is recorded."
+        }
+        Key::RegHistoryHeading => "Competent authorities over time",
+        Key::RegAuthName => "Competent authority",
+        Key::RegValidFrom => "Valid from",
+        Key::RegValidTo => "Valid to",
+        Key::RegPendingHeading => "Pending changes of your party",
+        Key::RegPendingIntro => "Only your party sees these until the notification is recorded.",
+        Key::RegProposedFrom => "Proposed to take effect on {date}",
+        Key::RegProposeHeading => "Enter a change of your party's competent authority",
+        Key::RegNameEn => "Name in English",
+        Key::RegNameAz => "Name in Azerbaijani",
+        Key::RegNameKa => "Name in Georgian",
+        Key::RegEnterChange => "Enter the change",
+        Key::RegChangeEntered => {
+            "The change to {name} has been entered. It takes effect once its notification is recorded."
+        }
+        Key::RegRecordNotification => "Record the diplomatic notification",
+        Key::RegNotificationFor => "Diplomatic notification announcing {name}",
+        Key::RegNotificationRecorded => "Notification {name} has been recorded.",
+        Key::RegEffectiveOn => "Takes effect on",
+        Key::RegEffectiveHint => "Never before today, the day the notification is recorded.",
+        Key::RegLogHeading => "Diplomatic notifications",
+        Key::RegSendingParty => "Sent by",
+        Key::RegNoteNumber => "Note number",
+        Key::RegSubject => "Subject",
+        Key::RegSentOn => "Sent on",
+        Key::RegReceivedOn => "Received on",
+        Key::RegAcknowledged => "Acknowledgement",
     }
 }

@@ -537,6 +537,199 @@ pub enum Key {
     AddNote,
     /// Save the internal note
     SaveNote,
+    // Register (instruments, authorities, notifications)
+    /// Navigation: the instruments register.
+    RegNavRegister,
+    /// Navigation: competent authorities and notifications.
+    RegNavAuthorities,
+    /// The register's heading.
+    RegHeading,
+    /// Under the register's heading.
+    RegIntro,
+    /// Link to the record form.
+    RegRecord,
+    /// Accessible name of the filters.
+    RegFilters,
+    /// Search field.
+    RegSearch,
+    /// The empty filter choice.
+    RegAny,
+    /// Year of signature filter.
+    RegYear,
+    /// No instrument matches.
+    RegNoMatch,
+    /// Title.
+    RegTitle,
+    /// Number.
+    RegNumber,
+    /// Kind.
+    RegKind,
+    /// Date of signature.
+    RegSignedOn,
+    /// Place of signature.
+    RegSignedAt,
+    /// Entry into force.
+    RegInForceOn,
+    /// Termination.
+    RegTerminatedOn,
+    /// Kind: the Agreement.
+    RegKindBase,
+    /// Kind: additional agreement.
+    RegKindAdditional,
+    /// Kind: signed annual plan.
+    RegKindPlan,
+    /// Kind: plan amendment.
+    RegKindAmendment,
+    /// Kind: protocol.
+    RegKindProtocol,
+    /// Kind: minutes.
+    RegKindMinutes,
+    /// Status: not signed.
+    RegStatusUnsigned,
+    /// Status: signed.
+    RegStatusSigned,
+    /// Status: in force.
+    RegStatusInForce,
+    /// Status: terminated.
+    RegStatusTerminated,
+    /// Back to the register.
+    RegBack,
+    /// Edit link.
+    RegEdit,
+    /// Heading of the parties' sides.
+    RegSides,
+    /// Party column.
+    RegParty,
+    /// Signatory.
+    RegSignatory,
+    /// Signatory's position.
+    RegPosition,
+    /// Internal procedures.
+    RegProcedures,
+    /// Procedures completed on.
+    RegProceduresOn,
+    /// Timeline heading.
+    RegTimeline,
+    /// No dates recorded.
+    RegNoDates,
+    /// Timeline: signed.
+    RegEventSigned,
+    /// Timeline: internal procedures completed.
+    RegEventProcedures,
+    /// Timeline: entry into force.
+    RegEventInForce,
+    /// Timeline: terminated.
+    RegEventTerminated,
+    /// Related instruments.
+    RegRelated,
+    /// No related instruments.
+    RegNoRelated,
+    /// Documents heading.
+    RegDocuments,
+    /// No documents.
+    RegNoDocuments,
+    /// File column.
+    RegFile,
+    /// Size column.
+    RegSize,
+    /// Checksum column.
+    RegSha256,
+    /// Uploaded by.
+    RegUploadedBy,
+    /// Uploaded at.
+    RegUploadedAt,
+    /// The file input's label.
+    RegAttach,
+    /// Allowed types and size.
+    RegUploadHint,
+    /// Upload button.
+    RegUpload,
+    /// Upload button while busy.
+    RegUploading,
+    /// Status while uploading.
+    RegUploadBusy,
+    /// Upload done: {name}.
+    RegUploaded,
+    /// No file chosen.
+    RegChooseFile,
+    /// The browser could not read the file.
+    RegUnreadable,
+    /// 413: {mb} is the limit.
+    RegTooLarge,
+    /// 415 on the content.
+    RegWrongType,
+    /// 415 on the declared type.
+    RegTypeMismatch,
+    /// The file is empty.
+    RegEmptyFile,
+    /// 422 on the file name.
+    RegBadFilename,
+    /// Record form heading.
+    RegRecordHeading,
+    /// Edit form heading.
+    RegEditHeading,
+    /// Save button.
+    RegSave,
+    /// Cancel.
+    RegCancel,
+    /// 412 explained.
+    RegStale,
+    /// Reload button.
+    RegReload,
+    /// Authorities page heading.
+    RegAuthHeading,
+    /// Under the heading.
+    RegAuthIntro,
+    /// History heading.
+    RegHistoryHeading,
+    /// Authority name column.
+    RegAuthName,
+    /// Valid from.
+    RegValidFrom,
+    /// Valid to.
+    RegValidTo,
+    /// Pending changes heading.
+    RegPendingHeading,
+    /// Who sees pending changes.
+    RegPendingIntro,
+    /// Proposed date: {date}.
+    RegProposedFrom,
+    /// Enter a change heading.
+    RegProposeHeading,
+    /// Name in English.
+    RegNameEn,
+    /// Name in Azerbaijani.
+    RegNameAz,
+    /// Name in Georgian.
+    RegNameKa,
+    /// Submit a change.
+    RegEnterChange,
+    /// Done: {name}.
+    RegChangeEntered,
+    /// Record a notification.
+    RegRecordNotification,
+    /// Form heading: {name}.
+    RegNotificationFor,
+    /// Done: note {name}.
+    RegNotificationRecorded,
+    /// Effective on.
+    RegEffectiveOn,
+    /// Never before today.
+    RegEffectiveHint,
+    /// Notification log heading.
+    RegLogHeading,
+    /// Sending party.
+    RegSendingParty,
+    /// Note number.
+    RegNoteNumber,
+    /// Subject.
+    RegSubject,
+    /// Sent on.
+    RegSentOn,
+    /// Received on.
+    RegReceivedOn,
+    /// Acknowledgement.
+    RegAcknowledged,
 }
 
 /// The text of `key` in `lang`.

@@ -10,3 +10,7 @@ pub mod not_found;
 pub mod plan;
 pub mod tokens;
 pub mod users;
+// Register (instruments, authorities, notifications)
+pub mod authorities;
+pub mod documents;
+pub mod register;
