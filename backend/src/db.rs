@@ -17,7 +17,9 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Database
     }
     let mut options = ConnectOptions::new(settings.database_url.clone());
     options
-        .max_connections(if settings.is_sqlite() { 8 } else { 16 })
+        // SQLite: each connection is a thread of its own (sqlx-sqlite); beyond
+        // a few, they only add context switches on a small machine.
+        .max_connections(if settings.is_sqlite() { 4 } else { 16 })
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))

@@ -572,7 +572,12 @@ async fn measure(
             None => None,
         };
         for clients in [8, 32] {
+            let cpu_before = cpu_seconds(server.child.id());
             let stats = load(addr, Some(session.clone()), work.clone(), clients, timing).await?;
+            // Includes the warm-up's requests: the server's CPU time per answer,
+            // whatever else the machine is doing.
+            let cpu = cpu_seconds(server.child.id()) - cpu_before;
+            let answered = stats.rate() * (timing.warmup + timing.measure).as_secs_f64();
             if stats.errors > 0 {
                 bail!(
                     "{name} at {clients} clients: {} of {} answers were not 200",
@@ -596,12 +601,26 @@ async fn measure(
                 p99_ms: stats.p(0.99),
                 rate: stats.rate(),
                 ceiling: ceiling_rate,
+                server_cpu_us: 1e6 * cpu / answered.max(1.0),
             };
             println!("   {}", row.line());
             rows.push(row);
         }
     }
     Ok(rows)
+}
+
+/// CPU time (user + system) a process has used so far, from `/proc`.
+fn cpu_seconds(pid: u32) -> f64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return 0.0;
+    };
+    // Fields after the command name (which may hold spaces) start at `state`.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line, 11 and 12 after `)`; 100 ticks a second.
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// A bare axum server in its own runtime, answering stored bytes: the most

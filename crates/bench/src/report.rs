@@ -19,18 +19,21 @@ pub struct Row {
     pub rate: f64,
     /// The bare axum route's requests per second for the same bytes.
     pub ceiling: Option<f64>,
+    /// The server's CPU time per answer, in microseconds.
+    pub server_cpu_us: f64,
 }
 
 impl Row {
     /// One line for the console.
     pub fn line(&self) -> String {
         format!(
-            "{:<34} {:>2} clients  p50 {:>7.2} ms  p99 {:>7.2} ms  {:>8.0} req/s{}",
+            "{:<34} {:>2} clients  p50 {:>7.2} ms  p99 {:>7.2} ms  {:>8.0} req/s  server CPU {:>6.0} µs/req{}",
             self.scenario,
             self.clients,
             self.p50_ms,
             self.p99_ms,
             self.rate,
+            self.server_cpu_us,
             self.ceiling
                 .map(|c| format!("  (ceiling {c:.0}, {:.0} %)", 100.0 * self.rate / c))
                 .unwrap_or_default()
@@ -128,9 +131,9 @@ pub fn table(rows: &[Row], gates: &[Gate], activities: usize, quick: bool) -> St
     );
     let _ = writeln!(
         out,
-        "| Database | Request | Clients | p50 (ms) | p99 (ms) | req/s | Bare axum, same bytes (req/s) | Share of ceiling |"
+        "| Database | Request | Clients | p50 (ms) | p99 (ms) | req/s | Server CPU per request (µs) | Bare axum, same bytes (req/s) | Share of ceiling |"
     );
-    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for r in rows {
         let (ceiling, share) = match r.ceiling {
             Some(c) => (format!("{c:.0}"), format!("{:.0} %", 100.0 * r.rate / c)),
@@ -138,8 +141,8 @@ pub fn table(rows: &[Row], gates: &[Gate], activities: usize, quick: bool) -> St
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {:.2} | {:.2} | {:.0} | {} | {} |",
-            r.database, r.scenario, r.clients, r.p50_ms, r.p99_ms, r.rate, ceiling, share
+            "| {} | {} | {} | {:.2} | {:.2} | {:.0} | {:.0} | {} | {} |",
+            r.database, r.scenario, r.clients, r.p50_ms, r.p99_ms, r.rate, r.server_cpu_us, ceiling, share
         );
     }
     let _ = writeln!(out, "\n| Gate | Measured | Met |\n|---|---:|---|");
