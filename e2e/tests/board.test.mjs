@@ -147,6 +147,16 @@ test('an activity is drafted, shared, negotiated, agreed by both parties, and th
   await g.locator('[data-testid="consent-state"][data-state="changes_requested"]').waitFor();
   await g.locator('[data-testid="comments"]', { hasText: 'our depot is audited in May' }).waitFor();
   await screenshot(g, 'activity-ka');
+  // Georgia's history of the activity: the joint entries only, never the AZ draft or its internal note.
+  await g.locator('[data-testid="history"] li[data-action="activity.consent"]').waitFor();
+  await g.locator('[data-testid="history"] li[data-action="activity.share"]').waitFor();
+  assert.equal(await g.locator('[data-testid="history"] li[data-action="activity.note"]').count(), 0);
+  assert.equal(await g.locator('[data-testid="history"] li[data-action="activity.create"]').count(), 0);
+  assert.ok(!(await g.locator('[data-testid="history"]').innerText()).includes(note), 'no AZ note in the GE history');
+  const geHistory = await api(g, 'GET', `/api/v1/activities/${id}/history`);
+  assert.equal(geHistory.status, 200);
+  assert.ok(!JSON.stringify(geHistory.body).includes(note), 'no AZ note in the GE history (API)');
+  assert.ok(!JSON.stringify(geHistory.body).includes('activity.note'));
 
   // The AZ planner sees it in the inbox, edits the substance; consent goes back to pending.
   await p.goto(`${BASE}/plans/${year}/inbox`);
@@ -162,6 +172,16 @@ test('an activity is drafted, shared, negotiated, agreed by both parties, and th
   await p.locator('[data-testid="details"]').waitFor();
   await p.locator('[data-testid="consent-state"][data-state="pending"]').waitFor();
   assert.match(await p.locator('[data-testid="when"]').innerText(), /iyun/);
+  // The history shows the edit: the changed dates, labelled, before → after, in Azerbaijani.
+  const edited = p.locator('[data-testid="history"] li[data-action="activity.update"] li[data-field="start_date"]');
+  await edited.waitFor();
+  const editedText = await edited.innerText();
+  assert.match(editedText, /may.*→.*iyun/, editedText);
+  assert.ok(!editedText.includes('start_date'), 'the field is labelled, not named by its key');
+  await p.locator('[data-testid="history"] li[data-action="activity.note"]').waitFor();
+  assert.ok(!(await p.locator('[data-testid="history"]').innerText()).includes(note), 'a note entry shows no text');
+  await assertAccessible(p, 'the activity page with its history');
+  await screenshot(p, 'activity-history-az');
 
   // Both coordinators accept.
   await decide(azCoord.page, id, 'accept');

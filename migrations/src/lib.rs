@@ -10,6 +10,7 @@ mod m20261129_000003_create_plans;
 mod m20261129_000004_create_signatures_versions;
 mod m20261129_000005_plan_revision;
 mod m20261129_000006_create_register;
+mod m20261129_000007_index_audit_entity;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_create_signatures_versions::Migration),
             Box::new(m20261129_000005_plan_revision::Migration),
             Box::new(m20261129_000006_create_register::Migration),
+            Box::new(m20261129_000007_index_audit_entity::Migration),
         ]
     }
 }

@@ -2,18 +2,19 @@
 //! comments and internal notes.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use concord_shared::Problem;
 use concord_shared::api::{
-    Activity, ActivityPatch, Comment, ConsentRequest, ExecutionUpdate, NewComment, SummaryUpdate,
+    Activity, ActivityPatch, Comment, ConsentRequest, ExecutionUpdate, HistoryEntry, NewComment, Page, SummaryUpdate,
 };
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::{ApiJson, IfMatch, etagged};
-use crate::models::{activities, comments};
+use crate::models::{activities, audit_log, comments};
+use crate::routes::audit::Paging;
 use crate::startup::AppState;
 
 /// One activity; another party's draft is 404.
@@ -104,6 +105,24 @@ pub async fn consent(
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(
         activities::consent(&caller, &state, id, version, request).await?,
+    ))
+}
+
+/// The activity's history from the audit log, newest first: the entries the caller's party
+/// may read (joint ones and its own party's), each with the fields that changed. Another
+/// party's draft is 404.
+#[utoipa::path(get, path = "/api/v1/activities/{id}/history", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("id" = i64, Path), Paging),
+    responses((status = 200, body = Page<HistoryEntry>), (status = 404, body = Problem, content_type = "application/problem+json")))]
+pub async fn history(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    paging: Result<Query<Paging>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Page<HistoryEntry>>, AppError> {
+    let Query(paging) = paging.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    Ok(Json(
+        audit_log::activity_history(&caller, &state, id, paging.offset, paging.limit).await?,
     ))
 }
 

@@ -112,6 +112,7 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(activities::share))
         .routes(routes!(activities::withdraw))
         .routes(routes!(activities::consent))
+        .routes(routes!(activities::history))
         .routes(routes!(activities::list_comments, activities::add_comment))
         .routes(routes!(activities::list_notes, activities::add_note))
         .routes(routes!(instruments::list, instruments::create))

@@ -166,6 +166,11 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ),
     (
         "get",
+        "/api/v1/activities/{id}/history",
+        Rule::AzPrivate(Role::Viewer, 200),
+    ),
+    (
+        "get",
         "/api/v1/activities/{id}/comments",
         Rule::AzPrivate(Role::Viewer, 200),
     ),

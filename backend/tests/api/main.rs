@@ -12,6 +12,7 @@ mod demo;
 mod documents;
 mod execution;
 mod health;
+mod history;
 mod instruments;
 mod isolation;
 pub mod plans;

@@ -10,9 +10,9 @@
 use concord_shared::Problem;
 use concord_shared::api::{
     Activity, ActivityCounts, ActivityPatch, AuditEntry, CarryOver, Comment, ConsentRequest, CreatedToken,
-    ExecutionReport, ExecutionUpdate, Health, LoginRequest, Me, NewActivity, NewComment, NewPlan, NewSignature,
-    NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan, PlanVersionDetail, PlanVersionInfo, Reference,
-    SessionView, SummaryUpdate, TokenView, TransitionRequest, UserPatch, UserView, VersionComparison,
+    ExecutionReport, ExecutionUpdate, Health, HistoryEntry, LoginRequest, Me, NewActivity, NewComment, NewPlan,
+    NewSignature, NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan, PlanVersionDetail, PlanVersionInfo,
+    Reference, SessionView, SummaryUpdate, TokenView, TransitionRequest, UserPatch, UserView, VersionComparison,
 };
 use concord_shared::api::{
     Authority, AuthorityChange, Document, DocumentOwner, Instrument, InstrumentInput, NewNotification, Notification,
@@ -505,6 +505,19 @@ impl Client {
                 .json(&body)
                 .send()
                 .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/activities/{id}/history`: a page of the activity's history, newest first.
+    pub async fn history(&self, id: i64, offset: u64, limit: u64) -> Result<Page<HistoryEntry>, ClientError> {
+        json(
+            self.request(
+                Method::GET,
+                &format!("/api/v1/activities/{id}/history?offset={offset}&limit={limit}"),
+            )
+            .send()
+            .await,
         )
         .await
     }

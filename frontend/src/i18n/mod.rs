@@ -730,6 +730,48 @@ pub enum Key {
     RegReceivedOn,
     /// Acknowledgement.
     RegAcknowledged,
+    /// History
+    HistoryHeading,
+    /// Nothing is recorded yet.
+    NoHistory,
+    /// The {n} most recent of {total} entries.
+    HistoryLatest,
+    /// drafted the activity
+    HistCreated,
+    /// edited the activity
+    HistUpdated,
+    /// shared it with the other party
+    HistShared,
+    /// withdrew it from the plan
+    HistWithdrawn,
+    /// recorded their party's decision
+    HistConsent,
+    /// updated the execution status
+    HistExecution,
+    /// wrote an after-action summary
+    HistSummary,
+    /// commented
+    HistComment,
+    /// added an internal note
+    HistNote,
+    /// Execution status
+    FieldExecution,
+    /// Reason
+    FieldExecutionReason,
+    /// After-action summary
+    FieldSummary,
+    /// Carried over from
+    FieldCarriedFrom,
+    /// planned
+    ExecPlanned,
+    /// confirmed
+    ExecConfirmed,
+    /// held
+    ExecHeld,
+    /// postponed
+    ExecPostponed,
+    /// cancelled
+    ExecCancelled,
 }
 
 /// The text of `key` in `lang`.

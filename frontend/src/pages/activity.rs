@@ -4,20 +4,20 @@
 //! internal notes, marked as such. Also the page that drafts a new one.
 
 use concord_client::{Client, Versioned};
-use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, Side};
-use concord_shared::plan::{ConsentState, FieldOwner, may_edit};
+use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, HistoryChange, HistoryEntry, Side};
+use concord_shared::plan::{ConsentState, FieldOwner, PartyConsent, may_edit};
 use concord_shared::policy::{Action, Scope, decide};
-use concord_shared::{Party, Problem};
+use concord_shared::{CooperationArea, CooperationForm, Lang, Party, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::auth::Auth;
-use crate::i18n::{I18n, Key, format_datetime};
+use crate::i18n::{I18n, Key, format_datetime, format_iso_date, month_name};
 use crate::pages::activity_form::{ActivityForm, cost_key};
 use crate::pages::agreement::LoadError;
-use crate::pages::board::{ConsentPair, consent_key, schedule_text};
+use crate::pages::board::{ConsentPair, consent_key, party_consent_key, schedule_text};
 use crate::pages::plan::{PlanTabs, route_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
@@ -170,6 +170,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
         <ConsentPanel current on_reload />
         <Discussion id notes=false />
         <Discussion id notes=true />
+        <History id current />
     }
     .into_any()
 }
@@ -438,6 +439,192 @@ fn Discussion(id: i64, notes: bool) -> impl IntoView {
                     </div>
                 </form>
             })}
+        </section>
+    }
+}
+
+/// The most recent history entries shown.
+const HISTORY_LIMIT: u64 = 100;
+
+/// What an audit action says, or `None` for one this page does not know.
+fn action_key(action: &str) -> Option<Key> {
+    Some(match action {
+        "activity.create" => Key::HistCreated,
+        "activity.update" => Key::HistUpdated,
+        "activity.share" => Key::HistShared,
+        "activity.withdraw" => Key::HistWithdrawn,
+        "activity.consent" => Key::HistConsent,
+        "activity.execution" => Key::HistExecution,
+        "activity.summary" => Key::HistSummary,
+        "activity.comment" => Key::HistComment,
+        "activity.note" => Key::HistNote,
+        _ => return None,
+    })
+}
+
+/// The label of a changed field (`location`, `az.responsible_unit`, `consent_ge`),
+/// with the party it belongs to.
+fn field_label(field: &str, lang: Lang) -> String {
+    let (party, name) = match field.split_once('.') {
+        Some((p, rest)) => (Party::from_code(p), rest),
+        None => match field.rsplit_once('_') {
+            Some((rest, p)) if matches!(p, "az" | "ge") => (Party::from_code(p), rest),
+            _ => match field.split_once('_') {
+                Some((p, "summary")) => (Party::from_code(p), "summary"),
+                _ => (None, field),
+            },
+        },
+    };
+    let key = match name {
+        "title" => Key::Title,
+        "description" => Key::Description,
+        "area" => Key::Area,
+        "area_other" => Key::AreaOther,
+        "form" => Key::Form,
+        "form_other" => Key::FormOther,
+        "proposing_party" => Key::ProposingParty,
+        "host_party" => Key::HostParty,
+        "location" => Key::Location,
+        "start_date" => Key::StartDate,
+        "end_date" => Key::EndDate,
+        "month" => Key::Month,
+        "cost" => Key::Cost,
+        "reference" => Key::Reference,
+        "consent" => Key::Consent,
+        "execution" => Key::FieldExecution,
+        "execution_reason" => Key::FieldExecutionReason,
+        "summary" => Key::FieldSummary,
+        "carried_from" => Key::FieldCarriedFrom,
+        "participants" => Key::Participants,
+        "responsible_unit" => Key::ResponsibleUnit,
+        "point_of_contact" => Key::PointOfContact,
+        _ => return field.to_owned(),
+    };
+    let label = crate::i18n::text(lang, key);
+    match party {
+        Some(p) => format!("{label} ({})", p.short()),
+        None => label.to_owned(),
+    }
+}
+
+/// A changed field's value in words.
+fn value_text(field: &str, value: &serde_json::Value, lang: Lang) -> String {
+    let name = field.rsplit('.').next().unwrap_or(field);
+    let key = |k: Key| crate::i18n::text(lang, k).to_owned();
+    if let Some(n) = value.as_u64() {
+        return match name {
+            "month" => month_name(lang, u32::try_from(n).unwrap_or(0)).to_owned(),
+            "participants" => format_number(n, lang),
+            _ => n.to_string(),
+        };
+    }
+    // Activity fields are text, numbers or nothing (a side's fields arrive one by one).
+    let Some(text) = value.as_str().filter(|t| !t.is_empty()) else {
+        return "—".to_owned();
+    };
+    let known = match name {
+        "area" => CooperationArea::from_code(text).map(|a| a.label(lang).to_owned()),
+        "form" => CooperationForm::from_code(text).map(|f| f.label(lang).to_owned()),
+        "host_party" | "proposing_party" => Party::from_code(text).map(|p| p.label(lang).to_owned()),
+        "consent" => ConsentState::from_code(text).map(|c| key(consent_key(c))),
+        "consent_az" | "consent_ge" => PartyConsent::from_code(text).map(|c| key(party_consent_key(c))),
+        "start_date" | "end_date" => Some(format_iso_date(text, lang)),
+        "cost" => match text {
+            "sending_party_pays" => Some(Key::CostSending),
+            "host_party_pays" => Some(Key::CostHost),
+            "shared" => Some(Key::CostShared),
+            "third_party" => Some(Key::CostThird),
+            _ => None,
+        }
+        .map(key),
+        "execution" => match text {
+            "planned" => Some(Key::ExecPlanned),
+            "confirmed" => Some(Key::ExecConfirmed),
+            "held" => Some(Key::ExecHeld),
+            "postponed" => Some(Key::ExecPostponed),
+            "cancelled" => Some(Key::ExecCancelled),
+            _ => None,
+        }
+        .map(key),
+        _ => None,
+    };
+    known.unwrap_or_else(|| text.to_owned())
+}
+
+/// One changed field: its label, before → after.
+fn change_view(change: HistoryChange, i18n: I18n) -> AnyView {
+    let field = change.field.clone();
+    view! {
+        <li data-field=change.field.clone()>
+            {move || {
+                let lang = i18n.lang();
+                format!(
+                    "{}: {} → {}",
+                    field_label(&field, lang),
+                    value_text(&field, &change.before, lang),
+                    value_text(&field, &change.after, lang)
+                )
+            }}
+        </li>
+    }
+    .into_any()
+}
+
+/// One history entry: who, what, when, and the changed fields.
+fn entry_view(entry: HistoryEntry, i18n: I18n) -> AnyView {
+    let when = entry.at.timestamp_millis();
+    let action = entry.action.clone();
+    let changes = entry.changes;
+    view! {
+        <li class="comment" data-action=entry.action.clone()>
+            <p class="meta">
+                {entry.party.map(|p| view! { <span class="party-code">{p.short()}</span> })}
+                <strong>{entry.actor}</strong>
+                " " {move || action_key(&action).map_or_else(|| action.clone(), |k| i18n.t(k).to_owned())}
+                " · " {move || format_datetime(when, i18n.lang())}
+            </p>
+            {(!changes.is_empty()).then(|| view! {
+                <ul class="changes">{changes.into_iter().map(|c| change_view(c, i18n)).collect_view()}</ul>
+            })}
+        </li>
+    }
+    .into_any()
+}
+
+/// The activity's history from the audit log, newest first, as the caller's
+/// party may read it; loaded again with every new version of the activity.
+#[component]
+fn History(id: i64, current: RwSignal<Versioned<Activity>>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    let list = LocalResource::new(move || {
+        let client = client.clone();
+        current.with(|c| c.version);
+        async move { auth.call(client.history(id, 0, HISTORY_LIMIT)).await }
+    });
+    let content: Content = std::sync::Arc::new(move || {
+        list.get().map(|result| match result {
+            Ok(page) if page.items.is_empty() => {
+                view! { <p class="empty">{i18n.tr(Key::NoHistory)}</p> }.into_any()
+            }
+            Ok(page) => {
+                let (shown, total) = (page.items.len() as u64, page.total);
+                view! {
+                    {(total > shown).then(|| view! {
+                        <p class="hint">{move || i18n.t(Key::HistoryLatest).replace("{n}", &shown.to_string()).replace("{total}", &total.to_string())}</p>
+                    })}
+                    <ol class="comments history">{page.items.into_iter().map(|e| entry_view(e, i18n)).collect_view()}</ol>
+                }
+                .into_any()
+            }
+            Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
+        })
+    });
+    view! {
+        <section class="card discussion" data-testid="history" aria-labelledby="history-heading">
+            <h2 id="history-heading">{i18n.tr(Key::HistoryHeading)}</h2>
+            <Loader content />
         </section>
     }
 }

@@ -564,3 +564,39 @@ pub struct ExecutionReport {
     /// Hosted versus sent per party.
     pub reciprocity: Vec<Reciprocity>,
 }
+
+/// One entry of an activity's history (`GET /api/v1/activities/{id}/history`),
+/// read from the audit log as the caller's party may read it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryEntry {
+    /// The audit entry's sequence number.
+    pub id: i64,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who: the display name (or API token name), as comments show authors.
+    pub actor: String,
+    /// The actor's party.
+    pub party: Option<Party>,
+    /// What happened: `activity.create`, `activity.update`, `activity.share`,
+    /// `activity.withdraw`, `activity.consent`, `activity.execution`,
+    /// `activity.summary`, `activity.comment`, `activity.note`.
+    pub action: String,
+    /// The fields that changed, for entries recording a change of the activity
+    /// (empty for the creation, comments and internal notes).
+    pub changes: Vec<HistoryChange>,
+}
+
+/// One changed field of an activity, before and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct HistoryChange {
+    /// The `Activity` field, a party's side as `az.responsible_unit`.
+    pub field: String,
+    /// Its value before (`null` when it had none, or at creation).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub before: serde_json::Value,
+    /// Its value after.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub after: serde_json::Value,
+}
