@@ -192,17 +192,6 @@ pub async fn list_json(caller: &AuthUser, state: &AppState, year: i32, q: Activi
 }
 
 /// A page of the plan's activities the caller may see.
-pub async fn list(
-    caller: &AuthUser,
-    state: &AppState,
-    year: i32,
-    q: ActivityQuery,
-) -> Result<Page<Activity>, AppError> {
-    caller.require(Action::Read, Scope::Joint)?;
-    let plan = plans::load(&state.db, year).await?;
-    page_of(caller, state, &plan, q).await
-}
-
 async fn page_of(
     caller: &AuthUser,
     state: &AppState,
