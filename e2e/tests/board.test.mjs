@@ -337,7 +337,8 @@ test('every board view passes axe and is photographed in every language', async 
     for (const [name, path, ready] of views) {
       await page.goto(`${BASE}${path}`);
       await page.locator(ready).first().waitFor();
-      await page.locator('.loading').waitFor({ state: 'detached' });
+      // Several sections load at once (comments, notes, history): wait until none is loading.
+      await page.waitForFunction(() => document.querySelector('.loading') === null);
       const text = await page.locator('main').innerText();
       assert.ok(!/\bKey::|\{[a-z]+\}/.test(text), `no untranslated placeholder on ${name} in ${lang}`);
       await assertAccessible(page, `${name} in ${lang}`);
