@@ -539,3 +539,64 @@ test('an AZ draft activity takes a PDF; GE can neither see nor download it; a re
   az.assertNoProblems();
   ge.assertNoProblems();
 });
+
+test('the register and the notification log are paged, with their totals, and the pager follows the language', async () => {
+  const { page, assertNoProblems } = await signedInPage(browser, 'ge.coordinator');
+  const stamp = Date.now();
+  // Enough to need a second page of each (20 a page).
+  for (let i = 0; i < 21; i += 1) {
+    const protocol = await api(page, 'POST', '/api/v1/instruments', {
+      kind: 'protocol', title: `Paged protocol ${stamp} ${String(i).padStart(2, '0')}`, signed_on: '2024-05-02', related: [1],
+    });
+    assert.equal(protocol.status, 201, JSON.stringify(protocol.body));
+    const note = await api(page, 'POST', '/api/v1/notifications', {
+      note_number: `GE-PAGE-${stamp}-${i}`, subject: 'Points of contact', sent_on: today(),
+    });
+    assert.equal(note.status, 201, JSON.stringify(note.body));
+  }
+  const register = await api(page, 'GET', '/api/v1/instruments?limit=1');
+  const pages = Math.ceil(register.body.total / 20);
+  await page.click('[data-nav="instruments"]');
+  const caption = page.locator('[data-testid="instruments-page"]');
+  await caption.waitFor();
+  assert.match(await caption.innerText(), new RegExp(`Page 1 of ${pages} \\(${register.body.total} instruments\\)`));
+  assert.equal(await page.locator('[data-testid="instruments"] tbody tr').count(), 20);
+  assert.equal(await page.locator('[data-testid="instruments-previous"]').isDisabled(), true);
+  await page.click('[data-testid="instruments-next"]');
+  await page.locator('[data-testid="instruments-page"]', { hasText: `Page 2 of ${pages}` }).waitFor();
+  assert.equal(await page.locator('[data-testid="instruments"] tbody tr[data-instrument="1"]').count(), 0, 'the Agreement is on page 1');
+  // A filter starts again from the first page, and the server finds all 21.
+  await page.fill('#register-search', `Paged protocol ${stamp}`);
+  await page.locator('[data-testid="instruments-page"]', { hasText: 'Page 1 of 2 (21 instruments)' }).waitFor();
+  await page.click('[data-testid="instruments-next"]');
+  await waitForTitles(page, [`Paged protocol ${stamp} 20`]);
+  await page.click('[data-testid="instruments-previous"]');
+  await page.locator('[data-testid="instruments-page"]', { hasText: 'Page 1 of 2' }).waitFor();
+  await switchLanguage(page, 'az');
+  await page.locator('[data-testid="instruments-page"]', { hasText: 'Səhifə 1 / 2 (21 sənəd)' }).waitFor();
+  await assertAccessible(page, 'the paged register (az)');
+  await switchLanguage(page, 'en');
+
+  await page.click('[data-nav="authorities"]');
+  const notes = page.locator('[data-testid="notes-page"]');
+  await notes.waitFor();
+  const log = await api(page, 'GET', '/api/v1/notifications?limit=1');
+  const notePages = Math.ceil(log.body.total / 20);
+  assert.match(await notes.innerText(), new RegExp(`Page 1 of ${notePages} \\(${log.body.total} notifications\\)`));
+  assert.equal(await page.locator('[data-testid="notifications"] tbody tr').count(), 20);
+  // Newest first: the demo note of 2024 is on the last page.
+  assert.equal(await page.locator('[data-testid="notifications"] tbody tr', { hasText: 'DEMO 2/45-118' }).count(), 0);
+  await page.click('[data-testid="notes-next"]');
+  await page.locator('[data-testid="notes-page"]', { hasText: `Page 2 of ${notePages}` }).waitFor();
+  if (notePages === 2) {
+    await page.locator('[data-testid="notifications"] tbody tr', { hasText: 'DEMO 2/45-118' }).waitFor();
+    assert.equal(await page.locator('[data-testid="notes-next"]').isDisabled(), true);
+  }
+  await switchLanguage(page, 'ka');
+  await page.locator('[data-testid="notes-page"]', { hasText: `გვერდი 2 / ${notePages}` }).waitFor();
+  await assertAccessible(page, 'the paged notification log (ka)');
+  await switchLanguage(page, 'en');
+  await page.click('[data-testid="notes-previous"]');
+  await page.locator('[data-testid="notes-page"]', { hasText: `Page 1 of ${notePages}` }).waitFor();
+  assertNoProblems();
+});

@@ -341,10 +341,10 @@ fn NotificationLog(list: concord_shared::api::Page<Notification>, offset: RwSign
             </table>
         </div>
         <div class="form-actions pager">
-            <button type="button" class="secondary" data-testid="notes-previous" disabled=current <= 1 on:click=move |_| offset.set((current - 2) * NOTE_PAGE)>
+            <button type="button" class="secondary" data-testid="notes-previous" disabled={current <= 1} on:click=move |_| offset.set((current - 2) * NOTE_PAGE)>
                 {i18n.tr(Key::PreviousPage)}
             </button>
-            <button type="button" class="secondary" data-testid="notes-next" disabled=current >= pages on:click=move |_| offset.set(current * NOTE_PAGE)>
+            <button type="button" class="secondary" data-testid="notes-next" disabled={current >= pages} on:click=move |_| offset.set(current * NOTE_PAGE)>
                 {i18n.tr(Key::NextPage)}
             </button>
         </div>

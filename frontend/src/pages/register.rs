@@ -222,10 +222,10 @@ pub fn InstrumentsPage() -> impl IntoView {
                                 }}
                             </p>
                             <div class="form-actions pager">
-                                <button type="button" class="secondary" data-testid="instruments-previous" disabled=current <= 1 on:click=move |_| offset.set((current - 2) * PAGE_SIZE)>
+                                <button type="button" class="secondary" data-testid="instruments-previous" disabled={current <= 1} on:click=move |_| offset.set((current - 2) * PAGE_SIZE)>
                                     {i18n.tr(Key::PreviousPage)}
                                 </button>
-                                <button type="button" class="secondary" data-testid="instruments-next" disabled=current >= pages on:click=move |_| offset.set(current * PAGE_SIZE)>
+                                <button type="button" class="secondary" data-testid="instruments-next" disabled={current >= pages} on:click=move |_| offset.set(current * PAGE_SIZE)>
                                     {i18n.tr(Key::NextPage)}
                                 </button>
                             </div>
