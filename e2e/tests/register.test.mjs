@@ -600,3 +600,31 @@ test('the register and the notification log are paged, with their totals, and th
   await page.locator('[data-testid="notes-page"]', { hasText: `Page 1 of ${notePages}` }).waitFor();
   assertNoProblems();
 });
+
+test('a note recorded with a file that is not a document stays recorded, and the refusal says why in plain words', async () => {
+  const { page, assertNoProblems } = await signedInPage(browser, 'az.coordinator');
+  const item = await enterChange(page, `Ministry announced with a bad file ${Date.now()}`);
+  await item.locator('[data-testid="open-notification"]').click();
+  const form = page.locator('[data-testid="record-notification"]');
+  await form.waitFor();
+  const note = `AZ-BAD-${Date.now() % 100000}`;
+  await form.locator('input[id$="-number"]').fill(note);
+  await form.locator('input[id$="-subject"]').fill('Change of the competent authority');
+  await form.locator('input[id$="-effective"]').fill(inDays(80));
+  await form.locator('input[type="file"]').setInputFiles({ name: 'note.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a PDF\n') });
+  await form.locator('[data-testid="save-notification"]').click();
+  const refused = page.locator('[data-testid="note-file-message"]');
+  await refused.waitFor();
+  assert.equal(await refused.getAttribute('role'), 'alert');
+  assert.match(await refused.innerText(), /was recorded, but its document was not attached: This type of file is not accepted/);
+  // The note's panel is open to attach it again; nothing was stored.
+  const panel = page.locator(`[data-testid="note-panel"]`);
+  await panel.locator('[data-testid="no-documents"]').waitFor();
+  assert.match(await panel.locator('h3').innerText(), new RegExp(note));
+  await panel.locator('#note-document-file').waitFor();
+  await switchLanguage(page, 'ka');
+  await page.waitForFunction(() => /შეტყობინება ჩაიწერა/.test(document.querySelector('[data-testid="note-file-message"]')?.innerText ?? ''));
+  await assertAccessible(page, 'a refused document of a recorded note (ka)');
+  await switchLanguage(page, 'en');
+  assertNoProblems();
+});
