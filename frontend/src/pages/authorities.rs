@@ -22,10 +22,8 @@ use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
 use crate::pages::agreement::LoadError;
 use crate::pages::documents::{ACCEPT, Documents, Refusal, read_file};
-use crate::pages::register::{date_text, parse_iso};
-use crate::ui::{
-    Field, FieldErrors, Loader, Message, MessageView, error_of, field_errors_of, format_number, header_row,
-};
+use crate::pages::register::{date_text, iso, parse_iso};
+use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, Pager, error_of, field_errors_of, header_row};
 
 /// Notifications per page of the log.
 const NOTE_PAGE: u64 = 20;
@@ -178,7 +176,7 @@ fn AuthoritiesView(authorities: Vec<Authority>, page: Page) -> impl IntoView {
             <h2 id="pending-heading">{i18n.tr(Key::RegPendingHeading)}</h2>
             <p class="muted">{i18n.tr(Key::RegPendingIntro)}</p>
             <ul class="plain" aria-labelledby="pending-heading" data-testid="pending">{rows}</ul>
-            {may_change.then(|| view! { <ProposeChange page /> })}
+            {may_change.then(|| view! { <ChangeForm editing=None page /> })}
         }
     });
 
@@ -240,7 +238,7 @@ fn PendingChange(change: Authority, page: Page) -> impl IntoView {
                 let change = change.clone();
                 let withdraw = withdraw.clone();
                 move || match mode.get() {
-                    1 => view! { <EditChange change=change.clone() page on_close=move |_| mode.set(0) /> }.into_any(),
+                    1 => view! { <ChangeForm editing=Some(change.clone()) page on_close=move |_| mode.set(0) /> }.into_any(),
                     2 => {
                         let withdraw = withdraw.clone();
                         view! {
@@ -300,9 +298,6 @@ fn NotificationLog(list: concord_shared::api::Page<Notification>, offset: RwSign
                         " "
                         {acknowledgement.clone()}
                     </td>
-                    <td class="wrap">
-                        <NoteDocuments id=n.id />
-                    </td>
                     <td>
                         <button
                             type="button"
@@ -318,36 +313,19 @@ fn NotificationLog(list: concord_shared::api::Page<Notification>, offset: RwSign
             }
         })
         .collect_view();
-    let pages = list.total.div_ceil(NOTE_PAGE).max(1);
-    let current = list.offset / NOTE_PAGE + 1;
-    let total = list.total;
+    let (at, total) = (list.offset, list.total);
     let items = list.items;
     view! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="log-heading">
             <table class="data" aria-labelledby="log-heading" data-testid="notifications">
-                <caption class="muted" data-testid="notes-page">
-                    {move || {
-                        i18n.t(Key::RegPageOfNotes)
-                            .replace("{page}", &current.to_string())
-                            .replace("{pages}", &pages.to_string())
-                            .replace("{n}", &format_number(total, i18n.lang()))
-                    }}
-                </caption>
                 {header_row(
                     i18n,
-                    &[Key::RegSendingParty, Key::RegNoteNumber, Key::RegSubject, Key::RegSentOn, Key::RegReceivedOn, Key::RegAcknowledged, Key::RegDocuments, Key::RegNoteDetails],
+                    &[Key::RegSendingParty, Key::RegNoteNumber, Key::RegSubject, Key::RegSentOn, Key::RegReceivedOn, Key::RegAcknowledged, Key::RegNoteDetails],
                 )}
                 <tbody>{rows}</tbody>
             </table>
         </div>
-        <div class="form-actions pager">
-            <button type="button" class="secondary" data-testid="notes-previous" disabled={current <= 1} on:click=move |_| offset.set((current - 2) * NOTE_PAGE)>
-                {i18n.tr(Key::PreviousPage)}
-            </button>
-            <button type="button" class="secondary" data-testid="notes-next" disabled={current >= pages} on:click=move |_| offset.set(current * NOTE_PAGE)>
-                {i18n.tr(Key::NextPage)}
-            </button>
-        </div>
+        <Pager offset size=NOTE_PAGE at total text=Key::RegPageOfNotes name="notes" />
         {move || {
             let id = page.selected.get()?;
             let note = items.iter().find(|n| n.id == id)?.clone();
@@ -393,7 +371,7 @@ fn ReceiptForm(note: Notification, page: Page) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
-    let iso_of = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let iso_of = |d: Option<NaiveDate>| d.map(iso).unwrap_or_default();
     let received = RwSignal::new(if note.received_on.is_some() {
         iso_of(note.received_on)
     } else {
@@ -459,34 +437,6 @@ fn ReceiptForm(note: Notification, page: Page) -> impl IntoView {
                 </button>
             </div>
         </form>
-    }
-}
-
-/// The download links of a notification's documents.
-#[component]
-fn NoteDocuments(id: i64) -> impl IntoView {
-    let auth = expect_context::<Auth>();
-    let client = expect_context::<Client>();
-    let docs = LocalResource::new(move || {
-        let client = client.clone();
-        async move { auth.call(client.documents(DocumentOwner::Notification, id)).await }
-    });
-    move || {
-        docs.get().map(|result| match result {
-            Ok(list) if !list.is_empty() => list
-                .into_iter()
-                .map(|d| {
-                    view! {
-                        <a href=format!("/api/v1/documents/{}/content", d.id) download=d.filename.clone() title=d.sha256>
-                            {d.filename.clone()}
-                        </a>
-                        " "
-                    }
-                })
-                .collect_view()
-                .into_any(),
-            _ => "—".into_any(),
-        })
     }
 }
 
@@ -576,63 +526,24 @@ impl ChangeFields {
     }
 }
 
-/// Entering a pending change of the user's own party's authority.
+/// Entering a pending change of the user's own party's authority
+/// (`editing` is `None`), or changing one at the version read.
 #[component]
-fn ProposeChange(page: Page) -> impl IntoView {
+fn ChangeForm(
+    editing: Option<Authority>,
+    page: Page,
+    #[prop(optional, into)] on_close: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
-    let fields = ChangeFields::new(&Labels::new("", "", ""), String::new());
-    let pending = RwSignal::new(false);
-    let on_submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
-        let Some(change) = fields.change() else {
-            return;
-        };
-        pending.set(true);
-        page.clear();
-        let client = client.clone();
-        spawn_local(async move {
-            let result = auth.call(client.propose_authority(&change)).await;
-            pending.set(false);
-            match result {
-                Ok(saved) => {
-                    page.named.set(Some((Key::RegChangeEntered, saved.value.name)));
-                    page.reload.run(());
-                }
-                Err(problem) => {
-                    fields.errors.set(field_errors_of(&problem));
-                    page.message.set(Some(Message::Failed(problem)));
-                }
-            }
-        });
+    let target = editing.as_ref().map(|a| (a.id, a.version));
+    let fields = match &editing {
+        Some(a) => ChangeFields::new(&a.name, iso(a.valid_from)),
+        None => ChangeFields::new(&Labels::new("", "", ""), String::new()),
     };
-    view! {
-        <h3 id="propose-heading">{i18n.tr(Key::RegProposeHeading)}</h3>
-        <form class="form card" aria-labelledby="propose-heading" novalidate=true on:submit=on_submit data-testid="propose-authority">
-            {fields.view("authority")}
-            <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(Key::RegEnterChange) }}
-                </button>
-            </div>
-        </form>
-    }
-}
-
-/// Editing a pending change at the version read.
-#[component]
-fn EditChange(change: Authority, page: Page, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let auth = expect_context::<Auth>();
-    let client = expect_context::<Client>();
-    let fields = ChangeFields::new(&change.name, change.valid_from.format("%Y-%m-%d").to_string());
     let form_message = RwSignal::new(None::<Message>);
     let pending = RwSignal::new(false);
-    let (id, version) = (change.id, change.version);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
@@ -645,11 +556,19 @@ fn EditChange(change: Authority, page: Page, #[prop(into)] on_close: Callback<()
         page.clear();
         let client = client.clone();
         spawn_local(async move {
-            let result = auth.call(client.update_authority(id, version, &change)).await;
+            let result = match target {
+                Some((id, version)) => auth.call(client.update_authority(id, version, &change)).await,
+                None => auth.call(client.propose_authority(&change)).await,
+            };
             pending.set(false);
+            let done = if target.is_some() {
+                Key::RegChangeSaved
+            } else {
+                Key::RegChangeEntered
+            };
             match result {
                 Ok(saved) => {
-                    page.named.set(Some((Key::RegChangeSaved, saved.value.name)));
+                    page.named.set(Some((done, saved.value.name)));
                     page.reload.run(());
                 }
                 Err(problem) if problem.status == 412 => {
@@ -664,21 +583,28 @@ fn EditChange(change: Authority, page: Page, #[prop(into)] on_close: Callback<()
             }
         });
     };
-    let prefix = format!("change-{id}");
+    let prefix = target.map_or_else(|| "authority".to_owned(), |(id, _)| format!("change-{id}"));
     let heading = format!("{prefix}-heading");
     let labelled_by = heading.clone();
+    let (title, save, testid) = if target.is_some() {
+        (Key::RegEditChange, Key::RegSaveChange, "edit-change-form")
+    } else {
+        (Key::RegProposeHeading, Key::RegEnterChange, "propose-authority")
+    };
     view! {
-        <form class="form inline-form" aria-labelledby=labelled_by novalidate=true on:submit=on_submit data-testid="edit-change-form">
-            <h4 id=heading>{i18n.tr(Key::RegEditChange)}</h4>
+        <h3 id=heading>{i18n.tr(title)}</h3>
+        <form class="form card" aria-labelledby=labelled_by novalidate=true on:submit=on_submit data-testid=testid>
             {fields.view(&prefix)}
             <MessageView message=form_message />
             <div class="form-actions">
                 <button type="submit" class="primary" data-testid="save-change" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(Key::RegSaveChange) }}
+                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(save) }}
                 </button>
-                <button type="button" class="secondary" on:click=move |_| on_close.run(())>
-                    {i18n.tr(Key::RegCancel)}
-                </button>
+                {on_close.map(|close| view! {
+                    <button type="button" class="secondary" on:click=move |_| close.run(())>
+                        {i18n.tr(Key::RegCancel)}
+                    </button>
+                })}
             </div>
         </form>
     }

@@ -20,9 +20,7 @@ use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_iso_date};
 use crate::pages::agreement::LoadError;
 use crate::pages::documents::Documents;
-use crate::ui::{
-    Field, FieldErrors, Loader, Message, MessageView, error_of, field_errors_of, format_number, header_row,
-};
+use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, Pager, error_of, field_errors_of, header_row};
 
 /// The label of a kind.
 pub fn kind_key(kind: InstrumentKind) -> Key {
@@ -207,31 +205,11 @@ pub fn InstrumentsPage() -> impl IntoView {
                     Ok(page) if page.items.is_empty() => {
                         view! { <p class="empty card" data-testid="no-instruments">{i18n.tr(Key::RegNoMatch)}</p> }.into_any()
                     }
-                    Ok(page) => {
-                        let pages = page.total.div_ceil(PAGE_SIZE).max(1);
-                        let current = page.offset / PAGE_SIZE + 1;
-                        let total = page.total;
-                        view! {
-                            <InstrumentTable rows=page.items />
-                            <p class="muted" data-testid="instruments-page">
-                                {move || {
-                                    i18n.t(Key::RegPageOfInstruments)
-                                        .replace("{page}", &current.to_string())
-                                        .replace("{pages}", &pages.to_string())
-                                        .replace("{n}", &format_number(total, i18n.lang()))
-                                }}
-                            </p>
-                            <div class="form-actions pager">
-                                <button type="button" class="secondary" data-testid="instruments-previous" disabled={current <= 1} on:click=move |_| offset.set((current - 2) * PAGE_SIZE)>
-                                    {i18n.tr(Key::PreviousPage)}
-                                </button>
-                                <button type="button" class="secondary" data-testid="instruments-next" disabled={current >= pages} on:click=move |_| offset.set(current * PAGE_SIZE)>
-                                    {i18n.tr(Key::NextPage)}
-                                </button>
-                            </div>
-                        }
-                        .into_any()
+                    Ok(page) => view! {
+                        <InstrumentTable rows=page.items />
+                        <Pager offset size=PAGE_SIZE at=page.offset total=page.total text=Key::RegPageOfInstruments name="instruments" />
                     }
+                    .into_any(),
                     Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
                 })
         }) />
