@@ -106,7 +106,12 @@ async fn both_signatures_sign_the_plan_and_freeze_a_version_whose_hash_is_its_co
     assert_eq!(b.az_coord.open_amendment(YEAR, 1).await.expect_err("stale").status, 412);
 
     // The signed plan joined the instruments register in the same step.
-    let register = b.ge_planner.instruments().await.expect("instruments");
+    let register = b
+        .ge_planner
+        .instruments(&Default::default())
+        .await
+        .expect("instruments")
+        .items;
     let linked = register
         .iter()
         .find(|i| i.kind == InstrumentKind::AnnualPlan)
@@ -221,7 +226,11 @@ async fn an_amendment_makes_a_new_version_and_the_comparison_shows_what_changed(
 
     // Both signed versions are in the instruments register, the amendment
     // related to the Agreement and to the original plan.
-    let register = viewer.instruments().await.expect("instruments");
+    let register = viewer
+        .instruments(&Default::default())
+        .await
+        .expect("instruments")
+        .items;
     let plan_instruments: Vec<_> = register.iter().filter(|i| i.plan.is_some()).collect();
     assert_eq!(plan_instruments.len(), 2);
     let (original, amendment) = (plan_instruments[0], plan_instruments[1]);

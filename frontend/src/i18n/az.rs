@@ -421,5 +421,34 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ExecHeld => "keçirilib",
         Key::ExecPostponed => "təxirə salınıb",
         Key::ExecCancelled => "ləğv edilib",
+        // --- register2 ---
+        Key::RegPageOfNotes => "Səhifə {page} / {pages} ({n} bildiriş)",
+        Key::RegPageOfInstruments => "Səhifə {page} / {pages} ({n} sənəd)",
+        Key::RegEditChange => "Dəyişikliyi redaktə et",
+        Key::RegSaveChange => "Dəyişikliyi yadda saxla",
+        Key::RegWithdrawChange => "Dəyişikliyi geri götür",
+        Key::RegWithdrawQuestion => {
+            "Bu gözləyən dəyişiklik geri götürülsün? Barəsində bildiriş göndərilməyib, ona görə də heç nə qüvvədə qalmır."
+        }
+        Key::RegConfirmWithdraw => "Bəli, geri götür",
+        Key::RegChangeSaved => "{name} gözləyən dəyişikliyi yadda saxlanıldı.",
+        Key::RegChangeWithdrawn => "{name} gözləyən dəyişikliyi geri götürüldü.",
+        Key::RegChangedMeanwhile => {
+            "Bu arada kimsə bunu dəyişdi. Səhifədə indi cari versiya göstərilir; yoxlayıb yenidən cəhd edin."
+        }
+        Key::RegNoteDetails => "Təfərrüatlar",
+        Key::RegOpenNote => "Fayllar və alınma",
+        Key::RegNoteHeading => "{number} saylı nota",
+        Key::RegReceiptHeading => "Alınma və təsdiq",
+        Key::RegAcknowledgedOn => "Təsdiq tarixi",
+        Key::RegAckText => "Təsdiq (notanın nömrəsi və ya mətni)",
+        Key::RegSaveReceipt => "Alınmanı qeydə al",
+        Key::RegReceiptSaved => "{name} saylı notanın alınması qeydə alındı.",
+        Key::RegReceiptByReceiver => "Alınma və təsdiqi notanı alan tərəf qeydə alır.",
+        Key::RegNoteFile => "Notanın faylı (istəyə bağlı)",
+        Key::RegNoteFileRefused => {
+            "Bildiriş qeydə alındı, lakin faylı əlavə edilmədi: {reason} Onu aşağıda, bildirişin altında yenidən əlavə edin."
+        }
+        Key::RegClose => "Bağla",
     }
 }

@@ -428,5 +428,34 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ExecHeld => "held",
         Key::ExecPostponed => "postponed",
         Key::ExecCancelled => "cancelled",
+        // --- register2 ---
+        Key::RegPageOfNotes => "Page {page} of {pages} ({n} notifications)",
+        Key::RegPageOfInstruments => "Page {page} of {pages} ({n} instruments)",
+        Key::RegEditChange => "Edit the change",
+        Key::RegSaveChange => "Save the change",
+        Key::RegWithdrawChange => "Withdraw the change",
+        Key::RegWithdrawQuestion => {
+            "Withdraw this pending change? It was never notified, so nothing of it remains in force."
+        }
+        Key::RegConfirmWithdraw => "Yes, withdraw it",
+        Key::RegChangeSaved => "The pending change {name} was saved.",
+        Key::RegChangeWithdrawn => "The pending change {name} was withdrawn.",
+        Key::RegChangedMeanwhile => {
+            "Someone changed this in the meantime. The page now shows the current version; please check it and try again."
+        }
+        Key::RegNoteDetails => "Details",
+        Key::RegOpenNote => "Documents and receipt",
+        Key::RegNoteHeading => "Note {number}",
+        Key::RegReceiptHeading => "Receipt and acknowledgement",
+        Key::RegAcknowledgedOn => "Acknowledged on",
+        Key::RegAckText => "Acknowledgement (note number or text)",
+        Key::RegSaveReceipt => "Record receipt",
+        Key::RegReceiptSaved => "Receipt of note {name} was recorded.",
+        Key::RegReceiptByReceiver => "Receipt and acknowledgement are recorded by the party that received the note.",
+        Key::RegNoteFile => "Document of the note (optional)",
+        Key::RegNoteFileRefused => {
+            "The notification was recorded, but its document was not attached: {reason} Attach it again below, under the notification."
+        }
+        Key::RegClose => "Close",
     }
 }

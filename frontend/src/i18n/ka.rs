@@ -438,5 +438,34 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ExecHeld => "ჩატარებული",
         Key::ExecPostponed => "გადადებული",
         Key::ExecCancelled => "გაუქმებული",
+        // --- register2 ---
+        Key::RegPageOfNotes => "გვერდი {page} / {pages} ({n} შეტყობინება)",
+        Key::RegPageOfInstruments => "გვერდი {page} / {pages} ({n} დოკუმენტი)",
+        Key::RegEditChange => "ცვლილების რედაქტირება",
+        Key::RegSaveChange => "ცვლილების შენახვა",
+        Key::RegWithdrawChange => "ცვლილების გაწვევა",
+        Key::RegWithdrawQuestion => {
+            "გავიწვიოთ ეს მომლოდინე ცვლილება? შეტყობინება არ გაგზავნილა, ამიტომ ძალაში არაფერი რჩება."
+        }
+        Key::RegConfirmWithdraw => "დიახ, გაიწვიე",
+        Key::RegChangeSaved => "მომლოდინე ცვლილება — {name} — შენახულია.",
+        Key::RegChangeWithdrawn => "მომლოდინე ცვლილება — {name} — გაწვეულია.",
+        Key::RegChangedMeanwhile => {
+            "ამასობაში ვიღაცამ ეს შეცვალა. გვერდზე ახლა მიმდინარე ვერსიაა; გადაამოწმეთ და სცადეთ ხელახლა."
+        }
+        Key::RegNoteDetails => "დეტალები",
+        Key::RegOpenNote => "დოკუმენტები და მიღება",
+        Key::RegNoteHeading => "ნოტა {number}",
+        Key::RegReceiptHeading => "მიღება და დადასტურება",
+        Key::RegAcknowledgedOn => "დადასტურების თარიღი",
+        Key::RegAckText => "დადასტურება (ნოტის ნომერი ან ტექსტი)",
+        Key::RegSaveReceipt => "მიღების ჩაწერა",
+        Key::RegReceiptSaved => "ნოტა {name}-ის მიღება ჩაიწერა.",
+        Key::RegReceiptByReceiver => "მიღებასა და დადასტურებას ნოტის მიმღები მხარე წერს.",
+        Key::RegNoteFile => "ნოტის დოკუმენტი (არასავალდებულო)",
+        Key::RegNoteFileRefused => {
+            "შეტყობინება ჩაიწერა, მაგრამ მისი დოკუმენტი არ დაერთო: {reason} დაურთეთ ხელახლა ქვემოთ, შეტყობინების ქვეშ."
+        }
+        Key::RegClose => "დახურვა",
     }
 }

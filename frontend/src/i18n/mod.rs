@@ -772,6 +772,51 @@ pub enum Key {
     ExecPostponed,
     /// cancelled
     ExecCancelled,
+    // --- register2 ---
+    /// Page {page} of {pages} ({n} notifications)
+    RegPageOfNotes,
+    /// Page {page} of {pages} ({n} instruments)
+    RegPageOfInstruments,
+    /// Edit the change
+    RegEditChange,
+    /// Save the change
+    RegSaveChange,
+    /// Withdraw the change
+    RegWithdrawChange,
+    /// Withdraw this pending change? It was never notified, so nothing of it remains in force.
+    RegWithdrawQuestion,
+    /// Yes, withdraw it
+    RegConfirmWithdraw,
+    /// The pending change {name} was saved.
+    RegChangeSaved,
+    /// The pending change {name} was withdrawn.
+    RegChangeWithdrawn,
+    /// Someone changed this in the meantime. The page now shows the current version; please check it and try again.
+    RegChangedMeanwhile,
+    /// Details
+    RegNoteDetails,
+    /// Documents and receipt
+    RegOpenNote,
+    /// Note {number}
+    RegNoteHeading,
+    /// Receipt and acknowledgement
+    RegReceiptHeading,
+    /// Acknowledged on
+    RegAcknowledgedOn,
+    /// Acknowledgement (note number or text)
+    RegAckText,
+    /// Record receipt
+    RegSaveReceipt,
+    /// Receipt of note {name} was recorded.
+    RegReceiptSaved,
+    /// Receipt and acknowledgement are recorded by the party that received the note.
+    RegReceiptByReceiver,
+    /// Document of the note (optional)
+    RegNoteFile,
+    /// The notification was recorded, but its document was not attached: {reason} Attach it again below, under the notification.
+    RegNoteFileRefused,
+    /// Close
+    RegClose,
 }
 
 /// The text of `key` in `lang`.
