@@ -4,9 +4,9 @@
 // execution status with its reason (the other party without the control);
 // after-action summaries; carrying activities not held into next year; a
 // viewer without any lifecycle control; axe-core on every new view in en, az
-// and ka. Each test that changes data builds its own plans (years far from
-// the demo's, picked at random so a rerun on the same database does not
-// collide); the others only read the demo data. Users work in different
+// and ka. Each test that changes data builds its own plans (the first free
+// years from 2040, far from the demo's and the board's, so a rerun on the
+// same database does not collide); the others only read the demo data. Users work in different
 // languages, so the flows cover all three.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,8 +16,6 @@ import {
 
 const LANGS = ['en', 'az', 'ka'];
 const THIS_YEAR = new Date().getFullYear();
-// Four years per test that builds plans; 2040–2095 stays clear of the demo's and the board's.
-const OWN_YEARS = 2040 + 4 * Math.floor(Math.random() * 13);
 let browser;
 
 before(async () => {
@@ -118,6 +116,15 @@ async function agreedPlan(t, year, lines) {
   return made;
 }
 
+/** The first year from 2040 such that it and the `span - 1` after it have no plan yet. */
+async function freeYear(page, span) {
+  const taken = new Set((await ok(page, 'GET', '/api/v1/plans')).map((p) => p.year));
+  for (let year = 2040; year + span <= 2100; year += 1) {
+    if ([...Array(span).keys()].every((i) => !taken.has(year + i))) return year;
+  }
+  throw new Error('no free years for a plan of the test');
+}
+
 function today() {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, '0');
@@ -146,8 +153,8 @@ async function fillSignature(page, { signatory, position, date, place }) {
 }
 
 test('both coordinators sign an agreed plan in the browser and the signed version with its SHA-256 is shown', async () => {
-  const year = OWN_YEARS;
   const t = await team({ azCoord: 'en', geCoord: 'ka', azPlanner: 'az', gePlanner: 'en' });
+  const year = await freeYear(t.azCoord.page, 1);
   const [line] = await agreedPlan(t, year, [{ by: 'az', host: 'ge', title: `Signing test staff talks ${Date.now()}` }]);
 
   // AZ's coordinator: the form says what is missing, next to each field, before asking the server.
@@ -206,8 +213,8 @@ test('both coordinators sign an agreed plan in the browser and the signed versio
 });
 
 test('an amendment is opened, an activity changed and one added, agreed and signed; the comparison shows both', async () => {
-  const year = OWN_YEARS + 1;
   const t = await team({ azCoord: 'az', geCoord: 'ka', azPlanner: 'en', gePlanner: 'en' });
+  const year = await freeYear(t.azCoord.page, 1);
   const [line] = await agreedPlan(t, year, [{ by: 'az', host: 'ge', title: `Amendment test exercise ${Date.now()}` }]);
   await signByApi(t.azCoord.page, year, 'Z. Hasanov');
   await signByApi(t.geCoord.page, year, 'I. Chikovani');
@@ -289,8 +296,9 @@ test('an amendment is opened, an activity changed and one added, agreed and sign
 });
 
 test('the host party sets the execution status with a reason, the other party has no control, and activities not held are carried over', async () => {
-  const year = OWN_YEARS + 2;
   const t = await team({ azCoord: 'en', geCoord: 'en', azPlanner: 'az', gePlanner: 'ka' });
+  // This year and the next (carry-over goes there).
+  const year = await freeYear(t.azCoord.page, 2);
   const [hostedByGe, hostedByAz] = await agreedPlan(t, year, [
     { by: 'az', host: 'ge', title: `Execution test visit ${Date.now()}` },
     { by: 'az', host: 'az', title: `Execution test seminar ${Date.now()}` },

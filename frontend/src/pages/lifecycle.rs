@@ -118,7 +118,7 @@ pub fn Lifecycle(plan: Plan, version: i64, #[prop(into)] on_change: Callback<()>
                     <p>
                         <A href=format!("/plans/{year}/versions/{base}") attr:data-testid="amended-version">{move || i18n.t(Key::LcSeeVersion).replace("{n}", &base.to_string())}</A>
                         " · "
-                        <A href=format!("/plans/{year}/versions/compare?from={base}&to=current") attr:data-testid="amendment-compare">{move || i18n.t(Key::LcCompareWithSigned).replace("{n}", &base.to_string())}</A>
+                        <A href=format!("/plans/{year}/versions/compare?from={base}&to={}", n + 1) attr:data-testid="amendment-compare">{move || i18n.t(Key::LcCompareWithSigned).replace("{n}", &base.to_string())}</A>
                     </p>
                 </section>
             }

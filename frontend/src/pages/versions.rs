@@ -129,9 +129,9 @@ pub fn VersionsPage() -> impl IntoView {
                 let numbers: Vec<i32> = list.iter().map(|v| v.number).collect();
                 let rows = list.into_iter().map(|v| version_row(i18n, y, v)).collect_view();
                 view! {
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="versions-caption">
                         <table class="data" data-testid="versions">
-                            <caption>{i18n.tr(Key::LcVersionsCaption)}</caption>
+                            <caption id="versions-caption">{i18n.tr(Key::LcVersionsCaption)}</caption>
                             <thead><tr>
                                 <th scope="col">{i18n.tr(Key::LcVersionNumber)}</th>
                                 <th scope="col">{i18n.tr(Key::LcSignedDates)}</th>
@@ -276,9 +276,9 @@ pub fn VersionPage() -> impl IntoView {
                             <A href=format!("/plans/{y}/versions/compare?from={}&to={n}", n - 1)>{move || i18n.t(Key::LcComparePrevious).replace("{n}", &(n - 1).to_string())}</A>
                         })}
                     </p>
-                    <div class="table-scroll">
+                    <div class="table-scroll" tabindex="0" role="region" aria-labelledby="snapshot-caption">
                         <table class="data" data-testid="snapshot">
-                            <caption>{move || i18n.t(Key::LcSnapshotCaption).replace("{n}", &count.to_string())}</caption>
+                            <caption id="snapshot-caption">{move || i18n.t(Key::LcSnapshotCaption).replace("{n}", &count.to_string())}</caption>
                             <thead><tr>
                                 <th scope="col">{i18n.tr(Key::Reference)}</th>
                                 <th scope="col">{i18n.tr(Key::Title)}</th>
@@ -511,10 +511,12 @@ fn changed_table(
         })
         .collect_view();
     let data_ref = reference.clone();
+    let caption_id = format!("changed-{reference}");
+    let labelled_by = caption_id.clone();
     view! {
-        <div class="table-scroll compare" data-changed-ref=data_ref>
+        <div class="table-scroll compare" tabindex="0" role="region" aria-labelledby=labelled_by data-changed-ref=data_ref>
             <table class="data">
-                <caption><span class="ref">{reference}</span> " " {title}</caption>
+                <caption id=caption_id><span class="ref">{reference}</span> " " {title}</caption>
                 <thead><tr>
                     <th scope="col">{i18n.tr(Key::LcField)}</th>
                     <th scope="col">{move || i18n.t(Key::LcVersionN).replace("{n}", &from.to_string())}</th>
