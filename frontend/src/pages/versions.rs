@@ -217,7 +217,7 @@ fn ComparePicker(
         );
     };
     view! {
-        <form class="form card inline-form" data-testid="compare-picker" on:submit=submit>
+        <form class="form card compare-picker" data-testid="compare-picker" on:submit=submit>
             <h2>{i18n.tr(Key::LcCompareHeading)}</h2>
             <div class="field">
                 <label for="compare-from">{i18n.tr(Key::LcCompareFrom)}</label>
