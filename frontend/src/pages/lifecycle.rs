@@ -4,7 +4,6 @@
 //! opens one), and carrying activities not held into next year's draft.
 //! Every control is gated by the shared plan policy; the server decides again.
 
-use chrono::NaiveDate;
 use concord_client::{ActivityFilter, Client};
 use concord_shared::api::{Activity, ExecutionStatus, NewSignature, Plan, Signature};
 use concord_shared::plan::{ConsentState, PlanState, may_carry_over, may_open_amendment, may_sign};
@@ -16,6 +15,7 @@ use leptos_router::components::A;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime, format_iso_date};
 use crate::pages::agreement::LoadError;
+use crate::pages::register::{iso, parse_iso};
 use crate::ui::{Content, Field, FieldErrors, Loader, error_of, field_error_key, problem_text};
 
 /// Today in the browser's calendar, as the date input's `YYYY-MM-DD`.
@@ -180,7 +180,7 @@ fn Signatures(plan: Plan, version: i64, #[prop(into)] on_change: Callback<()>) -
                 found.push((field.to_owned(), Key::ErrRequired));
             }
         }
-        let date = NaiveDate::parse_from_str(&signed_on.get_untracked(), "%Y-%m-%d").ok();
+        let date = parse_iso(&signed_on.get_untracked());
         if date.is_none() {
             found.push(("signed_on".to_owned(), Key::ErrRequired));
         }
@@ -243,7 +243,7 @@ fn Signatures(plan: Plan, version: i64, #[prop(into)] on_change: Callback<()>) -
 
 /// "Name, position — signed in place on date (recorded by …)".
 fn signature_text(i18n: I18n, s: Signature) -> impl IntoView {
-    let date = s.signed_on.to_string();
+    let date = iso(s.signed_on);
     move || {
         let lang = i18n.lang();
         i18n.t(Key::LcSignatureText)

@@ -100,7 +100,7 @@ fn signed_dates(signatures: &[Signature], lang: Lang) -> String {
             format!(
                 "{}: {}",
                 s.party.short(),
-                format_iso_date(&s.signed_on.to_string(), lang)
+                format_iso_date(&crate::pages::register::iso(s.signed_on), lang)
             )
         })
         .collect::<Vec<_>>()
