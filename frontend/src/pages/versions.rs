@@ -92,6 +92,11 @@ fn when_of(line: &Map<String, Value>, lang: Lang) -> String {
     }
 }
 
+/// "Version {n}" in a language.
+fn version_n(lang: Lang, n: i32) -> String {
+    crate::i18n::text(lang, Key::LcVersionN).replace("{n}", &n.to_string())
+}
+
 /// "AZ: 20 November 2026 · GE: 21 November 2026".
 fn signed_dates(signatures: &[Signature], lang: Lang) -> String {
     signatures
@@ -158,12 +163,13 @@ pub fn VersionsPage() -> impl IntoView {
 fn version_row(i18n: I18n, year: i32, v: PlanVersionInfo) -> AnyView {
     let n = v.number;
     let when = v.created_at.timestamp_millis();
-    let signatures = v.signatures;
+    // Read inside the page's content: a new language renders the rows again.
+    let lang = i18n.lang();
     view! {
         <tr data-version=n.to_string()>
-            <td><A href=format!("/plans/{year}/versions/{n}")>{move || i18n.t(Key::LcVersionN).replace("{n}", &n.to_string())}</A></td>
-            <td>{move || signed_dates(&signatures, i18n.lang())}</td>
-            <td>{move || format_datetime(when, i18n.lang())}</td>
+            <td><A href=format!("/plans/{year}/versions/{n}")>{version_n(lang, n)}</A></td>
+            <td>{signed_dates(&v.signatures, lang)}</td>
+            <td>{format_datetime(when, lang)}</td>
             <td class="wrap"><code class="hash">{v.sha256}</code></td>
         </tr>
     }
@@ -256,16 +262,17 @@ pub fn VersionPage() -> impl IntoView {
                 let when = detail.info.created_at.timestamp_millis();
                 let lines = lines_of(&detail.snapshot);
                 let count = lines.len();
-                let signatures = detail.info.signatures.clone();
-                let rows = lines.into_values().map(|line| snapshot_row(i18n, line)).collect_view();
+                let lang = i18n.lang();
+                let signed = signed_dates(&detail.info.signatures, lang);
+                let rows = lines.into_values().map(|line| snapshot_row(lang, line)).collect_view();
                 view! {
                     <dl class="facts">
                         <dt>{i18n.tr(Key::LcVersionNumber)}</dt>
                         <dd data-testid="version-number">{n}</dd>
                         <dt>{i18n.tr(Key::LcSignedDates)}</dt>
-                        <dd>{move || signed_dates(&signatures, i18n.lang())}</dd>
+                        <dd>{signed}</dd>
                         <dt>{i18n.tr(Key::LcFrozenAt)}</dt>
-                        <dd>{move || format_datetime(when, i18n.lang())}</dd>
+                        <dd>{format_datetime(when, lang)}</dd>
                         <dt>"SHA-256"</dt>
                         <dd><code class="hash" data-testid="version-hash">{detail.info.sha256.clone()}</code></dd>
                     </dl>
@@ -273,12 +280,12 @@ pub fn VersionPage() -> impl IntoView {
                         <A href=format!("/plans/{y}/versions")>{i18n.tr(Key::LcAllVersions)}</A>
                         {(n > 1).then(|| view! {
                             " · "
-                            <A href=format!("/plans/{y}/versions/compare?from={}&to={n}", n - 1)>{move || i18n.t(Key::LcComparePrevious).replace("{n}", &(n - 1).to_string())}</A>
+                            <A href=format!("/plans/{y}/versions/compare?from={}&to={n}", n - 1)>{i18n.t(Key::LcComparePrevious).replace("{n}", &(n - 1).to_string())}</A>
                         })}
                     </p>
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="snapshot-caption">
                         <table class="data" data-testid="snapshot">
-                            <caption id="snapshot-caption">{move || i18n.t(Key::LcSnapshotCaption).replace("{n}", &count.to_string())}</caption>
+                            <caption id="snapshot-caption">{i18n.t(Key::LcSnapshotCaption).replace("{n}", &count.to_string())}</caption>
                             <thead><tr>
                                 <th scope="col">{i18n.tr(Key::Reference)}</th>
                                 <th scope="col">{i18n.tr(Key::Title)}</th>
@@ -305,15 +312,14 @@ pub fn VersionPage() -> impl IntoView {
     }
 }
 
-fn snapshot_row(i18n: I18n, line: Map<String, Value>) -> AnyView {
+fn snapshot_row(lang: Lang, line: Map<String, Value>) -> AnyView {
     let reference = field_of(&line, "reference").as_str().unwrap_or_default().to_owned();
     let data_ref = reference.clone();
     view! {
         <tr data-reference=data_ref>
             <td>{reference}</td>
             <td>{title_of(&line)}</td>
-            {move || {
-                let lang = i18n.lang();
+            {
                 [
                     value_text("area", field_of(&line, "area"), lang),
                     value_text("form", field_of(&line, "form"), lang),
@@ -324,7 +330,7 @@ fn snapshot_row(i18n: I18n, line: Map<String, Value>) -> AnyView {
                 .into_iter()
                 .map(|text| view! { <td>{text}</td> })
                 .collect_view()
-            }}
+            }
         </tr>
     }
     .into_any()
@@ -417,6 +423,7 @@ fn compared_view(i18n: I18n, year: i32, c: Compared) -> AnyView {
     } = c;
     let (from, to) = (comparison.from, comparison.to);
     let draft = in_progress == Some(to);
+    let lang = i18n.lang();
     // The newer lines: the older ones with every changed field replaced.
     let mut changed: BTreeMap<String, Map<String, Value>> = BTreeMap::new();
     for change in &comparison.changed {
@@ -452,13 +459,13 @@ fn compared_view(i18n: I18n, year: i32, c: Compared) -> AnyView {
         .into_iter()
         .map(|(reference, new)| {
             let before = old.get(&reference).cloned().unwrap_or_default();
-            changed_table(i18n, reference, before, new, from, to)
+            changed_table(i18n, lang, reference, before, new, from, to)
         })
         .collect_view();
     view! {
-        {draft.then(|| view! { <p class="notice info" data-testid="compare-draft">{move || i18n.t(Key::LcCompareDraftHint).replace("{n}", &to.to_string())}</p> })}
+        {draft.then(|| view! { <p class="notice info" data-testid="compare-draft">{i18n.t(Key::LcCompareDraftHint).replace("{n}", &to.to_string())}</p> })}
         <p data-testid="compare-summary" role="status">
-            {move || i18n.t(Key::LcCompareSummary)
+            {i18n.t(Key::LcCompareSummary)
                 .replace("{added}", &counts.0.to_string())
                 .replace("{removed}", &counts.1.to_string())
                 .replace("{changed}", &counts.2.to_string())}
@@ -484,6 +491,7 @@ fn compared_view(i18n: I18n, year: i32, c: Compared) -> AnyView {
 /// changed ones marked in words (not only by colour).
 fn changed_table(
     i18n: I18n,
+    lang: Lang,
     reference: String,
     before: Map<String, Value>,
     after: Map<String, Value>,
@@ -499,12 +507,9 @@ fn changed_table(
             let differs = a != b;
             view! {
                 <tr class:changed=differs data-field=field data-changed=differs.to_string()>
-                    <th scope="row">{move || field_label(field, i18n.lang())}</th>
-                    <td>{
-                        let a = a.clone();
-                        move || value_text(field, &a, i18n.lang())
-                    }</td>
-                    <td>{move || value_text(field, &b, i18n.lang())}</td>
+                    <th scope="row">{field_label(field, lang)}</th>
+                    <td>{value_text(field, &a, lang)}</td>
+                    <td>{value_text(field, &b, lang)}</td>
                     <td>{differs.then(|| view! { <strong class="marker">{i18n.tr(Key::LcMarkChanged)}</strong> })}</td>
                 </tr>
             }
@@ -519,8 +524,8 @@ fn changed_table(
                 <caption id=caption_id><span class="ref">{reference}</span> " " {title}</caption>
                 <thead><tr>
                     <th scope="col">{i18n.tr(Key::LcField)}</th>
-                    <th scope="col">{move || i18n.t(Key::LcVersionN).replace("{n}", &from.to_string())}</th>
-                    <th scope="col">{move || i18n.t(Key::LcVersionN).replace("{n}", &to.to_string())}</th>
+                    <th scope="col">{version_n(lang, from)}</th>
+                    <th scope="col">{version_n(lang, to)}</th>
                     <th scope="col">{i18n.tr(Key::LcChange)}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
