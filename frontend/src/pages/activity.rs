@@ -182,6 +182,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
             <Documents owner=DocumentOwner::Activity owner_id=id may_upload />
         </section>
         <ConsentPanel current on_reload />
+        <crate::pages::execution::ExecutionPanel current on_reload />
         <Discussion id notes=false />
         <Discussion id notes=true />
         <History id current />
@@ -478,7 +479,7 @@ fn action_key(action: &str) -> Option<Key> {
 
 /// The label of a changed field (`location`, `az.responsible_unit`, `consent_ge`),
 /// with the party it belongs to.
-fn field_label(field: &str, lang: Lang) -> String {
+pub(crate) fn field_label(field: &str, lang: Lang) -> String {
     let (party, name) = match field.split_once('.') {
         Some((p, rest)) => (Party::from_code(p), rest),
         None => match field.rsplit_once('_') {
@@ -522,7 +523,7 @@ fn field_label(field: &str, lang: Lang) -> String {
 }
 
 /// A changed field's value in words.
-fn value_text(field: &str, value: &serde_json::Value, lang: Lang) -> String {
+pub(crate) fn value_text(field: &str, value: &serde_json::Value, lang: Lang) -> String {
     let name = field.rsplit('.').next().unwrap_or(field);
     let key = |k: Key| crate::i18n::text(lang, k).to_owned();
     if let Some(n) = value.as_u64() {

@@ -14,3 +14,7 @@ pub mod users;
 pub mod authorities;
 pub mod documents;
 pub mod register;
+// Plan lifecycle (signatures, versions, amendments, execution, carry-over)
+pub mod execution;
+pub mod lifecycle;
+pub mod versions;
