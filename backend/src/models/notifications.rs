@@ -192,7 +192,7 @@ pub async fn receipt(
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
     let row = load(&*tx, id).await?;
-    let sender: Party = row.sending_party.parse().unwrap_or(Party::Az);
+    let sender = super::stored_party(&row.sending_party)?;
     if !policy::may_record_receipt(caller.actor(), sender) {
         return Err(AppError::Forbidden(
             "Receipt and acknowledgement are recorded by the party that received the note.".into(),
