@@ -263,7 +263,8 @@ test('an authority change entered by AZ is invisible to GE and takes effect only
   await az.page.locator('[data-testid="message"].success').waitFor();
   await az.page.locator('[data-testid="history-az"]', { hasText: name }).waitFor();
   assert.equal(await az.page.locator('[data-testid="pending"] li', { hasText: name }).count(), 0);
-  assert.match(await az.page.locator('[data-testid="notifications"]').innerText(), new RegExp(note));
+  // The log is reloaded alongside the history: wait for its answer too.
+  await az.page.locator('[data-testid="notifications"] tbody tr', { hasText: note }).waitFor();
 
   // Now GE sees it in force, and the note in the log.
   await ge.page.reload();
