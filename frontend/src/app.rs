@@ -27,6 +27,8 @@ use crate::pages::{
 use crate::pages::authorities::AuthoritiesPage;
 use crate::pages::register::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
 use crate::ui::Loading;
+// The calendar, the timeline and the dashboard
+use crate::pages::views::{CalendarPage, DashboardPage, TimelinePage};
 
 /// The root component.
 #[component]
@@ -128,6 +130,10 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/instruments/:id") view=InstrumentPage />
                             <Route path=path!("/instruments/:id/edit") view=EditInstrumentPage />
                             <Route path=path!("/authorities") view=AuthoritiesPage />
+                            // The calendar, the timeline and the dashboard
+                            <Route path=path!("/plans/:year/calendar") view=CalendarPage />
+                            <Route path=path!("/plans/:year/timeline") view=TimelinePage />
+                            <Route path=path!("/plans/:year/dashboard") view=DashboardPage />
                         </Routes>
                     }
                         .into_any()

@@ -14,3 +14,5 @@ pub mod users;
 pub mod authorities;
 pub mod documents;
 pub mod register;
+// The calendar, the timeline and the dashboard
+pub mod views;
