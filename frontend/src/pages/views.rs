@@ -123,10 +123,10 @@ pub fn CalendarPage() -> impl IntoView {
         <PlanHeader year=year.get_untracked() />
         <FilterBar />
         <nav class="form-actions month-nav" aria-label=i18n.tr(Key::ViewsMonthNav)>
-            <button type="button" class="secondary" data-testid="prev-month" disabled=move || month.get() <= 1 on:click=move |_| step(-1)>
+            <button type="button" class="secondary" data-testid="prev-month" disabled={move || month.get() <= 1} on:click=move |_| step(-1)>
                 {i18n.tr(Key::ViewsPrevMonth)}
             </button>
-            <button type="button" class="secondary" data-testid="next-month" disabled=move || month.get() >= 12 on:click=move |_| step(1)>
+            <button type="button" class="secondary" data-testid="next-month" disabled={move || month.get() >= 12} on:click=move |_| step(1)>
                 {i18n.tr(Key::ViewsNextMonth)}
             </button>
         </nav>
@@ -235,8 +235,10 @@ pub fn TimelinePage() -> impl IntoView {
 fn timeline(i18n: I18n, year: i32, items: Vec<Activity>) -> impl IntoView {
     let lang = i18n.lang();
     let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
-    let length = (last_of_month(year, 12) - first).num_days() as f32 + 1.0;
-    let pct = |date: NaiveDate| ((date - first).num_days() as f32 / length * 1000.0).round() / 10.0;
+    // Positions in hundredths of a per cent: integer arithmetic only, so the
+    // wasm carries no float formatting.
+    let length = (last_of_month(year, 12) - first).num_days() + 1;
+    let at = |date: NaiveDate| (date - first).num_days() * 10_000 / length;
     let mut placed: Vec<(Activity, NaiveDate, NaiveDate)> = items
         .into_iter()
         .filter_map(|a| span(&a).map(|(s, e)| (a, s, e)))
@@ -261,12 +263,11 @@ fn timeline(i18n: I18n, year: i32, items: Vec<Activity>) -> impl IntoView {
                         lanes[lane] = *e;
                     }
                     let tentative = a.start_date.is_none();
-                    let style = format!(
-                        "left:{}%;width:{}%;top:{}rem",
-                        pct(*s),
-                        (pct(*e + chrono::Days::new(1)) - pct(*s)).max(0.8),
-                        lane as f32 * 1.9
-                    );
+                    let left = at(*s);
+                    let width = (at(*e + chrono::Days::new(1)) - left).max(80);
+                    // Set through the CSSOM (`style:`), which the CSP allows; a style attribute it blocks.
+                    let percent = |v: i64| format!("{}.{:02}%", v / 100, v % 100);
+                    let (left, width, top) = (percent(left), percent(width), format!("{}px", lane * 30));
                     let text = if tentative { format!("~ {}", a.title) } else { a.title.clone() };
                     let hidden = format!(
                         " — {}{}",
@@ -274,19 +275,19 @@ fn timeline(i18n: I18n, year: i32, items: Vec<Activity>) -> impl IntoView {
                         if tentative { format!(", {}", i18n.t(Key::ViewsTentative)) } else { String::new() }
                     );
                     view! {
-                        <a href=format!("/activities/{}", a.id) class="tl-bar" class:tentative=tentative style=style data-activity=a.id title=a.title.clone()>
+                        <a href=format!("/activities/{}", a.id) class="tl-bar" class:tentative=tentative style:left=left style:width=width style:top=top data-activity=a.id title=a.title.clone()>
                             {text}<span class="vh">{hidden}</span>
                         </a>
                     }
                 })
                 .collect_view();
-            let height = format!("height:{}rem", lanes.len().max(1) as f32 * 1.9);
+            let height = format!("height:{}px", lanes.len().max(1) * 30);
             let label_id = format!("tl-{}", area.code());
             let labelled = label_id.clone();
             view! {
                 <div class="tl-row" role="group" aria-labelledby=labelled data-area=area.code()>
                     <span class="tl-label" id=label_id>{area.label(lang)}</span>
-                    <div class="tl-track" style=height>{bars}</div>
+                    <div class="tl-track" style:height=height>{bars}</div>
                 </div>
             }
         })
@@ -557,7 +558,8 @@ fn report_table(i18n: I18n, name: &'static str, head: Key, rows: Vec<(String, &E
         Key::ViewsShareHeld,
     ];
     view! {
-        <div class="table-scroll">
+        // Focusable, so that a keyboard can scroll it when it is wider than the page.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=i18n.t(head)>
             <table class="data" data-testid=name>
                 <caption class="muted">{i18n.t(head)}</caption>
                 <thead><tr>{cols.into_iter().map(|k| view! { <th scope="col">{i18n.t(k)}</th> }).collect_view()}</tr></thead>
