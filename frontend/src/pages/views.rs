@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use concord_client::Client;
-use concord_shared::api::{Activity, ActivityCounts, ExecutionFigures, ExecutionReport};
+use concord_shared::api::{Activity, ActivityCounts, ExecutionFigures, ExecutionReport, Page};
 use concord_shared::plan::ConsentState;
 use concord_shared::{CooperationArea, CooperationForm, Party, Problem};
 use leptos::prelude::*;
@@ -20,9 +20,10 @@ use crate::pages::board::{FilterBar, QueryNav, consent_key, filter_from_query, s
 use crate::pages::plan::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, format_number};
 
-/// Every activity of `year` the URL's filters select (all pages). The
-/// calendar drops the month filter: its month is the one it shows.
-fn all_activities(year: Memo<i32>, keep_month: bool) -> LocalResource<Result<Vec<Activity>, Problem>> {
+/// Every activity of `year` the URL's filters select, all pages in one. The
+/// calendar drops the month filter: its month is the one it shows. (A page,
+/// as the board's resource, so that the wasm carries one resource type.)
+fn all_activities(year: Memo<i32>, keep_month: bool) -> LocalResource<Result<Page<Activity>, Problem>> {
     let client = expect_context::<Client>();
     let auth = expect_context::<Auth>();
     let query = filter_from_query();
@@ -42,16 +43,16 @@ fn all_activities(year: Memo<i32>, keep_month: bool) -> LocalResource<Result<Vec
         let mut filter = filter.get();
         let year = year.get();
         async move {
-            let mut items: Vec<Activity> = Vec::new();
-            loop {
-                filter.offset = Some(items.len() as u64);
+            let mut all = auth.call(client.activities(year, &filter)).await?;
+            while (all.items.len() as u64) < all.total {
+                filter.offset = Some(all.items.len() as u64);
                 let page = auth.call(client.activities(year, &filter)).await?;
-                let last = page.items.is_empty() || (items.len() + page.items.len()) as u64 >= page.total;
-                items.extend(page.items);
-                if last {
-                    return Ok(items);
+                if page.items.is_empty() {
+                    break;
                 }
+                all.items.extend(page.items);
             }
+            Ok(all)
         }
     })
 }
@@ -111,7 +112,7 @@ pub fn CalendarPage() -> impl IntoView {
     });
     let content: Content = std::sync::Arc::new(move || {
         list.get().map(|result| match result {
-            Ok(items) => month_grid(i18n, year.get(), month.get(), &items).into_any(),
+            Ok(page) => month_grid(i18n, year.get(), month.get(), &page.items).into_any(),
             Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
         })
     });
@@ -221,7 +222,7 @@ pub fn TimelinePage() -> impl IntoView {
     let list = all_activities(year, true);
     let content: Content = std::sync::Arc::new(move || {
         list.get().map(|result| match result {
-            Ok(items) => timeline(i18n, year.get(), items).into_any(),
+            Ok(page) => timeline(i18n, year.get(), page.items).into_any(),
             Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
         })
     });
@@ -239,29 +240,30 @@ fn timeline(i18n: I18n, year: i32, items: Vec<Activity>) -> impl IntoView {
     // wasm carries no float formatting.
     let length = (last_of_month(year, 12) - first).num_days() + 1;
     let at = |date: NaiveDate| (date - first).num_days() * 10_000 / length;
-    let mut placed: Vec<(Activity, NaiveDate, NaiveDate)> = items
+    // In the server's order (by start); no sort here, which keeps the wasm small.
+    let placed: Vec<(Activity, NaiveDate, NaiveDate)> = items
         .into_iter()
         .filter_map(|a| span(&a).map(|(s, e)| (a, s, e)))
         .collect();
-    placed.sort_by_key(|(a, s, e)| (a.area, *s, *e));
     let months = (1..=12u32)
         .map(|m| view! { <span>{month_name(lang, m).chars().take(3).collect::<String>()}</span> })
         .collect_view();
     let rows = CooperationArea::ALL
         .iter()
         .map(|area| {
-            // Overlapping bars go on separate lanes.
-            let mut lanes: Vec<NaiveDate> = Vec::new();
+            // Overlapping bars go on separate lanes: the first lane where the bar
+            // overlaps nothing (whatever order the bars come in).
+            let mut lanes: Vec<Vec<(NaiveDate, NaiveDate)>> = Vec::new();
             let bars = placed
                 .iter()
                 .filter(|(a, ..)| a.area == *area)
                 .map(|(a, s, e)| {
-                    let lane = lanes.iter().position(|end| end < s).unwrap_or(lanes.len());
+                    let free = |lane: &Vec<(NaiveDate, NaiveDate)>| lane.iter().all(|(ls, le)| le < s || e < ls);
+                    let lane = lanes.iter().position(free).unwrap_or(lanes.len());
                     if lane == lanes.len() {
-                        lanes.push(*e);
-                    } else {
-                        lanes[lane] = *e;
+                        lanes.push(Vec::new());
                     }
+                    lanes[lane].push((*s, *e));
                     let tentative = a.start_date.is_none();
                     let left = at(*s);
                     let width = (at(*e + chrono::Days::new(1)) - left).max(80);
@@ -292,8 +294,9 @@ fn timeline(i18n: I18n, year: i32, items: Vec<Activity>) -> impl IntoView {
             }
         })
         .collect_view();
-    let table_rows = placed
+    let table_rows = CooperationArea::ALL
         .iter()
+        .flat_map(|area| placed.iter().filter(move |(a, ..)| a.area == *area))
         .map(|(a, ..)| {
             view! {
                 <tr>
