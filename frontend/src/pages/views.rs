@@ -79,7 +79,7 @@ fn last_of_month(year: i32, month: u32) -> NaiveDate {
 }
 
 /// A link to an activity, its reference before the title.
-fn activity_link(a: &Activity, class: &'static str) -> impl IntoView {
+fn activity_link(a: &Activity, class: &'static str) -> impl IntoView + use<> {
     let text = match &a.reference {
         Some(r) => format!("{r} {}", a.title),
         None => a.title.clone(),
@@ -135,7 +135,7 @@ pub fn CalendarPage() -> impl IntoView {
     }
 }
 
-fn month_grid(i18n: I18n, year: i32, month: u32, items: &[Activity]) -> impl IntoView {
+fn month_grid(i18n: I18n, year: i32, month: u32, items: &[Activity]) -> impl IntoView + use<> {
     let lang = i18n.lang();
     let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default();
     let last = last_of_month(year, month);
@@ -535,7 +535,12 @@ fn percent(f: &ExecutionFigures) -> u64 {
 }
 
 /// The execution report's figures per area, form or party.
-fn report_table(i18n: I18n, name: &'static str, head: Key, rows: Vec<(String, &ExecutionFigures)>) -> impl IntoView {
+fn report_table(
+    i18n: I18n,
+    name: &'static str,
+    head: Key,
+    rows: Vec<(String, &ExecutionFigures)>,
+) -> impl IntoView + use<> {
     let lang = i18n.lang();
     let n = move |v: u64| view! { <td data-value=v>{format_number(v, lang)}</td> };
     let body = rows
