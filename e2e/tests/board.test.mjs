@@ -166,6 +166,14 @@ test('an activity is drafted, shared, negotiated, agreed by both parties, and th
   await p.fill('#start_date', `${year}-06-09`);
   await p.fill('#end_date', `${year}-06-10`);
   await p.locator('[data-testid="unsaved"]').waitFor();
+  // Leaving through a link with unsaved changes asks first; staying keeps the edit.
+  let asked = '';
+  p.once('dialog', (dialog) => { asked = dialog.message(); dialog.dismiss(); });
+  await p.click('a[data-nav="plans"]');
+  assert.ok(asked.length > 0, 'a link away from a dirty form asks first');
+  assert.equal(new URL(p.url()).pathname, `/activities/${id}`);
+  assert.equal(await p.inputValue('#end_date'), `${year}-06-10`);
+  await p.locator('[data-testid="unsaved"]').waitFor();
   await assertAccessible(p, 'the edit form');
   await screenshot(p, 'activity-edit-az');
   await p.click('[data-testid="save"]');

@@ -3,8 +3,12 @@
 // records an additional agreement and attaches a PDF (checksum shown, the
 // download matches it); a refused upload reads plainly; an authority change
 // entered by AZ stays invisible to GE until its notification is recorded; a
-// viewer gets no record or edit controls. axe-core on every view, screenshots
-// in en/az/ka.
+// viewer gets no record or edit controls; a pending change is edited and
+// withdrawn before any notification; a notification is recorded with its PDF,
+// another attached later, and the receiving party records receipt and
+// acknowledgement; an AZ draft activity takes a PDF that GE can neither see nor
+// download; refused uploads and confirmations follow a language switch.
+// axe-core on every view, screenshots in en/az/ka.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -307,5 +311,320 @@ test('a viewer reads the register and the authorities without record or edit con
   await page.goto(`${BASE}/instruments/new`);
   await page.getByRole('alert').waitFor();
   assert.equal(await page.locator('[data-testid="instrument-form"]').count(), 0);
+  assertNoProblems();
+});
+
+/** Calls the API with the page's session (as the web app does: CSRF header, same origin). */
+async function api(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const headers = { accept: 'application/json', 'x-concord-csrf': '1' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : null };
+  }, { method, path, body });
+}
+
+/** `YYYY-MM-DD`, `days` after today. */
+function inDays(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** AZ enters a pending change of its authority on the authorities page; returns its list item. */
+async function enterChange(page, name) {
+  await page.click('[data-nav="authorities"]');
+  await page.locator('[data-testid="propose-authority"]').waitFor();
+  await page.fill('#authority-en', name);
+  await page.fill('#authority-az', `${name} (az)`);
+  await page.fill('#authority-ka', `${name} (ka)`);
+  await page.fill('#authority-from', today());
+  await page.click('[data-testid="propose-authority"] button[type="submit"]');
+  const item = page.locator('[data-testid="pending"] li', { hasText: name });
+  await item.waitFor();
+  return item;
+}
+
+test('a pending change is edited, then withdrawn, before any notification; GE never sees it; messages follow the language', async () => {
+  const az = await signedInPage(browser, 'az.coordinator');
+  const ge = await signedInPage(browser, 'ge.coordinator');
+  const name = `Ministry to be withdrawn ${Date.now()}`;
+  const item = await enterChange(az.page, name);
+  // The confirmation names the change, and follows a language switch.
+  const message = az.page.locator('[data-testid="message"].success');
+  await message.waitFor();
+  assert.match(await message.innerText(), new RegExp(name));
+  await switchLanguage(az.page, 'az');
+  await az.page.locator('[data-testid="message"].success', { hasText: `${name} (az)` }).waitFor();
+  await switchLanguage(az.page, 'en');
+
+  // Edit: the new name replaces the old one.
+  await item.locator('[data-testid="edit-change"]').click();
+  const form = item.locator('[data-testid="edit-change-form"]');
+  await form.waitFor();
+  await assertAccessible(az.page, 'the edit form of a pending change');
+  const renamed = `${name} renamed`;
+  await form.locator('input[id$="-en"]').fill(renamed);
+  await form.locator('[data-testid="save-change"]').click();
+  const edited = az.page.locator('[data-testid="pending"] li', { hasText: renamed });
+  await edited.waitFor();
+  await az.page.locator('[data-testid="message"].success', { hasText: 'was saved' }).waitFor();
+
+  // GE sees nothing of it.
+  await ge.page.click('[data-nav="authorities"]');
+  await ge.page.locator('[data-testid="history-az"]').waitFor();
+  assert.ok(!(await ge.page.locator('main').innerText()).includes(name));
+  assert.ok(!JSON.stringify((await api(ge.page, 'GET', '/api/v1/authorities')).body).includes(name));
+
+  // Withdraw, after a question.
+  await edited.locator('[data-testid="withdraw-change"]').click();
+  await edited.locator('[data-testid="withdraw-question"]').waitFor();
+  for (const lang of LANGS) {
+    await switchLanguage(az.page, lang);
+    await assertAccessible(az.page, `the withdrawal question (${lang})`);
+    await screenshot(az.page, `authorities-withdraw-${lang}`);
+  }
+  await switchLanguage(az.page, 'en');
+  await edited.locator('[data-testid="confirm-withdraw"]').click();
+  await az.page.locator('[data-testid="message"].success', { hasText: 'was withdrawn' }).waitFor();
+  assert.equal(await az.page.locator('[data-testid="pending"] li', { hasText: name }).count(), 0);
+  const mine = await api(az.page, 'GET', '/api/v1/authorities');
+  assert.ok(!JSON.stringify(mine.body).includes(name), 'gone from the API too');
+  az.assertNoProblems();
+  ge.assertNoProblems();
+});
+
+test('a notification is recorded with its PDF, another is attached later, GE records receipt and acknowledgement', async () => {
+  const az = await signedInPage(browser, 'az.coordinator');
+  const ge = await signedInPage(browser, 'ge.coordinator');
+  const name = `Ministry announced by note ${Date.now()}`;
+  const item = await enterChange(az.page, name);
+  await item.locator('[data-testid="open-notification"]').click();
+  const form = az.page.locator('[data-testid="record-notification"]');
+  await form.waitFor();
+  const note = `AZ-DOC-${Date.now() % 100000}`;
+  await form.locator('input[id$="-number"]').fill(note);
+  await form.locator('input[id$="-subject"]').fill('Change of the competent authority, with the note attached');
+  // Effective later than any change an earlier test made effective today.
+  await form.locator('input[id$="-effective"]').fill(inDays(40));
+  const notePdf = makePdf(`Note ${note}`);
+  await form.locator('input[type="file"]').setInputFiles({ name: 'note-verbale.pdf', mimeType: 'application/pdf', buffer: notePdf });
+  await form.locator('[data-testid="save-notification"]').click();
+  await az.page.locator('[data-testid="message"].success', { hasText: note }).waitFor();
+  assert.equal(await az.page.locator('[data-testid="note-file-message"]').count(), 0, 'the document was accepted');
+
+  // Opened from the log: the document with its checksum; a second one attached afterwards.
+  const row = az.page.locator('[data-testid="notifications"] tbody tr', { hasText: note });
+  await row.waitFor();
+  await az.page.locator('[data-testid="notes-page"]').waitFor();
+  await row.locator('[data-testid="open-note"]').click();
+  const panel = az.page.locator('[data-testid="note-panel"]');
+  await panel.locator('[data-testid="documents"] tbody tr').waitFor();
+  assert.equal(await panel.locator('[data-testid="sha256"]').first().innerText(), sha256(notePdf));
+  // AZ sent it: receipt is not AZ's to record.
+  assert.equal(await panel.locator('[data-testid="receipt-form"]').count(), 0);
+  const annex = makePdf(`Annex to ${note}`);
+  await az.page.setInputFiles('#note-document-file', { name: 'annex.pdf', mimeType: 'application/pdf', buffer: annex });
+  await panel.locator('[data-testid="upload-button"]').click();
+  await panel.locator('[data-testid="upload-message"].success').waitFor();
+  await panel.locator('[data-testid="documents"] tbody tr >> nth=1').waitFor();
+  await assertAccessible(az.page, 'a notification with its documents');
+
+  // GE downloads the note's document, the same bytes, and records receipt later.
+  await ge.page.click('[data-nav="authorities"]');
+  const geRow = ge.page.locator('[data-testid="notifications"] tbody tr', { hasText: note });
+  await geRow.waitFor();
+  assert.equal((await geRow.locator('[data-testid="received-on"]').innerText()).trim(), '—');
+  await geRow.locator('[data-testid="open-note"]').click();
+  const gePanel = ge.page.locator('[data-testid="note-panel"]');
+  await gePanel.locator('[data-testid="documents"] tbody tr >> nth=1').waitFor();
+  const [download] = await Promise.all([
+    ge.page.waitForEvent('download'),
+    gePanel.locator('[data-testid="download"]').first().click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'note-verbale.pdf');
+  assert.equal(sha256(await readFile(await download.path())), sha256(notePdf));
+  const receipt = gePanel.locator('[data-testid="receipt-form"]');
+  await receipt.waitFor();
+  for (const lang of LANGS) {
+    await switchLanguage(ge.page, lang);
+    await assertAccessible(ge.page, `the receipt form (${lang})`);
+    await screenshot(ge.page, `authorities-note-panel-${lang}`);
+  }
+  await switchLanguage(ge.page, 'en');
+  // A date in the future is refused next to its field.
+  await ge.page.fill('#receipt-acknowledged', inDays(5));
+  await receipt.locator('[data-testid="save-receipt"]').click();
+  await receipt.locator('[data-field-error="receipt-acknowledged"]').waitFor();
+  await ge.page.fill('#receipt-received', today());
+  await ge.page.fill('#receipt-acknowledged', today());
+  await ge.page.fill('#receipt-text', 'Note GE-77 acknowledging receipt');
+  await receipt.locator('[data-testid="save-receipt"]').click();
+  await ge.page.locator('[data-testid="message"].success', { hasText: note }).waitFor();
+  const after = ge.page.locator('[data-testid="notifications"] tbody tr', { hasText: note });
+  await after.locator('[data-testid="acknowledged"]', { hasText: 'Note GE-77' }).waitFor();
+  assert.notEqual((await after.locator('[data-testid="received-on"]').innerText()).trim(), '—');
+  // AZ reads the receipt too.
+  const log = await api(az.page, 'GET', '/api/v1/notifications?limit=200');
+  const recorded = log.body.items.find((n) => n.note_number === note);
+  assert.equal(recorded.acknowledgement, 'Note GE-77 acknowledging receipt');
+  assert.equal(recorded.received_on, today());
+  az.assertNoProblems();
+  ge.assertNoProblems();
+});
+
+test('an AZ draft activity takes a PDF; GE can neither see nor download it; a refused upload follows the language', async () => {
+  const az = await signedInPage(browser, 'az.planner');
+  const year = new Date().getFullYear() + 1;
+  const created = await api(az.page, 'POST', `/api/v1/plans/${year}/activities`, {
+    title: `Staff talks on documents ${Date.now()}`,
+    area: 'logistics',
+    form: 'official_visits_staff_meetings',
+    host_party: 'az',
+    location: 'Baku',
+    month: 5,
+    cost: 'sending_party_pays',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const id = created.body.id;
+  await az.page.goto(`${BASE}/activities/${id}`);
+  const section = az.page.locator('[data-testid="activity-documents"]');
+  await section.locator('[data-testid="no-documents"]').waitFor();
+
+  // A text file is refused in plain words, next to the file field; the words follow the language.
+  await az.page.setInputFiles('#document-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('plain text\n') });
+  await section.locator('[data-testid="upload-button"]').click();
+  const refused = section.locator('[data-testid="upload-message"].failure');
+  await refused.waitFor();
+  const english = await refused.innerText();
+  assert.match(english, /This type of file is not accepted/);
+  await switchLanguage(az.page, 'az');
+  await az.page.waitForFunction((before) => {
+    const el = document.querySelector('[data-testid="activity-documents"] [data-testid="upload-message"]');
+    return el && el.innerText !== before;
+  }, english);
+  await switchLanguage(az.page, 'en');
+  await section.locator('[data-testid="upload-message"].failure', { hasText: 'This type of file is not accepted' }).waitFor();
+
+  const pdf = makePdf('Programme of the staff talks');
+  await az.page.setInputFiles('#document-file', { name: 'programme.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await section.locator('[data-testid="upload-button"]').click();
+  await section.locator('[data-testid="upload-message"].success').waitFor();
+  await section.locator('[data-testid="documents"] tbody tr').waitFor();
+  assert.equal(await section.locator('[data-testid="sha256"]').innerText(), sha256(pdf));
+  for (const lang of LANGS) {
+    await switchLanguage(az.page, lang);
+    await assertAccessible(az.page, `an activity with a document (${lang})`);
+    await screenshot(az.page, `activity-documents-${lang}`);
+  }
+  await switchLanguage(az.page, 'en');
+  const [download] = await Promise.all([
+    az.page.waitForEvent('download'),
+    section.locator('[data-testid="download"]').click(),
+  ]);
+  assert.equal(sha256(await readFile(await download.path())), sha256(pdf));
+  const docId = await section.locator('[data-testid="documents"] tbody tr').getAttribute('data-document');
+
+  // Georgia: the draft, its documents and the file all answer 404.
+  const ge = await signedInPage(browser, 'ge.coordinator');
+  assert.equal((await api(ge.page, 'GET', `/api/v1/documents?owner=activity&owner_id=${id}`)).status, 404);
+  assert.equal((await api(ge.page, 'GET', `/api/v1/documents/${docId}`)).status, 404);
+  const file = await ge.page.evaluate((p) => fetch(p).then((r) => r.status), `/api/v1/documents/${docId}/content`);
+  assert.equal(file, 404);
+  await ge.page.goto(`${BASE}/activities/${id}`);
+  await ge.page.getByRole('alert').first().waitFor();
+  assert.equal(await ge.page.locator('[data-testid="activity-documents"]').count(), 0);
+  assert.ok(!(await ge.page.locator('main').innerText()).includes('programme.pdf'));
+  az.assertNoProblems();
+  ge.assertNoProblems();
+});
+
+test('the register and the notification log are paged, with their totals, and the pager follows the language', async () => {
+  const { page, assertNoProblems } = await signedInPage(browser, 'ge.coordinator');
+  const stamp = Date.now();
+  // Enough to need a second page of each (20 a page).
+  for (let i = 0; i < 21; i += 1) {
+    const protocol = await api(page, 'POST', '/api/v1/instruments', {
+      kind: 'protocol', title: `Paged protocol ${stamp} ${String(i).padStart(2, '0')}`, signed_on: '2024-05-02', related: [1],
+    });
+    assert.equal(protocol.status, 201, JSON.stringify(protocol.body));
+    const note = await api(page, 'POST', '/api/v1/notifications', {
+      note_number: `GE-PAGE-${stamp}-${i}`, subject: 'Points of contact', sent_on: today(),
+    });
+    assert.equal(note.status, 201, JSON.stringify(note.body));
+  }
+  const register = await api(page, 'GET', '/api/v1/instruments?limit=1');
+  const pages = Math.ceil(register.body.total / 20);
+  await page.click('[data-nav="instruments"]');
+  const caption = page.locator('[data-testid="instruments-page"]');
+  await caption.waitFor();
+  assert.match(await caption.innerText(), new RegExp(`Page 1 of ${pages} \\(${register.body.total} instruments\\)`));
+  assert.equal(await page.locator('[data-testid="instruments"] tbody tr').count(), 20);
+  assert.equal(await page.locator('[data-testid="instruments-previous"]').isDisabled(), true);
+  await page.click('[data-testid="instruments-next"]');
+  await page.locator('[data-testid="instruments-page"]', { hasText: `Page 2 of ${pages}` }).waitFor();
+  assert.equal(await page.locator('[data-testid="instruments"] tbody tr[data-instrument="1"]').count(), 0, 'the Agreement is on page 1');
+  // A filter starts again from the first page, and the server finds all 21.
+  await page.fill('#register-search', `Paged protocol ${stamp}`);
+  await page.locator('[data-testid="instruments-page"]', { hasText: 'Page 1 of 2 (21 instruments)' }).waitFor();
+  await page.click('[data-testid="instruments-next"]');
+  await waitForTitles(page, [`Paged protocol ${stamp} 20`]);
+  await page.click('[data-testid="instruments-previous"]');
+  await page.locator('[data-testid="instruments-page"]', { hasText: 'Page 1 of 2' }).waitFor();
+  await switchLanguage(page, 'az');
+  await page.locator('[data-testid="instruments-page"]', { hasText: 'Səhifə 1 / 2 (21 sənəd)' }).waitFor();
+  await assertAccessible(page, 'the paged register (az)');
+  await switchLanguage(page, 'en');
+
+  await page.click('[data-nav="authorities"]');
+  const notes = page.locator('[data-testid="notes-page"]');
+  await notes.waitFor();
+  const log = await api(page, 'GET', '/api/v1/notifications?limit=1');
+  const notePages = Math.ceil(log.body.total / 20);
+  assert.match(await notes.innerText(), new RegExp(`Page 1 of ${notePages} \\(${log.body.total} notifications\\)`));
+  assert.equal(await page.locator('[data-testid="notifications"] tbody tr').count(), 20);
+  // Newest first: the demo note of 2024 is on the last page.
+  assert.equal(await page.locator('[data-testid="notifications"] tbody tr', { hasText: 'DEMO 2/45-118' }).count(), 0);
+  await page.click('[data-testid="notes-next"]');
+  await page.locator('[data-testid="notes-page"]', { hasText: `Page 2 of ${notePages}` }).waitFor();
+  if (notePages === 2) {
+    await page.locator('[data-testid="notifications"] tbody tr', { hasText: 'DEMO 2/45-118' }).waitFor();
+    assert.equal(await page.locator('[data-testid="notes-next"]').isDisabled(), true);
+  }
+  await switchLanguage(page, 'ka');
+  await page.locator('[data-testid="notes-page"]', { hasText: `გვერდი 2 / ${notePages}` }).waitFor();
+  await assertAccessible(page, 'the paged notification log (ka)');
+  await switchLanguage(page, 'en');
+  await page.click('[data-testid="notes-previous"]');
+  await page.locator('[data-testid="notes-page"]', { hasText: `Page 1 of ${notePages}` }).waitFor();
+  assertNoProblems();
+});
+
+test('a note recorded with a file that is not a document stays recorded, and the refusal says why in plain words', async () => {
+  const { page, assertNoProblems } = await signedInPage(browser, 'az.coordinator');
+  const item = await enterChange(page, `Ministry announced with a bad file ${Date.now()}`);
+  await item.locator('[data-testid="open-notification"]').click();
+  const form = page.locator('[data-testid="record-notification"]');
+  await form.waitFor();
+  const note = `AZ-BAD-${Date.now() % 100000}`;
+  await form.locator('input[id$="-number"]').fill(note);
+  await form.locator('input[id$="-subject"]').fill('Change of the competent authority');
+  await form.locator('input[id$="-effective"]').fill(inDays(80));
+  await form.locator('input[type="file"]').setInputFiles({ name: 'note.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a PDF\n') });
+  await form.locator('[data-testid="save-notification"]').click();
+  const refused = page.locator('[data-testid="note-file-message"]');
+  await refused.waitFor();
+  assert.equal(await refused.getAttribute('role'), 'alert');
+  assert.match(await refused.innerText(), /was recorded, but its document was not attached: This type of file is not accepted/);
+  // The note's panel is open to attach it again; nothing was stored.
+  const panel = page.locator(`[data-testid="note-panel"]`);
+  await panel.locator('[data-testid="no-documents"]').waitFor();
+  assert.match(await panel.locator('h3').innerText(), new RegExp(note));
+  await panel.locator('#note-document-file').waitFor();
+  await switchLanguage(page, 'ka');
+  await page.waitForFunction(() => /შეტყობინება ჩაიწერა/.test(document.querySelector('[data-testid="note-file-message"]')?.innerText ?? ''));
+  await assertAccessible(page, 'a refused document of a recorded note (ka)');
+  await switchLanguage(page, 'en');
   assertNoProblems();
 });

@@ -26,6 +26,8 @@ use crate::pages::{
 // Register (instruments, authorities, notifications)
 use crate::pages::authorities::AuthoritiesPage;
 use crate::pages::register::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
+// Plan lifecycle (signatures, versions, amendments, execution, carry-over)
+use crate::pages::versions::{ComparePage, VersionPage, VersionsPage};
 use crate::ui::Loading;
 // The calendar, the timeline and the dashboard
 use crate::pages::views::{CalendarPage, DashboardPage, TimelinePage};
@@ -130,6 +132,10 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/instruments/:id") view=InstrumentPage />
                             <Route path=path!("/instruments/:id/edit") view=EditInstrumentPage />
                             <Route path=path!("/authorities") view=AuthoritiesPage />
+                            // Plan lifecycle: versions (compare before `:n`, so it is not read as a number)
+                            <Route path=path!("/plans/:year/versions") view=VersionsPage />
+                            <Route path=path!("/plans/:year/versions/compare") view=ComparePage />
+                            <Route path=path!("/plans/:year/versions/:n") view=VersionPage />
                             // The calendar, the timeline and the dashboard
                             <Route path=path!("/plans/:year/calendar") view=CalendarPage />
                             <Route path=path!("/plans/:year/timeline") view=TimelinePage />

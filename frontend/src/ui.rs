@@ -299,3 +299,44 @@ pub fn format_number(n: u64, lang: concord_shared::Lang) -> String {
     }
     out
 }
+
+/// Where a paged list stands: "Page 1 of 3 (45 …)" in `text` (with `{page}`,
+/// `{pages}` and `{n}`) and the previous/next buttons, which move `offset` by
+/// `size`. Test ids are `{name}-page`, `{name}-previous` and `{name}-next`.
+#[component]
+pub fn Pager(
+    /// The offset the list is read at, both ways.
+    offset: RwSignal<u64>,
+    /// Items per page.
+    size: u64,
+    /// The offset of the page shown, as the server answered.
+    at: u64,
+    /// How many items match in all.
+    total: u64,
+    /// The caption's text.
+    text: Key,
+    /// The test ids' prefix.
+    name: &'static str,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let pages = total.div_ceil(size).max(1);
+    let current = at / size + 1;
+    view! {
+        <p class="muted" data-testid=format!("{name}-page")>
+            {move || {
+                i18n.t(text)
+                    .replace("{page}", &current.to_string())
+                    .replace("{pages}", &pages.to_string())
+                    .replace("{n}", &format_number(total, i18n.lang()))
+            }}
+        </p>
+        <div class="form-actions pager">
+            <button type="button" class="secondary" data-testid=format!("{name}-previous") disabled={current <= 1} on:click=move |_| offset.set((current - 2) * size)>
+                {i18n.tr(Key::PreviousPage)}
+            </button>
+            <button type="button" class="secondary" data-testid=format!("{name}-next") disabled={current >= pages} on:click=move |_| offset.set(current * size)>
+                {i18n.tr(Key::NextPage)}
+            </button>
+        </div>
+    }
+}

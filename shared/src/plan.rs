@@ -266,6 +266,70 @@ pub fn may_confirm(party: Party, role: Role, proposer: Party) -> bool {
     role >= Role::Coordinator && party != proposer
 }
 
+/// Whether a user of `party` with `role` may record their party's signature
+/// on a plan in `state` whose version in progress is signed by `signed`:
+/// a coordinator, on an agreed plan, once per party.
+pub fn may_sign(party: Party, role: Role, state: PlanState, signed: &[Party]) -> bool {
+    role >= Role::Coordinator && state == PlanState::Agreed && !signed.contains(&party)
+}
+
+/// Whether a user with `role` may open an amendment of a plan in `state`
+/// (a coordinator of either party, on a signed plan).
+pub fn may_open_amendment(role: Role, state: PlanState) -> bool {
+    role >= Role::Coordinator && state == PlanState::Signed
+}
+
+/// Whether the plan of `year` may be closed in `today_year`: only once its
+/// 31 December has passed.
+pub fn closable(year: i32, today_year: i32) -> bool {
+    today_year > year
+}
+
+/// Whether a user of `party` with `role` may report the execution of an
+/// activity hosted by `host`, with consent `consent`, in a plan in `state`
+/// that has a signed version (`signed`): the host party's planners and
+/// coordinators, on an activity of a signed plan that is not closed.
+pub fn may_report_execution(
+    party: Party,
+    role: Role,
+    host: Party,
+    consent: ConsentState,
+    state: PlanState,
+    signed: bool,
+) -> bool {
+    role >= Role::Planner && party == host && consent == ConsentState::Accepted && signed && state != PlanState::Closed
+}
+
+/// Whether an execution status needs a reason (postponed or cancelled).
+pub fn needs_reason(status: crate::api::ExecutionStatus) -> bool {
+    matches!(
+        status,
+        crate::api::ExecutionStatus::Postponed | crate::api::ExecutionStatus::Cancelled
+    )
+}
+
+/// Whether a user with `role` may write their party's after-action summary of
+/// an activity with execution status `execution` (planners, once held).
+pub fn may_write_summary(role: Role, execution: crate::api::ExecutionStatus) -> bool {
+    role >= Role::Planner && execution == crate::api::ExecutionStatus::Held
+}
+
+/// Whether a user of `party` with `role` may carry an activity proposed by
+/// `proposer` into next year's draft: the proposing party's planners, for an
+/// activity of the signed plan (accepted) that was not held.
+pub fn may_carry_over(
+    party: Party,
+    role: Role,
+    proposer: Party,
+    consent: ConsentState,
+    execution: crate::api::ExecutionStatus,
+) -> bool {
+    role >= Role::Planner
+        && party == proposer
+        && consent == ConsentState::Accepted
+        && execution != crate::api::ExecutionStatus::Held
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,5 +441,103 @@ mod tests {
             ChangesRequested
         ));
         assert!(!awaits(Party::Ge, Party::Az, ConsentState::Draft, Pending));
+    }
+    #[test]
+    fn each_party_signs_an_agreed_plan_once_and_coordinators_amend_signed_plans() {
+        assert!(may_sign(Party::Az, Role::Coordinator, PlanState::Agreed, &[]));
+        assert!(may_sign(
+            Party::Ge,
+            Role::Administrator,
+            PlanState::Agreed,
+            &[Party::Az]
+        ));
+        assert!(
+            !may_sign(Party::Az, Role::Coordinator, PlanState::Agreed, &[Party::Az]),
+            "once"
+        );
+        assert!(!may_sign(Party::Az, Role::Planner, PlanState::Agreed, &[]));
+        assert!(!may_sign(Party::Az, Role::Coordinator, PlanState::Negotiation, &[]));
+        assert!(may_open_amendment(Role::Coordinator, PlanState::Signed));
+        assert!(!may_open_amendment(Role::Planner, PlanState::Signed));
+        assert!(!may_open_amendment(Role::Coordinator, PlanState::Closed));
+        assert!(closable(2025, 2026) && !closable(2026, 2026));
+    }
+
+    #[test]
+    fn only_the_host_reports_execution_and_the_proposer_carries_over_what_was_not_held() {
+        use crate::api::ExecutionStatus::*;
+        let accepted = ConsentState::Accepted;
+        assert!(may_report_execution(
+            Party::Ge,
+            Role::Planner,
+            Party::Ge,
+            accepted,
+            PlanState::Signed,
+            true
+        ));
+        assert!(
+            may_report_execution(
+                Party::Ge,
+                Role::Planner,
+                Party::Ge,
+                accepted,
+                PlanState::Negotiation,
+                true
+            ),
+            "an amendment in negotiation leaves the signed version in force"
+        );
+        assert!(!may_report_execution(
+            Party::Az,
+            Role::Coordinator,
+            Party::Ge,
+            accepted,
+            PlanState::Signed,
+            true
+        ));
+        assert!(!may_report_execution(
+            Party::Ge,
+            Role::Viewer,
+            Party::Ge,
+            accepted,
+            PlanState::Signed,
+            true
+        ));
+        assert!(!may_report_execution(
+            Party::Ge,
+            Role::Planner,
+            Party::Ge,
+            accepted,
+            PlanState::Closed,
+            true
+        ));
+        assert!(!may_report_execution(
+            Party::Ge,
+            Role::Planner,
+            Party::Ge,
+            accepted,
+            PlanState::Agreed,
+            false
+        ));
+        assert!(!may_report_execution(
+            Party::Ge,
+            Role::Planner,
+            Party::Ge,
+            ConsentState::Pending,
+            PlanState::Signed,
+            true
+        ));
+        assert!(needs_reason(Postponed) && needs_reason(Cancelled) && !needs_reason(Held));
+        assert!(may_write_summary(Role::Planner, Held) && !may_write_summary(Role::Viewer, Held));
+        assert!(!may_write_summary(Role::Coordinator, Confirmed));
+        assert!(may_carry_over(Party::Az, Role::Planner, Party::Az, accepted, Cancelled));
+        assert!(!may_carry_over(Party::Az, Role::Planner, Party::Az, accepted, Held));
+        assert!(!may_carry_over(
+            Party::Ge,
+            Role::Coordinator,
+            Party::Az,
+            accepted,
+            Postponed
+        ));
+        assert!(!may_carry_over(Party::Az, Role::Viewer, Party::Az, accepted, Postponed));
     }
 }

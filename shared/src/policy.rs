@@ -117,6 +117,13 @@ pub fn may_change_authority(actor: Actor, party: Party) -> bool {
     actor.party == party && decide(actor, Action::Coordinate, Scope::Private(party)).allowed()
 }
 
+/// Whether the actor records, after the fact, that a note sent by
+/// `sending_party` was received and acknowledged: that is the receiving
+/// party's business, so only the other party's coordinators do it.
+pub fn may_record_receipt(actor: Actor, sending_party: Party) -> bool {
+    actor.party != sending_party && decide(actor, Action::Coordinate, Scope::Joint).allowed()
+}
+
 /// The action attaching a document to an owner of this kind needs: planners
 /// attach to activities, coordinators to everything else.
 pub fn attach_action(owner: DocumentOwner) -> Action {
@@ -249,6 +256,21 @@ mod tests {
         assert!(may_record_instruments(coordinator) && !may_record_instruments(planner));
         assert!(may_change_authority(coordinator, Party::Ge));
         assert!(!may_change_authority(coordinator, Party::Az));
+    }
+
+    #[test]
+    fn receipt_is_recorded_by_the_receiving_partys_coordinators_only() {
+        for party in Party::ALL {
+            for role in ROLES {
+                let actor = Actor { party: *party, role };
+                assert!(!may_record_receipt(actor, *party), "{party:?} {role:?} sent it");
+                assert_eq!(
+                    may_record_receipt(actor, party.other()),
+                    role >= Role::Coordinator,
+                    "{party:?} {role:?} received it"
+                );
+            }
+        }
     }
 
     #[test]

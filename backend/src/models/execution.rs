@@ -66,7 +66,7 @@ pub async fn set_status(
             ),
         ));
     }
-    let needs_reason = matches!(update.status, ExecutionStatus::Postponed | ExecutionStatus::Cancelled);
+    let needs_reason = plan::needs_reason(update.status);
     let reason = update.reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
     let mut check = Check::default();
     if needs_reason && reason.is_none() {

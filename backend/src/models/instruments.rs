@@ -3,10 +3,10 @@
 //! amendments linked when their second signature is recorded. Everyone reads;
 //! the status is derived from the dates.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 use concord_shared::Party;
 use concord_shared::api::{
-    Instrument, InstrumentInput, InstrumentKind, InstrumentSide, InstrumentStatus, PlanVersionRef, Signature,
+    Instrument, InstrumentInput, InstrumentKind, InstrumentSide, InstrumentStatus, Page, PlanVersionRef, Signature,
 };
 use concord_shared::policy::{Action, Scope};
 use sea_orm::{
@@ -82,13 +82,60 @@ pub async fn load<C: ConnectionTrait>(conn: &C, id: i64) -> Result<instrument::M
 }
 
 /// Every instrument, the Agreement first, then in the order recorded.
-pub async fn list(caller: &AuthUser, state: &AppState) -> Result<Vec<Instrument>, AppError> {
+pub async fn list(caller: &AuthUser, state: &AppState, filter: &Filter) -> Result<Page<Instrument>, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
+    let limit = filter.limit.clamp(1, 500);
+    // The register holds tens of instruments, and the status is derived from
+    // the dates as of today: filtering the views beats repeating the
+    // derivation in SQL for both databases.
     let rows = instrument::Entity::find()
         .order_by_asc(instrument::Column::Id)
         .all(&state.db)
         .await?;
-    Ok(rows.iter().map(view).collect())
+    let needle = filter.q.as_deref().map(super::search::fold).filter(|n| !n.is_empty());
+    let matching: Vec<Instrument> = rows
+        .iter()
+        .map(view)
+        .filter(|i| {
+            needle.as_ref().is_none_or(|n| {
+                super::search::fold(&i.title).contains(n.as_str())
+                    || i.number
+                        .as_deref()
+                        .is_some_and(|x| super::search::fold(x).contains(n.as_str()))
+            }) && filter.kind.is_none_or(|k| i.kind == k)
+                && filter.status.is_none_or(|s| i.status == s)
+                && filter.year.is_none_or(|y| i.signed_on.is_some_and(|d| d.year() == y))
+        })
+        .collect();
+    let total = matching.len() as u64;
+    let items = matching
+        .into_iter()
+        .skip(usize::try_from(filter.offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit).unwrap_or(500))
+        .collect();
+    Ok(Page {
+        items,
+        total,
+        offset: filter.offset,
+        limit,
+    })
+}
+
+/// Filters and paging of the register, checked.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Free text in the title or number (folded like every search).
+    pub q: Option<String>,
+    /// Kind.
+    pub kind: Option<InstrumentKind>,
+    /// Status as of today.
+    pub status: Option<InstrumentStatus>,
+    /// Year of signature.
+    pub year: Option<i32>,
+    /// Items to skip.
+    pub offset: u64,
+    /// Items per page (1–500).
+    pub limit: u64,
 }
 
 /// One instrument.

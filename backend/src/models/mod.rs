@@ -72,3 +72,11 @@ impl Check {
         }
     }
 }
+
+/// A party code read back from the database. The schema only stores `az` or
+/// `ge`; anything else is a damaged row, refused rather than guessed, since
+/// the party decides who may act on the row.
+pub fn stored_party(code: &str) -> Result<concord_shared::Party, AppError> {
+    code.parse()
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("a stored row names an unknown party: {code:?}")))
+}

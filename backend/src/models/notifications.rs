@@ -1,14 +1,17 @@
 //! Diplomatic notifications: the log both parties read. A party's
 //! coordinator records a note its party sent; when it announces a change of
 //! that party's competent authority, the change takes effect in the same
-//! transaction (see [`super::authorities::take_effect`]). Either party's
-//! coordinators record receipt and acknowledgement.
+//! transaction (see [`super::authorities::take_effect`]). Receipt and
+//! acknowledgement recorded later are the receiving party's word: only its
+//! coordinators record them ([`policy::may_record_receipt`]).
 
 use chrono::{NaiveDate, Utc};
 use concord_shared::Party;
-use concord_shared::api::{NewNotification, Notification, NotificationReceipt};
-use concord_shared::policy::{Action, Scope};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryOrder, Set};
+use concord_shared::api::{NewNotification, Notification, NotificationReceipt, Page};
+use concord_shared::policy::{self, Action, Scope};
+use sea_orm::{
+    ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryOrder, QuerySelect, Set,
+};
 use serde_json::json;
 
 use super::Check;
@@ -48,15 +51,29 @@ pub async fn load<C: ConnectionTrait>(conn: &C, id: i64) -> Result<notification:
         .ok_or(AppError::NotFound)
 }
 
-/// The log, newest first.
-pub async fn list(caller: &AuthUser, state: &AppState) -> Result<Vec<Notification>, AppError> {
+/// A page of the log, newest first (limit 1–200).
+pub async fn list(
+    caller: &AuthUser,
+    state: &AppState,
+    offset: u64,
+    limit: u64,
+) -> Result<Page<Notification>, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
+    let limit = limit.clamp(1, 200);
+    let total = notification::Entity::find().count(&state.db).await?;
     let rows = notification::Entity::find()
         .order_by_desc(notification::Column::SentOn)
         .order_by_desc(notification::Column::Id)
+        .offset(offset)
+        .limit(limit)
         .all(&state.db)
         .await?;
-    Ok(rows.iter().map(view).collect())
+    Ok(Page {
+        items: rows.iter().map(view).collect(),
+        total,
+        offset,
+        limit,
+    })
 }
 
 /// One notification.
@@ -164,7 +181,7 @@ pub async fn record(caller: &AuthUser, state: &AppState, new: NewNotification) -
     Ok(after)
 }
 
-/// Records receipt and acknowledgement at the version read (either party's coordinators).
+/// Records receipt and acknowledgement at the version read (the receiving party's coordinators).
 pub async fn receipt(
     caller: &AuthUser,
     state: &AppState,
@@ -175,6 +192,12 @@ pub async fn receipt(
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
     let row = load(&*tx, id).await?;
+    let sender = super::stored_party(&row.sending_party)?;
+    if !policy::may_record_receipt(caller.actor(), sender) {
+        return Err(AppError::Forbidden(
+            "Receipt and acknowledgement are recorded by the party that received the note.".into(),
+        ));
+    }
     if row.version != if_match {
         return Err(AppError::PreconditionFailed { current: row.version });
     }

@@ -335,7 +335,7 @@ fn clear_proposal(active: &mut plan::ActiveModel) {
 
 /// Whether 31 December of `year` has passed.
 pub fn year_is_over(year: i32) -> bool {
-    chrono::Datelike::year(&Utc::now().date_naive()) > year
+    concord_shared::plan::closable(year, chrono::Datelike::year(&Utc::now().date_naive()))
 }
 
 /// Refuses a step whose condition does not hold, saying what blocks it.

@@ -112,7 +112,7 @@ pub async fn revoke(caller: &AuthUser, state: &AppState, public_id: &str) -> Res
         .one(&*tx)
         .await?
         .ok_or(AppError::NotFound)?;
-    let party: Party = row.party.parse().unwrap_or(Party::Az);
+    let party = super::stored_party(&row.party)?;
     caller.require(Action::ManageTokens, Scope::Private(party))?;
     if row.revoked_at.is_some() {
         return Ok(());

@@ -87,6 +87,19 @@ pub fn canonical(value: &Value) -> String {
     }
 }
 
+/// One activity as a snapshot records it: its substance and both sides,
+/// nothing that changes after signing.
+fn line(a: &activity::Model) -> Value {
+    let v = activity_view(a);
+    json!({
+        "reference": v.reference, "title": v.title, "description": v.description,
+        "area": v.area, "area_other": v.area_other, "form": v.form, "form_other": v.form_other,
+        "proposing_party": v.proposing_party, "host_party": v.host_party, "location": v.location,
+        "start_date": v.start_date, "end_date": v.end_date, "month": v.month, "cost": v.cost,
+        "az": v.az, "ge": v.ge,
+    })
+}
+
 /// The snapshot of a plan version: the plan, its signatures and its
 /// accepted activities in reference order, without anything that changes
 /// after signing (execution, versions, timestamps).
@@ -102,19 +115,7 @@ async fn snapshot<C: ConnectionTrait>(
         .order_by_asc(activity::Column::Reference)
         .all(conn)
         .await?;
-    let lines: Vec<Value> = activities
-        .iter()
-        .map(|a| {
-            let v = activity_view(a);
-            json!({
-                "reference": v.reference, "title": v.title, "description": v.description,
-                "area": v.area, "area_other": v.area_other, "form": v.form, "form_other": v.form_other,
-                "proposing_party": v.proposing_party, "host_party": v.host_party, "location": v.location,
-                "start_date": v.start_date, "end_date": v.end_date, "month": v.month, "cost": v.cost,
-                "az": v.az, "ge": v.ge,
-            })
-        })
-        .collect();
+    let lines: Vec<Value> = activities.iter().map(line).collect();
     let signed: Vec<Value> = signatures
         .iter()
         .map(|s| json!({"party": s.party, "signatory": s.signatory, "position": s.position, "signed_on": s.signed_on, "place": s.place}))
@@ -275,12 +276,27 @@ pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_m
     Ok(after)
 }
 
-fn info(row: &plan_version::Model) -> PlanVersionInfo {
+fn info(row: &plan_version::Model, signatures: &[plan_signature::Model]) -> PlanVersionInfo {
     PlanVersionInfo {
         number: row.number,
         sha256: row.sha256.clone(),
         created_at: row.created_at,
+        signatures: signatures
+            .iter()
+            .filter(|s| s.version_no == row.number)
+            .cloned()
+            .map(signature_view)
+            .collect(),
     }
+}
+
+/// Every signature recorded on the plan's versions, by party.
+async fn all_signatures<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<Vec<plan_signature::Model>, AppError> {
+    Ok(plan_signature::Entity::find()
+        .filter(plan_signature::Column::PlanId.eq(plan_id))
+        .order_by_asc(plan_signature::Column::Party)
+        .all(conn)
+        .await?)
 }
 
 /// The plan's signed versions, oldest first.
@@ -292,7 +308,8 @@ pub async fn list(caller: &AuthUser, state: &AppState, year: i32) -> Result<Vec<
         .order_by_asc(plan_version::Column::Number)
         .all(&state.db)
         .await?;
-    Ok(rows.iter().map(info).collect())
+    let signatures = all_signatures(&state.db, row.id).await?;
+    Ok(rows.iter().map(|v| info(v, &signatures)).collect())
 }
 
 async fn load_version(state: &AppState, year: i32, number: i32) -> Result<plan_version::Model, AppError> {
@@ -309,13 +326,17 @@ async fn load_version(state: &AppState, year: i32, number: i32) -> Result<plan_v
 pub async fn get(caller: &AuthUser, state: &AppState, year: i32, number: i32) -> Result<PlanVersionDetail, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
     let row = load_version(state, year, number).await?;
+    let signatures = all_signatures(&state.db, row.plan_id).await?;
     Ok(PlanVersionDetail {
-        info: info(&row),
+        info: info(&row, &signatures),
         snapshot: row.snapshot,
     })
 }
 
 /// Activities added, removed and changed field by field between two versions.
+/// `to` may also be the version in progress of an unsigned plan or an open
+/// amendment: then the plan as it stands (every shared activity still in it)
+/// is compared, so both parties see what the amendment would change.
 pub async fn compare(
     caller: &AuthUser,
     state: &AppState,
@@ -341,7 +362,25 @@ pub async fn compare(
             .unwrap_or_default()
     };
     let old = lines(&load_version(state, year, from).await?.snapshot);
-    let new = lines(&load_version(state, year, to).await?.snapshot);
+    let plan_row = plans::load(&state.db, year).await?;
+    let in_progress =
+        to == version_in_progress(&plan_row) && !matches!(state_of(&plan_row), PlanState::Signed | PlanState::Closed);
+    let new = if in_progress {
+        let rows = activity::Entity::find()
+            .filter(activity::Column::PlanId.eq(plan_row.id))
+            .filter(activity::Column::Reference.is_not_null())
+            .order_by_asc(activity::Column::Reference)
+            .all(&state.db)
+            .await?;
+        let current: Vec<Value> = rows
+            .iter()
+            .filter(|a| ConsentState::from_code(&a.consent).is_some_and(ConsentState::in_plan))
+            .map(line)
+            .collect();
+        lines(&json!({ "activities": current }).to_string())
+    } else {
+        lines(&load_version(state, year, to).await?.snapshot)
+    };
     let added = new.keys().filter(|k| !old.contains_key(*k)).cloned().collect();
     let removed = old.keys().filter(|k| !new.contains_key(*k)).cloned().collect();
     let mut changed = Vec::new();

@@ -1,23 +1,102 @@
 //! The instruments register.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use concord_shared::Problem;
-use concord_shared::api::{Instrument, InstrumentInput};
+use concord_shared::api::{Instrument, InstrumentInput, InstrumentKind, InstrumentStatus, Page};
+use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::{ApiJson, IfMatch, etagged};
-use crate::models::instruments;
+use crate::models::{Check, instruments};
 use crate::startup::AppState;
 
-/// Every instrument: the Agreement, additional agreements, signed plans and amendments, protocols, minutes.
+/// Filters and paging of the register.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct RegisterQuery {
+    /// Free text in the title or number.
+    pub q: Option<String>,
+    /// `base_agreement`, `additional_agreement`, `annual_plan`, `plan_amendment`, `protocol` or `minutes`.
+    pub kind: Option<String>,
+    /// `unsigned`, `signed`, `in_force` or `terminated` (as of today).
+    pub status: Option<String>,
+    /// Year of signature.
+    pub year: Option<String>,
+    /// Items to skip (default 0).
+    #[serde(default)]
+    pub offset: u64,
+    /// Items per page, 1–500 (default 50).
+    #[serde(default = "default_limit")]
+    pub limit: u64,
+}
+
+fn default_limit() -> u64 {
+    50
+}
+
+/// The query's filters, each wrong one named (422).
+fn filter_of(q: RegisterQuery) -> Result<instruments::Filter, AppError> {
+    let mut check = Check::default();
+    let given = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let kind = given(q.kind).and_then(|code| {
+        let kind = InstrumentKind::from_code(&code);
+        if kind.is_none() {
+            check.fail("kind", "invalid", "not a kind of instrument");
+        }
+        kind
+    });
+    let status = given(q.status).and_then(|code| {
+        let status = match code.as_str() {
+            "unsigned" => Some(InstrumentStatus::Unsigned),
+            "signed" => Some(InstrumentStatus::Signed),
+            "in_force" => Some(InstrumentStatus::InForce),
+            "terminated" => Some(InstrumentStatus::Terminated),
+            _ => None,
+        };
+        if status.is_none() {
+            check.fail("status", "invalid", "unsigned, signed, in_force or terminated");
+        }
+        status
+    });
+    let year = given(q.year).and_then(|text| {
+        let year = text.parse::<i32>().ok().filter(|y| (2000..=2200).contains(y));
+        if year.is_none() {
+            check.fail("year", "invalid", "a year such as 2025");
+        }
+        year
+    });
+    check.finish()?;
+    Ok(instruments::Filter {
+        q: given(q.q),
+        kind,
+        status,
+        year,
+        offset: q.offset,
+        limit: q.limit,
+    })
+}
+
+/// A page of the register (the Agreement first, then in the order recorded): additional
+/// agreements, signed plans and amendments, protocols, minutes; `total` counts every match.
 #[utoipa::path(get, path = "/api/v1/instruments", tag = "instruments", security(("session" = []), ("token" = [])),
-    responses((status = 200, body = Vec<Instrument>), (status = 401, body = Problem, content_type = "application/problem+json")))]
-pub async fn list(caller: AuthUser, State(state): State<AppState>) -> Result<Json<Vec<Instrument>>, AppError> {
-    Ok(Json(instruments::list(&caller, &state).await?))
+    params(RegisterQuery),
+    responses(
+        (status = 200, body = Page<Instrument>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    q: Result<Query<RegisterQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Page<Instrument>>, AppError> {
+    let Query(q) = q.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    Ok(Json(instruments::list(&caller, &state, &filter_of(q)?).await?))
 }
 
 /// Records an additional agreement, protocol or minutes (coordinators). The status is derived from the dates.

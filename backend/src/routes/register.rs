@@ -1,16 +1,17 @@
 //! Competent authorities and diplomatic notifications.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use concord_shared::Problem;
-use concord_shared::api::{Authority, AuthorityChange, NewNotification, Notification, NotificationReceipt};
+use concord_shared::api::{Authority, AuthorityChange, NewNotification, Notification, NotificationReceipt, Page};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::{ApiJson, IfMatch, etagged};
 use crate::models::{authorities, notifications};
+use crate::routes::audit::Paging;
 use crate::startup::AppState;
 
 /// Both parties' competent authorities over time, and the caller's party's pending changes.
@@ -97,14 +98,19 @@ pub async fn delete_authority(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The diplomatic notifications of both parties, newest first.
+/// A page of the diplomatic notifications of both parties, newest first; `total` counts them all.
 #[utoipa::path(get, path = "/api/v1/notifications", tag = "authorities", security(("session" = []), ("token" = [])),
-    responses((status = 200, body = Vec<Notification>), (status = 401, body = Problem, content_type = "application/problem+json")))]
+    params(Paging),
+    responses((status = 200, body = Page<Notification>), (status = 401, body = Problem, content_type = "application/problem+json")))]
 pub async fn list_notifications(
     caller: AuthUser,
     State(state): State<AppState>,
-) -> Result<Json<Vec<Notification>>, AppError> {
-    Ok(Json(notifications::list(&caller, &state).await?))
+    paging: Result<Query<Paging>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Page<Notification>>, AppError> {
+    let Query(paging) = paging.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    Ok(Json(
+        notifications::list(&caller, &state, paging.offset, paging.limit).await?,
+    ))
 }
 
 /// Records a note the caller's party sent (coordinators). With `authority` and `effective_on`
@@ -138,7 +144,8 @@ pub async fn get_notification(
     Ok(etagged(notifications::get(&caller, &state, id).await?))
 }
 
-/// Records receipt and acknowledgement (either party's coordinators). Needs `If-Match`.
+/// Records receipt and acknowledgement later (the receiving party's coordinators: the
+/// sending party's are 403). Needs `If-Match`.
 #[utoipa::path(put, path = "/api/v1/notifications/{id}/receipt", tag = "authorities", security(("session" = []), ("token" = [])),
     params(("id" = i64, Path), ("If-Match" = String, Header)), request_body = NotificationReceipt,
     responses(

@@ -92,7 +92,7 @@ async fn a_pending_change_is_private_until_its_notification_is_recorded_and_neve
     assert_eq!(previous.valid_to, Some(today()));
     let reference = ge_viewer.reference().await.expect("reference");
     assert_eq!(reference.parties[0].competent_authority.en, change().name.en);
-    assert_eq!(ge_viewer.notifications().await.expect("log"), vec![recorded]);
+    assert_eq!(ge_viewer.notifications(0, 50).await.expect("log").items, vec![recorded]);
 
     let current = az.authority(now_joint.id).await.expect("current");
     let err = az
@@ -224,7 +224,7 @@ async fn notifications_need_a_coordinator_sound_dates_and_a_current_version_for_
     assert_eq!(received.value.received_on, Some(today()));
     assert_eq!(received.version, 2);
     assert_eq!(
-        az.record_receipt(sent.value.id, sent.version, &receipt)
+        ge.record_receipt(sent.value.id, sent.version, &receipt)
             .await
             .expect_err("stale")
             .status,
@@ -240,4 +240,93 @@ async fn notifications_need_a_coordinator_sound_dates_and_a_current_version_for_
         .await
         .expect_err("before sent");
     assert_eq!(err.errors[0].field, "received_on");
+}
+
+#[tokio::test]
+async fn receipt_is_recorded_later_by_the_receiving_partys_coordinators_and_audited() {
+    let app = spawn_app().await;
+    let az = app.login_as(Party::Az, Role::Coordinator).await;
+    let ge = app.login_as(Party::Ge, Role::Coordinator).await;
+    let ge_planner = app.login_as(Party::Ge, Role::Planner).await;
+    let sent = az.record_notification(&note("AZ-21")).await.expect("recorded");
+    assert_eq!(sent.value.received_on, None);
+    let receipt = NotificationReceipt {
+        received_on: Some(today()),
+        acknowledged_on: Some(today()),
+        acknowledgement: Some("  Note GE-4 acknowledging receipt  ".into()),
+    };
+    // The sender does not say for the receiver that it received the note.
+    let err = az
+        .record_receipt(sent.value.id, sent.version, &receipt)
+        .await
+        .expect_err("sender");
+    assert_eq!(err.status, 403);
+    assert_eq!(
+        ge_planner
+            .record_receipt(sent.value.id, sent.version, &receipt)
+            .await
+            .expect_err("planner")
+            .status,
+        403
+    );
+    // A wrong date is named, and nothing changes.
+    let future = NotificationReceipt {
+        acknowledged_on: Some(today() + Duration::days(3)),
+        ..receipt.clone()
+    };
+    let err = ge
+        .record_receipt(sent.value.id, sent.version, &future)
+        .await
+        .expect_err("future");
+    assert_eq!((err.status, err.errors[0].field.as_str()), (422, "acknowledged_on"));
+    assert_eq!(
+        az.notification(sent.value.id).await.expect("read").version,
+        sent.version
+    );
+
+    let received = ge
+        .record_receipt(sent.value.id, sent.version, &receipt)
+        .await
+        .expect("receipt");
+    assert_eq!(received.version, sent.version + 1);
+    assert_eq!(received.value.acknowledged_on, Some(today()));
+    assert_eq!(
+        received.value.acknowledgement.as_deref(),
+        Some("Note GE-4 acknowledging receipt")
+    );
+    // Both parties read it; the change is in the joint audit log.
+    let seen = az.notification(sent.value.id).await.expect("az reads");
+    assert_eq!(seen.value, received.value);
+    let admin = app.login_as(Party::Az, Role::Administrator).await;
+    let log = admin.audit(0, 50).await.expect("audit");
+    let entry = log
+        .items
+        .iter()
+        .find(|e| e.action == "notification.receipt")
+        .expect("audited");
+    assert_eq!(entry.entity_id.as_deref(), Some(sent.value.id.to_string().as_str()));
+}
+
+#[tokio::test]
+async fn the_notification_log_is_paged_newest_first_with_its_total() {
+    let app = spawn_app().await;
+    let az = app.login_as(Party::Az, Role::Coordinator).await;
+    for n in 1..=5 {
+        let mut new = note(&format!("AZ-{n}"));
+        new.sent_on = today() - Duration::days(10 - n);
+        az.record_notification(&new).await.expect("recorded");
+    }
+    let viewer = app.login_as(Party::Ge, Role::Viewer).await;
+    let first = viewer.notifications(0, 2).await.expect("first page");
+    assert_eq!((first.total, first.offset, first.limit), (5, 0, 2));
+    assert_eq!(
+        first.items.iter().map(|n| n.note_number.as_str()).collect::<Vec<_>>(),
+        ["AZ-5", "AZ-4"]
+    );
+    let last = viewer.notifications(4, 2).await.expect("last page");
+    assert_eq!(
+        last.items.iter().map(|n| n.note_number.as_str()).collect::<Vec<_>>(),
+        ["AZ-1"]
+    );
+    assert_eq!(viewer.notifications(0, 1000).await.expect("clamped").limit, 200);
 }

@@ -114,11 +114,11 @@ async fn seed_demo_records_one_diplomatic_notification_beside_the_agreement_and_
     assert!(!demo::seed_register(&app.state).await.expect("again"), "only once");
     let ge = app.anonymous();
     ge.login("ge.viewer", "demo password 2026").await.expect("login");
-    let log = ge.notifications().await.expect("log");
+    let log = ge.notifications(0, 50).await.expect("log").items;
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].sending_party, Party::Az);
     assert!(log[0].acknowledged_on.is_some());
-    let register = ge.instruments().await.expect("register");
+    let register = ge.instruments(&Default::default()).await.expect("register").items;
     assert_eq!(register[0].kind, concord_shared::api::InstrumentKind::BaseAgreement);
     let history = ge.authorities().await.expect("history");
     assert_eq!(

@@ -2,6 +2,7 @@
 //! coordinators with their status derived from the dates, versioned edits.
 
 use chrono::NaiveDate;
+use concord_client::InstrumentFilter;
 use concord_shared::api::{InstrumentInput, InstrumentKind, InstrumentSide, InstrumentStatus};
 use concord_shared::{Party, Role};
 
@@ -35,7 +36,11 @@ async fn the_agreement_is_in_the_register_with_the_facts_of_its_signature_and_ap
     let app = spawn_app().await;
     let viewer = app.login_as(Party::Ge, Role::Viewer).await;
 
-    let register = viewer.instruments().await.expect("instruments");
+    let register = viewer
+        .instruments(&Default::default())
+        .await
+        .expect("instruments")
+        .items;
 
     assert_eq!(register.len(), 1);
     let agreement = &register[0];
@@ -94,9 +99,10 @@ async fn coordinators_record_instruments_and_the_status_follows_the_dates() {
     assert_eq!(
         app.login_as(Party::Az, Role::Viewer)
             .await
-            .instruments()
+            .instruments(&Default::default())
             .await
             .expect("list")
+            .items
             .len(),
         2,
         "everyone reads"
@@ -178,4 +184,89 @@ async fn an_instrument_edit_without_the_version_read_is_refused_with_428() {
         .status();
 
     assert_eq!(status, 428);
+}
+
+#[tokio::test]
+async fn the_register_is_filtered_and_paged_on_the_server_with_its_total() {
+    let app = spawn_app().await;
+    let coordinator = app.login_as(Party::Az, Role::Coordinator).await;
+    for n in 1..=4 {
+        coordinator
+            .create_instrument(&protocol(&format!("Protocol on logistics {n}")))
+            .await
+            .expect("recorded");
+    }
+    let mut minutes = protocol("Minutes of the staff talks");
+    minutes.kind = InstrumentKind::Minutes;
+    minutes.signed_on = day(2024, 6, 1);
+    coordinator.create_instrument(&minutes).await.expect("minutes");
+    let viewer = app.login_as(Party::Ge, Role::Viewer).await;
+
+    let page = viewer
+        .instruments(&InstrumentFilter {
+            limit: Some(2),
+            ..Default::default()
+        })
+        .await
+        .expect("first page");
+    assert_eq!((page.total, page.limit), (6, 2));
+    assert_eq!(page.items[0].kind, InstrumentKind::BaseAgreement, "the Agreement first");
+    let rest = viewer
+        .instruments(&InstrumentFilter {
+            offset: Some(4),
+            limit: Some(2),
+            ..Default::default()
+        })
+        .await
+        .expect("last page");
+    assert_eq!(rest.items.len(), 2);
+    assert_eq!(rest.items[1].title, "Minutes of the staff talks");
+
+    let found = viewer
+        .instruments(&InstrumentFilter {
+            q: Some("LOGISTICS".into()),
+            kind: Some(InstrumentKind::Protocol),
+            status: Some(InstrumentStatus::Signed),
+            year: Some(2025),
+            limit: Some(3),
+            ..Default::default()
+        })
+        .await
+        .expect("filtered");
+    assert_eq!((found.total, found.items.len()), (4, 3));
+    let in_2024 = viewer
+        .instruments(&InstrumentFilter {
+            year: Some(2024),
+            ..Default::default()
+        })
+        .await
+        .expect("by year");
+    assert_eq!(in_2024.items.len(), 1);
+    assert_eq!(in_2024.items[0].kind, InstrumentKind::Minutes);
+
+    // A wrong filter is named.
+    let user = app.user(Party::Ge, Role::Viewer).await;
+    let http = reqwest::Client::builder().cookie_store(true).build().expect("client");
+    http.post(format!("{}/api/v1/auth/login", app.address))
+        .header("x-concord-csrf", "1")
+        .header("origin", &app.address)
+        .json(&serde_json::json!({"username": user.username, "password": crate::helpers::PASSWORD}))
+        .send()
+        .await
+        .expect("login");
+    let base = &app.address;
+    for (query, field) in [
+        ("kind=treaty", "kind"),
+        ("status=valid", "status"),
+        ("year=soon", "year"),
+    ] {
+        let res = http
+            .get(format!("{base}/api/v1/instruments?{query}"))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(res.status(), 422, "{query}");
+        let body: serde_json::Value = res.json().await.expect("problem");
+        assert_eq!(body["errors"][0]["field"], field, "{query}");
+    }
 }

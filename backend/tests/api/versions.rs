@@ -106,7 +106,12 @@ async fn both_signatures_sign_the_plan_and_freeze_a_version_whose_hash_is_its_co
     assert_eq!(b.az_coord.open_amendment(YEAR, 1).await.expect_err("stale").status, 412);
 
     // The signed plan joined the instruments register in the same step.
-    let register = b.ge_planner.instruments().await.expect("instruments");
+    let register = b
+        .ge_planner
+        .instruments(&Default::default())
+        .await
+        .expect("instruments")
+        .items;
     let linked = register
         .iter()
         .find(|i| i.kind == InstrumentKind::AnnualPlan)
@@ -194,6 +199,22 @@ async fn an_amendment_makes_a_new_version_and_the_comparison_shows_what_changed(
     let added = shared(&b.ge_planner, "Cyber defence seminar").await;
     accept_both(&b, a).await;
     accept_both(&b, added).await;
+    // While the amendment is negotiated, the signed version compares with the plan as it stands.
+    let draft = b
+        .ge_planner
+        .compare_versions(YEAR, 1, 2)
+        .await
+        .expect("compare with the amendment in progress");
+    assert_eq!(draft.added, vec!["2027-GE-002".to_owned()]);
+    assert_eq!(draft.removed, vec!["2027-GE-001".to_owned()]);
+    assert_eq!(
+        draft
+            .changed
+            .iter()
+            .map(|c| (c.reference.as_str(), c.field.as_str()))
+            .collect::<Vec<_>>(),
+        vec![("2027-AZ-001", "title")]
+    );
     step(&b.az_coord, &b.ge_coord, PlanState::Agreed).await;
     sign(&b.ge_coord, "I. Chikovani").await.expect("GE");
     let signed = sign(&b.az_coord, "Z. Hasanov").await.expect("AZ");
@@ -217,11 +238,20 @@ async fn an_amendment_makes_a_new_version_and_the_comparison_shows_what_changed(
         404
     );
     let viewer = app.login_as(Party::Ge, Role::Viewer).await;
-    assert_eq!(viewer.plan_versions(YEAR).await.expect("versions").len(), 2);
+    let listed = viewer.plan_versions(YEAR).await.expect("versions");
+    assert_eq!(listed.len(), 2);
+    assert!(
+        listed.iter().all(|v| v.signatures.len() == 2),
+        "each version lists both signatures"
+    );
 
     // Both signed versions are in the instruments register, the amendment
     // related to the Agreement and to the original plan.
-    let register = viewer.instruments().await.expect("instruments");
+    let register = viewer
+        .instruments(&Default::default())
+        .await
+        .expect("instruments")
+        .items;
     let plan_instruments: Vec<_> = register.iter().filter(|i| i.plan.is_some()).collect();
     assert_eq!(plan_instruments.len(), 2);
     let (original, amendment) = (plan_instruments[0], plan_instruments[1]);

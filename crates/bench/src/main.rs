@@ -28,6 +28,7 @@ use hyper::{Method, Request, StatusCode, header};
 use hyper_util::rt::TokioIo;
 
 mod report;
+mod spa;
 
 use report::{Gate, Row};
 
@@ -42,6 +43,8 @@ struct Options {
     databases: Vec<String>,
     activities: usize,
     enforce: bool,
+    /// The release web app's directory: measure the SPA's rendering instead of the API.
+    spa: Option<PathBuf>,
 }
 
 fn options() -> anyhow::Result<Options> {
@@ -52,6 +55,7 @@ fn options() -> anyhow::Result<Options> {
         databases: vec!["sqlite".into(), "postgres".into()],
         activities: 0,
         enforce: true,
+        spa: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -59,6 +63,7 @@ fn options() -> anyhow::Result<Options> {
             "--quick" => o.quick = true,
             "--report-only" => o.enforce = false,
             "--concord" => o.concord = args.next().context("--concord needs a path")?.into(),
+            "--spa" => o.spa = Some(args.next().context("--spa needs the web app's directory")?.into()),
             "--out" => o.out = Some(args.next().context("--out needs a path")?.into()),
             "--databases" => {
                 o.databases = args
@@ -72,9 +77,13 @@ fn options() -> anyhow::Result<Options> {
                 o.activities = args.next().context("--activities needs a number")?.parse()?;
             }
             other => bail!(
-                "unknown argument {other}; use --quick, --report-only, --concord PATH, --out FILE, --databases sqlite,postgres, --activities N"
+                "unknown argument {other}; use --quick, --report-only, --concord PATH, --out FILE, --databases sqlite,postgres, --activities N, --spa DIST"
             ),
         }
+    }
+    if o.activities == 0 && o.spa.is_some() {
+        // The figure: a plan of 500 activities on the board.
+        o.activities = 500;
     }
     if o.activities == 0 {
         // Quick runs seed less: seeding, not measuring, is what takes time.
@@ -90,6 +99,9 @@ fn main() -> anyhow::Result<()> {
         .worker_threads(2)
         .enable_all()
         .build()?;
+    if options.spa.is_some() {
+        return runtime.block_on(spa::run(options));
+    }
     runtime.block_on(run(options))
 }
 
@@ -121,7 +133,7 @@ async fn run(options: Options) -> anyhow::Result<()> {
         let year = chrono::Utc::now().year() + 1;
         seed(&db, year, options.activities).await?;
         println!("   seeded in {:.1} s", seeded.elapsed().as_secs_f64());
-        let server = Server::start(&options.concord, &db).await?;
+        let server = Server::start(&options.concord, &db, None).await?;
         let session = login(server.addr, "az.planner").await?;
         let results = measure(&server, &ceiling, &session, year, &timing).await?;
         drop(server);
@@ -135,7 +147,7 @@ async fn run(options: Options) -> anyhow::Result<()> {
     let table = report::table(&rows, &gates, options.activities, options.quick);
     println!("\n{table}");
     if let Some(out) = &options.out {
-        report::write_into(out, &table)?;
+        report::write_into(out, "api", &table)?;
         println!("written to {}", out.display());
     }
     let failed: Vec<&Gate> = gates.iter().filter(|g| !g.passed()).collect();
@@ -254,10 +266,14 @@ struct Server {
 }
 
 impl Server {
-    async fn start(binary: &PathBuf, db: &Database) -> anyhow::Result<Server> {
+    async fn start(binary: &PathBuf, db: &Database, web_app: Option<&std::path::Path>) -> anyhow::Result<Server> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let addr: SocketAddr = ([127, 0, 0, 1], port).into();
-        let child = Command::new(binary)
+        let mut command = Command::new(binary);
+        if let Some(dir) = web_app {
+            command.env("CONCORD_STATIC_DIR", dir);
+        }
+        let child = command
             .arg("serve")
             .envs(db.env())
             .env("CONCORD_BIND", addr.to_string())

@@ -159,15 +159,16 @@ pub fn table(rows: &[Row], gates: &[Gate], activities: usize, quick: bool) -> St
     out
 }
 
-const START: &str = "<!-- bench:api:start -->";
-const END: &str = "<!-- bench:api:end -->";
-
-/// Replaces the generated part of `docs/performance.md` (between markers), keeping the rest.
-pub fn write_into(path: &Path, table: &str) -> anyhow::Result<()> {
+/// Replaces the generated part named `section` of `path` (between
+/// `<!-- bench:{section}:start -->` and `<!-- bench:{section}:end -->`) with
+/// `table`, or appends it when the markers are missing.
+pub fn write_into(path: &Path, section: &str, table: &str) -> anyhow::Result<()> {
+    let start = format!("<!-- bench:{section}:start -->");
+    let end = format!("<!-- bench:{section}:end -->");
     let current = std::fs::read_to_string(path).unwrap_or_default();
-    let generated = format!("{START}\n{table}{END}");
-    let next = match (current.find(START), current.find(END)) {
-        (Some(a), Some(b)) if a < b => format!("{}{generated}{}", &current[..a], &current[b + END.len()..]),
+    let generated = format!("{start}\n{table}{end}");
+    let next = match (current.find(&start), current.find(&end)) {
+        (Some(a), Some(b)) if a < b => format!("{}{generated}{}", &current[..a], &current[b + end.len()..]),
         _ => format!("{current}\n{generated}\n"),
     };
     std::fs::write(path, next)?;

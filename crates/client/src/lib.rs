@@ -289,7 +289,44 @@ pub struct ActivityFilter {
 impl ActivityFilter {
     /// The query string (without `?`).
     pub fn query_string(&self) -> String {
-        let Ok(serde_json::Value::Object(map)) = serde_json::to_value(self) else {
+        query_string(self)
+    }
+}
+
+/// Filters and paging of `GET /api/v1/instruments` (all optional).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct InstrumentFilter {
+    /// Free text in the title or number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    /// Kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<concord_shared::api::InstrumentKind>,
+    /// Status as of today.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<concord_shared::api::InstrumentStatus>,
+    /// Year of signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Items to skip.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    /// Items per page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u64>,
+}
+
+impl InstrumentFilter {
+    /// The query string (without `?`).
+    pub fn query_string(&self) -> String {
+        query_string(self)
+    }
+}
+
+/// A flat struct's fields as a query string (without `?`).
+fn query_string<T: serde::Serialize>(value: &T) -> String {
+    {
+        let Ok(serde_json::Value::Object(map)) = serde_json::to_value(value) else {
             return String::new();
         };
         map.iter()
@@ -569,9 +606,10 @@ impl Client {
 
 /// The instruments register, competent authorities, diplomatic notifications and documents.
 impl Client {
-    /// `HTTP GET /api/v1/instruments`: every instrument.
-    pub async fn instruments(&self) -> Result<Vec<Instrument>, ClientError> {
-        json(self.request(Method::GET, "/api/v1/instruments").send().await).await
+    /// `HTTP GET /api/v1/instruments`: a page of the register, filtered, the Agreement first.
+    pub async fn instruments(&self, filter: &InstrumentFilter) -> Result<Page<Instrument>, ClientError> {
+        let path = format!("/api/v1/instruments?{}", filter.query_string());
+        json(self.request(Method::GET, &path).send().await).await
     }
 
     /// `HTTP POST /api/v1/instruments`: records an additional agreement, protocol or minutes.
@@ -655,9 +693,11 @@ impl Client {
         empty(req.send().await).await
     }
 
-    /// `HTTP GET /api/v1/notifications`: the diplomatic notifications of both parties, newest first.
-    pub async fn notifications(&self) -> Result<Vec<Notification>, ClientError> {
-        json(self.request(Method::GET, "/api/v1/notifications").send().await).await
+    /// `HTTP GET /api/v1/notifications?offset=&limit=`: a page of the diplomatic notifications of
+    /// both parties, newest first.
+    pub async fn notifications(&self, offset: u64, limit: u64) -> Result<Page<Notification>, ClientError> {
+        let path = format!("/api/v1/notifications?offset={offset}&limit={limit}");
+        json(self.request(Method::GET, &path).send().await).await
     }
 
     /// `HTTP POST /api/v1/notifications`: records a notification the caller's party sent.

@@ -137,6 +137,7 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
     let size = stage("web app (release) and size budget", spa::build_release)?;
     spa::report(&size)?;
     stage("browser tests (headless Chromium)", browser_tests)?;
+    spa_bench(&tools::ensure_chromium()?, true)?;
     println!("\nall checks passed in {:.1} min", start.elapsed().as_secs_f64() / 60.0);
     Ok(())
 }
@@ -340,7 +341,49 @@ pub fn bench(args: &[String]) -> anyhow::Result<()> {
     for extra in args.iter().filter(|a| *a != "--quick") {
         cmd.arg(extra);
     }
-    stage(if quick { "benchmark (quick)" } else { "benchmark" }, || run(&mut cmd))
+    stage(if quick { "benchmark (quick)" } else { "benchmark" }, || run(&mut cmd))?;
+    if !quick {
+        // The web app's rendering (issue 7's figure): the release SPA in Chromium.
+        let chromium = stage("tools for the web app benchmark", || {
+            tools::ensure_spa_tools()?;
+            let chromium = tools::ensure_chromium()?;
+            tools::ensure_e2e_packages(&root().join("e2e"))?;
+            Ok(chromium)
+        })?;
+        let size = stage("web app (release)", spa::build_release)?;
+        if let Err(over) = spa::report(&size) {
+            println!("    WARNING: {over}");
+        }
+        spa_bench(&chromium, false)?;
+    }
+    Ok(())
+}
+
+/// The web app's rendering benchmark (`concord-bench --spa`): needs the
+/// release binaries, the release web app in `frontend/dist` and Chromium.
+/// Quick runs report without enforcing the gate and leave the docs alone.
+fn spa_bench(chromium: &std::path::Path, quick: bool) -> anyhow::Result<()> {
+    let release = target_dir().join("release");
+    let mut cmd = Command::new(release.join("concord-bench"));
+    cmd.current_dir(root())
+        .arg("--concord")
+        .arg(release.join("concord"))
+        .arg("--spa")
+        .arg(root().join("frontend").join("dist"))
+        .env("CONCORD_CHROMIUM", chromium);
+    if quick {
+        cmd.args(["--quick", "--report-only"]);
+    } else {
+        cmd.arg("--out").arg(root().join("docs").join("performance.md"));
+    }
+    stage(
+        if quick {
+            "web app benchmark (quick)"
+        } else {
+            "web app benchmark"
+        },
+        || run(&mut cmd),
+    )
 }
 
 /// `cargo xtask dev`: the backend on :8080 and `trunk serve` on :8081 with live reload.

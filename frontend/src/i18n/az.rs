@@ -421,6 +421,121 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ExecHeld => "keçirilib",
         Key::ExecPostponed => "təxirə salınıb",
         Key::ExecCancelled => "ləğv edilib",
+        // --- register2 ---
+        Key::RegPageOfNotes => "Səhifə {page} / {pages} ({n} bildiriş)",
+        Key::RegPageOfInstruments => "Səhifə {page} / {pages} ({n} sənəd)",
+        Key::RegEditChange => "Dəyişikliyi redaktə et",
+        Key::RegSaveChange => "Dəyişikliyi yadda saxla",
+        Key::RegWithdrawChange => "Dəyişikliyi geri götür",
+        Key::RegWithdrawQuestion => {
+            "Bu gözləyən dəyişiklik geri götürülsün? Barəsində bildiriş göndərilməyib, ona görə də heç nə qüvvədə qalmır."
+        }
+        Key::RegConfirmWithdraw => "Bəli, geri götür",
+        Key::RegChangeSaved => "{name} gözləyən dəyişikliyi yadda saxlanıldı.",
+        Key::RegChangeWithdrawn => "{name} gözləyən dəyişikliyi geri götürüldü.",
+        Key::RegChangedMeanwhile => {
+            "Bu arada kimsə bunu dəyişdi. Səhifədə indi cari versiya göstərilir; yoxlayıb yenidən cəhd edin."
+        }
+        Key::RegNoteDetails => "Təfərrüatlar",
+        Key::RegOpenNote => "Fayllar və alınma",
+        Key::RegNoteHeading => "{number} saylı nota",
+        Key::RegReceiptHeading => "Alınma və təsdiq",
+        Key::RegAcknowledgedOn => "Təsdiq tarixi",
+        Key::RegAckText => "Təsdiq (notanın nömrəsi və ya mətni)",
+        Key::RegSaveReceipt => "Alınmanı qeydə al",
+        Key::RegReceiptSaved => "{name} saylı notanın alınması qeydə alındı.",
+        Key::RegReceiptByReceiver => "Alınma və təsdiqi notanı alan tərəf qeydə alır.",
+        Key::RegNoteFile => "Notanın faylı (istəyə bağlı)",
+        Key::RegNoteFileRefused => {
+            "Bildiriş qeydə alındı, lakin faylı əlavə edilmədi: {reason} Onu aşağıda, bildirişin altında yenidən əlavə edin."
+        }
+        Key::RegClose => "Bağla",
+        // --- lifecycle ---
+        Key::LcWorking => "İcra olunur…",
+        Key::LcStale => {
+            "Siz yüklədikdən sonra plan və ya tədbir dəyişib (başqası əməliyyat aparıb). Heç nə saxlanılmadı: yenidən yükləyin, yoxlayın və təkrar cəhd edin."
+        }
+        Key::LcReload => "Yenidən yüklə",
+        Key::LcErrInFuture => "Tarix gələcəkdə ola bilməz.",
+        Key::LcErrTooEarly => "Tarix Sazişin imzalandığı gündən (24 aprel 2023) əvvəl ola bilməz.",
+        Key::LcAmendmentHeading => "{n} saylı dəyişiklik hazırlanır",
+        Key::LcAmendmentText => {
+            "Bu plan imzalanmış {n} saylı versiyaya dəyişiklik edir: {next} saylı versiya ilkin plan kimi razılaşdırılır və imzalanır. Hər iki tərəf onu imzalayana qədər {n} saylı versiya qüvvədə qalır."
+        }
+        Key::LcSeeVersion => "İmzalanmış {n} saylı versiya",
+        Key::LcCompareWithSigned => "Dəyişikliyin {n} saylı versiyada dəyişdirdikləri",
+        Key::LcAmendHint => {
+            "İmzalanmış plana dəyişikliklər düzəliş yolu ilə edilir: hər iki tərəfin razılaşdırıb imzaladığı yeni versiya. Bu müddətdə imzalanmış versiya qüvvədə qalır."
+        }
+        Key::LcOpenAmendment => "Dəyişiklik aç",
+        Key::LcSignaturesHeading => "İmzalar",
+        Key::LcNotSigned => "Hələ imzalanmayıb",
+        Key::LcSignatureText => "{name}, {position} — {place}, {date} tarixində imzalayıb (qeyd edən: {by})",
+        Key::LcSignHeading => "Tərəfinizin imzasını qeyd edin",
+        Key::LcSignHint => {
+            "Razılaşdırılmış planı nazirliyiniz adından kimin, nə vaxt və harada imzaladığını qeyd edin. Hər iki tərəf imzasını qeyd etdikdə plan imzalanmış olur; onun versiyası SHA-256 ilə dondurulur."
+        }
+        Key::LcSignatory => "İmzalayan şəxs",
+        Key::LcPosition => "Vəzifə",
+        Key::LcSignedOn => "İmzalanma tarixi",
+        Key::LcPlace => "İmzalanma yeri",
+        Key::LcSign => "İmzanı qeyd et",
+        Key::LcSignedVersionHeading => "İmzalanmış {n} saylı versiya",
+        Key::LcVersionNumber => "Versiya",
+        Key::LcFrozenAt => "Dondurulub (hər iki imza qeyd olunub)",
+        Key::LcAllVersions => "Bütün versiyalar",
+        Key::LcComparePrevious => "{n} saylı versiya ilə müqayisə et",
+        Key::LcNoVersions => "Bu planın heç bir versiyası hələ imzalanmayıb.",
+        Key::LcCarryHeading => "{year} planına köçürmə",
+        Key::LcCarryHint => {
+            "Tərəfinizin bu planda keçirilməmiş tədbirləri {year} planında tərəfinizin yeni layihələrinə çevrilə bilər (ilkin tədbirlə əlaqəli). Hər biri bir dəfə köçürülür; {year} planı mövcud olmalı və yeni tədbirlər qəbul etməlidir."
+        }
+        Key::LcCarryChoose => "Keçirilməmiş tədbirlər",
+        Key::LcChooseActivities => "Ən azı bir tədbir seçin.",
+        Key::LcCarrySubmit => "{year} planına köçür",
+        Key::LcCarried => "{year} planında {n} yeni layihə:",
+        Key::LcNothingToCarry => "Tərəfinizin bu plandakı bütün tədbirləri keçirilib və ya artıq köçürülüb.",
+        Key::LcErrCarried => "Bu tədbir artıq köçürülüb.",
+        Key::LcErrNotCarriable => "Yalnız imzalanmış planın keçirilməmiş tədbirləri köçürülür.",
+        Key::LcCloseAfter => "Plan hər iki tərəf tərəfindən yalnız {year} il 31 dekabrdan sonra bağlana bilər.",
+        Key::LcVersionsHeading => "İmzalanmış versiyalar",
+        Key::LcVersionsCaption => "Hər imzalanmış versiya dondurulur: onun snapşotu və SHA-256-sı heç vaxt dəyişmir.",
+        Key::LcSignedDates => "İmzalanıb",
+        Key::LcVersionN => "{n} saylı versiya",
+        Key::LcVersionInProgress => "{n} saylı versiya (dəyişiklik hazırlanır)",
+        Key::LcCompareHeading => "İki versiyanı müqayisə et",
+        Key::LcCompareFrom => "Haradan",
+        Key::LcCompareTo => "Hara",
+        Key::LcCompare => "Müqayisə et",
+        Key::LcFrozenHint => "Plan hər iki tərəfin imzaladığı kimi, yalnız oxumaq üçün.",
+        Key::LcSnapshotCaption => "Bu versiyada {n} tədbir",
+        Key::LcCompareTitle => "{from} saylı versiyanın {to} saylı versiya ilə müqayisəsi",
+        Key::LcCompareDraftHint => {
+            "{n} saylı versiya hələ razılaşdırılır: burada planın hazırkı vəziyyəti göstərilir, imzalanmış versiya deyil."
+        }
+        Key::LcCompareSummary => "{added} əlavə edilib, {removed} çıxarılıb, {changed} dəyişdirilib.",
+        Key::LcAddedHeading => "Əlavə edilmiş tədbirlər",
+        Key::LcRemovedHeading => "Çıxarılmış tədbirlər",
+        Key::LcChangedHeading => "Dəyişdirilmiş tədbirlər",
+        Key::LcNone => "Yoxdur.",
+        Key::LcMarkAdded => "[+ əlavə edilib]",
+        Key::LcMarkRemoved => "[− çıxarılıb]",
+        Key::LcMarkChanged => "[≠ dəyişib]",
+        Key::LcField => "Sahə",
+        Key::LcChange => "Dəyişiklik",
+        Key::LcExecutionHeading => "İcra",
+        Key::LcNewStatus => "Yeni vəziyyət",
+        Key::LcChooseStatus => "Yeni vəziyyəti seçin.",
+        Key::LcReasonHint => "Tədbir təxirə salındıqda və ya ləğv edildikdə səbəbini göstərin.",
+        Key::LcSetStatus => "Vəziyyəti təyin et",
+        Key::LcStatusSaved => "İcra vəziyyəti yeniləndi.",
+        Key::LcExecutionFinal => "Keçirilib və ləğv edilib vəziyyətləri yekundur: vəziyyət artıq dəyişmir.",
+        Key::LcHostOnly => "İcra barədə yalnız qəbul edən tərəf ({party}) məlumat verir.",
+        Key::LcSummaryOf => "{party} xülasəsi",
+        Key::LcOwnSummary => "Tərəfinizin tədbirdən sonrakı xülasəsi",
+        Key::LcSaveSummary => "Xülasəni saxla",
+        Key::LcSummarySaved => "Tərəfinizin xülasəsi saxlanıldı.",
+        Key::LcSummaryOnceHeld => "Hər tərəf tədbir keçirildikdən sonra öz xülasəsini yazır.",
         // --- views ---
         Key::ViewsTabCalendar => "Təqvim",
         Key::ViewsTabTimeline => "Zaman xətti",

@@ -428,6 +428,121 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ExecHeld => "held",
         Key::ExecPostponed => "postponed",
         Key::ExecCancelled => "cancelled",
+        // --- register2 ---
+        Key::RegPageOfNotes => "Page {page} of {pages} ({n} notifications)",
+        Key::RegPageOfInstruments => "Page {page} of {pages} ({n} instruments)",
+        Key::RegEditChange => "Edit the change",
+        Key::RegSaveChange => "Save the change",
+        Key::RegWithdrawChange => "Withdraw the change",
+        Key::RegWithdrawQuestion => {
+            "Withdraw this pending change? It was never notified, so nothing of it remains in force."
+        }
+        Key::RegConfirmWithdraw => "Yes, withdraw it",
+        Key::RegChangeSaved => "The pending change {name} was saved.",
+        Key::RegChangeWithdrawn => "The pending change {name} was withdrawn.",
+        Key::RegChangedMeanwhile => {
+            "Someone changed this in the meantime. The page now shows the current version; please check it and try again."
+        }
+        Key::RegNoteDetails => "Details",
+        Key::RegOpenNote => "Documents and receipt",
+        Key::RegNoteHeading => "Note {number}",
+        Key::RegReceiptHeading => "Receipt and acknowledgement",
+        Key::RegAcknowledgedOn => "Acknowledged on",
+        Key::RegAckText => "Acknowledgement (note number or text)",
+        Key::RegSaveReceipt => "Record receipt",
+        Key::RegReceiptSaved => "Receipt of note {name} was recorded.",
+        Key::RegReceiptByReceiver => "Receipt and acknowledgement are recorded by the party that received the note.",
+        Key::RegNoteFile => "Document of the note (optional)",
+        Key::RegNoteFileRefused => {
+            "The notification was recorded, but its document was not attached: {reason} Attach it again below, under the notification."
+        }
+        Key::RegClose => "Close",
+        // --- lifecycle ---
+        Key::LcWorking => "Working…",
+        Key::LcStale => {
+            "The plan or activity changed since you loaded it (someone else acted). Nothing was saved: reload, check, and try again."
+        }
+        Key::LcReload => "Reload",
+        Key::LcErrInFuture => "The date may not be in the future.",
+        Key::LcErrTooEarly => "The date may not be before the Agreement was signed (24 April 2023).",
+        Key::LcAmendmentHeading => "Amendment {n} in progress",
+        Key::LcAmendmentText => {
+            "This plan is amending signed version {n}: version {next} is negotiated, agreed and signed like the original. Until both parties sign it, version {n} stays in force."
+        }
+        Key::LcSeeVersion => "Signed version {n}",
+        Key::LcCompareWithSigned => "What the amendment changes in version {n}",
+        Key::LcAmendHint => {
+            "Changes to a signed plan go through an amendment: a new version negotiated and signed by both parties. The signed version stays in force meanwhile."
+        }
+        Key::LcOpenAmendment => "Open an amendment",
+        Key::LcSignaturesHeading => "Signatures",
+        Key::LcNotSigned => "Not signed yet",
+        Key::LcSignatureText => "{name}, {position} — signed in {place} on {date} (recorded by {by})",
+        Key::LcSignHeading => "Record your party's signature",
+        Key::LcSignHint => {
+            "Record who signed the agreed plan for your ministry, and when and where. The plan is signed once both parties have recorded their signature; its version is then frozen with its SHA-256."
+        }
+        Key::LcSignatory => "Signatory",
+        Key::LcPosition => "Position",
+        Key::LcSignedOn => "Date of signature",
+        Key::LcPlace => "Place of signature",
+        Key::LcSign => "Record the signature",
+        Key::LcSignedVersionHeading => "Signed version {n}",
+        Key::LcVersionNumber => "Version",
+        Key::LcFrozenAt => "Frozen (both signatures recorded)",
+        Key::LcAllVersions => "All versions",
+        Key::LcComparePrevious => "Compare with version {n}",
+        Key::LcNoVersions => "No version of this plan has been signed yet.",
+        Key::LcCarryHeading => "Carry over into the {year} plan",
+        Key::LcCarryHint => {
+            "Your party's activities of this plan that were not held can become new drafts of your party in the {year} plan, linked to the originals. Each is carried over once; the {year} plan must exist and take new activities."
+        }
+        Key::LcCarryChoose => "Activities not held",
+        Key::LcChooseActivities => "Choose at least one activity.",
+        Key::LcCarrySubmit => "Carry into the {year} plan",
+        Key::LcCarried => "{n} new drafts in the {year} plan:",
+        Key::LcNothingToCarry => "Every activity of your party in this plan was held or carried over already.",
+        Key::LcErrCarried => "This activity was carried over already.",
+        Key::LcErrNotCarriable => "Only activities of the signed plan that were not held are carried over.",
+        Key::LcCloseAfter => "The plan can be closed by both parties only after 31 December {year}.",
+        Key::LcVersionsHeading => "Signed versions",
+        Key::LcVersionsCaption => "Each signed version is frozen: its snapshot and SHA-256 never change.",
+        Key::LcSignedDates => "Signed",
+        Key::LcVersionN => "Version {n}",
+        Key::LcVersionInProgress => "Version {n} (amendment in progress)",
+        Key::LcCompareHeading => "Compare two versions",
+        Key::LcCompareFrom => "From",
+        Key::LcCompareTo => "To",
+        Key::LcCompare => "Compare",
+        Key::LcFrozenHint => "The plan exactly as both parties signed it, read-only.",
+        Key::LcSnapshotCaption => "{n} activities in this version",
+        Key::LcCompareTitle => "Version {from} compared with version {to}",
+        Key::LcCompareDraftHint => {
+            "Version {n} is still being negotiated: this shows the plan as it stands now, not a signed version."
+        }
+        Key::LcCompareSummary => "{added} added, {removed} removed, {changed} changed.",
+        Key::LcAddedHeading => "Added activities",
+        Key::LcRemovedHeading => "Removed activities",
+        Key::LcChangedHeading => "Changed activities",
+        Key::LcNone => "None.",
+        Key::LcMarkAdded => "[+ added]",
+        Key::LcMarkRemoved => "[− removed]",
+        Key::LcMarkChanged => "[≠ changed]",
+        Key::LcField => "Field",
+        Key::LcChange => "Change",
+        Key::LcExecutionHeading => "Execution",
+        Key::LcNewStatus => "New status",
+        Key::LcChooseStatus => "Choose the new status.",
+        Key::LcReasonHint => "Say why when the activity is postponed or cancelled.",
+        Key::LcSetStatus => "Set the status",
+        Key::LcStatusSaved => "The execution status has been updated.",
+        Key::LcExecutionFinal => "Held and cancelled are final: the status no longer changes.",
+        Key::LcHostOnly => "Only the host party ({party}) reports the execution.",
+        Key::LcSummaryOf => "Summary of {party}",
+        Key::LcOwnSummary => "Your party's after-action summary",
+        Key::LcSaveSummary => "Save the summary",
+        Key::LcSummarySaved => "Your party's summary has been saved.",
+        Key::LcSummaryOnceHeld => "Each party writes its after-action summary once the activity is held.",
         // --- views ---
         Key::ViewsTabCalendar => "Calendar",
         Key::ViewsTabTimeline => "Timeline",

@@ -438,6 +438,121 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ExecHeld => "ჩატარებული",
         Key::ExecPostponed => "გადადებული",
         Key::ExecCancelled => "გაუქმებული",
+        // --- register2 ---
+        Key::RegPageOfNotes => "გვერდი {page} / {pages} ({n} შეტყობინება)",
+        Key::RegPageOfInstruments => "გვერდი {page} / {pages} ({n} დოკუმენტი)",
+        Key::RegEditChange => "ცვლილების რედაქტირება",
+        Key::RegSaveChange => "ცვლილების შენახვა",
+        Key::RegWithdrawChange => "ცვლილების გაწვევა",
+        Key::RegWithdrawQuestion => {
+            "გავიწვიოთ ეს მომლოდინე ცვლილება? შეტყობინება არ გაგზავნილა, ამიტომ ძალაში არაფერი რჩება."
+        }
+        Key::RegConfirmWithdraw => "დიახ, გაიწვიე",
+        Key::RegChangeSaved => "მომლოდინე ცვლილება — {name} — შენახულია.",
+        Key::RegChangeWithdrawn => "მომლოდინე ცვლილება — {name} — გაწვეულია.",
+        Key::RegChangedMeanwhile => {
+            "ამასობაში ვიღაცამ ეს შეცვალა. გვერდზე ახლა მიმდინარე ვერსიაა; გადაამოწმეთ და სცადეთ ხელახლა."
+        }
+        Key::RegNoteDetails => "დეტალები",
+        Key::RegOpenNote => "დოკუმენტები და მიღება",
+        Key::RegNoteHeading => "ნოტა {number}",
+        Key::RegReceiptHeading => "მიღება და დადასტურება",
+        Key::RegAcknowledgedOn => "დადასტურების თარიღი",
+        Key::RegAckText => "დადასტურება (ნოტის ნომერი ან ტექსტი)",
+        Key::RegSaveReceipt => "მიღების ჩაწერა",
+        Key::RegReceiptSaved => "ნოტა {name}-ის მიღება ჩაიწერა.",
+        Key::RegReceiptByReceiver => "მიღებასა და დადასტურებას ნოტის მიმღები მხარე წერს.",
+        Key::RegNoteFile => "ნოტის დოკუმენტი (არასავალდებულო)",
+        Key::RegNoteFileRefused => {
+            "შეტყობინება ჩაიწერა, მაგრამ მისი დოკუმენტი არ დაერთო: {reason} დაურთეთ ხელახლა ქვემოთ, შეტყობინების ქვეშ."
+        }
+        Key::RegClose => "დახურვა",
+        // --- lifecycle ---
+        Key::LcWorking => "მიმდინარეობს…",
+        Key::LcStale => {
+            "გეგმა ან ღონისძიება შეიცვალა მას შემდეგ, რაც ის ჩატვირთეთ (სხვამ იმოქმედა). არაფერი შენახულა: ხელახლა ჩატვირთეთ, შეამოწმეთ და სცადეთ თავიდან."
+        }
+        Key::LcReload => "ხელახლა ჩატვირთვა",
+        Key::LcErrInFuture => "თარიღი არ შეიძლება იყოს მომავალში.",
+        Key::LcErrTooEarly => "თარიღი არ შეიძლება იყოს შეთანხმების ხელმოწერამდე (2023 წლის 24 აპრილი).",
+        Key::LcAmendmentHeading => "მიმდინარეობს ცვლილება {n}",
+        Key::LcAmendmentText => {
+            "ეს გეგმა ცვლის ხელმოწერილ ვერსიას {n}: ვერსია {next} განიხილება, თანხმდება და ხელი ეწერება ისევე, როგორც თავდაპირველს. სანამ ორივე მხარე არ მოაწერს ხელს, ძალაშია ვერსია {n}."
+        }
+        Key::LcSeeVersion => "ხელმოწერილი ვერსია {n}",
+        Key::LcCompareWithSigned => "რას ცვლის ცვლილება ვერსიაში {n}",
+        Key::LcAmendHint => {
+            "ხელმოწერილ გეგმაში ცვლილებები ცვლილების გზით შედის: ახალი ვერსია, რომელსაც ორივე მხარე განიხილავს და ხელს აწერს. მანამდე ხელმოწერილი ვერსია ძალაშია."
+        }
+        Key::LcOpenAmendment => "ცვლილების დაწყება",
+        Key::LcSignaturesHeading => "ხელმოწერები",
+        Key::LcNotSigned => "ჯერ ხელმოწერილი არ არის",
+        Key::LcSignatureText => "{name}, {position} — ხელი მოაწერა {place}, {date} (დააფიქსირა: {by})",
+        Key::LcSignHeading => "თქვენი მხარის ხელმოწერის დაფიქსირება",
+        Key::LcSignHint => {
+            "დააფიქსირეთ, ვინ მოაწერა ხელი შეთანხმებულ გეგმას თქვენი სამინისტროს სახელით, როდის და სად. გეგმა ხელმოწერილია, როცა ორივე მხარე დააფიქსირებს ხელმოწერას; მაშინ მისი ვერსია იყინება SHA-256-ით."
+        }
+        Key::LcSignatory => "ხელმომწერი",
+        Key::LcPosition => "თანამდებობა",
+        Key::LcSignedOn => "ხელმოწერის თარიღი",
+        Key::LcPlace => "ხელმოწერის ადგილი",
+        Key::LcSign => "ხელმოწერის დაფიქსირება",
+        Key::LcSignedVersionHeading => "ხელმოწერილი ვერსია {n}",
+        Key::LcVersionNumber => "ვერსია",
+        Key::LcFrozenAt => "გაყინულია (ორივე ხელმოწერა დაფიქსირებულია)",
+        Key::LcAllVersions => "ყველა ვერსია",
+        Key::LcComparePrevious => "შედარება ვერსიასთან {n}",
+        Key::LcNoVersions => "ამ გეგმის არცერთ ვერსიას ჯერ ხელი არ მოწერია.",
+        Key::LcCarryHeading => "გადატანა {year} წლის გეგმაში",
+        Key::LcCarryHint => {
+            "თქვენი მხარის ამ გეგმის ჩაუტარებელი ღონისძიებები შეიძლება გახდეს თქვენი მხარის ახალი პროექტები {year} წლის გეგმაში, დაკავშირებული თავდაპირველთან. თითოეული ერთხელ გადაიტანება; {year} წლის გეგმა უნდა არსებობდეს და იღებდეს ახალ ღონისძიებებს."
+        }
+        Key::LcCarryChoose => "ჩაუტარებელი ღონისძიებები",
+        Key::LcChooseActivities => "აირჩიეთ მინიმუმ ერთი ღონისძიება.",
+        Key::LcCarrySubmit => "გადატანა {year} წლის გეგმაში",
+        Key::LcCarried => "{n} ახალი პროექტი {year} წლის გეგმაში:",
+        Key::LcNothingToCarry => "თქვენი მხარის ამ გეგმის ყველა ღონისძიება ჩატარდა ან უკვე გადატანილია.",
+        Key::LcErrCarried => "ეს ღონისძიება უკვე გადატანილია.",
+        Key::LcErrNotCarriable => "გადაიტანება მხოლოდ ხელმოწერილი გეგმის ჩაუტარებელი ღონისძიებები.",
+        Key::LcCloseAfter => "გეგმის დახურვა ორივე მხარეს შეუძლია მხოლოდ {year} წლის 31 დეკემბრის შემდეგ.",
+        Key::LcVersionsHeading => "ხელმოწერილი ვერსიები",
+        Key::LcVersionsCaption => "ყოველი ხელმოწერილი ვერსია გაყინულია: მისი ასლი და SHA-256 არასოდეს იცვლება.",
+        Key::LcSignedDates => "ხელმოწერილია",
+        Key::LcVersionN => "ვერსია {n}",
+        Key::LcVersionInProgress => "ვერსია {n} (მიმდინარე ცვლილება)",
+        Key::LcCompareHeading => "ორი ვერსიის შედარება",
+        Key::LcCompareFrom => "საიდან",
+        Key::LcCompareTo => "სადამდე",
+        Key::LcCompare => "შედარება",
+        Key::LcFrozenHint => "გეგმა ზუსტად ისე, როგორც ორივე მხარემ მოაწერა ხელი, მხოლოდ წასაკითხად.",
+        Key::LcSnapshotCaption => "{n} ღონისძიება ამ ვერსიაში",
+        Key::LcCompareTitle => "ვერსია {from} შედარებული ვერსიასთან {to}",
+        Key::LcCompareDraftHint => {
+            "ვერსია {n} ჯერ კიდევ განიხილება: აქ ნაჩვენებია გეგმა ამჟამინდელი სახით და არა ხელმოწერილი ვერსია."
+        }
+        Key::LcCompareSummary => "{added} დამატებულია, {removed} ამოღებულია, {changed} შეცვლილია.",
+        Key::LcAddedHeading => "დამატებული ღონისძიებები",
+        Key::LcRemovedHeading => "ამოღებული ღონისძიებები",
+        Key::LcChangedHeading => "შეცვლილი ღონისძიებები",
+        Key::LcNone => "არცერთი.",
+        Key::LcMarkAdded => "[+ დამატებულია]",
+        Key::LcMarkRemoved => "[− ამოღებულია]",
+        Key::LcMarkChanged => "[≠ შეიცვალა]",
+        Key::LcField => "ველი",
+        Key::LcChange => "ცვლილება",
+        Key::LcExecutionHeading => "შესრულება",
+        Key::LcNewStatus => "ახალი სტატუსი",
+        Key::LcChooseStatus => "აირჩიეთ ახალი სტატუსი.",
+        Key::LcReasonHint => "მიუთითეთ მიზეზი, როცა ღონისძიება გადაიდება ან გაუქმდება.",
+        Key::LcSetStatus => "სტატუსის დაყენება",
+        Key::LcStatusSaved => "შესრულების სტატუსი განახლდა.",
+        Key::LcExecutionFinal => "ჩატარებული და გაუქმებული საბოლოოა: სტატუსი აღარ იცვლება.",
+        Key::LcHostOnly => "შესრულების შესახებ მხოლოდ მასპინძელი მხარე ({party}) აცნობებს.",
+        Key::LcSummaryOf => "{party}: შემაჯამებელი ანგარიში",
+        Key::LcOwnSummary => "თქვენი მხარის შემაჯამებელი ანგარიში",
+        Key::LcSaveSummary => "ანგარიშის შენახვა",
+        Key::LcSummarySaved => "თქვენი მხარის ანგარიში შენახულია.",
+        Key::LcSummaryOnceHeld => "თითოეული მხარე შემაჯამებელ ანგარიშს წერს ღონისძიების ჩატარების შემდეგ.",
         // --- views ---
         Key::ViewsTabCalendar => "კალენდარი",
         Key::ViewsTabTimeline => "დროის ხაზი",

@@ -772,6 +772,198 @@ pub enum Key {
     ExecPostponed,
     /// cancelled
     ExecCancelled,
+    // --- register2 ---
+    /// Page {page} of {pages} ({n} notifications)
+    RegPageOfNotes,
+    /// Page {page} of {pages} ({n} instruments)
+    RegPageOfInstruments,
+    /// Edit the change
+    RegEditChange,
+    /// Save the change
+    RegSaveChange,
+    /// Withdraw the change
+    RegWithdrawChange,
+    /// Withdraw this pending change? It was never notified, so nothing of it remains in force.
+    RegWithdrawQuestion,
+    /// Yes, withdraw it
+    RegConfirmWithdraw,
+    /// The pending change {name} was saved.
+    RegChangeSaved,
+    /// The pending change {name} was withdrawn.
+    RegChangeWithdrawn,
+    /// Someone changed this in the meantime. The page now shows the current version; please check it and try again.
+    RegChangedMeanwhile,
+    /// Details
+    RegNoteDetails,
+    /// Documents and receipt
+    RegOpenNote,
+    /// Note {number}
+    RegNoteHeading,
+    /// Receipt and acknowledgement
+    RegReceiptHeading,
+    /// Acknowledged on
+    RegAcknowledgedOn,
+    /// Acknowledgement (note number or text)
+    RegAckText,
+    /// Record receipt
+    RegSaveReceipt,
+    /// Receipt of note {name} was recorded.
+    RegReceiptSaved,
+    /// Receipt and acknowledgement are recorded by the party that received the note.
+    RegReceiptByReceiver,
+    /// Document of the note (optional)
+    RegNoteFile,
+    /// The notification was recorded, but its document was not attached: {reason} Attach it again below, under the notification.
+    RegNoteFileRefused,
+    /// Close
+    RegClose,
+    // --- lifecycle ---
+    /// A request is under way (on a button).
+    LcWorking,
+    /// 412 on a lifecycle action.
+    LcStale,
+    /// Button reloading after a 412.
+    LcReload,
+    /// A date in the future.
+    LcErrInFuture,
+    /// A date before the Agreement.
+    LcErrTooEarly,
+    /// Heading of an amendment in progress; {n}.
+    LcAmendmentHeading,
+    /// What an amendment in progress means; {n} signed, {next} new.
+    LcAmendmentText,
+    /// Link to version {n}.
+    LcSeeVersion,
+    /// Link comparing the amendment with version {n}.
+    LcCompareWithSigned,
+    /// Hint before opening an amendment.
+    LcAmendHint,
+    /// Button opening an amendment.
+    LcOpenAmendment,
+    /// Heading of the signatures.
+    LcSignaturesHeading,
+    /// A party has not signed yet.
+    LcNotSigned,
+    /// One signature: {name} {position} {place} {date} {by}.
+    LcSignatureText,
+    /// Heading of the signature form.
+    LcSignHeading,
+    /// Hint of the signature form.
+    LcSignHint,
+    /// Field: who signed.
+    LcSignatory,
+    /// Field: the signatory's position.
+    LcPosition,
+    /// Field: date of signature.
+    LcSignedOn,
+    /// Field: place of signature.
+    LcPlace,
+    /// Button recording the signature.
+    LcSign,
+    /// Heading of the signed version {n}.
+    LcSignedVersionHeading,
+    /// Label: version number.
+    LcVersionNumber,
+    /// Label: when a version was frozen.
+    LcFrozenAt,
+    /// Link to the versions list.
+    LcAllVersions,
+    /// Link comparing with version {n}.
+    LcComparePrevious,
+    /// No signed version yet.
+    LcNoVersions,
+    /// Heading of carry-over; {year} next year.
+    LcCarryHeading,
+    /// Hint of carry-over.
+    LcCarryHint,
+    /// Legend of the activities to carry over.
+    LcCarryChoose,
+    /// Nothing chosen to carry over.
+    LcChooseActivities,
+    /// Button carrying over; {year}.
+    LcCarrySubmit,
+    /// Carried over; {n} drafts, {year}.
+    LcCarried,
+    /// Nothing to carry over.
+    LcNothingToCarry,
+    /// Carried over already.
+    LcErrCarried,
+    /// Not carriable.
+    LcErrNotCarriable,
+    /// Closing not yet; {year}.
+    LcCloseAfter,
+    /// Heading of the versions page.
+    LcVersionsHeading,
+    /// Caption of the versions table.
+    LcVersionsCaption,
+    /// Label: dates of signature per party.
+    LcSignedDates,
+    /// Version {n}.
+    LcVersionN,
+    /// Version {n} being negotiated.
+    LcVersionInProgress,
+    /// Heading of the comparison picker.
+    LcCompareHeading,
+    /// Label: older version.
+    LcCompareFrom,
+    /// Label: newer version.
+    LcCompareTo,
+    /// Button comparing.
+    LcCompare,
+    /// Lead of a version page.
+    LcFrozenHint,
+    /// Caption: {n} activities.
+    LcSnapshotCaption,
+    /// Heading: comparison of {from} and {to}.
+    LcCompareTitle,
+    /// Comparing with an amendment in progress; {n}.
+    LcCompareDraftHint,
+    /// Counts; {added} {removed} {changed}.
+    LcCompareSummary,
+    /// Heading: added activities.
+    LcAddedHeading,
+    /// Heading: removed activities.
+    LcRemovedHeading,
+    /// Heading: changed activities.
+    LcChangedHeading,
+    /// Nothing in a list.
+    LcNone,
+    /// Marker of an added activity.
+    LcMarkAdded,
+    /// Marker of a removed activity.
+    LcMarkRemoved,
+    /// Marker of a changed field.
+    LcMarkChanged,
+    /// Column: field.
+    LcField,
+    /// Column: change marker.
+    LcChange,
+    /// Heading of the execution section.
+    LcExecutionHeading,
+    /// Legend of the status choice.
+    LcNewStatus,
+    /// No status chosen.
+    LcChooseStatus,
+    /// Hint of the reason.
+    LcReasonHint,
+    /// Button setting the status.
+    LcSetStatus,
+    /// Status saved.
+    LcStatusSaved,
+    /// Held or cancelled is final.
+    LcExecutionFinal,
+    /// Only the host reports; {party}.
+    LcHostOnly,
+    /// A party's summary; {party}.
+    LcSummaryOf,
+    /// Field: the caller's party's summary.
+    LcOwnSummary,
+    /// Button saving the summary.
+    LcSaveSummary,
+    /// Summary saved.
+    LcSummarySaved,
+    /// Summaries wait for held.
+    LcSummaryOnceHeld,
     // --- views ---
     /// Tab: the calendar.
     ViewsTabCalendar,

@@ -1,12 +1,14 @@
 //! One activity: every field; the edit form (only the fields the caller's
 //! party may edit); sharing and withdrawal for the proposer; the consent
 //! panel for coordinators; comments of both parties; the caller's party's
-//! internal notes, marked as such. Also the page that drafts a new one.
+//! internal notes, marked as such; its documents. Also the page that drafts
+//! a new one.
 
 use concord_client::{Client, Versioned};
+use concord_shared::api::DocumentOwner;
 use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, HistoryChange, HistoryEntry, Side};
 use concord_shared::plan::{ConsentState, FieldOwner, PartyConsent, may_edit};
-use concord_shared::policy::{Action, Scope, decide};
+use concord_shared::policy::{Action, Scope, decide, may_attach};
 use concord_shared::{CooperationArea, CooperationForm, Lang, Party, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,6 +20,7 @@ use crate::i18n::{I18n, Key, format_datetime, format_iso_date, month_name};
 use crate::pages::activity_form::{ActivityForm, cost_key};
 use crate::pages::agreement::LoadError;
 use crate::pages::board::{ConsentPair, consent_key, party_consent_key, schedule_text};
+use crate::pages::documents::Documents;
 use crate::pages::plan::{PlanTabs, route_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
@@ -80,6 +83,14 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
     let may_change = may_edit(actor.party, actor.role, proposer, FieldOwner::Substance)
         || may_edit(actor.party, actor.role, proposer, FieldOwner::Side(actor.party));
     let is_proposer_planner = may_edit(actor.party, actor.role, proposer, FieldOwner::Substance);
+    // Whoever sees the activity sees its documents; attaching follows the
+    // shared policy (planners; a draft is its party's alone until shared).
+    let scope = if first.reference.is_some() {
+        Scope::Joint
+    } else {
+        Scope::Private(proposer)
+    };
+    let may_upload = may_attach(actor, DocumentOwner::Activity, scope, None).allowed();
 
     let step = move |share: bool| {
         let client = client.clone();
@@ -167,7 +178,11 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
         } else {
             view! { <Details activity=current.get().value /> }.into_any()
         }}
+        <section class="activity-documents" data-testid="activity-documents">
+            <Documents owner=DocumentOwner::Activity owner_id=id may_upload />
+        </section>
         <ConsentPanel current on_reload />
+        <crate::pages::execution::ExecutionPanel current on_reload />
         <Discussion id notes=false />
         <Discussion id notes=true />
         <History id current />
@@ -464,7 +479,7 @@ fn action_key(action: &str) -> Option<Key> {
 
 /// The label of a changed field (`location`, `az.responsible_unit`, `consent_ge`),
 /// with the party it belongs to.
-fn field_label(field: &str, lang: Lang) -> String {
+pub(crate) fn field_label(field: &str, lang: Lang) -> String {
     let (party, name) = match field.split_once('.') {
         Some((p, rest)) => (Party::from_code(p), rest),
         None => match field.rsplit_once('_') {
@@ -508,7 +523,7 @@ fn field_label(field: &str, lang: Lang) -> String {
 }
 
 /// A changed field's value in words.
-fn value_text(field: &str, value: &serde_json::Value, lang: Lang) -> String {
+pub(crate) fn value_text(field: &str, value: &serde_json::Value, lang: Lang) -> String {
     let name = field.rsplit('.').next().unwrap_or(field);
     let key = |k: Key| crate::i18n::text(lang, k).to_owned();
     if let Some(n) = value.as_u64() {

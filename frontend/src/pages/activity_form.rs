@@ -393,6 +393,7 @@ pub fn ActivityForm(
         }
     });
     on_cleanup(move || guard.remove());
+    guard_links(dirty, i18n);
 
     let errors: FieldErrors = RwSignal::new(Vec::new());
     let message = RwSignal::new(None::<Message>);
@@ -574,4 +575,46 @@ pub fn ActivityForm(
         </form>
     }
     .into_any()
+}
+
+/// Leaving through an in-app link with unsaved changes asks first, as a
+/// reload or Cancel does. The router follows link clicks with its own
+/// listener on the window, so this one listens on the document in the
+/// capture phase, before it, and stops the click when the user stays.
+fn guard_links(dirty: Memo<bool>, i18n: I18n) {
+    use send_wrapper::SendWrapper;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+
+    let handler = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if !dirty.get_untracked() || ev.default_prevented() || ev.button() != 0 {
+            return;
+        }
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            // Only links that leave the page: not the skip link, a download or a new tab.
+            .and_then(|el| {
+                el.closest(r##"a[href]:not([href^="#"]):not([download]):not([target])"##)
+                    .ok()
+                    .flatten()
+            })
+            .is_some();
+        if on_link
+            && !window()
+                .confirm_with_message(i18n.t(Key::DiscardChanges))
+                .unwrap_or(true)
+        {
+            ev.prevent_default();
+            ev.stop_immediate_propagation();
+        }
+    });
+    let document = document();
+    let _ = document.add_event_listener_with_callback_and_bool("click", handler.as_ref().unchecked_ref(), true);
+    // The closure must live as long as the listener; both go with the form.
+    let held = SendWrapper::new((document, handler));
+    on_cleanup(move || {
+        let (document, handler) = held.take();
+        let _ = document.remove_event_listener_with_callback_and_bool("click", handler.as_ref().unchecked_ref(), true);
+    });
 }

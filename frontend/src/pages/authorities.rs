@@ -1,15 +1,19 @@
 //! Competent authorities and diplomatic notifications: each party's
 //! authority over time; the pending changes of the user's own party (the
 //! server shows them to that party only) with the way to record the
-//! notification that makes one effective; the notification log of both
-//! parties.
+//! notification that makes one effective (with its document), edit it or
+//! withdraw it before; the notification log of both parties, paged, where a
+//! note's documents are attached and its receipt recorded by the party that
+//! received it.
 
 use chrono::NaiveDate;
 use concord_client::Client;
-use concord_shared::api::{Authority, AuthorityChange, DocumentOwner, NewNotification, Notification};
+use concord_shared::Party;
+use concord_shared::api::{
+    Authority, AuthorityChange, DocumentOwner, NewNotification, Notification, NotificationReceipt,
+};
 use concord_shared::i18n::Labels;
-use concord_shared::policy::may_change_authority;
-use concord_shared::{Party, Problem};
+use concord_shared::policy::{Scope, may_attach, may_change_authority, may_record_receipt};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -17,8 +21,15 @@ use leptos::task::spawn_local;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
 use crate::pages::agreement::LoadError;
-use crate::pages::register::{date_text, parse_iso};
-use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, error_of, field_errors_of, header_row};
+use crate::pages::documents::{ACCEPT, Documents, Refusal, read_file};
+use crate::pages::register::{date_text, iso, parse_iso};
+use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, Pager, error_of, field_errors_of, header_row};
+
+/// Notifications per page of the log.
+const NOTE_PAGE: u64 = 20;
+
+/// A message naming an authority: the name follows a language switch.
+type Named = RwSignal<Option<(Key, Labels)>>;
 
 /// The authorities page.
 #[component]
@@ -26,41 +37,93 @@ pub fn AuthoritiesPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
-    let loaded = LocalResource::new(move || {
+    let list_client = client.clone();
+    let authorities = LocalResource::new(move || {
+        let client = list_client.clone();
+        async move { auth.call(client.authorities()).await }
+    });
+    let offset = RwSignal::new(0_u64);
+    let notes = LocalResource::new(move || {
         let client = client.clone();
-        async move {
-            let authorities = auth.call(client.authorities()).await?;
-            let notifications = auth.call(client.notifications()).await?;
-            Ok::<_, Problem>((authorities, notifications))
-        }
+        let offset = offset.get();
+        async move { auth.call(client.notifications(offset, NOTE_PAGE)).await }
     });
     let message = RwSignal::new(None::<Message>);
-    let reload = Callback::new(move |_| loaded.refetch());
+    let named: Named = RwSignal::new(None);
+    let selected = RwSignal::new(None::<i64>);
+    let refusal = RwSignal::new(None::<Refusal>);
+    let reload = Callback::new(move |_| {
+        authorities.refetch();
+        notes.refetch();
+    });
+    let page = Page {
+        message,
+        named,
+        selected,
+        refusal,
+        reload,
+    };
     view! {
         <h1>{i18n.tr(Key::RegAuthHeading)}</h1>
         <p class="lead">{i18n.tr(Key::RegAuthIntro)}</p>
         <MessageView message />
+        {move || {
+            named.get().map(|(key, name)| view! {
+                <p class="notice success" role="status" data-testid="message">
+                    {move || i18n.t(key).replace("{name}", name.get(i18n.lang()))}
+                </p>
+            })
+        }}
+        {move || {
+            refusal.get().map(|refusal| view! {
+                <p class="notice failure" role="alert" data-testid="note-file-message">
+                    {move || i18n.t(Key::RegNoteFileRefused).replace("{reason}", &refusal.text(i18n))}
+                </p>
+            })
+        }}
         <Loader content=std::sync::Arc::new(move || {
-            loaded
+            authorities
                 .get()
                 .map(|result| match result {
-                    Ok((authorities, notifications)) => {
-                        view! { <AuthoritiesView authorities notifications message reload /> }.into_any()
-                    }
-                    Err(problem) => view! { <LoadError problem on_retry=move |_| loaded.refetch() /> }.into_any(),
+                    Ok(authorities) => view! { <AuthoritiesView authorities page /> }.into_any(),
+                    Err(problem) => view! { <LoadError problem on_retry=move |_| authorities.refetch() /> }.into_any(),
+                })
+        }) />
+        <h2 id="log-heading">{i18n.tr(Key::RegLogHeading)}</h2>
+        <Loader content=std::sync::Arc::new(move || {
+            notes
+                .get()
+                .map(|result| match result {
+                    Ok(list) => view! { <NotificationLog list offset page /> }.into_any(),
+                    Err(problem) => view! { <LoadError problem on_retry=move |_| notes.refetch() /> }.into_any(),
                 })
         }) />
     }
     .into_any()
 }
 
-#[component]
-fn AuthoritiesView(
-    authorities: Vec<Authority>,
-    notifications: Vec<Notification>,
+/// What the parts of the page share.
+#[derive(Clone, Copy)]
+struct Page {
     message: RwSignal<Option<Message>>,
+    named: Named,
+    /// The notification whose documents and receipt are open.
+    selected: RwSignal<Option<i64>>,
+    /// Why a note's document was not attached when it was recorded.
+    refusal: RwSignal<Option<Refusal>>,
     reload: Callback<()>,
-) -> impl IntoView {
+}
+
+impl Page {
+    fn clear(self) {
+        self.message.set(None);
+        self.named.set(None);
+        self.refusal.set(None);
+    }
+}
+
+#[component]
+fn AuthoritiesView(authorities: Vec<Authority>, page: Page) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let actor = auth.actor();
@@ -107,36 +170,120 @@ fn AuthoritiesView(
     let pending_view = (!pending.is_empty() || may_change).then(|| {
         let rows = pending
             .into_iter()
-            .map(|a| {
-                let name = a.name.clone();
-                let shown = a.name.clone();
-                let from = a.valid_from;
-                let allowed = actor.is_some_and(|actor| may_change_authority(actor, a.party));
-                view! {
-                    <li class="card" data-pending=a.id>
-                        <p>
-                            <span class="party-code">{a.party.short()}</span>
-                            <strong data-testid="pending-name">{move || shown.get(i18n.lang()).to_owned()}</strong>
-                        </p>
-                        <p class="muted">{move || i18n.t(Key::RegProposedFrom).replace("{date}", &date_text(Some(from), i18n))}</p>
-                        {allowed.then(|| view! { <RecordNotification authority=a.id name message reload /> })}
-                    </li>
-                }
-            })
+            .map(|a| view! { <PendingChange change=a page /> })
             .collect_view();
         view! {
             <h2 id="pending-heading">{i18n.tr(Key::RegPendingHeading)}</h2>
             <p class="muted">{i18n.tr(Key::RegPendingIntro)}</p>
             <ul class="plain" aria-labelledby="pending-heading" data-testid="pending">{rows}</ul>
-            {may_change.then(|| view! { <ProposeChange message reload /> })}
+            {may_change.then(|| view! { <ChangeForm editing=None page /> })}
         }
     });
 
-    let log = notifications
-        .into_iter()
+    view! {
+        <h2>{i18n.tr(Key::RegHistoryHeading)}</h2>
+        <div class="parties">{history}</div>
+        {pending_view}
+    }
+    .into_any()
+}
+
+/// A pending change of the user's own party: what it is, and (for its
+/// coordinators) editing it, withdrawing it, or recording its notification.
+#[component]
+fn PendingChange(change: Authority, page: Page) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
+    // What is open: nothing, the edit form, or the question before withdrawing.
+    let mode = RwSignal::new(0_u8);
+    let busy = RwSignal::new(false);
+    let allowed = auth
+        .actor()
+        .is_some_and(|actor| may_change_authority(actor, change.party));
+    let shown = change.name.clone();
+    let from = change.valid_from;
+    let (id, version) = (change.id, change.version);
+    let withdraw = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        page.clear();
+        let client = client.clone();
+        let name = shown.clone();
+        spawn_local(async move {
+            let result = auth.call(client.delete_authority(id, version)).await;
+            busy.set(false);
+            match result {
+                Ok(()) => page.named.set(Some((Key::RegChangeWithdrawn, name))),
+                Err(problem) if problem.status == 412 => page
+                    .message
+                    .set(Some(Message::Done(Key::RegChangedMeanwhile, String::new()))),
+                Err(problem) => page.message.set(Some(Message::Failed(problem))),
+            }
+            page.reload.run(());
+        });
+    };
+    let name = change.name.clone();
+    let label = change.name.clone();
+    view! {
+        <li class="card" data-pending=change.id>
+            <p>
+                <span class="party-code">{change.party.short()}</span>
+                <strong data-testid="pending-name">{move || label.get(i18n.lang()).to_owned()}</strong>
+            </p>
+            <p class="muted">{move || i18n.t(Key::RegProposedFrom).replace("{date}", &date_text(Some(from), i18n))}</p>
+            {allowed.then(|| {
+                let change = change.clone();
+                let withdraw = withdraw.clone();
+                move || match mode.get() {
+                    1 => view! { <ChangeForm editing=Some(change.clone()) page on_close=move |_| mode.set(0) /> }.into_any(),
+                    2 => {
+                        let withdraw = withdraw.clone();
+                        view! {
+                            <div class="card notice" role="group" aria-label=i18n.tr(Key::RegWithdrawChange) data-testid="withdraw-question">
+                                <p>{i18n.tr(Key::RegWithdrawQuestion)}</p>
+                                <div class="form-actions">
+                                    <button type="button" class="primary" data-testid="confirm-withdraw" disabled=move || busy.get() on:click=withdraw>
+                                        {i18n.tr(Key::RegConfirmWithdraw)}
+                                    </button>
+                                    <button type="button" class="secondary" on:click=move |_| mode.set(0)>{i18n.tr(Key::RegCancel)}</button>
+                                </div>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    _ => view! {
+                        <div class="form-actions">
+                            <button type="button" class="secondary" data-testid="edit-change" on:click=move |_| mode.set(1)>
+                                {i18n.tr(Key::RegEditChange)}
+                            </button>
+                            <button type="button" class="secondary" data-testid="withdraw-change" on:click=move |_| mode.set(2)>
+                                {i18n.tr(Key::RegWithdrawChange)}
+                            </button>
+                        </div>
+                    }
+                    .into_any(),
+                }
+            })}
+            {allowed.then(|| view! { <RecordNotification authority=id name page /> })}
+        </li>
+    }
+}
+
+/// The notification log: a page of notes of both parties, newest first, and
+/// the documents and receipt of the one opened.
+#[component]
+fn NotificationLog(list: concord_shared::api::Page<Notification>, offset: RwSignal<u64>, page: Page) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let rows = list
+        .items
+        .iter()
         .map(|n| {
             let (sent, received, acked) = (n.sent_on, n.received_on, n.acknowledged_on);
             let acknowledgement = n.acknowledgement.clone().unwrap_or_default();
+            let id = n.id;
             view! {
                 <tr data-notification=n.id>
                     <td>
@@ -145,63 +292,151 @@ fn AuthoritiesView(
                     <td>{n.note_number.clone()}</td>
                     <td class="wrap">{n.subject.clone()}</td>
                     <td>{move || date_text(Some(sent), i18n)}</td>
-                    <td>{move || date_text(received, i18n)}</td>
-                    <td>
+                    <td data-testid="received-on">{move || date_text(received, i18n)}</td>
+                    <td data-testid="acknowledged">
                         {move || date_text(acked, i18n)}
                         " "
                         {acknowledgement.clone()}
                     </td>
-                    <td class="wrap">
-                        <NoteDocuments id=n.id />
+                    <td>
+                        <button
+                            type="button"
+                            class="secondary"
+                            data-testid="open-note"
+                            aria-expanded=move || (page.selected.get() == Some(id)).to_string()
+                            on:click=move |_| page.selected.set(if page.selected.get_untracked() == Some(id) { None } else { Some(id) })
+                        >
+                            {i18n.tr(Key::RegOpenNote)}
+                        </button>
                     </td>
                 </tr>
             }
         })
         .collect_view();
-
+    let (at, total) = (list.offset, list.total);
+    let items = list.items;
     view! {
-        <h2>{i18n.tr(Key::RegHistoryHeading)}</h2>
-        <div class="parties">{history}</div>
-        {pending_view}
-        <h2 id="log-heading">{i18n.tr(Key::RegLogHeading)}</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="log-heading">
             <table class="data" aria-labelledby="log-heading" data-testid="notifications">
                 {header_row(
                     i18n,
-                    &[Key::RegSendingParty, Key::RegNoteNumber, Key::RegSubject, Key::RegSentOn, Key::RegReceivedOn, Key::RegAcknowledged, Key::RegDocuments],
+                    &[Key::RegSendingParty, Key::RegNoteNumber, Key::RegSubject, Key::RegSentOn, Key::RegReceivedOn, Key::RegAcknowledged, Key::RegNoteDetails],
                 )}
-                <tbody>{log}</tbody>
+                <tbody>{rows}</tbody>
             </table>
         </div>
+        <Pager offset size=NOTE_PAGE at total text=Key::RegPageOfNotes name="notes" />
+        {move || {
+            let id = page.selected.get()?;
+            let note = items.iter().find(|n| n.id == id)?.clone();
+            Some(view! { <NotePanel note page /> })
+        }}
     }
     .into_any()
 }
 
-/// The download links of a notification's documents.
+/// One notification opened from the log: its documents (attached by
+/// coordinators) and, for the party that received it, its receipt.
 #[component]
-fn NoteDocuments(id: i64) -> impl IntoView {
+fn NotePanel(note: Notification, page: Page) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let actor = auth.actor();
+    let may_upload = actor.is_some_and(|a| may_attach(a, DocumentOwner::Notification, Scope::Joint, None).allowed());
+    let receiver = actor.is_some_and(|a| may_record_receipt(a, note.sending_party));
+    let number = note.note_number.clone();
+    let id = note.id;
+    view! {
+        <section class="card note-panel" aria-labelledby="note-panel-heading" data-testid="note-panel" data-notification=id>
+            <h3 id="note-panel-heading">{move || i18n.t(Key::RegNoteHeading).replace("{number}", &number)}</h3>
+            <Documents owner=DocumentOwner::Notification owner_id=id may_upload prefix="note-document" />
+            <h4 id="receipt-heading">{i18n.tr(Key::RegReceiptHeading)}</h4>
+            {if receiver {
+                view! { <ReceiptForm note page /> }.into_any()
+            } else {
+                view! { <p class="muted">{i18n.tr(Key::RegReceiptByReceiver)}</p> }.into_any()
+            }}
+            <div class="form-actions">
+                <button type="button" class="secondary" data-testid="close-note" on:click=move |_| page.selected.set(None)>
+                    {i18n.tr(Key::RegClose)}
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// Recording, later, when a note was received and acknowledged.
+#[component]
+fn ReceiptForm(note: Notification, page: Page) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
-    let docs = LocalResource::new(move || {
-        let client = client.clone();
-        async move { auth.call(client.documents(DocumentOwner::Notification, id)).await }
+    let iso_of = |d: Option<NaiveDate>| d.map(iso).unwrap_or_default();
+    let received = RwSignal::new(if note.received_on.is_some() {
+        iso_of(note.received_on)
+    } else {
+        today()
     });
-    move || {
-        docs.get().map(|result| match result {
-            Ok(list) if !list.is_empty() => list
-                .into_iter()
-                .map(|d| {
-                    view! {
-                        <a href=format!("/api/v1/documents/{}/content", d.id) download=d.filename.clone() title=d.sha256>
-                            {d.filename.clone()}
-                        </a>
-                        " "
-                    }
-                })
-                .collect_view()
-                .into_any(),
-            _ => "—".into_any(),
-        })
+    let acked = RwSignal::new(iso_of(note.acknowledged_on));
+    let text = RwSignal::new(note.acknowledgement.clone().unwrap_or_default());
+    let errors: FieldErrors = RwSignal::new(Vec::new());
+    let form_message = RwSignal::new(None::<Message>);
+    let pending = RwSignal::new(false);
+    let (id, version) = (note.id, note.version);
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let mut found = Vec::new();
+        let received_on = date_of(received, "received_on", &mut found, false);
+        let acknowledged_on = date_of(acked, "acknowledged_on", &mut found, false);
+        errors.set(found);
+        if errors.with_untracked(|e| !e.is_empty()) {
+            return;
+        }
+        let receipt = NotificationReceipt {
+            received_on,
+            acknowledged_on,
+            acknowledgement: text_of(text),
+        };
+        pending.set(true);
+        page.clear();
+        let client = client.clone();
+        spawn_local(async move {
+            let result = auth.call(client.record_receipt(id, version, &receipt)).await;
+            pending.set(false);
+            match result {
+                Ok(saved) => {
+                    page.message
+                        .set(Some(Message::Done(Key::RegReceiptSaved, saved.value.note_number)));
+                    page.reload.run(());
+                }
+                Err(problem) if problem.status == 412 => {
+                    form_message.set(Some(Message::Done(Key::RegChangedMeanwhile, String::new())));
+                    page.reload.run(());
+                }
+                Err(problem) => {
+                    errors.set(field_errors_of(&problem));
+                    form_message.set(Some(Message::Failed(problem)));
+                }
+            }
+        });
+    };
+    view! {
+        <form class="form" aria-labelledby="receipt-heading" novalidate=true on:submit=on_submit data-testid="receipt-form">
+            <div class="form-grid">
+                <Field id="receipt-received" label=Key::RegReceivedOn value=received kind="date" error=error_of(errors, "received_on") />
+                <Field id="receipt-acknowledged" label=Key::RegAcknowledgedOn value=acked kind="date" error=error_of(errors, "acknowledged_on") />
+                <Field id="receipt-text" label=Key::RegAckText value=text error=error_of(errors, "acknowledgement") />
+            </div>
+            <MessageView message=form_message />
+            <div class="form-actions">
+                <button type="submit" class="primary" data-testid="save-receipt" disabled=move || pending.get()>
+                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(Key::RegSaveReceipt) }}
+                </button>
+            </div>
+        </form>
     }
 }
 
@@ -235,74 +470,141 @@ fn today() -> String {
     )
 }
 
-/// Entering a pending change of the user's own party's authority.
+/// The four fields of a change of authority, their values and errors.
+#[derive(Clone, Copy)]
+struct ChangeFields {
+    en: RwSignal<String>,
+    az: RwSignal<String>,
+    ka: RwSignal<String>,
+    from: RwSignal<String>,
+    errors: FieldErrors,
+}
+
+impl ChangeFields {
+    fn new(name: &Labels, from: String) -> Self {
+        ChangeFields {
+            en: RwSignal::new(name.en.clone()),
+            az: RwSignal::new(name.az.clone()),
+            ka: RwSignal::new(name.ka.clone()),
+            from: RwSignal::new(from),
+            errors: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The change, or `None` with the errors shown next to their fields.
+    fn change(self) -> Option<AuthorityChange> {
+        let mut found = Vec::new();
+        for (signal, field) in [(self.en, "name.en"), (self.az, "name.az"), (self.ka, "name.ka")] {
+            if text_of(signal).is_none() {
+                found.push((field.to_owned(), Key::ErrRequired));
+            }
+        }
+        let valid_from = date_of(self.from, "valid_from", &mut found, true);
+        let ok = found.is_empty();
+        self.errors.set(found);
+        Some(AuthorityChange {
+            name: Labels {
+                en: self.en.get_untracked().trim().to_owned(),
+                az: self.az.get_untracked().trim().to_owned(),
+                ka: self.ka.get_untracked().trim().to_owned(),
+            },
+            valid_from: valid_from.filter(|_| ok)?,
+        })
+    }
+
+    /// The fields, with ids starting with `prefix`.
+    fn view(self, prefix: &str) -> impl IntoView + use<> {
+        let errors = self.errors;
+        view! {
+            <div class="form-grid">
+                <Field id=format!("{prefix}-en") label=Key::RegNameEn value=self.en error=error_of(errors, "name.en") required=true />
+                <Field id=format!("{prefix}-az") label=Key::RegNameAz value=self.az error=error_of(errors, "name.az") required=true />
+                <Field id=format!("{prefix}-ka") label=Key::RegNameKa value=self.ka error=error_of(errors, "name.ka") required=true />
+                <Field id=format!("{prefix}-from") label=Key::RegValidFrom value=self.from kind="date" error=error_of(errors, "valid_from") required=true />
+            </div>
+        }
+    }
+}
+
+/// Entering a pending change of the user's own party's authority
+/// (`editing` is `None`), or changing one at the version read.
 #[component]
-fn ProposeChange(message: RwSignal<Option<Message>>, reload: Callback<()>) -> impl IntoView {
+fn ChangeForm(
+    editing: Option<Authority>,
+    page: Page,
+    #[prop(optional, into)] on_close: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
-    let (en, az, ka) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
-    let from = RwSignal::new(String::new());
-    let errors: FieldErrors = RwSignal::new(Vec::new());
+    let target = editing.as_ref().map(|a| (a.id, a.version));
+    let fields = match &editing {
+        Some(a) => ChangeFields::new(&a.name, iso(a.valid_from)),
+        None => ChangeFields::new(&Labels::new("", "", ""), String::new()),
+    };
+    let form_message = RwSignal::new(None::<Message>);
     let pending = RwSignal::new(false);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if pending.get_untracked() {
             return;
         }
-        let mut found = Vec::new();
-        for (signal, field) in [(en, "name.en"), (az, "name.az"), (ka, "name.ka")] {
-            if text_of(signal).is_none() {
-                found.push((field.to_owned(), Key::ErrRequired));
-            }
-        }
-        let valid_from = date_of(from, "valid_from", &mut found, true);
-        errors.set(found);
-        let (Some(valid_from), true) = (valid_from, errors.with_untracked(Vec::is_empty)) else {
+        let Some(change) = fields.change() else {
             return;
         };
-        let change = AuthorityChange {
-            name: Labels {
-                en: en.get_untracked().trim().to_owned(),
-                az: az.get_untracked().trim().to_owned(),
-                ka: ka.get_untracked().trim().to_owned(),
-            },
-            valid_from,
-        };
         pending.set(true);
+        page.clear();
         let client = client.clone();
         spawn_local(async move {
-            let result = auth.call(client.propose_authority(&change)).await;
+            let result = match target {
+                Some((id, version)) => auth.call(client.update_authority(id, version, &change)).await,
+                None => auth.call(client.propose_authority(&change)).await,
+            };
             pending.set(false);
+            let done = if target.is_some() {
+                Key::RegChangeSaved
+            } else {
+                Key::RegChangeEntered
+            };
             match result {
                 Ok(saved) => {
-                    message.set(Some(Message::Done(Key::RegChangeEntered, saved.value.name.en)));
-                    reload.run(());
+                    page.named.set(Some((done, saved.value.name)));
+                    page.reload.run(());
+                }
+                Err(problem) if problem.status == 412 => {
+                    page.message
+                        .set(Some(Message::Done(Key::RegChangedMeanwhile, String::new())));
+                    page.reload.run(());
                 }
                 Err(problem) => {
-                    errors.set(field_errors_of(&problem));
-                    message.set(Some(Message::Failed(problem)));
+                    fields.errors.set(field_errors_of(&problem));
+                    form_message.set(Some(Message::Failed(problem)));
                 }
             }
         });
     };
+    let prefix = target.map_or_else(|| "authority".to_owned(), |(id, _)| format!("change-{id}"));
+    let heading = format!("{prefix}-heading");
+    let labelled_by = heading.clone();
+    let (title, save, testid) = if target.is_some() {
+        (Key::RegEditChange, Key::RegSaveChange, "edit-change-form")
+    } else {
+        (Key::RegProposeHeading, Key::RegEnterChange, "propose-authority")
+    };
     view! {
-        <h3 id="propose-heading">{i18n.tr(Key::RegProposeHeading)}</h3>
-        <form class="form card" aria-labelledby="propose-heading" novalidate=true on:submit=on_submit data-testid="propose-authority">
-            <div class="form-grid">
-                <Field id="authority-en" label=Key::RegNameEn value=en error=error_of(errors, "name.en") required=true />
-                <Field id="authority-az" label=Key::RegNameAz value=az error=error_of(errors, "name.az") required=true />
-                <Field id="authority-ka" label=Key::RegNameKa value=ka error=error_of(errors, "name.ka") required=true />
-                <Field id="authority-from" label=Key::RegValidFrom value=from kind="date" error=error_of(errors, "valid_from") required=true />
-            </div>
+        <h3 id=heading>{i18n.tr(title)}</h3>
+        <form class="form card" aria-labelledby=labelled_by novalidate=true on:submit=on_submit data-testid=testid>
+            {fields.view(&prefix)}
+            <MessageView message=form_message />
             <div class="form-actions">
-                <button type="submit" class="primary" disabled=move || pending.get()>
-                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(Key::RegEnterChange) }}
+                <button type="submit" class="primary" data-testid="save-change" disabled=move || pending.get()>
+                    {move || if pending.get() { i18n.t(Key::Saving) } else { i18n.t(save) }}
                 </button>
+                {on_close.map(|close| view! {
+                    <button type="button" class="secondary" on:click=move |_| close.run(())>
+                        {i18n.tr(Key::RegCancel)}
+                    </button>
+                })}
             </div>
         </form>
     }
@@ -310,12 +612,7 @@ fn ProposeChange(message: RwSignal<Option<Message>>, reload: Callback<()>) -> im
 
 /// Recording the diplomatic notification that announces a pending change.
 #[component]
-fn RecordNotification(
-    authority: i64,
-    name: Labels,
-    message: RwSignal<Option<Message>>,
-    reload: Callback<()>,
-) -> impl IntoView {
+fn RecordNotification(authority: i64, name: Labels, page: Page) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
@@ -328,6 +625,7 @@ fn RecordNotification(
     let errors: FieldErrors = RwSignal::new(Vec::new());
     let form_message = RwSignal::new(None::<Message>);
     let pending = RwSignal::new(false);
+    let file_input = NodeRef::<leptos::html::Input>::new();
     let prefix = format!("note-{authority}");
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -358,19 +656,43 @@ fn RecordNotification(
             effective_on,
         };
         pending.set(true);
+        page.clear();
+        let file = file_input
+            .get_untracked()
+            .and_then(|el| el.files())
+            .and_then(|files| files.get(0));
         let client = client.clone();
         spawn_local(async move {
             let result = auth.call(client.record_notification(&new)).await;
-            pending.set(false);
             match result {
                 Ok(saved) => {
-                    message.set(Some(Message::Done(
+                    let id = saved.value.id;
+                    // The note's document goes with it; if it is refused, the
+                    // note stays recorded and the reason shows with the log's
+                    // panel for it opened, where it can be attached again.
+                    if let Some(file) = file {
+                        let sent = match read_file(file).await {
+                            Ok((name, declared, bytes)) => auth
+                                .call(client.upload_document(DocumentOwner::Notification, id, &name, &declared, bytes))
+                                .await
+                                .map(drop)
+                                .map_err(Refusal::Refused),
+                            Err(refusal) => Err(refusal),
+                        };
+                        if let Err(refusal) = sent {
+                            page.refusal.set(Some(refusal));
+                            page.selected.set(Some(id));
+                        }
+                    }
+                    pending.set(false);
+                    page.message.set(Some(Message::Done(
                         Key::RegNotificationRecorded,
                         saved.value.note_number,
                     )));
-                    reload.run(());
+                    page.reload.run(());
                 }
                 Err(problem) => {
+                    pending.set(false);
                     errors.set(field_errors_of(&problem));
                     form_message.set(Some(Message::Failed(problem)));
                 }
@@ -411,6 +733,11 @@ fn RecordNotification(
                         error=error_of(errors, "effective_on")
                         required=true
                     />
+                </div>
+                <div class="field">
+                    <label for=format!("{prefix}-file")>{i18n.tr(Key::RegNoteFile)}</label>
+                    <p class="hint" id=format!("{prefix}-file-hint")>{i18n.tr(Key::RegUploadHint)}</p>
+                    <input id=format!("{prefix}-file") type="file" node_ref=file_input aria-describedby=format!("{prefix}-file-hint") accept=ACCEPT />
                 </div>
                 <MessageView message=form_message />
                 <div class="form-actions">

@@ -1,6 +1,7 @@
-//! Documents attached to an instrument or a notification: the list with each
-//! file's SHA-256 and a download link, and (for those the policy allows) an
-//! upload that sends the file's raw bytes as the request body.
+//! Documents attached to an instrument, a notification or an activity: the
+//! list with each file's SHA-256 and a download link, and (for those the
+//! policy allows) an upload that sends the file's raw bytes as the request
+//! body. Several may share a page: `prefix` keeps their element ids apart.
 
 use concord_client::Client;
 use concord_shared::Problem;
@@ -14,10 +15,19 @@ use crate::i18n::{I18n, Key, format_datetime};
 use crate::pages::agreement::LoadError;
 use crate::ui::{Loader, problem_text};
 
-/// The documents of one owner, and the upload when `may_upload`.
+/// The documents of one owner, and the upload when `may_upload`. Element ids
+/// start with `prefix` (`document` unless given: `document-file`, `documents-heading`).
 #[component]
-pub fn Documents(owner: DocumentOwner, owner_id: i64, may_upload: bool) -> impl IntoView {
+pub fn Documents(
+    owner: DocumentOwner,
+    owner_id: i64,
+    may_upload: bool,
+    #[prop(optional, into)] prefix: Option<String>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let prefix = prefix.unwrap_or_else(|| "document".to_owned());
+    let heading = format!("{prefix}s-heading");
+    let table_heading = heading.clone();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let docs = LocalResource::new(move || {
@@ -25,7 +35,7 @@ pub fn Documents(owner: DocumentOwner, owner_id: i64, may_upload: bool) -> impl 
         async move { auth.call(client.documents(owner, owner_id)).await }
     });
     view! {
-        <h2 id="documents-heading">{i18n.tr(Key::RegDocuments)}</h2>
+        <h2 id=heading>{i18n.tr(Key::RegDocuments)}</h2>
         <Loader content=std::sync::Arc::new(move || {
             docs.get()
                 .map(|result| match result {
@@ -33,11 +43,11 @@ pub fn Documents(owner: DocumentOwner, owner_id: i64, may_upload: bool) -> impl 
                         view! { <p class="empty card" data-testid="no-documents">{i18n.tr(Key::RegNoDocuments)}</p> }
                             .into_any()
                     }
-                    Ok(list) => view! { <DocumentTable list /> }.into_any(),
+                    Ok(list) => view! { <DocumentTable list heading=table_heading.clone() /> }.into_any(),
                     Err(problem) => view! { <LoadError problem on_retry=move |_| docs.refetch() /> }.into_any(),
                 })
         }) />
-        {may_upload.then(|| view! { <Upload owner owner_id on_done=move |_| docs.refetch() /> })}
+        {may_upload.then(|| view! { <Upload owner owner_id prefix on_done=move |_| docs.refetch() /> })}
     }
     .into_any()
 }
@@ -55,7 +65,7 @@ fn size_text(size: u64) -> String {
 }
 
 #[component]
-fn DocumentTable(list: Vec<Document>) -> impl IntoView {
+fn DocumentTable(list: Vec<Document>, heading: String) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let rows = list
         .into_iter()
@@ -78,13 +88,50 @@ fn DocumentTable(list: Vec<Document>) -> impl IntoView {
             }
         })
         .collect_view();
+    let region_label = heading.clone();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="documents-heading">
-            <table class="data" aria-labelledby="documents-heading" data-testid="documents">
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_label>
+            <table class="data" aria-labelledby=heading data-testid="documents">
                 {crate::ui::header_row(i18n, &[Key::RegFile, Key::RegSize, Key::RegSha256, Key::RegUploadedBy, Key::RegUploadedAt])}
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// Why an upload did not happen. Kept as data, not text, so the words follow
+/// a language switch while they are shown.
+#[derive(Clone)]
+pub enum Refusal {
+    /// No file was chosen.
+    NoFile,
+    /// The browser could not read the file.
+    Unreadable,
+    /// The server refused it.
+    Refused(Problem),
+}
+
+impl Refusal {
+    /// The reason in plain words, in the current language.
+    pub fn text(&self, i18n: I18n) -> String {
+        match self {
+            Refusal::NoFile => i18n.t(Key::RegChooseFile).to_owned(),
+            Refusal::Unreadable => i18n.t(Key::RegUnreadable).to_owned(),
+            Refusal::Refused(problem) => upload_error(i18n, problem),
+        }
+    }
+}
+
+/// Reads a chosen file's name, declared type and bytes.
+pub async fn read_file(file: web_sys::File) -> Result<(String, String, Vec<u8>), Refusal> {
+    let name = file.name();
+    let declared = match file.type_() {
+        t if t.is_empty() => "application/octet-stream".to_owned(),
+        t => t,
+    };
+    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => Ok((name, declared, js_sys::Uint8Array::new(&buffer).to_vec())),
+        Err(_) => Err(Refusal::Unreadable),
     }
 }
 
@@ -108,21 +155,24 @@ fn upload_error(i18n: I18n, problem: &Problem) -> String {
     }
 }
 
+/// The file types the server accepts, for the file picker.
+pub const ACCEPT: &str = ".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp";
+
 #[component]
-fn Upload(owner: DocumentOwner, owner_id: i64, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
+fn Upload(owner: DocumentOwner, owner_id: i64, prefix: String, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let input = NodeRef::<leptos::html::Input>::new();
     let busy = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let outcome = RwSignal::new(None::<Result<String, Refusal>>);
     let send = move |_| {
         let Some(file) = input
             .get_untracked()
             .and_then(|el| el.files())
             .and_then(|files| files.get(0))
         else {
-            outcome.set(Some(Err(i18n.t(Key::RegChooseFile).to_owned())));
+            outcome.set(Some(Err(Refusal::NoFile)));
             return;
         };
         if busy.get_untracked() {
@@ -132,16 +182,11 @@ fn Upload(owner: DocumentOwner, owner_id: i64, #[prop(into)] on_done: Callback<(
         outcome.set(None);
         let client = client.clone();
         spawn_local(async move {
-            let name = file.name();
-            let declared = match file.type_() {
-                t if t.is_empty() => "application/octet-stream".to_owned(),
-                t => t,
-            };
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
-                Err(_) => {
+            let (name, declared, bytes) = match read_file(file).await {
+                Ok(read) => read,
+                Err(refusal) => {
                     busy.set(false);
-                    outcome.set(Some(Err(i18n.t(Key::RegUnreadable).to_owned())));
+                    outcome.set(Some(Err(refusal)));
                     return;
                 }
             };
@@ -157,22 +202,18 @@ fn Upload(owner: DocumentOwner, owner_id: i64, #[prop(into)] on_done: Callback<(
                     outcome.set(Some(Ok(doc.filename)));
                     on_done.run(());
                 }
-                Err(problem) => outcome.set(Some(Err(upload_error(i18n, &problem)))),
+                Err(problem) => outcome.set(Some(Err(Refusal::Refused(problem)))),
             }
         });
     };
+    let file_id = format!("{prefix}-file");
+    let hint_id = format!("{file_id}-hint");
     view! {
         <div class="card form upload" data-testid="upload">
             <div class="field">
-                <label for="document-file">{i18n.tr(Key::RegAttach)}</label>
-                <p class="hint" id="document-file-hint">{i18n.tr(Key::RegUploadHint)}</p>
-                <input
-                    id="document-file"
-                    type="file"
-                    node_ref=input
-                    aria-describedby="document-file-hint"
-                    accept=".pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp"
-                />
+                <label for=file_id.clone()>{i18n.tr(Key::RegAttach)}</label>
+                <p class="hint" id=hint_id.clone()>{i18n.tr(Key::RegUploadHint)}</p>
+                <input id=file_id type="file" node_ref=input aria-describedby=hint_id accept=ACCEPT />
             </div>
             <div class="form-actions">
                 <button type="button" class="primary" data-testid="upload-button" disabled=move || busy.get() on:click=send>
@@ -192,8 +233,8 @@ fn Upload(owner: DocumentOwner, owner_id: i64, #[prop(into)] on_done: Callback<(
                             </p>
                         }
                         .into_any(),
-                        Err(text) => view! {
-                            <p class="notice failure" role="alert" data-testid="upload-message">{text}</p>
+                        Err(refusal) => view! {
+                            <p class="notice failure" role="alert" data-testid="upload-message">{move || refusal.text(i18n)}</p>
                         }
                         .into_any(),
                     })

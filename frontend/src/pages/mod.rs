@@ -14,5 +14,9 @@ pub mod users;
 pub mod authorities;
 pub mod documents;
 pub mod register;
+// Plan lifecycle (signatures, versions, amendments, execution, carry-over)
+pub mod execution;
+pub mod lifecycle;
+pub mod versions;
 // The calendar, the timeline and the dashboard
 pub mod views;

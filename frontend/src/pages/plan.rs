@@ -6,7 +6,7 @@
 use concord_client::{Client, Versioned};
 use concord_shared::Party;
 use concord_shared::api::{Blocker, Plan, TransitionAction, TransitionRequest};
-use concord_shared::plan::{PlanState, may_confirm, may_propose};
+use concord_shared::plan::{PlanState, closable, may_confirm, may_propose};
 use concord_shared::policy::{Action, Scope, decide};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -16,6 +16,7 @@ use leptos_router::hooks::use_params_map;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
 use crate::pages::agreement::LoadError;
+use crate::pages::lifecycle::{Lifecycle, this_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
 /// The year in the route (`/plans/:year/...`), 0 when it is not a number.
@@ -169,6 +170,7 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let Versioned { value: plan, version } = plan;
+    let lifecycle_plan = plan.clone();
     let year = plan.year;
     let state = plan.state;
     let message = RwSignal::new(None::<Message>);
@@ -293,7 +295,10 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
             .into_any()
         }}
         {proposal_view}
-        {(can_propose && next.is_some())
+        // Closing waits for the plan's 31 December; until then say so instead of offering it.
+        {(can_propose && next == Some(PlanState::Closed) && !closable(year, this_year()))
+            .then(|| view! { <p class="hint" data-testid="close-after">{move || i18n.t(Key::LcCloseAfter).replace("{year}", &year.to_string())}</p> })}
+        {(can_propose && next.is_some() && (next != Some(PlanState::Closed) || closable(year, this_year())))
             .then(|| {
                 let to = next;
                 view! {
@@ -302,6 +307,7 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
                     </button>
                 }
             })}
+        <Lifecycle plan=lifecycle_plan version on_change />
     }
 }
 

@@ -4,7 +4,7 @@
 //! and the record/edit form for coordinators.
 
 use chrono::{Datelike, NaiveDate};
-use concord_client::{Client, Versioned};
+use concord_client::{Client, InstrumentFilter, Versioned};
 use concord_shared::Party;
 use concord_shared::api::{
     DocumentOwner, Instrument, InstrumentInput, InstrumentKind, InstrumentSide, InstrumentStatus,
@@ -20,7 +20,7 @@ use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_iso_date};
 use crate::pages::agreement::LoadError;
 use crate::pages::documents::Documents;
-use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, error_of, field_errors_of, header_row};
+use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, Pager, error_of, field_errors_of, header_row};
 
 /// The label of a kind.
 pub fn kind_key(kind: InstrumentKind) -> Key {
@@ -123,21 +123,46 @@ pub fn Choice(
     }
 }
 
-/// The register's list page.
+/// Instruments per page of the register.
+const PAGE_SIZE: u64 = 20;
+
+/// The register's list page: filtered and paged by the server.
 #[component]
 pub fn InstrumentsPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
-    let list = LocalResource::new(move || {
-        let client = client.clone();
-        async move { auth.call(client.instruments()).await }
-    });
     let search = RwSignal::new(String::new());
     let kind = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let year = RwSignal::new(String::new());
+    let offset = RwSignal::new(0_u64);
+    // Another filter starts again from the first page.
+    Effect::new(move |_| {
+        search.track();
+        kind.track();
+        status.track();
+        year.track();
+        if offset.get_untracked() != 0 {
+            offset.set(0);
+        }
+    });
+    let list = LocalResource::new(move || {
+        let client = client.clone();
+        let filter = InstrumentFilter {
+            q: Some(search.get().trim().to_owned()).filter(|q| !q.is_empty()),
+            kind: InstrumentKind::from_code(&kind.get()),
+            status: STATUSES.into_iter().find(|s| status_code(*s) == status.get()),
+            year: year.get().parse().ok(),
+            offset: Some(offset.get()),
+            limit: Some(PAGE_SIZE),
+        };
+        async move { auth.call(client.instruments(&filter)).await }
+    });
     let may_record = move || auth.actor().is_some_and(may_record_instruments);
+    // Nothing is signed before the Agreement (2023).
+    let this_year = web_sys::js_sys::Date::new_0().get_full_year();
+    let years: Vec<String> = (2023..=this_year.max(2023)).rev().map(|y| y.to_string()).collect();
 
     view! {
         <h1 id="register-heading">{i18n.tr(Key::RegHeading)}</h1>
@@ -154,69 +179,50 @@ pub fn InstrumentsPage() -> impl IntoView {
                     }
                 })
         }}
+        <form class="card filters" role="search" aria-label=i18n.tr(Key::RegFilters) on:submit=|ev: SubmitEvent| ev.prevent_default()>
+            <div class="form-grid">
+                <Field id="register-search" label=Key::RegSearch value=search error=Signal::derive(|| None) kind="search" />
+                <Choice
+                    id="register-kind"
+                    label=Key::RegKind
+                    value=kind
+                    any=Key::RegAny
+                    options=InstrumentKind::ALL.iter().map(|k| (k.code().to_owned(), kind_key(*k))).collect()
+                />
+                <Choice
+                    id="register-status"
+                    label=Key::Status
+                    value=status
+                    any=Key::RegAny
+                    options=STATUSES.iter().map(|s| (status_code(*s).to_owned(), status_key(*s))).collect()
+                />
+                <Choice id="register-year" label=Key::RegYear value=year any=Key::RegAny options=Vec::new() extra=years />
+            </div>
+        </form>
         <Loader content=std::sync::Arc::new(move || {
             list.get()
                 .map(|result| match result {
-                    Ok(all) => {
-                        let mut years: Vec<String> = all
-                            .iter()
-                            .filter_map(|i| i.signed_on.map(|d| d.year().to_string()))
-                            .collect();
-                        years.sort_unstable_by(|a, b| b.cmp(a));
-                        years.dedup();
-                        let shown = Memo::new(move |_| {
-                            let needle = search.get().trim().to_lowercase();
-                            let (kind, status, year) = (kind.get(), status.get(), year.get());
-                            all.iter()
-                                .filter(|i| {
-                                    (needle.is_empty()
-                                        || i.title.to_lowercase().contains(&needle)
-                                        || i.number.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle)))
-                                        && (kind.is_empty() || i.kind.code() == kind)
-                                        && (status.is_empty() || status_code(i.status) == status)
-                                        && (year.is_empty()
-                                            || i.signed_on.is_some_and(|d| d.year().to_string() == year))
-                                })
-                                .cloned()
-                                .collect::<Vec<_>>()
-                        });
-                        view! {
-                            <form class="card filters" role="search" aria-label=i18n.tr(Key::RegFilters) on:submit=|ev: SubmitEvent| ev.prevent_default()>
-                                <div class="form-grid">
-                                    <Field id="register-search" label=Key::RegSearch value=search error=Signal::derive(|| None) kind="search" />
-                                    <Choice
-                                        id="register-kind"
-                                        label=Key::RegKind
-                                        value=kind
-                                        any=Key::RegAny
-                                        options=InstrumentKind::ALL.iter().map(|k| (k.code().to_owned(), kind_key(*k))).collect()
-                                    />
-                                    <Choice
-                                        id="register-status"
-                                        label=Key::Status
-                                        value=status
-                                        any=Key::RegAny
-                                        options=STATUSES.iter().map(|s| (status_code(*s).to_owned(), status_key(*s))).collect()
-                                    />
-                                    <Choice id="register-year" label=Key::RegYear value=year any=Key::RegAny options=Vec::new() extra=years />
-                                </div>
-                            </form>
-                            {move || {
-                                let rows = shown.get();
-                                if rows.is_empty() {
-                                    return view! { <p class="empty card" data-testid="no-instruments">{i18n.tr(Key::RegNoMatch)}</p> }
-                                        .into_any();
-                                }
-                                view! { <InstrumentTable rows /> }.into_any()
-                            }}
-                        }
-                            .into_any()
+                    Ok(page) if page.items.is_empty() => {
+                        view! { <p class="empty card" data-testid="no-instruments">{i18n.tr(Key::RegNoMatch)}</p> }.into_any()
                     }
+                    Ok(page) => view! {
+                        <InstrumentTable rows=page.items />
+                        <Pager offset size=PAGE_SIZE at=page.offset total=page.total text=Key::RegPageOfInstruments name="instruments" />
+                    }
+                    .into_any(),
                     Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
                 })
         }) />
     }
     .into_any()
+}
+
+/// The whole register (up to the API's page limit), for related instruments.
+fn whole_register() -> InstrumentFilter {
+    InstrumentFilter {
+        limit: Some(500),
+        ..Default::default()
+    }
 }
 
 #[component]
@@ -268,7 +274,7 @@ fn load_instrument(id: Memo<Option<i64>>) -> LocalResource<Loaded> {
                 return Err(concord_shared::Problem::new(404, "Not Found"));
             };
             let one = auth.call(client.instrument(id)).await?;
-            let all = auth.call(client.instruments()).await?;
+            let all = auth.call(client.instruments(&whole_register())).await?.items;
             Ok((one, all))
         }
     })
@@ -485,7 +491,11 @@ pub fn NewInstrumentPage() -> impl IntoView {
     let client = expect_context::<Client>();
     let register = LocalResource::new(move || {
         let client = client.clone();
-        async move { auth.call(client.instruments()).await }
+        async move {
+            auth.call(client.instruments(&whole_register()))
+                .await
+                .map(|page| page.items)
+        }
     });
     view! {
         <Loader content=std::sync::Arc::new(move || {

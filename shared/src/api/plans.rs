@@ -441,6 +441,9 @@ pub struct PlanVersionInfo {
     pub sha256: String,
     /// When it was frozen (both signatures recorded).
     pub created_at: DateTime<Utc>,
+    /// Both parties' signatures of this version.
+    #[serde(default)]
+    pub signatures: Vec<Signature>,
 }
 
 /// A frozen version with its snapshot.
