@@ -29,6 +29,8 @@ use crate::pages::register::{EditInstrumentPage, InstrumentPage, InstrumentsPage
 // Plan lifecycle (signatures, versions, amendments, execution, carry-over)
 use crate::pages::versions::{ComparePage, VersionPage, VersionsPage};
 use crate::ui::Loading;
+// The calendar, the timeline and the dashboard
+use crate::pages::views::{CalendarPage, DashboardPage, TimelinePage};
 
 /// The root component.
 #[component]
@@ -134,6 +136,10 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/plans/:year/versions") view=VersionsPage />
                             <Route path=path!("/plans/:year/versions/compare") view=ComparePage />
                             <Route path=path!("/plans/:year/versions/:n") view=VersionPage />
+                            // The calendar, the timeline and the dashboard
+                            <Route path=path!("/plans/:year/calendar") view=CalendarPage />
+                            <Route path=path!("/plans/:year/timeline") view=TimelinePage />
+                            <Route path=path!("/plans/:year/dashboard") view=DashboardPage />
                         </Routes>
                     }
                         .into_any()

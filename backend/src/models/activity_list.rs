@@ -215,7 +215,7 @@ async fn page_of(
     })
 }
 
-/// Counts per consent state, area and form over what the caller may see (filters applied).
+/// Counts per consent state, area, form and host party over what the caller may see (filters applied).
 pub async fn counts(
     caller: &AuthUser,
     state: &AppState,
@@ -252,6 +252,12 @@ pub async fn counts(
         .filter_map(|(c, v)| CooperationForm::from_code(&c).map(|c| (c, n(v))))
         .collect();
     by_form.sort();
+    let mut by_host: Vec<_> = group(Column::HostParty)
+        .await?
+        .into_iter()
+        .filter_map(|(c, v)| Party::from_code(&c).map(|c| (c, n(v))))
+        .collect();
+    by_host.sort();
     let mut by_consent = by_consent;
     by_consent.sort();
     let total = by_consent.iter().map(|(_, v)| v).sum();
@@ -259,6 +265,7 @@ pub async fn counts(
         by_consent,
         by_area,
         by_form,
+        by_host,
         total,
     })
 }

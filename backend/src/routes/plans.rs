@@ -99,7 +99,7 @@ pub async fn activities(
     Ok(([(header::CONTENT_TYPE, "application/json")], page))
 }
 
-/// Counts per consent state, area and form of what the caller may see (filters applied).
+/// Counts per consent state, area, form and host party of what the caller may see (filters applied).
 #[utoipa::path(get, path = "/api/v1/plans/{year}/activities/counts", tag = "activities", security(("session" = []), ("token" = [])),
     params(("year" = i32, Path), ActivityQuery),
     responses((status = 200, body = ActivityCounts), (status = 404, body = Problem, content_type = "application/problem+json")))]

@@ -296,6 +296,47 @@ async fn a_substantive_change_resets_both_consents_and_returns_an_agreed_plan_to
 }
 
 #[tokio::test]
+async fn counts_per_host_party_give_reciprocity_without_the_other_partys_drafts() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    // AZ: one shared activity hosted by AZ, one private draft hosted by GE.
+    shared(&b.az_planner, "Shared staff talks in Baku").await;
+    let mut in_tbilisi = draft("Private idea for Tbilisi");
+    in_tbilisi.host_party = Party::Ge;
+    b.az_planner.create_activity(YEAR, &in_tbilisi).await.expect("draft");
+    // GE: one shared activity hosted by GE.
+    let mut ge_hosted = draft("Mountain course in Sachkhere");
+    ge_hosted.host_party = Party::Ge;
+    let created = b.ge_planner.create_activity(YEAR, &ge_hosted).await.expect("draft");
+    b.ge_planner
+        .share_activity(created.value.id, created.version)
+        .await
+        .expect("shared");
+
+    let all = ActivityFilter::default();
+    let ge = b.ge_coord.activity_counts(YEAR, &all).await.expect("counts");
+    assert_eq!(
+        ge.by_host,
+        vec![(Party::Az, 1), (Party::Ge, 1)],
+        "AZ's draft is not counted"
+    );
+    assert_eq!(ge.total, 2);
+    let az = b.az_coord.activity_counts(YEAR, &all).await.expect("counts");
+    assert_eq!(
+        az.by_host,
+        vec![(Party::Az, 1), (Party::Ge, 2)],
+        "the own draft is counted"
+    );
+    assert_eq!(az.total, 3);
+    let hosted_by_ge = ActivityFilter {
+        proposer: Some(Party::Az),
+        ..Default::default()
+    };
+    let filtered = b.ge_coord.activity_counts(YEAR, &hosted_by_ge).await.expect("counts");
+    assert_eq!(filtered.by_host, vec![(Party::Az, 1)], "filters apply");
+}
+
+#[tokio::test]
 async fn drafts_never_reach_the_other_party_not_by_id_list_count_search_audit_or_reference_gaps() {
     let app = spawn_app().await;
     let b = board(&app).await;

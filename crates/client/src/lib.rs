@@ -437,7 +437,7 @@ impl Client {
         json(self.request(Method::GET, &path).send().await).await
     }
 
-    /// `HTTP GET /api/v1/plans/{year}/activities/counts`: counts per state, area and form.
+    /// `HTTP GET /api/v1/plans/{year}/activities/counts`: counts per state, area, form and host party.
     pub async fn activity_counts(&self, year: i32, filter: &ActivityFilter) -> Result<ActivityCounts, ClientError> {
         let path = format!("/api/v1/plans/{year}/activities/counts?{}", filter.query_string());
         json(self.request(Method::GET, &path).send().await).await

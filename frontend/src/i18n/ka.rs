@@ -553,5 +553,33 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LcSaveSummary => "ანგარიშის შენახვა",
         Key::LcSummarySaved => "თქვენი მხარის ანგარიში შენახულია.",
         Key::LcSummaryOnceHeld => "თითოეული მხარე შემაჯამებელ ანგარიშს წერს ღონისძიების ჩატარების შემდეგ.",
+        // --- views ---
+        Key::ViewsTabCalendar => "კალენდარი",
+        Key::ViewsTabTimeline => "დროის ხაზი",
+        Key::ViewsTabDashboard => "მაჩვენებლები",
+        Key::ViewsMonthNav => "თვის არჩევა",
+        Key::ViewsPrevMonth => "წინა თვე",
+        Key::ViewsNextMonth => "შემდეგი თვე",
+        Key::ViewsWeekdays => "ორშ,სამ,ოთხ,ხუთ,პარ,შაბ,კვი",
+        Key::ViewsNothingThisMonth => "ამ თვეში ფილტრების შესაბამისი ღონისძიება არ არის.",
+        Key::ViewsTentativeIn => "{month}: სავარაუდო ღონისძიებები (თარიღები ჯერ არ არის)",
+        Key::ViewsTentative => "სავარაუდო, მხოლოდ თვე",
+        Key::ViewsAsTable => "ცხრილის სახით",
+        Key::ViewsCount => "ღონისძიებები",
+        Key::ViewsHosts => "{party} მასპინძლობს",
+        Key::ViewsSends => "{party} აგზავნის",
+        Key::ViewsTotal => "თქვენთვის ხილული {n} ღონისძიება, თქვენი მხარის პროექტების ჩათვლით.",
+        Key::ViewsByConsent => "ღონისძიებები თანხმობის მდგომარეობის მიხედვით",
+        Key::ViewsByArea => "ღონისძიებები თანამშრომლობის სფეროების მიხედვით",
+        Key::ViewsByForm => "ღონისძიებები თანამშრომლობის ფორმების მიხედვით",
+        Key::ViewsReciprocity => {
+            "ორმხრივობა: თითოეული მხარის მიერ უმასპინძლებული ღონისძიებები და გაგზავნილი დელეგაციები"
+        }
+        Key::ViewsSignedReciprocity => "ორმხრივობა ხელმოწერილ გეგმაში",
+        Key::ViewsOpen => "ჯერ არ ჩატარებულა",
+        Key::ViewsReportFinal => "ხელმოწერილი ვერსია {version}-ის შესრულების ანგარიში (საბოლოო: გეგმა დახურულია)",
+        Key::ViewsReportOngoing => "ხელმოწერილი ვერსია {version}-ის შესრულება ამ დრომდე",
+        Key::ViewsRate => "შესრულების მაჩვენებელი: {rate}% ჩატარდა ({total} ღონისძიებიდან {held})",
+        Key::ViewsShareHeld => "ჩატარებულის წილი",
     }
 }

@@ -964,6 +964,57 @@ pub enum Key {
     LcSummarySaved,
     /// Summaries wait for held.
     LcSummaryOnceHeld,
+    // --- views ---
+    /// Tab: the calendar.
+    ViewsTabCalendar,
+    /// Tab: the timeline.
+    ViewsTabTimeline,
+    /// Tab: the dashboard.
+    ViewsTabDashboard,
+    /// Accessible name of the calendar's month buttons.
+    ViewsMonthNav,
+    /// Button: the previous month.
+    ViewsPrevMonth,
+    /// Button: the next month.
+    ViewsNextMonth,
+    /// The calendar's weekdays, Monday first, comma-separated.
+    ViewsWeekdays,
+    /// The calendar's month is empty.
+    ViewsNothingThisMonth,
+    /// Heading of a month's tentative activities.
+    ViewsTentativeIn,
+    /// Marks a timeline bar of a tentative month.
+    ViewsTentative,
+    /// Shows a view's figures as a table.
+    ViewsAsTable,
+    /// Column: how many activities.
+    ViewsCount,
+    /// "{party} hosts".
+    ViewsHosts,
+    /// "{party} sends".
+    ViewsSends,
+    /// The dashboard's total.
+    ViewsTotal,
+    /// Chart: per consent state.
+    ViewsByConsent,
+    /// Chart: per area.
+    ViewsByArea,
+    /// Chart: per form.
+    ViewsByForm,
+    /// Chart: hosted versus sent.
+    ViewsReciprocity,
+    /// Chart: hosted versus sent in the signed plan.
+    ViewsSignedReciprocity,
+    /// Execution: neither held, postponed nor cancelled.
+    ViewsOpen,
+    /// Heading of a closed plan's report.
+    ViewsReportFinal,
+    /// Heading of a signed plan's execution so far.
+    ViewsReportOngoing,
+    /// The execution rate.
+    ViewsRate,
+    /// Column: the share held.
+    ViewsShareHeld,
 }
 
 /// The text of `key` in `lang`.

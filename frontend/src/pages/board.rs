@@ -84,7 +84,7 @@ pub fn schedule_text(activity: &Activity, lang: Lang) -> String {
 }
 
 /// The filter of the query string (`area`, `form`, `party`, `month`, `q`, `sort`, `page`).
-fn filter_from_query() -> Memo<ActivityFilter> {
+pub(crate) fn filter_from_query() -> Memo<ActivityFilter> {
     let query = use_query_map();
     Memo::new(move |_| {
         query.with(|q| ActivityFilter {
@@ -109,15 +109,17 @@ const PAGE_SIZE: u64 = 25;
 /// context is available, usable from event handlers).
 type Go = Box<dyn Fn(&str)>;
 
+/// Sets query parameters of the current address.
 #[derive(Clone, Copy)]
-struct QueryNav {
+pub(crate) struct QueryNav {
     navigate: StoredValue<Go, LocalStorage>,
     path: Memo<String>,
     query: Memo<leptos_router::params::ParamsMap>,
 }
 
 impl QueryNav {
-    fn new() -> QueryNav {
+    /// Captures the router's location and navigation.
+    pub(crate) fn new() -> QueryNav {
         let location = use_location();
         let navigate = use_navigate();
         let go: Go = Box::new(move |url: &str| {
@@ -137,7 +139,7 @@ impl QueryNav {
     }
 
     /// Sets `key` (empty removes it); any other change goes back to the first page.
-    fn set(self, key: &'static str, value: String) {
+    pub(crate) fn set(self, key: &'static str, value: String) {
         let mut params = self.query.get_untracked();
         params.remove(key);
         if key != "page" {
@@ -156,19 +158,27 @@ impl QueryNav {
 fn QuerySelect(id: &'static str, param: &'static str, label: Key, options: crate::ui::Options) -> impl IntoView {
     let query = use_query_map();
     let nav = QueryNav::new();
-    let value = RwSignal::new(query.with_untracked(|q| q.get(param).unwrap_or_default()));
+    let from_url = Memo::new(move |_| query.with(|q| q.get(param).unwrap_or_default()));
+    let value = RwSignal::new(from_url.get_untracked());
+    // The address may change under the select (the calendar's month buttons).
+    Effect::new(move |_| {
+        let v = from_url.get();
+        if value.get_untracked() != v {
+            value.set(v);
+        }
+    });
     Effect::new(move |prev: Option<()>| {
         let v = value.get();
-        if prev.is_some() {
+        if prev.is_some() && v != from_url.get_untracked() {
             nav.set(param, v);
         }
     });
     view! { <SelectField id label value options any=Key::All /> }
 }
 
-/// The filters of the board and the table, kept in the URL.
+/// The filters of the board, the table, the calendar and the timeline, kept in the URL.
 #[component]
-fn FilterBar() -> impl IntoView {
+pub fn FilterBar() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let query = use_query_map();
     let nav = QueryNav::new();

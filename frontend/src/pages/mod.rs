@@ -18,3 +18,5 @@ pub mod register;
 pub mod execution;
 pub mod lifecycle;
 pub mod versions;
+// The calendar, the timeline and the dashboard
+pub mod views;

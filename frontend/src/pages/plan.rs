@@ -88,6 +88,10 @@ pub fn PlanTabs(year: i32) -> impl IntoView {
             {tab("/board", Key::TabBoard)}
             {tab("/table", Key::TabTable)}
             {tab("/inbox", Key::TabInbox)}
+            // The calendar, the timeline and the dashboard
+            {tab("/calendar", Key::ViewsTabCalendar)}
+            {tab("/timeline", Key::ViewsTabTimeline)}
+            {tab("/dashboard", Key::ViewsTabDashboard)}
         </nav>
     }
 }
@@ -97,6 +101,9 @@ fn key_name(key: Key) -> &'static str {
         Key::TabBoard => "board",
         Key::TabTable => "table",
         Key::TabInbox => "inbox",
+        Key::ViewsTabCalendar => "calendar",
+        Key::ViewsTabTimeline => "timeline",
+        Key::ViewsTabDashboard => "dashboard",
         _ => "overview",
     }
 }

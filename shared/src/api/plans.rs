@@ -388,6 +388,10 @@ pub struct ActivityCounts {
     pub by_area: Vec<(CooperationArea, u64)>,
     /// Per form.
     pub by_form: Vec<(CooperationForm, u64)>,
+    /// Per host party: what a party hosts; the rest it sends delegations to
+    /// (the reciprocity of the dashboard).
+    #[serde(default)]
+    pub by_host: Vec<(Party, u64)>,
     /// All visible.
     pub total: u64,
 }
