@@ -8,10 +8,10 @@ use concord_shared::Lang;
 use concord_shared::policy::{may_see_tokens_page, may_see_users_page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute, NavigateOptions};
 
 use crate::auth::{Auth, Boot, Notice};
 use crate::i18n::{I18n, Key};
@@ -27,6 +27,51 @@ use crate::pages::{
 use crate::pages::authorities::AuthoritiesPage;
 use crate::pages::register::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
 use crate::ui::Loading;
+
+/// A page whose code the release build splits out of the initial wasm: the
+/// router loads its chunk the first time the page is visited. The split needs
+/// `wasm-split` on the linked wasm (`cargo xtask spa`, feature `split`); a build
+/// without the feature (`trunk serve` in development) keeps the page in the
+/// main wasm and the route works the same.
+macro_rules! split_page {
+    ($route:ident, $page:ident, $chunk:ident) => {
+        #[doc = concat!("The lazily loaded route of [`", stringify!($page), "`].")]
+        struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            async fn view(_: Self) -> AnyView {
+                #[cfg_attr(feature = "split", leptos::lazy($chunk))]
+                fn page() -> AnyView {
+                    view! { <$page /> }.into_any()
+                }
+                #[cfg(feature = "split")]
+                return page().await;
+                #[cfg(not(feature = "split"))]
+                page()
+            }
+        }
+    };
+}
+
+split_page!(SplitPlansPage, PlansPage, plans_page);
+split_page!(SplitPlanPage, PlanPage, plan_page);
+split_page!(SplitBoardPage, BoardPage, board_page);
+split_page!(SplitTablePage, TablePage, table_page);
+split_page!(SplitInboxPage, InboxPage, inbox_page);
+split_page!(SplitNewActivityPage, NewActivityPage, new_activity_page);
+split_page!(SplitActivityPage, ActivityPage, activity_page);
+split_page!(SplitAccountPage, AccountPage, account_page);
+split_page!(SplitUsersPage, UsersPage, users_page);
+split_page!(SplitTokensPage, TokensPage, tokens_page);
+split_page!(SplitInstrumentsPage, InstrumentsPage, instruments_page);
+split_page!(SplitNewInstrumentPage, NewInstrumentPage, new_instrument_page);
+split_page!(SplitInstrumentPage, InstrumentPage, instrument_page);
+split_page!(SplitEditInstrumentPage, EditInstrumentPage, edit_instrument_page);
+split_page!(SplitAuthoritiesPage, AuthoritiesPage, authorities_page);
 
 /// The root component.
 #[component]
@@ -111,23 +156,23 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/login") view=LoginPage />
                             <Route path=path!("/") view=AgreementPage />
                             <Route path=path!("/agreement") view=AgreementPage />
-                            <Route path=path!("/plans") view=PlansPage />
-                            <Route path=path!("/plans/:year") view=PlanPage />
-                            <Route path=path!("/plans/:year/board") view=BoardPage />
-                            <Route path=path!("/plans/:year/table") view=TablePage />
-                            <Route path=path!("/plans/:year/inbox") view=InboxPage />
-                            <Route path=path!("/plans/:year/new") view=NewActivityPage />
-                            <Route path=path!("/activities/:id") view=ActivityPage />
+                            <Route path=path!("/plans") view={Lazy::<SplitPlansPage>::new()} />
+                            <Route path=path!("/plans/:year") view={Lazy::<SplitPlanPage>::new()} />
+                            <Route path=path!("/plans/:year/board") view={Lazy::<SplitBoardPage>::new()} />
+                            <Route path=path!("/plans/:year/table") view={Lazy::<SplitTablePage>::new()} />
+                            <Route path=path!("/plans/:year/inbox") view={Lazy::<SplitInboxPage>::new()} />
+                            <Route path=path!("/plans/:year/new") view={Lazy::<SplitNewActivityPage>::new()} />
+                            <Route path=path!("/activities/:id") view={Lazy::<SplitActivityPage>::new()} />
                             <Route path=path!("/inbox") view=InboxRedirect />
-                            <Route path=path!("/account") view=AccountPage />
-                            <Route path=path!("/users") view=UsersPage />
-                            <Route path=path!("/tokens") view=TokensPage />
+                            <Route path=path!("/account") view={Lazy::<SplitAccountPage>::new()} />
+                            <Route path=path!("/users") view={Lazy::<SplitUsersPage>::new()} />
+                            <Route path=path!("/tokens") view={Lazy::<SplitTokensPage>::new()} />
                             // Register (instruments, authorities, notifications)
-                            <Route path=path!("/instruments") view=InstrumentsPage />
-                            <Route path=path!("/instruments/new") view=NewInstrumentPage />
-                            <Route path=path!("/instruments/:id") view=InstrumentPage />
-                            <Route path=path!("/instruments/:id/edit") view=EditInstrumentPage />
-                            <Route path=path!("/authorities") view=AuthoritiesPage />
+                            <Route path=path!("/instruments") view={Lazy::<SplitInstrumentsPage>::new()} />
+                            <Route path=path!("/instruments/new") view={Lazy::<SplitNewInstrumentPage>::new()} />
+                            <Route path=path!("/instruments/:id") view={Lazy::<SplitInstrumentPage>::new()} />
+                            <Route path=path!("/instruments/:id/edit") view={Lazy::<SplitEditInstrumentPage>::new()} />
+                            <Route path=path!("/authorities") view={Lazy::<SplitAuthoritiesPage>::new()} />
                         </Routes>
                     }
                         .into_any()

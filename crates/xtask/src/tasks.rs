@@ -1,25 +1,18 @@
 //! The commands themselves.
 
 use std::net::{TcpListener, TcpStream, ToSocketAddrs};
-use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
-use crate::util::{in_ci, is_root, output, root, run, stage};
+use crate::util::{in_ci, is_root, output, root, run, stage, target_dir};
 use crate::{spa, tools};
 
 fn cargo() -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.current_dir(root());
     cmd
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"))
 }
 
 /// Kills a child process when dropped.
