@@ -1,6 +1,7 @@
 // The release web app is split (issue 7): the first page runs on the main
-// wasm module alone, and a lazily loaded page fetches its own module the
-// first time it is visited, under the page's strict CSP, and works.
+// wasm module alone, and a lazily loaded page fetches its group's module (the
+// users page: `account_pages` in frontend/src/app.rs) the first time it is
+// visited, under the page's strict CSP, and works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, openPage, login } from '../lib/harness.mjs';
@@ -25,7 +26,7 @@ function wasmRequests(page) {
   return names;
 }
 
-test('the first page loads only the main wasm; the users page loads its own module when visited', async () => {
+test('the first page loads only the main wasm; the users page loads the module of its group when visited', async () => {
   const { page, assertNoProblems } = await openPage(browser);
   const modules = wasmRequests(page);
   await page.goto(`${BASE}/login`);
@@ -37,8 +38,8 @@ test('the first page loads only the main wasm; the users page loads its own modu
   await page.click('[data-nav="users"]');
   await page.locator('[data-testid="users"] tbody tr').first().waitFor();
   assert.ok(
-    modules.some((name) => name.startsWith('split_users_page')),
-    `the users page's module was fetched: ${modules.join(', ')}`,
+    modules.some((name) => name.startsWith('split_account_pages')),
+    `the account pages' module was fetched: ${modules.join(', ')}`,
   );
   const afterUsers = modules.length;
 

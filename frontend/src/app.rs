@@ -28,14 +28,16 @@ use crate::pages::authorities::AuthoritiesPage;
 use crate::pages::register::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
 use crate::ui::Loading;
 
-/// A page whose code the release build splits out of the initial wasm: the
-/// router loads its chunk the first time the page is visited. The split needs
-/// `wasm-split` on the linked wasm (`cargo xtask spa`, feature `split`); a build
-/// without the feature (`trunk serve` in development) keeps the page in the
-/// main wasm and the route works the same.
+/// A page whose code the release build splits out of the initial wasm: its
+/// route is lazy and its view comes from one of the page groups below, each
+/// a `#[lazy]` function (a split point) with the `split` feature on. The
+/// router loads the group's module the first time one of its pages is
+/// visited. The split needs `wasm-split` on the linked wasm (`cargo xtask
+/// spa`); a build without the feature (`trunk serve` in development) keeps
+/// every page in the main wasm and the routes work the same.
 macro_rules! split_page {
-    ($route:ident, $page:ident, $chunk:ident) => {
-        #[doc = concat!("The lazily loaded route of [`", stringify!($page), "`].")]
+    ($route:ident, $group:ident, $page:expr) => {
+        #[doc = concat!("The lazily loaded route of `", stringify!($page), "`.")]
         struct $route;
 
         impl LazyRoute for $route {
@@ -44,34 +46,101 @@ macro_rules! split_page {
             }
 
             async fn view(_: Self) -> AnyView {
-                #[cfg_attr(feature = "split", leptos::lazy($chunk))]
-                fn page() -> AnyView {
-                    view! { <$page /> }.into_any()
-                }
                 #[cfg(feature = "split")]
-                return page().await;
+                return $group($page).await;
                 #[cfg(not(feature = "split"))]
-                page()
+                $group($page)
             }
         }
     };
 }
 
-split_page!(SplitPlansPage, PlansPage, plans_page);
-split_page!(SplitPlanPage, PlanPage, plan_page);
-split_page!(SplitBoardPage, BoardPage, board_page);
-split_page!(SplitTablePage, TablePage, table_page);
-split_page!(SplitInboxPage, InboxPage, inbox_page);
-split_page!(SplitNewActivityPage, NewActivityPage, new_activity_page);
-split_page!(SplitActivityPage, ActivityPage, activity_page);
-split_page!(SplitAccountPage, AccountPage, account_page);
-split_page!(SplitUsersPage, UsersPage, users_page);
-split_page!(SplitTokensPage, TokensPage, tokens_page);
-split_page!(SplitInstrumentsPage, InstrumentsPage, instruments_page);
-split_page!(SplitNewInstrumentPage, NewInstrumentPage, new_instrument_page);
-split_page!(SplitInstrumentPage, InstrumentPage, instrument_page);
-split_page!(SplitEditInstrumentPage, EditInstrumentPage, edit_instrument_page);
-split_page!(SplitAuthoritiesPage, AuthoritiesPage, authorities_page);
+// Pages are split in a few groups rather than one module each: wasm-split
+// puts the code shared by any set of split points into a module of its own,
+// so fifteen split points made 161 modules and 44 requests for the users
+// page; a group is one split point, and at most a handful of shared modules.
+
+/// The plans, their board, table and inbox, and the activity pages.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum PlanPages {
+    Plans,
+    Plan,
+    Board,
+    Table,
+    Inbox,
+    NewActivity,
+    Activity,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn plan_pages(page: PlanPages) -> AnyView {
+    match page {
+        PlanPages::Plans => view! { <PlansPage /> }.into_any(),
+        PlanPages::Plan => view! { <PlanPage /> }.into_any(),
+        PlanPages::Board => view! { <BoardPage /> }.into_any(),
+        PlanPages::Table => view! { <TablePage /> }.into_any(),
+        PlanPages::Inbox => view! { <InboxPage /> }.into_any(),
+        PlanPages::NewActivity => view! { <NewActivityPage /> }.into_any(),
+        PlanPages::Activity => view! { <ActivityPage /> }.into_any(),
+    }
+}
+
+/// The user's account and the administrators' users and API tokens.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum AccountPages {
+    Account,
+    Users,
+    Tokens,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn account_pages(page: AccountPages) -> AnyView {
+    match page {
+        AccountPages::Account => view! { <AccountPage /> }.into_any(),
+        AccountPages::Users => view! { <UsersPage /> }.into_any(),
+        AccountPages::Tokens => view! { <TokensPage /> }.into_any(),
+    }
+}
+
+/// The register of instruments and the competent authorities.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum RegisterPages {
+    Instruments,
+    NewInstrument,
+    Instrument,
+    EditInstrument,
+    Authorities,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn register_pages(page: RegisterPages) -> AnyView {
+    match page {
+        RegisterPages::Instruments => view! { <InstrumentsPage /> }.into_any(),
+        RegisterPages::NewInstrument => view! { <NewInstrumentPage /> }.into_any(),
+        RegisterPages::Instrument => view! { <InstrumentPage /> }.into_any(),
+        RegisterPages::EditInstrument => view! { <EditInstrumentPage /> }.into_any(),
+        RegisterPages::Authorities => view! { <AuthoritiesPage /> }.into_any(),
+    }
+}
+
+split_page!(SplitPlansPage, plan_pages, PlanPages::Plans);
+split_page!(SplitPlanPage, plan_pages, PlanPages::Plan);
+split_page!(SplitBoardPage, plan_pages, PlanPages::Board);
+split_page!(SplitTablePage, plan_pages, PlanPages::Table);
+split_page!(SplitInboxPage, plan_pages, PlanPages::Inbox);
+split_page!(SplitNewActivityPage, plan_pages, PlanPages::NewActivity);
+split_page!(SplitActivityPage, plan_pages, PlanPages::Activity);
+split_page!(SplitAccountPage, account_pages, AccountPages::Account);
+split_page!(SplitUsersPage, account_pages, AccountPages::Users);
+split_page!(SplitTokensPage, account_pages, AccountPages::Tokens);
+split_page!(SplitInstrumentsPage, register_pages, RegisterPages::Instruments);
+split_page!(SplitNewInstrumentPage, register_pages, RegisterPages::NewInstrument);
+split_page!(SplitInstrumentPage, register_pages, RegisterPages::Instrument);
+split_page!(SplitEditInstrumentPage, register_pages, RegisterPages::EditInstrument);
+split_page!(SplitAuthoritiesPage, register_pages, RegisterPages::Authorities);
 
 /// The root component.
 #[component]

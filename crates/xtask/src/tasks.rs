@@ -101,18 +101,18 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
     stage("clippy (native)", || {
         run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))
     })?;
-    stage("clippy (wasm32 web app)", || {
-        run(cargo().args([
-            "clippy",
-            "-p",
-            "concord-frontend",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ]))
-    })?;
+    stage(
+        "clippy (wasm32 web app, as trunk and as the split release build it)",
+        || {
+            for features in [&[][..], &["--features", "split"][..]] {
+                run(cargo()
+                    .args(["clippy", "-p", "concord-frontend", "--target", "wasm32-unknown-unknown"])
+                    .args(features)
+                    .args(["--", "-D", "warnings"]))?;
+            }
+            Ok(())
+        },
+    )?;
     stage("wasm dependency tree has nothing server-side", check_wasm_tree)?;
     stage("tests (SQLite)", || {
         run(cargo().args(nextest_args()).env_remove("CONCORD_TEST_DATABASE"))
