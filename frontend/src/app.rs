@@ -8,10 +8,10 @@ use concord_shared::Lang;
 use concord_shared::policy::{may_see_tokens_page, may_see_users_page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute, NavigateOptions};
 
 use crate::auth::{Auth, Boot, Notice};
 use crate::i18n::{I18n, Key};
@@ -31,6 +31,151 @@ use crate::pages::versions::{ComparePage, VersionPage, VersionsPage};
 use crate::ui::Loading;
 // The calendar, the timeline and the dashboard
 use crate::pages::views::{CalendarPage, DashboardPage, TimelinePage};
+
+/// A page whose code the release build splits out of the initial wasm: its
+/// route is lazy and its view comes from one of the page groups below, each
+/// a `#[lazy]` function (a split point) with the `split` feature on. The
+/// router loads the group's module the first time one of its pages is
+/// visited. The split needs `wasm-split` on the linked wasm (`cargo xtask
+/// spa`); a build without the feature (`trunk serve` in development) keeps
+/// every page in the main wasm and the routes work the same.
+macro_rules! split_page {
+    ($route:ident, $group:ident, $page:expr) => {
+        #[doc = concat!("The lazily loaded route of `", stringify!($page), "`.")]
+        struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                Self
+            }
+
+            async fn view(_: Self) -> AnyView {
+                #[cfg(feature = "split")]
+                return $group($page).await;
+                #[cfg(not(feature = "split"))]
+                $group($page)
+            }
+        }
+    };
+}
+
+// Pages are split in a few groups rather than one module each: wasm-split
+// puts the code shared by any set of split points into a module of its own,
+// so fifteen split points made 161 modules and 44 requests for the users
+// page; a group is one split point, and at most a handful of shared modules.
+
+/// The plans, their board, table and inbox, and the activity pages.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum PlanPages {
+    Plans,
+    Plan,
+    Board,
+    Table,
+    Inbox,
+    NewActivity,
+    Activity,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn plan_pages(page: PlanPages) -> AnyView {
+    match page {
+        PlanPages::Plans => view! { <PlansPage /> }.into_any(),
+        PlanPages::Plan => view! { <PlanPage /> }.into_any(),
+        PlanPages::Board => view! { <BoardPage /> }.into_any(),
+        PlanPages::Table => view! { <TablePage /> }.into_any(),
+        PlanPages::Inbox => view! { <InboxPage /> }.into_any(),
+        PlanPages::NewActivity => view! { <NewActivityPage /> }.into_any(),
+        PlanPages::Activity => view! { <ActivityPage /> }.into_any(),
+    }
+}
+
+/// The user's account and the administrators' users and API tokens.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum AccountPages {
+    Account,
+    Users,
+    Tokens,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn account_pages(page: AccountPages) -> AnyView {
+    match page {
+        AccountPages::Account => view! { <AccountPage /> }.into_any(),
+        AccountPages::Users => view! { <UsersPage /> }.into_any(),
+        AccountPages::Tokens => view! { <TokensPage /> }.into_any(),
+    }
+}
+
+/// The register of instruments and the competent authorities.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum RegisterPages {
+    Instruments,
+    NewInstrument,
+    Instrument,
+    EditInstrument,
+    Authorities,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn register_pages(page: RegisterPages) -> AnyView {
+    match page {
+        RegisterPages::Instruments => view! { <InstrumentsPage /> }.into_any(),
+        RegisterPages::NewInstrument => view! { <NewInstrumentPage /> }.into_any(),
+        RegisterPages::Instrument => view! { <InstrumentPage /> }.into_any(),
+        RegisterPages::EditInstrument => view! { <EditInstrumentPage /> }.into_any(),
+        RegisterPages::Authorities => view! { <AuthoritiesPage /> }.into_any(),
+    }
+}
+
+/// A plan's signed versions and their comparison, its calendar, timeline and
+/// dashboard: read now and then, so a group of their own.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum PlanViews {
+    Versions,
+    Compare,
+    Version,
+    Calendar,
+    Timeline,
+    Dashboard,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn plan_views(page: PlanViews) -> AnyView {
+    match page {
+        PlanViews::Versions => view! { <VersionsPage /> }.into_any(),
+        PlanViews::Compare => view! { <ComparePage /> }.into_any(),
+        PlanViews::Version => view! { <VersionPage /> }.into_any(),
+        PlanViews::Calendar => view! { <CalendarPage /> }.into_any(),
+        PlanViews::Timeline => view! { <TimelinePage /> }.into_any(),
+        PlanViews::Dashboard => view! { <DashboardPage /> }.into_any(),
+    }
+}
+
+split_page!(SplitPlansPage, plan_pages, PlanPages::Plans);
+split_page!(SplitPlanPage, plan_pages, PlanPages::Plan);
+split_page!(SplitBoardPage, plan_pages, PlanPages::Board);
+split_page!(SplitTablePage, plan_pages, PlanPages::Table);
+split_page!(SplitInboxPage, plan_pages, PlanPages::Inbox);
+split_page!(SplitNewActivityPage, plan_pages, PlanPages::NewActivity);
+split_page!(SplitActivityPage, plan_pages, PlanPages::Activity);
+split_page!(SplitAccountPage, account_pages, AccountPages::Account);
+split_page!(SplitUsersPage, account_pages, AccountPages::Users);
+split_page!(SplitTokensPage, account_pages, AccountPages::Tokens);
+split_page!(SplitInstrumentsPage, register_pages, RegisterPages::Instruments);
+split_page!(SplitNewInstrumentPage, register_pages, RegisterPages::NewInstrument);
+split_page!(SplitInstrumentPage, register_pages, RegisterPages::Instrument);
+split_page!(SplitEditInstrumentPage, register_pages, RegisterPages::EditInstrument);
+split_page!(SplitAuthoritiesPage, register_pages, RegisterPages::Authorities);
+split_page!(SplitVersionsPage, plan_views, PlanViews::Versions);
+split_page!(SplitComparePage, plan_views, PlanViews::Compare);
+split_page!(SplitVersionPage, plan_views, PlanViews::Version);
+split_page!(SplitCalendarPage, plan_views, PlanViews::Calendar);
+split_page!(SplitTimelinePage, plan_views, PlanViews::Timeline);
+split_page!(SplitDashboardPage, plan_views, PlanViews::Dashboard);
 
 /// The root component.
 #[component]
@@ -115,31 +260,31 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/login") view=LoginPage />
                             <Route path=path!("/") view=AgreementPage />
                             <Route path=path!("/agreement") view=AgreementPage />
-                            <Route path=path!("/plans") view=PlansPage />
-                            <Route path=path!("/plans/:year") view=PlanPage />
-                            <Route path=path!("/plans/:year/board") view=BoardPage />
-                            <Route path=path!("/plans/:year/table") view=TablePage />
-                            <Route path=path!("/plans/:year/inbox") view=InboxPage />
-                            <Route path=path!("/plans/:year/new") view=NewActivityPage />
-                            <Route path=path!("/activities/:id") view=ActivityPage />
+                            <Route path=path!("/plans") view={Lazy::<SplitPlansPage>::new()} />
+                            <Route path=path!("/plans/:year") view={Lazy::<SplitPlanPage>::new()} />
+                            <Route path=path!("/plans/:year/board") view={Lazy::<SplitBoardPage>::new()} />
+                            <Route path=path!("/plans/:year/table") view={Lazy::<SplitTablePage>::new()} />
+                            <Route path=path!("/plans/:year/inbox") view={Lazy::<SplitInboxPage>::new()} />
+                            <Route path=path!("/plans/:year/new") view={Lazy::<SplitNewActivityPage>::new()} />
+                            <Route path=path!("/activities/:id") view={Lazy::<SplitActivityPage>::new()} />
                             <Route path=path!("/inbox") view=InboxRedirect />
-                            <Route path=path!("/account") view=AccountPage />
-                            <Route path=path!("/users") view=UsersPage />
-                            <Route path=path!("/tokens") view=TokensPage />
+                            <Route path=path!("/account") view={Lazy::<SplitAccountPage>::new()} />
+                            <Route path=path!("/users") view={Lazy::<SplitUsersPage>::new()} />
+                            <Route path=path!("/tokens") view={Lazy::<SplitTokensPage>::new()} />
                             // Register (instruments, authorities, notifications)
-                            <Route path=path!("/instruments") view=InstrumentsPage />
-                            <Route path=path!("/instruments/new") view=NewInstrumentPage />
-                            <Route path=path!("/instruments/:id") view=InstrumentPage />
-                            <Route path=path!("/instruments/:id/edit") view=EditInstrumentPage />
-                            <Route path=path!("/authorities") view=AuthoritiesPage />
+                            <Route path=path!("/instruments") view={Lazy::<SplitInstrumentsPage>::new()} />
+                            <Route path=path!("/instruments/new") view={Lazy::<SplitNewInstrumentPage>::new()} />
+                            <Route path=path!("/instruments/:id") view={Lazy::<SplitInstrumentPage>::new()} />
+                            <Route path=path!("/instruments/:id/edit") view={Lazy::<SplitEditInstrumentPage>::new()} />
+                            <Route path=path!("/authorities") view={Lazy::<SplitAuthoritiesPage>::new()} />
                             // Plan lifecycle: versions (compare before `:n`, so it is not read as a number)
-                            <Route path=path!("/plans/:year/versions") view=VersionsPage />
-                            <Route path=path!("/plans/:year/versions/compare") view=ComparePage />
-                            <Route path=path!("/plans/:year/versions/:n") view=VersionPage />
+                            <Route path=path!("/plans/:year/versions") view={Lazy::<SplitVersionsPage>::new()} />
+                            <Route path=path!("/plans/:year/versions/compare") view={Lazy::<SplitComparePage>::new()} />
+                            <Route path=path!("/plans/:year/versions/:n") view={Lazy::<SplitVersionPage>::new()} />
                             // The calendar, the timeline and the dashboard
-                            <Route path=path!("/plans/:year/calendar") view=CalendarPage />
-                            <Route path=path!("/plans/:year/timeline") view=TimelinePage />
-                            <Route path=path!("/plans/:year/dashboard") view=DashboardPage />
+                            <Route path=path!("/plans/:year/calendar") view={Lazy::<SplitCalendarPage>::new()} />
+                            <Route path=path!("/plans/:year/timeline") view={Lazy::<SplitTimelinePage>::new()} />
+                            <Route path=path!("/plans/:year/dashboard") view={Lazy::<SplitDashboardPage>::new()} />
                         </Routes>
                     }
                         .into_any()

@@ -1,25 +1,18 @@
 //! The commands themselves.
 
 use std::net::{TcpListener, TcpStream, ToSocketAddrs};
-use std::path::PathBuf;
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 
-use crate::util::{in_ci, is_root, output, root, run, stage};
+use crate::util::{in_ci, is_root, output, root, run, stage, target_dir};
 use crate::{spa, tools};
 
 fn cargo() -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.current_dir(root());
     cmd
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target"))
 }
 
 /// Kills a child process when dropped.
@@ -108,18 +101,18 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
     stage("clippy (native)", || {
         run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))
     })?;
-    stage("clippy (wasm32 web app)", || {
-        run(cargo().args([
-            "clippy",
-            "-p",
-            "concord-frontend",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ]))
-    })?;
+    stage(
+        "clippy (wasm32 web app, as trunk and as the split release build it)",
+        || {
+            for features in [&[][..], &["--features", "split"][..]] {
+                run(cargo()
+                    .args(["clippy", "-p", "concord-frontend", "--target", "wasm32-unknown-unknown"])
+                    .args(features)
+                    .args(["--", "-D", "warnings"]))?;
+            }
+            Ok(())
+        },
+    )?;
     stage("wasm dependency tree has nothing server-side", check_wasm_tree)?;
     stage("tests (SQLite)", || {
         run(cargo().args(nextest_args()).env_remove("CONCORD_TEST_DATABASE"))

@@ -12,6 +12,9 @@ use crate::util::{is_root, output, root, run};
 
 /// trunk's pinned version (0.22 needs a newer rustc than the project's).
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// wasm_split_cli_support's pinned version: its `wasm-split-cli` cuts the
+/// release wasm at the `#[lazy]` split points of Leptos (`wasm_split_helpers`).
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 /// binaryen's pinned version (Debian's wasm-opt 108 breaks the wasm; see docs/operations.md).
 pub const BINARYEN_VERSION: &str = "132.0.0";
 
@@ -65,7 +68,8 @@ pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
     bail!("wasm-bindgen is not in Cargo.lock")
 }
 
-/// The wasm32 target, trunk, wasm-bindgen-cli and wasm-opt: what building the SPA needs.
+/// The wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli and wasm-opt:
+/// what building the SPA needs.
 pub fn ensure_spa_tools() -> anyhow::Result<()> {
     let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
@@ -84,6 +88,23 @@ pub fn ensure_spa_tools() -> anyhow::Result<()> {
         println!("    installing wasm-bindgen-cli {wanted} from crates.io (equal to the locked wasm-bindgen)");
         // Not --locked: one of its locked dependencies is missing from the registry mirror.
         run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))?;
+    }
+
+    // wasm-split-cli has no --version: ask cargo which version it installed.
+    let installed = output(Command::new("cargo").args(["install", "--list"])).unwrap_or_default();
+    let wanted_split = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
+    if !installed.lines().any(|l| l.trim() == wanted_split) || output(tool("wasm-split-cli").arg("--help")).is_none() {
+        println!("    installing wasm-split-cli (wasm_split_cli_support {WASM_SPLIT_VERSION}) from crates.io");
+        run(Command::new("cargo").args([
+            "install",
+            "wasm_split_cli_support",
+            "--version",
+            WASM_SPLIT_VERSION,
+            "--features",
+            "build-binary",
+            "--locked",
+            "--force",
+        ]))?;
     }
 
     let opt = output(tool("wasm-opt").arg("--version")).unwrap_or_default();
