@@ -124,3 +124,27 @@ export async function switchLanguage(page, lang) {
   await page.click(`button[data-lang="${lang}"]`);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
+
+/**
+ * Calls the API with the page's session, as the web app does (same origin,
+ * the CSRF header). `version` sends `If-Match: "<version>"`, `ifMatch` an
+ * ETag as received. Answers `{ status, etag, body }`.
+ */
+export async function api(page, method, path, { body, version, ifMatch } = {}) {
+  return page.evaluate(async ({ method, path, body, version, ifMatch }) => {
+    const headers = { accept: 'application/json', 'x-concord-csrf': '1' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (version !== undefined) headers['if-match'] = `"${version}"`;
+    if (ifMatch) headers['if-match'] = ifMatch;
+    const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await r.text();
+    return { status: r.status, etag: r.headers.get('etag'), body: text ? JSON.parse(text) : null };
+  }, { method, path, body, version, ifMatch });
+}
+
+/** A fresh page signed in as `username`, in language `lang`. */
+export async function openAs(browser, username, lang) {
+  const opened = await signedInPage(browser, username);
+  await switchLanguage(opened.page, lang);
+  return opened;
+}

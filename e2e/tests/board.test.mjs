@@ -6,8 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot,
+  BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot, api, openAs as openAsIn,
 } from '../lib/harness.mjs';
+
+const openAs = (username, lang) => openAsIn(browser, username, lang);
 
 const LANGS = ['en', 'az', 'ka'];
 const DEMO_YEAR = new Date().getFullYear() + 1;
@@ -20,24 +22,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Calls the API with the page's session (as the web app does: CSRF header, same origin). */
-async function api(page, method, path, { body, version } = {}) {
-  return page.evaluate(async ({ method, path, body, version }) => {
-    const headers = { accept: 'application/json', 'x-concord-csrf': '1' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (version !== undefined) headers['if-match'] = `"${version}"`;
-    const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await r.text();
-    return { status: r.status, etag: r.headers.get('etag'), body: text ? JSON.parse(text) : null };
-  }, { method, path, body, version });
-}
-
-async function openAs(username, lang) {
-  const opened = await signedInPage(browser, username);
-  await switchLanguage(opened.page, lang);
-  return opened;
-}
 
 async function planState(page, year) {
   await page.goto(`${BASE}/plans/${year}`);

@@ -11,8 +11,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot,
+  BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot, api, openAs as openAsIn,
 } from '../lib/harness.mjs';
+
+const openAs = (username, lang) => openAsIn(browser, username, lang);
 
 const LANGS = ['en', 'az', 'ka'];
 const THIS_YEAR = new Date().getFullYear();
@@ -26,29 +28,11 @@ after(async () => {
   await browser?.close();
 });
 
-/** Calls the API with the page's session (as the web app does: CSRF header, same origin). */
-async function api(page, method, path, { body, version } = {}) {
-  return page.evaluate(async ({ method, path, body, version }) => {
-    const headers = { accept: 'application/json', 'x-concord-csrf': '1' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (version !== undefined) headers['if-match'] = `"${version}"`;
-    const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : null };
-  }, { method, path, body, version });
-}
-
 /** Like `api`, failing the test unless the answer is a success. */
 async function ok(page, method, path, options) {
   const r = await api(page, method, path, options);
   assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
-}
-
-async function openAs(username, lang) {
-  const opened = await signedInPage(browser, username);
-  await switchLanguage(opened.page, lang);
-  return opened;
 }
 
 /** The four users who take a plan through its steps, each in a browser page. */

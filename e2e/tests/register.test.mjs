@@ -14,8 +14,10 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
-  BASE, launch, openPage, login, signedInPage, switchLanguage, assertAccessible, screenshot, texts,
+  BASE, launch, openPage, login, signedInPage, switchLanguage, assertAccessible, screenshot, texts, api as call,
 } from '../lib/harness.mjs';
+
+const api = (page, method, path, body) => call(page, method, path, { body });
 
 const LANGS = ['en', 'az', 'ka'];
 let browser;
@@ -314,17 +316,6 @@ test('a viewer reads the register and the authorities without record or edit con
   assert.equal(await page.locator('[data-testid="instrument-form"]').count(), 0);
   assertNoProblems();
 });
-
-/** Calls the API with the page's session (as the web app does: CSRF header, same origin). */
-async function api(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const headers = { accept: 'application/json', 'x-concord-csrf': '1' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : null };
-  }, { method, path, body });
-}
 
 /** `YYYY-MM-DD`, `days` after today. */
 function inDays(days) {

@@ -6,8 +6,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot,
+  BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot, api as call, openAs as openAsIn,
 } from '../lib/harness.mjs';
+
+const api = (page, method, path, body, ifMatch) => call(page, method, path, { body, ifMatch });
+const openAs = (username, lang) => openAsIn(browser, username, lang);
 
 const LANGS = ['en', 'az', 'ka'];
 const THIS_YEAR = new Date().getFullYear();
@@ -24,18 +27,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Calls the API with the page's session (as the web app does: CSRF header, same origin). */
-async function api(page, method, path, body, etag) {
-  return page.evaluate(async ({ method, path, body, etag }) => {
-    const headers = { accept: 'application/json', 'x-concord-csrf': '1' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (etag) headers['if-match'] = etag;
-    const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await r.text();
-    return { status: r.status, etag: r.headers.get('etag'), body: text ? JSON.parse(text) : null };
-  }, { method, path, body, etag });
-}
 
 function activity(title, area, schedule) {
   return {
@@ -67,12 +58,6 @@ async function fixture() {
   await planner.context.close();
   ids = { dated: dated.body.id, tentative: tentative.body.id };
   return ids;
-}
-
-async function openAs(username, lang) {
-  const opened = await signedInPage(browser, username);
-  await switchLanguage(opened.page, lang);
-  return opened;
 }
 
 test('the calendar shows a dated activity on its days and a tentative one under its month, in every language', async () => {

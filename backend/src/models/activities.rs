@@ -40,17 +40,6 @@ fn cost_of(code: &str) -> CostArrangement {
     }
 }
 
-/// The wire code of an execution status.
-pub fn execution_code(status: ExecutionStatus) -> &'static str {
-    match status {
-        ExecutionStatus::Planned => "planned",
-        ExecutionStatus::Confirmed => "confirmed",
-        ExecutionStatus::Held => "held",
-        ExecutionStatus::Postponed => "postponed",
-        ExecutionStatus::Cancelled => "cancelled",
-    }
-}
-
 /// The execution status of a code.
 pub fn execution_of(code: &str) -> ExecutionStatus {
     match code {
@@ -350,7 +339,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         consent_az: Set(PartyConsent::Pending.code().to_owned()),
         consent_ge: Set(PartyConsent::Pending.code().to_owned()),
         consent: Set(ConsentState::Draft.code().to_owned()),
-        execution: Set(execution_code(ExecutionStatus::Planned).to_owned()),
+        execution: Set(ExecutionStatus::Planned.code().to_owned()),
         search_text: Set(String::new()),
         version: Set(1),
         created_by: Set(user_id),

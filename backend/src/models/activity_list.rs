@@ -12,7 +12,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use serde::Deserialize;
 
-use super::activities::{execution_code, view};
+use super::activities::view;
 use super::plans;
 use super::search::like_pattern;
 use crate::auth::AuthUser;
@@ -74,7 +74,7 @@ fn filtered(caller: &AuthUser, plan_id: i32, year: i32, q: &ActivityQuery) -> Re
         select = select.filter(Column::Consent.eq(consent.code()));
     }
     if let Some(execution) = q.execution {
-        select = select.filter(Column::Execution.eq(execution_code(execution)));
+        select = select.filter(Column::Execution.eq(execution.code()));
     }
     if let Some(proposer) = q.proposer {
         select = select.filter(Column::ProposingParty.eq(proposer.code()));

@@ -12,7 +12,7 @@ use concord_shared::{CooperationArea, CooperationForm, Party, Role};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::Check;
-use super::activities::{self, execution_code, execution_of, load, proposer_of, require_version, save};
+use super::activities::{self, execution_of, load, proposer_of, require_version, save};
 use super::plans::{self, state_of};
 use crate::auth::AuthUser;
 use crate::entities::activity;
@@ -59,11 +59,7 @@ pub async fn set_status(
         return Err(Check::error(
             "status",
             "invalid_step",
-            format!(
-                "from {} the status cannot become {}",
-                execution_code(from),
-                execution_code(update.status)
-            ),
+            format!("from {} the status cannot become {}", from.code(), update.status.code()),
         ));
     }
     let needs_reason = plan::needs_reason(update.status);
@@ -75,7 +71,7 @@ pub async fn set_status(
     check.text("reason", reason.as_deref().unwrap_or_default(), 0, 2000);
     check.finish()?;
     let updated = save(&*tx, caller, row, &plan_row, "activity.execution", false, |next| {
-        next.execution = execution_code(update.status).to_owned();
+        next.execution = update.status.code().to_owned();
         next.execution_reason = if needs_reason { reason } else { None };
     })
     .await?;
@@ -95,7 +91,7 @@ pub async fn set_summary(
     let (row, plan_row) = load(&*tx, caller, id).await?;
     caller.require(Action::Plan, Scope::Joint)?;
     require_version(&row, if_match)?;
-    if row.execution != execution_code(ExecutionStatus::Held) {
+    if row.execution != ExecutionStatus::Held.code() {
         return Err(AppError::Conflict(
             "An after-action summary is written once the activity is held.".into(),
         ));
@@ -123,7 +119,7 @@ pub async fn set_summary(
 }
 
 fn figures(key: String, rows: &[&activity::Model]) -> ExecutionFigures {
-    let count = |status: ExecutionStatus| rows.iter().filter(|r| r.execution == execution_code(status)).count() as u64;
+    let count = |status: ExecutionStatus| rows.iter().filter(|r| r.execution == status.code()).count() as u64;
     let total = rows.len() as u64;
     let held = count(ExecutionStatus::Held);
     let postponed = count(ExecutionStatus::Postponed);
@@ -231,7 +227,7 @@ pub async fn carry_over(
                 "only your party's activities of this plan are carried over",
             ));
         }
-        if row.consent != ConsentState::Accepted.code() || row.execution == execution_code(ExecutionStatus::Held) {
+        if row.consent != ConsentState::Accepted.code() || row.execution == ExecutionStatus::Held.code() {
             return Err(Check::error(
                 &field,
                 "not_carriable",

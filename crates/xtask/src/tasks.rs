@@ -102,7 +102,7 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
         run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))
     })?;
     stage(
-        "clippy (wasm32 web app, as trunk and as the split release build it)",
+        "clippy (wasm32 web app, unsplit as trunk serve builds it and split as the release build)",
         || {
             for features in [&[][..], &["--features", "split"][..]] {
                 run(cargo()

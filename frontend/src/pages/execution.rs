@@ -16,16 +16,6 @@ use crate::i18n::{I18n, Key};
 use crate::pages::lifecycle::{Failure, execution_key};
 use crate::ui::{FieldErrors, TextAreaField, error_of, field_errors_of};
 
-fn status_code(status: ExecutionStatus) -> &'static str {
-    match status {
-        ExecutionStatus::Planned => "planned",
-        ExecutionStatus::Confirmed => "confirmed",
-        ExecutionStatus::Held => "held",
-        ExecutionStatus::Postponed => "postponed",
-        ExecutionStatus::Cancelled => "cancelled",
-    }
-}
-
 /// The execution section of an activity of a signed plan (nothing otherwise).
 #[component]
 pub fn ExecutionPanel(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload: Callback<()>) -> impl IntoView {
@@ -76,7 +66,7 @@ fn ExecutionView(
             let chosen = execution_steps(value.execution)
                 .iter()
                 .copied()
-                .find(|s| status_code(*s) == status.get_untracked());
+                .find(|s| s.code() == status.get_untracked());
             let Some(chosen) = chosen else {
                 errors.set(vec![("status".to_owned(), Key::LcChooseStatus)]);
                 return;
@@ -133,7 +123,7 @@ fn ExecutionView(
         let choices = steps
             .iter()
             .map(|s| {
-                let code = status_code(*s);
+                let code = s.code();
                 let key = execution_key(*s);
                 let id = format!("execution-{code}");
                 let for_id = id.clone();
@@ -173,7 +163,7 @@ fn ExecutionView(
             <h2 id="execution-heading">{i18n.tr(Key::LcExecutionHeading)}</h2>
             {move || {
                 let a = current.get().value;
-                let code = status_code(a.execution);
+                let code = a.execution.code();
                 let key = execution_key(a.execution);
                 view! {
                     <dl class="facts">

@@ -134,6 +134,19 @@ pub enum ExecutionStatus {
     Cancelled,
 }
 
+impl ExecutionStatus {
+    /// The wire (and stored) code, as serde writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            ExecutionStatus::Planned => "planned",
+            ExecutionStatus::Confirmed => "confirmed",
+            ExecutionStatus::Held => "held",
+            ExecutionStatus::Postponed => "postponed",
+            ExecutionStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
 /// One party's side of an activity.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
