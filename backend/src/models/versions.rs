@@ -345,8 +345,7 @@ pub async fn compare(
     to: i32,
 ) -> Result<VersionComparison, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
-    let lines = |text: &str| -> BTreeMap<String, BTreeMap<String, Value>> {
-        let value: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    let lines = |value: &Value| -> BTreeMap<String, BTreeMap<String, Value>> {
         value["activities"]
             .as_array()
             .map(|items| {
@@ -361,7 +360,8 @@ pub async fn compare(
             })
             .unwrap_or_default()
     };
-    let old = lines(&load_version(state, year, from).await?.snapshot);
+    let snapshot = |text: &str| serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
+    let old = lines(&snapshot(&load_version(state, year, from).await?.snapshot));
     let plan_row = plans::load(&state.db, year).await?;
     let in_progress =
         to == version_in_progress(&plan_row) && !matches!(state_of(&plan_row), PlanState::Signed | PlanState::Closed);
@@ -377,11 +377,18 @@ pub async fn compare(
             .filter(|a| ConsentState::from_code(&a.consent).is_some_and(ConsentState::in_plan))
             .map(line)
             .collect();
-        lines(&json!({ "activities": current }).to_string())
+        lines(&json!({ "activities": current }))
     } else {
-        lines(&load_version(state, year, to).await?.snapshot)
+        lines(&snapshot(&load_version(state, year, to).await?.snapshot))
     };
-    let added = new.keys().filter(|k| !old.contains_key(*k)).cloned().collect();
+    let added: Vec<String> = new.keys().filter(|k| !old.contains_key(*k)).cloned().collect();
+    let added_titles = added
+        .iter()
+        .map(|r| {
+            let title = new[r].get("title").and_then(Value::as_str).unwrap_or_default();
+            (r.clone(), title.to_owned())
+        })
+        .collect();
     let removed = old.keys().filter(|k| !new.contains_key(*k)).cloned().collect();
     let mut changed = Vec::new();
     for (reference, before) in &old {
@@ -402,6 +409,7 @@ pub async fn compare(
         from,
         to,
         added,
+        added_titles,
         removed,
         changed,
     })

@@ -206,6 +206,11 @@ async fn an_amendment_makes_a_new_version_and_the_comparison_shows_what_changed(
         .await
         .expect("compare with the amendment in progress");
     assert_eq!(draft.added, vec!["2027-GE-002".to_owned()]);
+    assert_eq!(
+        draft.added_titles.get("2027-GE-002").map(String::as_str),
+        Some("Cyber defence seminar"),
+        "an added activity comes with its title"
+    );
     assert_eq!(draft.removed, vec!["2027-GE-001".to_owned()]);
     assert_eq!(
         draft
@@ -224,6 +229,10 @@ async fn an_amendment_makes_a_new_version_and_the_comparison_shows_what_changed(
     assert_eq!(again, v1, "a signed version never changes");
     let diff = b.ge_planner.compare_versions(YEAR, 1, 2).await.expect("compare");
     assert_eq!(diff.added, vec!["2027-GE-002".to_owned()]);
+    assert_eq!(
+        diff.added_titles.get("2027-GE-002").map(String::as_str),
+        Some("Cyber defence seminar")
+    );
     assert_eq!(diff.removed, vec!["2027-GE-001".to_owned()]);
     assert_eq!(diff.changed.len(), 1);
     assert_eq!(diff.changed[0].reference, "2027-AZ-001");

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use concord_client::{ActivityFilter, Client};
+use concord_client::Client;
 use concord_shared::api::{PlanVersionInfo, Signature, VersionComparison};
 use concord_shared::plan::PlanState;
 use concord_shared::{Lang, Problem};
@@ -341,8 +341,6 @@ fn snapshot_row(lang: Lang, line: Map<String, Value>) -> AnyView {
 struct Compared {
     comparison: VersionComparison,
     old: Lines,
-    /// Titles of activities only in `to`, by reference.
-    added: BTreeMap<String, String>,
     numbers: Vec<i32>,
     in_progress: Option<i32>,
 }
@@ -355,32 +353,9 @@ async fn load_comparison(client: Client, auth: Auth, year: i32, from: i32, to: i
     let numbers: Vec<i32> = versions.iter().map(|v| v.number).collect();
     let in_progress = (plan.amendment > 0 && !matches!(plan.state, PlanState::Signed | PlanState::Closed))
         .then_some(plan.amendment + 1);
-    let mut added = BTreeMap::new();
-    if !comparison.added.is_empty() {
-        if numbers.contains(&to) {
-            let new = lines_of(&auth.call(client.plan_version(year, to)).await?.snapshot);
-            for reference in &comparison.added {
-                if let Some(line) = new.get(reference) {
-                    added.insert(reference.clone(), title_of(line));
-                }
-            }
-        } else {
-            let filter = ActivityFilter {
-                limit: Some(500),
-                ..Default::default()
-            };
-            let page = auth.call(client.activities(year, &filter)).await?;
-            for a in page.items {
-                if let Some(reference) = a.reference.filter(|r| comparison.added.contains(r)) {
-                    added.insert(reference, a.title);
-                }
-            }
-        }
-    }
     Ok(Compared {
         comparison,
         old,
-        added,
         numbers,
         in_progress,
     })
@@ -417,7 +392,6 @@ fn compared_view(i18n: I18n, year: i32, c: Compared) -> AnyView {
     let Compared {
         comparison,
         old,
-        added,
         numbers,
         in_progress,
     } = c;
@@ -439,7 +413,7 @@ fn compared_view(i18n: I18n, year: i32, c: Compared) -> AnyView {
         .added
         .iter()
         .map(|r| {
-            let title = added.get(r).cloned().unwrap_or_default();
+            let title = comparison.added_titles.get(r).cloned().unwrap_or_default();
             view! {
                 <li data-added=r.clone()><strong class="marker">{i18n.tr(Key::LcMarkAdded)}</strong> " " <span class="ref">{r.clone()}</span> " " {title}</li>
             }

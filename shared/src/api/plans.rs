@@ -495,6 +495,10 @@ pub struct VersionComparison {
     pub to: i32,
     /// References of activities only in `to`.
     pub added: Vec<String>,
+    /// The titles of the activities only in `to`, by reference (what a
+    /// reader needs to recognise them without loading the version).
+    #[serde(default)]
+    pub added_titles: std::collections::BTreeMap<String, String>,
     /// References of activities only in `from`.
     pub removed: Vec<String>,
     /// Field-by-field changes of activities in both.
