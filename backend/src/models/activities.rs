@@ -260,10 +260,6 @@ fn search_text(row: &activity::Model) -> String {
     ))
 }
 
-fn non_empty(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
-}
-
 /// Drafts a new activity of the caller's party, private until shared.
 pub async fn create(caller: &AuthUser, state: &AppState, year: i32, new: NewActivity) -> Result<Activity, AppError> {
     let tx = state.write().await?;
@@ -293,9 +289,9 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         title: new.title.trim().to_owned(),
         description: new.description.trim().to_owned(),
         area: new.area,
-        area_other: non_empty(new.area_other).filter(|_| new.area.needs_specification()),
+        area_other: super::non_empty(new.area_other).filter(|_| new.area.needs_specification()),
         form: new.form,
-        form_other: non_empty(new.form_other).filter(|_| new.form.needs_specification()),
+        form_other: super::non_empty(new.form_other).filter(|_| new.form.needs_specification()),
         location: new.location.trim().to_owned(),
         schedule: Schedule {
             start_date: new.start_date,
@@ -504,13 +500,13 @@ pub async fn update(
             .unwrap_or_else(|| row.description.clone()),
         area,
         area_other: match &patch.area_other {
-            Some(v) => non_empty(Some(v.clone())),
+            Some(v) => super::non_empty(Some(v.clone())),
             None => row.area_other.clone(),
         }
         .filter(|_| area.needs_specification()),
         form,
         form_other: match &patch.form_other {
-            Some(v) => non_empty(Some(v.clone())),
+            Some(v) => super::non_empty(Some(v.clone())),
             None => row.form_other.clone(),
         }
         .filter(|_| form.needs_specification()),

@@ -12,10 +12,8 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, ModelTrait, QueryFilter,
     QueryOrder, Set,
 };
-use serde_json::json;
 
 use super::Check;
-use crate::audit::{self, Event};
 use crate::auth::AuthUser;
 use crate::entities::{competent_authority, document};
 use crate::error::AppError;
@@ -106,31 +104,6 @@ fn check(change: &AuthorityChange) -> Result<(), AppError> {
     check.finish()
 }
 
-async fn audit_entry<C: ConnectionTrait>(
-    conn: &C,
-    caller: &AuthUser,
-    action: &str,
-    scope: Scope,
-    before: Option<&Authority>,
-    after: Option<&Authority>,
-    id: i64,
-) -> Result<(), AppError> {
-    audit::append(
-        conn,
-        Event {
-            actor: &caller.audit_actor(),
-            action,
-            entity_type: "authority",
-            entity_id: Some(id.to_string()),
-            scope,
-            before: before.map(|b| json!(b)),
-            after: after.map(|a| json!(a)),
-        },
-    )
-    .await?;
-    Ok(())
-}
-
 /// Enters a pending change of the caller's party's competent authority (coordinators).
 pub async fn propose(caller: &AuthUser, state: &AppState, change: AuthorityChange) -> Result<Authority, AppError> {
     let scope = Scope::Private(caller.party);
@@ -153,7 +126,7 @@ pub async fn propose(caller: &AuthUser, state: &AppState, change: AuthorityChang
     .insert(&*tx)
     .await?;
     let after = view(&row);
-    audit_entry(&*tx, caller, "authority.propose", scope, None, Some(&after), after.id).await?;
+    super::audit_change(&*tx, caller, "authority.propose", after.id, scope, None, Some(&after)).await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -202,14 +175,14 @@ pub async fn update(
     active.valid_from = Set(change.valid_from);
     active.version = Set(row.version + 1);
     let after = view(&active.update(&*tx).await?);
-    audit_entry(
+    super::audit_change(
         &*tx,
         caller,
         "authority.update",
+        id,
         scope_of(&row),
         Some(&before),
         Some(&after),
-        id,
     )
     .await?;
     tx.commit().await?;
@@ -228,7 +201,7 @@ pub async fn delete(caller: &AuthUser, state: &AppState, id: i64, if_match: i64)
         .await?;
     let scope = scope_of(&row);
     row.delete(&*tx).await?;
-    audit_entry(&*tx, caller, "authority.delete", scope, Some(&before), None, id).await?;
+    super::audit_change(&*tx, caller, "authority.delete", id, scope, Some(&before), None).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -283,14 +256,14 @@ pub async fn take_effect<C: ConnectionTrait>(
         ended.valid_to = Set(Some(from));
         ended.version = Set(version + 1);
         let after = view(&ended.update(conn).await?);
-        audit_entry(
+        super::audit_change(
             conn,
             caller,
             "authority.end",
+            after.id,
             Scope::Joint,
             Some(&before),
             Some(&after),
-            after.id,
         )
         .await?;
     }
@@ -302,14 +275,14 @@ pub async fn take_effect<C: ConnectionTrait>(
     active.notification_id = Set(Some(notification_id));
     active.version = Set(version + 1);
     let after = view(&active.update(conn).await?);
-    audit_entry(
+    super::audit_change(
         conn,
         caller,
         "authority.take_effect",
+        after.id,
         Scope::Joint,
         Some(&before),
         Some(&after),
-        after.id,
     )
     .await?;
     Ok(from)

@@ -15,7 +15,6 @@ use sea_orm::{
 use serde_json::json;
 
 use super::Check;
-use crate::audit::{self, Event};
 use crate::auth::AuthUser;
 use crate::entities::{instrument, plan};
 use crate::error::AppError;
@@ -144,15 +143,6 @@ pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Instrum
     Ok(view(&load(&state.db, id).await?))
 }
 
-/// Trimmed text, `None` when empty.
-fn clean(value: &Option<String>) -> Option<String> {
-    value
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_owned)
-}
-
 /// Checks the input's texts and dates; related ids must exist and not be `own_id`.
 async fn check<C: ConnectionTrait>(conn: &C, input: &InstrumentInput, own_id: Option<i64>) -> Result<(), AppError> {
     let today = Utc::now().date_naive();
@@ -253,43 +243,20 @@ async fn check<C: ConnectionTrait>(conn: &C, input: &InstrumentInput, own_id: Op
 fn apply(active: &mut instrument::ActiveModel, input: &InstrumentInput) {
     active.kind = Set(input.kind.code().to_owned());
     active.title = Set(input.title.trim().to_owned());
-    active.number = Set(clean(&input.number));
+    active.number = Set(super::non_empty(input.number.clone()));
     active.signed_on = Set(input.signed_on);
-    active.signed_at = Set(clean(&input.signed_at));
-    active.az_signatory = Set(clean(&input.az.signatory));
-    active.az_signatory_position = Set(clean(&input.az.signatory_position));
+    active.signed_at = Set(super::non_empty(input.signed_at.clone()));
+    active.az_signatory = Set(super::non_empty(input.az.signatory.clone()));
+    active.az_signatory_position = Set(super::non_empty(input.az.signatory_position.clone()));
     active.az_procedures_on = Set(input.az.procedures_completed_on);
-    active.az_procedures = Set(clean(&input.az.procedures));
-    active.ge_signatory = Set(clean(&input.ge.signatory));
-    active.ge_signatory_position = Set(clean(&input.ge.signatory_position));
+    active.az_procedures = Set(super::non_empty(input.az.procedures.clone()));
+    active.ge_signatory = Set(super::non_empty(input.ge.signatory.clone()));
+    active.ge_signatory_position = Set(super::non_empty(input.ge.signatory_position.clone()));
     active.ge_procedures_on = Set(input.ge.procedures_completed_on);
-    active.ge_procedures = Set(clean(&input.ge.procedures));
+    active.ge_procedures = Set(super::non_empty(input.ge.procedures.clone()));
     active.in_force_on = Set(input.in_force_on);
     active.terminated_on = Set(input.terminated_on);
     active.related = Set(json!(input.related).to_string());
-}
-
-async fn audit_change<C: ConnectionTrait>(
-    conn: &C,
-    caller: &AuthUser,
-    action: &str,
-    before: Option<&Instrument>,
-    after: &Instrument,
-) -> Result<(), AppError> {
-    audit::append(
-        conn,
-        Event {
-            actor: &caller.audit_actor(),
-            action,
-            entity_type: "instrument",
-            entity_id: Some(after.id.to_string()),
-            scope: Scope::Joint,
-            before: before.map(|b| json!(b)),
-            after: Some(json!(after)),
-        },
-    )
-    .await?;
-    Ok(())
 }
 
 /// Records an additional agreement, protocol or minutes (coordinators).
@@ -314,7 +281,16 @@ pub async fn create(caller: &AuthUser, state: &AppState, input: InstrumentInput)
     apply(&mut active, &input);
     let row = active.insert(&*tx).await?;
     let after = view(&row);
-    audit_change(&*tx, caller, "instrument.create", None, &after).await?;
+    super::audit_change(
+        &*tx,
+        caller,
+        "instrument.create",
+        after.id,
+        Scope::Joint,
+        None,
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -353,7 +329,16 @@ pub async fn update(
     active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
     let after = view(&active.update(&*tx).await?);
-    audit_change(&*tx, caller, "instrument.update", Some(&before), &after).await?;
+    super::audit_change(
+        &*tx,
+        caller,
+        "instrument.update",
+        after.id,
+        Scope::Joint,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -435,5 +420,14 @@ pub async fn link_signed_plan<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    audit_change(conn, caller, "instrument.link_plan", None, &view(&row)).await
+    super::audit_change(
+        conn,
+        caller,
+        "instrument.link_plan",
+        i64::from(row.id),
+        Scope::Joint,
+        None,
+        Some(&view(&row)),
+    )
+    .await
 }

@@ -80,3 +80,37 @@ pub fn stored_party(code: &str) -> Result<concord_shared::Party, AppError> {
     code.parse()
         .map_err(|_| AppError::Internal(anyhow::anyhow!("a stored row names an unknown party: {code:?}")))
 }
+
+/// Trimmed text, `None` when nothing is left: how optional free text is stored.
+pub fn non_empty(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Appends, inside the caller's transaction, the audit entry of a change to
+/// a record: its state before and after as JSON. The entity type is the
+/// action's prefix (`instrument` for `instrument.update`).
+pub async fn audit_change<C: sea_orm::ConnectionTrait, T: serde::Serialize>(
+    conn: &C,
+    caller: &crate::auth::AuthUser,
+    action: &str,
+    id: i64,
+    scope: concord_shared::policy::Scope,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<(), AppError> {
+    let json = |v: &T| serde_json::to_value(v).map_err(|e| AppError::Internal(e.into()));
+    crate::audit::append(
+        conn,
+        crate::audit::Event {
+            actor: &caller.audit_actor(),
+            action,
+            entity_type: action.split('.').next().unwrap_or(action),
+            entity_id: Some(id.to_string()),
+            scope,
+            before: before.map(json).transpose()?,
+            after: after.map(json).transpose()?,
+        },
+    )
+    .await?;
+    Ok(())
+}

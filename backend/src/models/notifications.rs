@@ -12,10 +12,8 @@ use concord_shared::policy::{self, Action, Scope};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryOrder, QuerySelect, Set,
 };
-use serde_json::json;
 
 use super::Check;
-use crate::audit::{self, Event};
 use crate::auth::AuthUser;
 use crate::entities::notification;
 use crate::error::AppError;
@@ -100,33 +98,6 @@ fn check_receipt(check: &mut Check, sent_on: NaiveDate, receipt: &NotificationRe
     }
 }
 
-fn clean(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
-}
-
-async fn audit_entry<C: ConnectionTrait>(
-    conn: &C,
-    caller: &AuthUser,
-    action: &str,
-    before: Option<&Notification>,
-    after: &Notification,
-) -> Result<(), AppError> {
-    audit::append(
-        conn,
-        Event {
-            actor: &caller.audit_actor(),
-            action,
-            entity_type: "notification",
-            entity_id: Some(after.id.to_string()),
-            scope: Scope::Joint,
-            before: before.map(|b| json!(b)),
-            after: Some(json!(after)),
-        },
-    )
-    .await?;
-    Ok(())
-}
-
 /// Records a note the caller's party sent (coordinators); a change of
 /// competent authority it announces takes effect in the same transaction.
 pub async fn record(caller: &AuthUser, state: &AppState, new: NewNotification) -> Result<Notification, AppError> {
@@ -161,7 +132,7 @@ pub async fn record(caller: &AuthUser, state: &AppState, new: NewNotification) -
         sent_on: Set(new.sent_on),
         received_on: Set(new.received_on),
         acknowledged_on: Set(new.acknowledged_on),
-        acknowledgement: Set(clean(new.acknowledgement)),
+        acknowledgement: Set(super::non_empty(new.acknowledgement)),
         authority_id: Set(new.authority),
         effective_on: Set(new.effective_on),
         recorded_by: Set(caller.display_name.clone()),
@@ -176,7 +147,16 @@ pub async fn record(caller: &AuthUser, state: &AppState, new: NewNotification) -
         super::authorities::take_effect(&*tx, caller, authority, effective_on, row.id).await?;
     }
     let after = view(&row);
-    audit_entry(&*tx, caller, "notification.record", None, &after).await?;
+    super::audit_change(
+        &*tx,
+        caller,
+        "notification.record",
+        after.id,
+        Scope::Joint,
+        None,
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }
@@ -208,11 +188,20 @@ pub async fn receipt(
     let mut active = row.clone().into_active_model();
     active.received_on = Set(receipt.received_on);
     active.acknowledged_on = Set(receipt.acknowledged_on);
-    active.acknowledgement = Set(clean(receipt.acknowledgement));
+    active.acknowledgement = Set(super::non_empty(receipt.acknowledgement));
     active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
     let after = view(&active.update(&*tx).await?);
-    audit_entry(&*tx, caller, "notification.receipt", Some(&before), &after).await?;
+    super::audit_change(
+        &*tx,
+        caller,
+        "notification.receipt",
+        after.id,
+        Scope::Joint,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     tx.commit().await?;
     Ok(after)
 }

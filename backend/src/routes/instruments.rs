@@ -42,7 +42,7 @@ fn default_limit() -> u64 {
 /// The query's filters, each wrong one named (422).
 fn filter_of(q: RegisterQuery) -> Result<instruments::Filter, AppError> {
     let mut check = Check::default();
-    let given = |v: Option<String>| v.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    let given = crate::models::non_empty;
     let kind = given(q.kind).and_then(|code| {
         let kind = InstrumentKind::from_code(&code);
         if kind.is_none() {
