@@ -62,7 +62,7 @@ for (const view of VIEWS) {
         .getEntriesByType('resource')
         .filter((e) => e.name.includes('/activities?'))
         .pop();
-      return list ? { ms: painted - list.responseEnd, size: list.decodedBodySize } : null;
+      return list ? { ms: painted - list.responseEnd } : null;
     });
     if (!measured) throw new Error(`${view.name}: no activity list request was seen`);
     items = await run.locator(view.name === 'board' ? '[data-testid="board"] a' : '[data-testid="activity-table"] tbody tr').count();
