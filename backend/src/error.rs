@@ -55,6 +55,16 @@ pub enum AppError {
     /// 500: a stored file no longer matches its checksum; it is never served.
     #[error("integrity: {0}")]
     Integrity(String),
+    /// A rule of the agreement refused (404, 403 or 409 with the reason's code).
+    #[error("refused: {0:?}")]
+    Refused(concord_shared::rules::Refusal),
+    /// 503: the database (or another resource the request needs) is not
+    /// available right now; try again after this many seconds.
+    #[error("unavailable")]
+    Unavailable {
+        /// Seconds after which a retry is worthwhile.
+        retry_after: u64,
+    },
     /// 500: anything unexpected; the cause is logged, never sent.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -81,14 +91,63 @@ impl AppError {
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            AppError::Refused(refusal) => {
+                StatusCode::from_u16(refusal.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            }
+            AppError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Integrity(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
+    /// The stable code of this error (`Problem::code`).
+    pub fn code(&self) -> String {
+        match self {
+            AppError::NotFound => "not_found".to_owned(),
+            AppError::BadRequest(_) => "bad_request".to_owned(),
+            AppError::Invalid(_) => "invalid_input".to_owned(),
+            AppError::Unauthorized => "unauthenticated".to_owned(),
+            AppError::WrongCredentials => "wrong_credentials".to_owned(),
+            AppError::Forbidden(_) => "forbidden".to_owned(),
+            AppError::Conflict(_) => "conflict".to_owned(),
+            AppError::PreconditionFailed { .. } => "stale_version".to_owned(),
+            AppError::PreconditionRequired => "if_match_required".to_owned(),
+            AppError::TooManyRequests { .. } => "too_many_attempts".to_owned(),
+            AppError::TooLarge(_) => "too_large".to_owned(),
+            AppError::UnsupportedType(_) => "unsupported_media_type".to_owned(),
+            AppError::Integrity(_) => "document_damaged".to_owned(),
+            AppError::Refused(refusal) => refusal.reason().map_or_else(|| "not_found".to_owned(), |r| r.code()),
+            AppError::Unavailable { .. } => "unavailable".to_owned(),
+            AppError::Internal(_) => "internal".to_owned(),
+        }
+    }
+
     fn problem(&self) -> Problem {
+        let mut problem = self.described();
+        if problem.code.is_empty() {
+            problem.code = self.code();
+        }
+        problem
+    }
+
+    fn described(&self) -> Problem {
         let status = self.status();
         let title = status.canonical_reason().unwrap_or("Error");
         match self {
+            AppError::Refused(refusal) => match refusal.reason() {
+                None => {
+                    Problem::new(status.as_u16(), title).with_detail("There is nothing here, or you may not see it.")
+                }
+                Some(reason) => Problem::new(status.as_u16(), title).with_reason(reason),
+            },
+            AppError::Unavailable { retry_after } => {
+                let mut p = Problem::new(status.as_u16(), title)
+                    .with_detail(format!(
+                        "The service is busy or its database is unreachable. Try again in {retry_after} seconds."
+                    ))
+                    .with_kind("/problems/unavailable");
+                p.retry_after = Some(*retry_after);
+                p
+            }
             AppError::NotFound => {
                 Problem::new(status.as_u16(), title).with_detail("There is nothing here, or you may not see it.")
             }
@@ -160,7 +219,7 @@ impl IntoResponse for AppError {
             tracing::error!(document = %what, "a stored document does not match its checksum");
         }
         let mut response = problem_response(&self.problem());
-        if let AppError::TooManyRequests { retry_after } = self
+        if let AppError::TooManyRequests { retry_after } | AppError::Unavailable { retry_after } = self
             && let Ok(value) = HeaderValue::from_str(&retry_after.to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);

@@ -16,7 +16,16 @@ pub struct Problem {
     pub title: String,
     /// The HTTP status code.
     pub status: u16,
-    /// A human-readable explanation of this occurrence.
+    /// A stable machine-readable code of this kind of problem (e.g.
+    /// `stale_version`, `username_taken`): what clients act on and what the
+    /// web app translates. See `rules::Reason` for the refusals of the rules.
+    #[serde(default)]
+    pub code: String,
+    /// The values the code's message needs (e.g. `{"year": 2027}`).
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub params: serde_json::Map<String, serde_json::Value>,
+    /// A human-readable explanation of this occurrence, in English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     /// Problems with individual input fields, when the request was invalid.
@@ -53,11 +62,31 @@ impl Problem {
             kind: about_blank(),
             title: title.into(),
             status,
+            code: String::new(),
+            params: serde_json::Map::new(),
             detail: None,
             errors: Vec::new(),
             current_version: None,
             retry_after: None,
         }
+    }
+
+    /// Sets the stable code.
+    pub fn with_code(mut self, code: impl Into<String>) -> Problem {
+        self.code = code.into();
+        self
+    }
+
+    /// Sets the code and parameters from a rule's reason.
+    pub fn with_reason(mut self, reason: &crate::rules::Reason) -> Problem {
+        self.code = reason.code();
+        self.params = reason.params();
+        self
+    }
+
+    /// The reason of a refusal, when the code is one this build knows.
+    pub fn reason(&self) -> Option<crate::rules::Reason> {
+        crate::rules::Reason::from_wire(&self.code, &self.params)
     }
 
     /// Sets the problem type URI.

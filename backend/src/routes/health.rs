@@ -30,6 +30,7 @@ pub async fn health(State(state): State<AppState>) -> Response {
             tracing::error!(error = %err, "health check: the database does not answer");
             problem_response(
                 &Problem::new(StatusCode::SERVICE_UNAVAILABLE.as_u16(), "Service Unavailable")
+                    .with_code("unavailable")
                     .with_detail("The database does not answer."),
             )
         }

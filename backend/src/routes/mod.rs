@@ -141,6 +141,7 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
 async fn api_not_found() -> Response {
     problem_response(
         &Problem::new(StatusCode::NOT_FOUND.as_u16(), "Not Found")
+            .with_code("not_found")
             .with_detail("No API operation has this path. See /api/v1/openapi.json."),
     )
 }
@@ -148,6 +149,7 @@ async fn api_not_found() -> Response {
 async fn method_not_allowed() -> Response {
     problem_response(
         &Problem::new(StatusCode::METHOD_NOT_ALLOWED.as_u16(), "Method Not Allowed")
+            .with_code("method_not_allowed")
             .with_detail("This path does not accept this HTTP method."),
     )
 }

@@ -382,6 +382,7 @@ fn spa_bench(chromium: &std::path::Path, quick: bool) -> anyhow::Result<()> {
 /// `cargo xtask dev`: the backend on :8080 and `trunk serve` on :8081 with live reload.
 pub fn dev(_args: &[String]) -> anyhow::Result<()> {
     tools::ensure_spa_tools()?;
+    tools::ensure_trunk()?;
     let mut backend = cargo();
     backend.args(["run", "-p", "concord-backend", "--bin", "concord"]);
     if std::env::var_os("CONCORD_DEV_ORIGINS").is_none() {

@@ -68,18 +68,34 @@ pub fn locked_wasm_bindgen() -> anyhow::Result<String> {
     bail!("wasm-bindgen is not in Cargo.lock")
 }
 
-/// The wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli and wasm-opt:
-/// what building the SPA needs.
-pub fn ensure_spa_tools() -> anyhow::Result<()> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
-        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
-    }
+/// Runs one tool's installation, printing how long it took.
+fn timed(what: &str, f: impl FnOnce() -> anyhow::Result<()>) -> anyhow::Result<()> {
+    let start = std::time::Instant::now();
+    f()?;
+    println!("    {what}: installed in {:.1} s", start.elapsed().as_secs_f64());
+    Ok(())
+}
 
+/// trunk, which only `cargo xtask dev` uses (about 15 minutes to build on 2 cores).
+pub fn ensure_trunk() -> anyhow::Result<()> {
     let trunk = output(tool("trunk").arg("--version")).unwrap_or_default();
     if !trunk.contains(TRUNK_VERSION) {
         println!("    installing trunk {TRUNK_VERSION} from crates.io (takes several minutes once)");
-        run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+        timed("trunk", || {
+            run(Command::new("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))
+        })?;
+    }
+    Ok(())
+}
+
+/// The wasm32 target, wasm-bindgen-cli, wasm-split-cli and wasm-opt: what
+/// building the release web app needs (`cargo xtask spa` does not use trunk).
+pub fn ensure_spa_tools() -> anyhow::Result<()> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        timed("wasm32 target", || {
+            run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+        })?;
     }
 
     let wanted = locked_wasm_bindgen()?;
@@ -87,7 +103,9 @@ pub fn ensure_spa_tools() -> anyhow::Result<()> {
     if bindgen.split_whitespace().nth(1) != Some(wanted.as_str()) {
         println!("    installing wasm-bindgen-cli {wanted} from crates.io (equal to the locked wasm-bindgen)");
         // Not --locked: one of its locked dependencies is missing from the registry mirror.
-        run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))?;
+        timed("wasm-bindgen-cli", || {
+            run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &wanted, "--force"]))
+        })?;
     }
 
     // wasm-split-cli has no --version: ask cargo which version it installed.
@@ -95,16 +113,18 @@ pub fn ensure_spa_tools() -> anyhow::Result<()> {
     let wanted_split = format!("wasm_split_cli_support v{WASM_SPLIT_VERSION}:");
     if !installed.lines().any(|l| l.trim() == wanted_split) || output(tool("wasm-split-cli").arg("--help")).is_none() {
         println!("    installing wasm-split-cli (wasm_split_cli_support {WASM_SPLIT_VERSION}) from crates.io");
-        run(Command::new("cargo").args([
-            "install",
-            "wasm_split_cli_support",
-            "--version",
-            WASM_SPLIT_VERSION,
-            "--features",
-            "build-binary",
-            "--locked",
-            "--force",
-        ]))?;
+        timed("wasm-split-cli", || {
+            run(Command::new("cargo").args([
+                "install",
+                "wasm_split_cli_support",
+                "--version",
+                WASM_SPLIT_VERSION,
+                "--features",
+                "build-binary",
+                "--locked",
+                "--force",
+            ]))
+        })?;
     }
 
     let opt = output(tool("wasm-opt").arg("--version")).unwrap_or_default();
@@ -115,10 +135,12 @@ pub fn ensure_spa_tools() -> anyhow::Result<()> {
             tools_dir().display()
         );
         std::fs::create_dir_all(tools_dir())?;
-        run(Command::new("npm")
-            .args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(tools_dir())
-            .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+        timed("binaryen", || {
+            run(Command::new("npm")
+                .args(["install", "--no-audit", "--no-fund", "--prefix"])
+                .arg(tools_dir())
+                .arg(format!("binaryen@{BINARYEN_VERSION}")))
+        })?;
     }
     Ok(())
 }
@@ -131,21 +153,69 @@ pub fn ensure_chromium() -> anyhow::Result<PathBuf> {
     if path.exists() {
         return Ok(path);
     }
-    if !is_root() {
-        bail!(
-            "Chromium is missing: install Debian's `chromium` and `chromium-driver` \
-             (sudo apt-get install chromium chromium-driver), or set CONCORD_CHROMIUM"
-        );
-    }
-    println!("    installing Debian's chromium and chromium-driver");
-    run(Command::new("apt-get").arg("update").arg("-q"))?;
-    run(Command::new("apt-get")
-        .args(["install", "-y", "-q", "chromium", "chromium-driver", "fonts-noto-core"])
-        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    ensure_apt(&[
+        ("chromium", "/usr/bin/chromium"),
+        ("chromium-driver", "/usr/bin/chromedriver"),
+        ("fonts-noto-core", "/usr/share/fonts/truetype/noto"),
+    ])?;
     if !path.exists() {
         bail!("apt-get installed chromium, but {} is still missing", path.display());
     }
     Ok(path)
+}
+
+/// Debian packages a command needs, each given with a path it installs:
+/// only the missing ones are installed (as root; otherwise the error says
+/// what to install).
+pub fn ensure_apt(packages: &[(&str, &str)]) -> anyhow::Result<()> {
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|(_, path)| !Path::new(path).exists())
+        .map(|(package, _)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    if !is_root() {
+        bail!("missing Debian packages: sudo apt-get install {}", missing.join(" "));
+    }
+    timed(&format!("Debian's {}", missing.join(", ")), || {
+        println!("    installing Debian's {}", missing.join(" "));
+        run(Command::new("apt-get").arg("update").arg("-q"))?;
+        run(Command::new("apt-get")
+            .args(["install", "-y", "-q", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"))
+    })
+}
+
+/// A private Python virtual environment under the tools directory with these
+/// pinned packages (`name==version`) from PyPI; returns its `bin/` directory.
+#[allow(dead_code, reason = "the schemathesis and document stages call it")]
+pub fn ensure_python(packages: &[&str]) -> anyhow::Result<PathBuf> {
+    let venv = tools_dir().join("venv");
+    let bin = venv.join("bin");
+    if !bin.join("python").exists() {
+        // Debian's python3 makes virtual environments only with python3-venv.
+        if run(Command::new("python3").arg("-m").arg("venv").arg(&venv)).is_err() {
+            ensure_apt(&[("python3-venv", "/nonexistent/python3-venv")])?;
+            run(Command::new("python3").arg("-m").arg("venv").arg("--clear").arg(&venv))?;
+        }
+    }
+    let frozen = output(Command::new(bin.join("python")).args(["-m", "pip", "freeze"])).unwrap_or_default();
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|p| !frozen.lines().any(|l| l.trim().eq_ignore_ascii_case(p)))
+        .copied()
+        .collect();
+    if !missing.is_empty() {
+        timed(&format!("Python {}", missing.join(", ")), || {
+            run(Command::new(bin.join("python"))
+                .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+                .args(&missing))
+        })?;
+    }
+    Ok(bin)
 }
 
 /// The browser tests' npm packages (playwright-core, axe-core), from the lock file.
