@@ -2,7 +2,7 @@
 //!
 //! A list is what the board and the table ask for most, and building a page
 //! of a few hundred activities costs far more in the database driver than in
-//! anything else (toolchain.md, fact 20). The key holds the plan's change
+//! anything else (docs/performance.md, "Baseline"). The key holds the plan's change
 //! counter (`plans.revision`, kept by database triggers in the transaction of
 //! every change of an activity), the caller's party (what may be seen) and
 //! the whole query, so an entry can only ever be served for the very data it

@@ -1,6 +1,6 @@
 //! The fixed vocabulary of the agreement: parties, roles, areas and forms of
 //! co-operation. Wording in the three languages is the agreed one of
-//! `shared/docs/glossary.md`; change it there and here at once.
+//! `docs/glossary.md`; change it there and here at once.
 
 use serde::{Deserialize, Serialize};
 

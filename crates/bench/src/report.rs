@@ -83,7 +83,7 @@ pub fn gates(database: &str, rows: &[Row]) -> Vec<Gate> {
             unit: "ms",
         });
     }
-    // Three times a plain SeaORM query of the same page (toolchain.md, fact 20).
+    // Three times a plain SeaORM query of the same page (docs/performance.md, "Baseline").
     let page_bound = if database == "sqlite" { 2250.0 } else { 4200.0 };
     if let Some(r) = find(rows, "200-activity page", 32) {
         gates.push(Gate {
