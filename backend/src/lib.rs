@@ -15,9 +15,11 @@ pub mod routes;
 pub mod security;
 pub mod spa;
 pub mod startup;
+pub mod state;
 pub mod storage;
 pub mod telemetry;
 
 pub use config::Settings;
 pub use error::AppError;
-pub use startup::{AppState, Application};
+pub use startup::Application;
+pub use state::AppState;

@@ -3,14 +3,12 @@
 //! migrations and assembles the router.
 
 use std::future::Future;
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
 use axum::extract::Request;
 use axum::middleware;
-use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
@@ -18,46 +16,8 @@ use tracing::Span;
 
 use crate::config::Settings;
 use crate::security::{HeaderPolicy, security_headers};
+use crate::state::AppState;
 use crate::{db, routes, spa};
-
-/// Memory for cached activity lists: a few hundred pages of the board.
-const PAGE_CACHE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    /// The database pool.
-    pub db: DatabaseConnection,
-    /// The settings the application was built with.
-    pub settings: Arc<Settings>,
-    /// Serializes writers on SQLite (see [`db::WriteTx`]).
-    pub write_lock: Arc<tokio::sync::Mutex<()>>,
-    /// Serialized activity lists per plan revision (see [`crate::cache`]).
-    pub pages: Arc<crate::cache::PageCache>,
-    /// Recently checked sessions (see [`crate::cache::SessionCache`]).
-    pub sessions: Arc<crate::cache::SessionCache>,
-    /// Where documents' bytes live.
-    pub store: Arc<dyn crate::storage::BlobStore>,
-}
-
-impl AppState {
-    /// Builds the state over a database connection.
-    pub fn new(db: DatabaseConnection, settings: Settings) -> AppState {
-        AppState {
-            db,
-            store: Arc::new(crate::storage::FsStore::new(&settings.data_dir)),
-            settings: Arc::new(settings),
-            write_lock: Arc::new(tokio::sync::Mutex::new(())),
-            pages: Arc::new(crate::cache::PageCache::new(PAGE_CACHE_BYTES)),
-            sessions: Arc::new(crate::cache::SessionCache::new(10_000)),
-        }
-    }
-
-    /// Starts a write transaction.
-    pub async fn write(&self) -> Result<db::WriteTx, sea_orm::DbErr> {
-        db::WriteTx::begin(&self.db, &self.write_lock).await
-    }
-}
 
 /// A built application, bound and ready to serve.
 pub struct Application {

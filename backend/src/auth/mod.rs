@@ -17,7 +17,7 @@ use crate::audit;
 use crate::config::Settings;
 use crate::entities::{api_token, session, user};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The header the web app sends on every write; a cross-site form cannot.
 pub const CSRF_HEADER: &str = "x-concord-csrf";

@@ -20,7 +20,7 @@ use crate::audit::{self, Event};
 use crate::auth::AuthUser;
 use crate::entities::{activity, plan as plan_entity};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 fn cost_code(cost: CostArrangement) -> &'static str {
     match cost {

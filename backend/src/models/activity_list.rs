@@ -19,7 +19,7 @@ use crate::auth::AuthUser;
 use crate::cache::PageKey;
 use crate::entities::activity::{Column, Entity};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Filters, sorting and paging of a list.
 #[derive(Debug, Default, Clone, Deserialize, utoipa::IntoParams)]

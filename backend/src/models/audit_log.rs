@@ -8,7 +8,7 @@ use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, 
 use crate::auth::AuthUser;
 use crate::entities::audit_log::{self, Column, Entity};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 fn view(row: audit_log::Model) -> AuditEntry {
     AuditEntry {

@@ -17,7 +17,7 @@ use super::Check;
 use crate::auth::AuthUser;
 use crate::entities::{competent_authority, document};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 fn party_of(row: &competent_authority::Model) -> Party {
     row.party.parse().unwrap_or(Party::Az)

@@ -13,7 +13,7 @@ use crate::audit::{self, Event};
 use crate::auth::AuthUser;
 use crate::entities::{comment, user};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 fn view(row: comment::Model) -> Comment {
     Comment {

@@ -16,7 +16,7 @@ use super::{activities, comments, plans};
 use crate::auth::AuthUser;
 use crate::entities::{plan, user};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 const TITLES: [(&str, &str); 14] = [
     (

@@ -28,7 +28,7 @@ use crate::audit::{self, Event, hex};
 use crate::auth::AuthUser;
 use crate::entities::document;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::storage::BlobReader;
 
 /// The wire view of a document.

@@ -17,7 +17,7 @@ use super::plans::{self, state_of};
 use crate::auth::AuthUser;
 use crate::entities::activity;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 fn in_signed_plan(row: &activity::Model, plan_row: &crate::entities::plan::Model) -> Result<(), AppError> {
     let state = state_of(plan_row);

@@ -18,7 +18,7 @@ use super::Check;
 use crate::auth::AuthUser;
 use crate::entities::{instrument, plan};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The Agreement's date of signature: nothing in the register is signed earlier.
 pub fn agreement_signed_on() -> NaiveDate {

@@ -17,7 +17,7 @@ use super::Check;
 use crate::auth::AuthUser;
 use crate::entities::notification;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The wire view of a notification.
 pub fn view(row: &notification::Model) -> Notification {

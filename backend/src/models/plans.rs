@@ -17,7 +17,7 @@ use crate::audit::{self, Event};
 use crate::auth::AuthUser;
 use crate::entities::{activity, plan};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The plan's state.
 pub fn state_of(row: &plan::Model) -> PlanState {

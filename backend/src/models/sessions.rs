@@ -13,7 +13,7 @@ use crate::auth::{AuthUser, password, rate_limit, secrets, session_ends};
 use crate::entities::{session, user};
 use crate::error::AppError;
 use crate::extract::ClientInfo;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Who the caller is.
 pub async fn me(caller: &AuthUser, state: &AppState) -> Result<Me, AppError> {

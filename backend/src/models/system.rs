@@ -13,7 +13,7 @@ use super::users::view;
 use crate::audit::{self, Event};
 use crate::entities::user;
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 fn operator() -> audit::Actor {
     audit::Actor::anonymous("command line")

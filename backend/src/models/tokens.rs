@@ -13,7 +13,7 @@ use crate::audit::{self, Event};
 use crate::auth::{AuthUser, secrets};
 use crate::entities::{api_token, user};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The prefix of every token, so leaked ones are easy to recognise.
 pub const TOKEN_PREFIX: &str = "concord_";

@@ -15,7 +15,7 @@ use crate::audit::{self, Event};
 use crate::auth::{AuthUser, password};
 use crate::entities::{api_token, session, user};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The wire view of a user (never the password hash).
 pub fn view(row: &user::Model) -> UserView {

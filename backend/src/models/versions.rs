@@ -25,7 +25,7 @@ use crate::audit::{self, Event, hex};
 use crate::auth::AuthUser;
 use crate::entities::{activity, plan, plan_signature, plan_version};
 use crate::error::AppError;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The version number the plan's current negotiation leads to.
 pub fn version_in_progress(row: &plan::Model) -> i32 {

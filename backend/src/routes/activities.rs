@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::extract::{ApiJson, IfMatch, etagged};
 use crate::models::{activities, audit_log, comments};
 use crate::routes::audit::Paging;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// One activity; another party's draft is 404.
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", security(("session" = []), ("token" = [])),

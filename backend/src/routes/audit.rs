@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::audit_log;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Paging of a list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -11,7 +11,7 @@ use crate::auth::{AuthUser, check_csrf, session_clear_cookie, session_set_cookie
 use crate::error::AppError;
 use crate::extract::{ApiJson, ClientInfo};
 use crate::models::sessions;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Signs in with a user name and password; sets the session cookie.
 /// Wrong user name and wrong password get the same answer.

@@ -14,7 +14,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models::Check;
 use crate::models::documents::{self, Upload};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 type QueryResult<T> = Result<Query<T>, axum::extract::rejection::QueryRejection>;
 

@@ -8,7 +8,7 @@ use concord_shared::Problem;
 use concord_shared::api::Health;
 
 use crate::error::problem_response;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Answers 200 when the database answers, 503 otherwise. No sign-in needed.
 #[utoipa::path(get, path = "/api/v1/health", tag = "system",

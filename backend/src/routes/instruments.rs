@@ -12,7 +12,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::{ApiJson, IfMatch, etagged};
 use crate::models::{Check, instruments};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Filters and paging of the register.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]

@@ -13,7 +13,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::problem_response;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 mod activities;
 mod audit;

@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::extract::{ApiJson, IfMatch, etagged};
 use crate::models::activity_list::ActivityQuery;
 use crate::models::{activities, activity_list, plans, versions};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 type QueryResult<T> = Result<Query<T>, axum::extract::rejection::QueryRejection>;
 

@@ -8,7 +8,7 @@ use concord_shared::api::Reference;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::models;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The agreement, the parties with their competent authorities, the areas and forms.
 #[utoipa::path(get, path = "/api/v1/reference", tag = "system",

@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::extract::{ApiJson, IfMatch, etagged};
 use crate::models::{authorities, notifications};
 use crate::routes::audit::Paging;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Both parties' competent authorities over time, and the caller's party's pending changes.
 #[utoipa::path(get, path = "/api/v1/authorities", tag = "authorities", security(("session" = []), ("token" = [])),

@@ -10,7 +10,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::ApiJson;
 use crate::models::tokens;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The tokens of the caller's party (administrators).
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", security(("session" = []), ("token" = [])),

@@ -11,7 +11,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::{ApiJson, IfMatch, etagged};
 use crate::models::users;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// The users of the caller's party (administrators).
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", security(("session" = []), ("token" = [])),
