@@ -246,7 +246,7 @@ async fn seed(db: &Database, year: i32, n: usize) -> anyhow::Result<()> {
     let env: BTreeMap<&str, String> = db.env().into_iter().collect();
     let settings = concord_backend::config::Settings::from_lookup(|k| env.get(k).cloned())?;
     let connection = concord_backend::db::connect_and_migrate(&settings).await?;
-    let state = concord_backend::startup::AppState::new(connection, settings);
+    let state = concord_backend::AppState::new(connection, settings);
     let explain = |e: concord_backend::error::AppError| anyhow::anyhow!("seeding failed: {e:?}");
     concord_backend::models::system::seed_demo_users(&state, PASSWORD)
         .await
