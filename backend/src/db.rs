@@ -44,8 +44,10 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Database
 }
 
 /// A write transaction. On SQLite, writers also queue on a process-wide lock
-/// first: SQLite allows one writer, and a deferred transaction that read
-/// before another committed would fail to upgrade instead of waiting.
+/// first (SQLite allows one writer), then begin `IMMEDIATE`: the write lock
+/// is taken at `BEGIN`, where the busy timeout applies, so a write outside
+/// this lock (a session's last use) makes it wait instead of failing to
+/// upgrade a deferred transaction with "database is locked".
 pub struct WriteTx {
     txn: sea_orm::DatabaseTransaction,
     _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
@@ -64,15 +66,21 @@ impl WriteTx {
         db: &DatabaseConnection,
         lock: &std::sync::Arc<tokio::sync::Mutex<()>>,
     ) -> Result<WriteTx, sea_orm::DbErr> {
-        use sea_orm::TransactionTrait;
-        let guard = if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
-            Some(lock.clone().lock_owned().await)
-        } else {
-            None
+        use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+        if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+            return Ok(WriteTx {
+                txn: db.begin().await?,
+                _guard: None,
+            });
+        }
+        let guard = lock.clone().lock_owned().await;
+        let options = TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
         };
         Ok(WriteTx {
-            txn: db.begin().await?,
-            _guard: guard,
+            txn: db.begin_with_options(options).await?,
+            _guard: Some(guard),
         })
     }
 

@@ -12,7 +12,7 @@ use concord_shared::{CooperationArea, CooperationForm, Party, Role};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::Check;
-use super::activities::{self, execution_of, load, proposer_of, require_version, save};
+use super::activities::{self, execution_of, load, load_for_write, proposer_of, require_version, save};
 use super::plans::{self, state_of};
 use crate::auth::AuthUser;
 use crate::entities::activity;
@@ -45,7 +45,7 @@ pub async fn set_status(
     update: ExecutionUpdate,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Plan, Scope::Joint)?;
     if row.host_party != caller.party.code() {
         return Err(AppError::Forbidden(
@@ -88,7 +88,7 @@ pub async fn set_summary(
     update: SummaryUpdate,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Plan, Scope::Joint)?;
     require_version(&row, if_match)?;
     if row.execution != ExecutionStatus::Held.code() {

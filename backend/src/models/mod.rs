@@ -19,6 +19,7 @@ pub mod sessions;
 pub mod system;
 pub mod tokens;
 pub mod users;
+pub mod versioned;
 pub mod versions;
 
 use concord_shared::problem::FieldError;

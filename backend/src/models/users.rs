@@ -250,9 +250,8 @@ pub async fn update(
     if let Some(disabled) = patch.disabled {
         active.disabled = Set(disabled);
     }
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     if disabling {
         end_access(&*tx, updated.id, None).await?;
         revoke_tokens_of(&*tx, updated.id).await?;

@@ -159,7 +159,7 @@ pub async fn sign(
     }
     check.finish()?;
     let tx = state.write().await?;
-    let row = plans::load(&*tx, year).await?;
+    let row = plans::load_for_update(&*tx, year).await?;
     if row.version != if_match {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
@@ -215,9 +215,8 @@ pub async fn sign(
         active.signed_version = Set(Some(number));
         action = "plan.signed";
     }
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = plans::view(&*tx, &updated).await?;
     audit::append(
         &*tx,
@@ -241,7 +240,7 @@ pub async fn sign(
 pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_match: i64) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
-    let row = plans::load(&*tx, year).await?;
+    let row = plans::load_for_update(&*tx, year).await?;
     if row.version != if_match {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
@@ -255,9 +254,8 @@ pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_m
     let mut active = row.clone().into_active_model();
     active.state = Set(PlanState::Negotiation.code().to_owned());
     active.amendment = Set(row.amendment + 1);
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = plans::view(&*tx, &updated).await?;
     audit::append(
         &*tx,

@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod authorities;
 mod cache;
+mod concurrency;
 mod demo;
 mod documents;
 mod execution;
