@@ -6,6 +6,7 @@ use concord_shared::Party;
 use concord_shared::api::{Blocker, NewPlan, Plan, StepProposal, TransitionAction, TransitionRequest};
 use concord_shared::plan::{ConsentState, PlanState, may_confirm};
 use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Reason, Refusal};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -194,7 +195,9 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: boo
         .await?
         > 0
     {
-        return Err(AppError::Conflict(format!("A plan for {} exists already.", new.year)));
+        return Err(AppError::Refused(Refusal::Conflict(Reason::PlanExists {
+            year: new.year,
+        })));
     }
     let now = Utc::now();
     let row = plan::ActiveModel {
@@ -209,7 +212,8 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: boo
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::PlanExists { year: new.year }))?;
     let plan = view(&*tx, &row).await?;
     audit::append(
         &*tx,

@@ -12,6 +12,7 @@ use concord_shared::api::{
 };
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Reason, Refusal};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
@@ -177,7 +178,7 @@ pub async fn sign(
         .one(&*tx)
         .await?;
     if mine.is_some() {
-        return Err(AppError::Conflict("Your party's signature is recorded already.".into()));
+        return Err(AppError::Refused(Refusal::Conflict(Reason::AlreadySigned)));
     }
     let before = plans::view(&*tx, &row).await?;
     plan_signature::ActiveModel {
@@ -193,7 +194,8 @@ pub async fn sign(
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::AlreadySigned))?;
     let signatures = signatures_of(&*tx, &row).await?;
     let mut active = row.clone().into_active_model();
     let mut action = "plan.sign";
