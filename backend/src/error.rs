@@ -72,7 +72,18 @@ pub enum AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
-        AppError::Internal(err.into())
+        match crate::db::classify(&err) {
+            crate::db::Failure::Unavailable => {
+                tracing::warn!(error = %err, "the database is unavailable; answering 503");
+                AppError::Unavailable {
+                    retry_after: crate::db::RETRY_AFTER_SECONDS,
+                }
+            }
+            crate::db::Failure::Duplicate => AppError::Refused(concord_shared::rules::Refusal::Conflict(
+                concord_shared::rules::Reason::AlreadyExists,
+            )),
+            crate::db::Failure::Other => AppError::Internal(err.into()),
+        }
     }
 }
 
@@ -137,7 +148,18 @@ impl AppError {
                 None => {
                     Problem::new(status.as_u16(), title).with_detail("There is nothing here, or you may not see it.")
                 }
-                Some(reason) => Problem::new(status.as_u16(), title).with_reason(reason),
+                Some(reason) => {
+                    let mut problem = Problem::new(status.as_u16(), title).with_reason(reason);
+                    // A value that must be unique and is not: named like a field error.
+                    if let Some(field) = reason.field() {
+                        problem.errors = vec![FieldError {
+                            field: field.to_owned(),
+                            code: "taken".to_owned(),
+                            message: format!("this {field} is taken"),
+                        }];
+                    }
+                    problem
+                }
             },
             AppError::Unavailable { retry_after } => {
                 let mut p = Problem::new(status.as_u16(), title)

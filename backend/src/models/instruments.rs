@@ -326,9 +326,8 @@ pub async fn update(
     let before = view(&row);
     let mut active = row.clone().into_active_model();
     apply(&mut active, &input);
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let after = view(&active.update(&*tx).await?);
+    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
     super::audit_change(
         &*tx,
         caller,

@@ -189,9 +189,8 @@ pub async fn receipt(
     active.received_on = Set(receipt.received_on);
     active.acknowledged_on = Set(receipt.acknowledged_on);
     active.acknowledgement = Set(super::non_empty(receipt.acknowledgement));
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let after = view(&active.update(&*tx).await?);
+    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
     super::audit_change(
         &*tx,
         caller,

@@ -3,6 +3,7 @@
 use chrono::Utc;
 use concord_shared::api::{NewUser, PasswordChange, PasswordReset, UserPatch, UserView};
 use concord_shared::policy::{self, Action, Scope};
+use concord_shared::rules::{Reason, Refusal};
 use concord_shared::{Party, Role};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -123,7 +124,7 @@ pub(crate) async fn insert(
         .await?
         .is_some()
     {
-        return Err(Check::error("username", "taken", "this user name is taken"));
+        return Err(AppError::Refused(Refusal::Conflict(Reason::UsernameTaken)));
     }
     let hash = password::hash(new.password).await?;
     let now = Utc::now();
@@ -142,7 +143,8 @@ pub(crate) async fn insert(
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::UsernameTaken))?;
     let created = view(&row);
     audit::append(
         &*tx,
@@ -250,9 +252,8 @@ pub async fn update(
     if let Some(disabled) = patch.disabled {
         active.disabled = Set(disabled);
     }
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     if disabling {
         end_access(&*tx, updated.id, None).await?;
         revoke_tokens_of(&*tx, updated.id).await?;
