@@ -13,6 +13,7 @@ mod documents;
 mod execution;
 mod health;
 mod history;
+mod input;
 mod instruments;
 mod isolation;
 pub mod plans;
