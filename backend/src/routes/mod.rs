@@ -24,6 +24,7 @@ pub mod docs;
 mod documents;
 mod health;
 mod instruments;
+mod openapi;
 mod plans;
 mod reference;
 mod register;

@@ -16,6 +16,7 @@ mod history;
 mod input;
 mod instruments;
 mod isolation;
+mod openapi;
 pub mod plans;
 mod reference;
 mod server;
