@@ -74,6 +74,8 @@ pub enum Reason {
     StepAlreadyProposed,
     /// The proposer's own party cannot confirm its proposal.
     OwnProposal,
+    /// Only the proposing party withdraws its proposal.
+    OthersProposal,
     /// The plan's state does not allow this.
     PlanState {
         /// The plan's state code.
@@ -85,6 +87,10 @@ pub enum Reason {
         awaiting_az: u32,
         /// Activities awaiting Georgia's decision.
         awaiting_ge: u32,
+        /// Activities with changes requested.
+        changes_requested: u32,
+        /// Activities accepted by both parties (none blocks agreement too).
+        accepted: u32,
     },
 
     // --- activities ---
@@ -125,10 +131,18 @@ pub enum Reason {
     },
     /// This activity was carried over already.
     AlreadyCarriedOver,
+    /// An after-action summary waits until the activity is held.
+    NotHeld,
+    /// A held activity is not carried over.
+    AlreadyHeld,
 
     // --- the register ---
     /// Only the receiving party records receipt.
     NotReceiver,
+    /// A party's competent authority is changed only by that party.
+    OtherPartysAuthority,
+    /// A notified authority entry is final; a further change is a new entry.
+    AlreadyNotified,
 
     // --- documents and exports ---
 
@@ -181,6 +195,8 @@ mod tests {
         let reason = Reason::PlanNotAgreeable {
             awaiting_az: 2,
             awaiting_ge: 0,
+            changes_requested: 1,
+            accepted: 0,
         };
         assert_eq!(reason.code(), "plan_not_agreeable");
         let params = reason.params();
