@@ -17,15 +17,16 @@ pub fn may_see_activity(actor: Actor, proposer: Party, shared: bool) -> Result<(
     roles::see(actor, activity_scope(proposer, shared))
 }
 
-/// The scope of a comment by `party` on a visible activity: an internal note
-/// stays with its author's party; a comment is seen by whoever sees the activity.
-pub fn comment_scope(party: Party, internal: bool) -> Scope {
-    if internal { Scope::Private(party) } else { Scope::Joint }
+/// The scope of a comment by `party` on an activity seen in `activity`
+/// scope: an internal note stays with its author's party; a comment is seen
+/// by whoever sees the activity.
+pub fn comment_scope(party: Party, internal: bool, activity: Scope) -> Scope {
+    if internal { Scope::Private(party) } else { activity }
 }
 
-/// May `actor` see a comment or note written by `party` (on an activity the actor sees)?
-pub fn may_see_comment(actor: Actor, party: Party, internal: bool) -> Result<(), Refusal> {
-    roles::see(actor, comment_scope(party, internal))
+/// May `actor` see a comment or note written by `party` on an activity seen in `activity` scope?
+pub fn may_see_comment(actor: Actor, party: Party, internal: bool, activity: Scope) -> Result<(), Refusal> {
+    roles::see(actor, comment_scope(party, internal, activity))
 }
 
 /// The scope of an entry of `party`'s competent authority: its party's alone
@@ -55,8 +56,13 @@ mod tests {
             assert_eq!(may_see_activity(actor, other, false), Err(Refusal::Hidden));
             assert!(may_see_activity(actor, other, true).is_ok());
             assert!(may_see_activity(actor, *party, false).is_ok());
-            assert_eq!(may_see_comment(actor, other, true), Err(Refusal::Hidden));
-            assert!(may_see_comment(actor, other, false).is_ok());
+            assert_eq!(may_see_comment(actor, other, true, Scope::Joint), Err(Refusal::Hidden));
+            assert!(may_see_comment(actor, other, false, Scope::Joint).is_ok());
+            assert_eq!(
+                may_see_comment(actor, other, false, Scope::Private(other)),
+                Err(Refusal::Hidden),
+                "a comment on the other party's draft"
+            );
             assert_eq!(may_see_authority(actor, other, true), Err(Refusal::Hidden));
             assert!(may_see_authority(actor, other, false).is_ok());
         }
