@@ -24,7 +24,7 @@ use crate::pages::{
 };
 // Register (instruments, authorities, notifications)
 use crate::pages::authorities::AuthoritiesPage;
-use crate::pages::register::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
+use crate::pages::instruments::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
 // Plan lifecycle (signatures, versions, amendments, execution, carry-over)
 use crate::pages::versions::{ComparePage, VersionPage, VersionsPage};
 use crate::ui::Loading;
