@@ -21,3 +21,4 @@ mod server;
 mod tokens;
 mod users;
 mod versions;
+mod visibility;
