@@ -5,7 +5,7 @@
 use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use concord_shared::Party;
-use concord_shared::policy::Scope;
+use concord_shared::rules::Scope;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set,
 };

@@ -40,12 +40,6 @@ pub enum AppError {
     /// 401 at login: wrong user name or password (one answer for both).
     #[error("wrong credentials")]
     WrongCredentials,
-    /// 403: the caller may know the resource but lacks the role, or the request is refused (CSRF).
-    #[error("forbidden: {0}")]
-    Forbidden(String),
-    /// 409: the request conflicts with the current state (e.g. a user name taken).
-    #[error("conflict: {0}")]
-    Conflict(String),
     /// 412: `If-Match` names an older version.
     #[error("stale version")]
     PreconditionFailed {
@@ -85,6 +79,12 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+impl From<concord_shared::rules::Refusal> for AppError {
+    fn from(refusal: concord_shared::rules::Refusal) -> Self {
+        AppError::Refused(refusal)
+    }
+}
+
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
         match crate::db::classify(&err) {
@@ -111,8 +111,6 @@ impl AppError {
             AppError::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -136,8 +134,6 @@ impl AppError {
             AppError::Invalid(_) => "invalid_input".to_owned(),
             AppError::Unauthorized => "unauthenticated".to_owned(),
             AppError::WrongCredentials => "wrong_credentials".to_owned(),
-            AppError::Forbidden(_) => "forbidden".to_owned(),
-            AppError::Conflict(_) => "conflict".to_owned(),
             AppError::PreconditionFailed { .. } => "stale_version".to_owned(),
             AppError::PreconditionRequired => "if_match_required".to_owned(),
             AppError::TooManyRequests { .. } => "too_many_attempts".to_owned(),
@@ -167,7 +163,9 @@ impl AppError {
                     Problem::new(status.as_u16(), title).with_detail("There is nothing here, or you may not see it.")
                 }
                 Some(reason) => {
-                    let mut problem = Problem::new(status.as_u16(), title).with_reason(reason);
+                    let mut problem = Problem::new(status.as_u16(), title)
+                        .with_reason(reason)
+                        .with_detail(reason.describe());
                     // A value that must be unique and is not: named like a field error.
                     if let Some(field) = reason.field() {
                         problem.errors = vec![FieldError {
@@ -207,8 +205,6 @@ impl AppError {
             AppError::WrongCredentials => Problem::new(status.as_u16(), title)
                 .with_detail("The user name or the password is wrong.")
                 .with_kind("/problems/wrong-credentials"),
-            AppError::Forbidden(detail) => Problem::new(status.as_u16(), title).with_detail(detail.clone()),
-            AppError::Conflict(detail) => Problem::new(status.as_u16(), title).with_detail(detail.clone()),
             AppError::PreconditionFailed { current } => {
                 let mut p = Problem::new(status.as_u16(), title)
                     .with_detail("Someone changed this since you loaded it. Reload it and apply your change again.")

@@ -5,7 +5,7 @@
 
 use concord_client::Client;
 use concord_shared::Lang;
-use concord_shared::policy::{may_see_tokens_page, may_see_users_page};
+use concord_shared::rules::roles::{may_see_tokens_page, may_see_users_page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -317,7 +317,7 @@ fn Navigation() -> impl IntoView {
                     <A href="/account" attr:data-nav="account">
                         {i18n.tr(Key::NavAccount)}
                     </A>
-                    {may_see_users_page(actor)
+                    {may_see_users_page(actor).is_ok()
                         .then(|| {
                             view! {
                                 <A href="/users" attr:data-nav="users">
@@ -325,7 +325,7 @@ fn Navigation() -> impl IntoView {
                                 </A>
                             }
                         })}
-                    {may_see_tokens_page(actor)
+                    {may_see_tokens_page(actor).is_ok()
                         .then(|| {
                             view! {
                                 <A href="/tokens" attr:data-nav="tokens">

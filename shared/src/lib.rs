@@ -9,7 +9,6 @@ pub mod api;
 pub mod domain;
 pub mod i18n;
 pub mod plan;
-pub mod policy;
 pub mod problem;
 pub mod rules;
 pub mod text;

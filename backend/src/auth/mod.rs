@@ -9,7 +9,7 @@ pub mod secrets;
 use axum::extract::FromRequestParts;
 use axum::http::{HeaderMap, Method, header, request::Parts};
 use chrono::{DateTime, Utc};
-use concord_shared::policy::{self, Action, Decision, Scope};
+use concord_shared::rules::{self, Action, Actor, Reason, Refusal, Scope};
 use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
@@ -46,8 +46,8 @@ pub struct AuthUser {
 
 impl AuthUser {
     /// The policy's view of the caller.
-    pub fn actor(&self) -> policy::Actor {
-        policy::Actor {
+    pub fn actor(&self) -> Actor {
+        Actor {
             party: self.party,
             role: self.role,
         }
@@ -65,13 +65,7 @@ impl AuthUser {
 
     /// Enforces the shared policy: 404 outside the caller's scope, 403 for a role too low.
     pub fn require(&self, action: Action, scope: Scope) -> Result<(), AppError> {
-        match policy::decide(self.actor(), action, scope) {
-            Decision::Allow => Ok(()),
-            Decision::Hidden => Err(AppError::NotFound),
-            Decision::Forbidden => Err(AppError::Forbidden(
-                "Your role does not allow this. Ask your ministry's administrator.".into(),
-            )),
-        }
+        Ok(rules::roles::decide(self.actor(), action, scope)?)
     }
 }
 
@@ -104,7 +98,7 @@ pub fn check_csrf(method: &Method, headers: &HeaderMap, settings: &Settings) -> 
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return Ok(());
     }
-    let refused = || AppError::Forbidden("Cross-site request refused.".into());
+    let refused = || AppError::Refused(Refusal::Forbidden(Reason::CrossSiteRequest));
     // The exact value the app sends: a present but empty header is no proof.
     if headers.get(CSRF_HEADER).map(|v| v.as_bytes()) != Some(b"1") {
         return Err(refused());

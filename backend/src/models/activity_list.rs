@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use chrono::NaiveDate;
 use concord_shared::api::{Activity, ActivityCounts, ExecutionStatus, Page};
 use concord_shared::plan::{ConsentState, PartyConsent};
-use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Action, Scope};
 use concord_shared::{CooperationArea, CooperationForm, Party};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};

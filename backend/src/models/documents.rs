@@ -13,8 +13,8 @@ use anyhow::Context;
 use axum::body::Body;
 use chrono::Utc;
 use concord_shared::api::{DOCUMENT_TYPES, Document, DocumentOwner};
-use concord_shared::policy::{self, Action, Decision, Scope};
 use concord_shared::problem::FieldError;
+use concord_shared::rules::{self, Action, Scope};
 use futures_util::StreamExt;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -175,15 +175,7 @@ fn extension(filename: &str) -> String {
 /// Stores an upload for an owner the caller may attach to.
 pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: Body) -> Result<Document, AppError> {
     let (scope, owner_party) = owner_scope(&state.db, caller, upload.owner, upload.owner_id).await?;
-    match policy::may_attach(caller.actor(), upload.owner, scope, owner_party) {
-        Decision::Allow => {}
-        Decision::Hidden => return Err(AppError::NotFound),
-        Decision::Forbidden => {
-            return Err(AppError::Forbidden(
-                "Your role or party may not attach documents to this.".into(),
-            ));
-        }
-    }
+    rules::register::may_attach(caller.actor(), upload.owner, scope, owner_party)?;
     let filename = upload.filename.trim().to_owned();
     let mut check = Check::default();
     check.line("filename", &filename, 1, 200);

@@ -8,7 +8,7 @@ use concord_shared::Party;
 use concord_shared::api::{
     Instrument, InstrumentInput, InstrumentKind, InstrumentSide, InstrumentStatus, Page, PlanVersionRef, Signature,
 };
-use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Action, Scope};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };

@@ -120,7 +120,7 @@ pub async fn audit_change<C: sea_orm::ConnectionTrait, T: serde::Serialize>(
     caller: &crate::auth::AuthUser,
     action: &str,
     id: i64,
-    scope: concord_shared::policy::Scope,
+    scope: concord_shared::rules::Scope,
     before: Option<&T>,
     after: Option<&T>,
 ) -> Result<(), AppError> {

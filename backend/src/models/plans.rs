@@ -4,9 +4,9 @@
 use chrono::Utc;
 use concord_shared::Party;
 use concord_shared::api::{Blocker, NewPlan, Plan, StepProposal, TransitionAction, TransitionRequest};
-use concord_shared::plan::{ConsentState, PlanState, may_confirm};
-use concord_shared::policy::{Action, Scope};
-use concord_shared::rules::{Reason, Refusal};
+use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::rules::plan::{self as rule, PlanEvent, StepFacts};
+use concord_shared::rules::{Action, Reason, Refusal, Scope, activities::in_plan};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -67,42 +67,6 @@ async fn shared_counts<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<Vec
         .collect())
 }
 
-/// What keeps a plan from agreement, from its shared activities.
-fn agreement_blockers(counts: &[(ConsentState, u64)]) -> Vec<Blocker> {
-    let n =
-        |states: &[ConsentState]| -> u64 { counts.iter().filter(|(s, _)| states.contains(s)).map(|(_, n)| n).sum() };
-    let mut blockers = Vec::new();
-    for (party, states) in [
-        (Party::Az, [ConsentState::Pending, ConsentState::AcceptedByGe]),
-        (Party::Ge, [ConsentState::Pending, ConsentState::AcceptedByAz]),
-    ] {
-        let count = n(&states);
-        if count > 0 {
-            blockers.push(Blocker {
-                code: "awaiting_consent".into(),
-                party: Some(party),
-                count: Some(count),
-            });
-        }
-    }
-    let changes = n(&[ConsentState::ChangesRequested]);
-    if changes > 0 {
-        blockers.push(Blocker {
-            code: "changes_requested".into(),
-            party: None,
-            count: Some(changes),
-        });
-    }
-    if n(&[ConsentState::Accepted]) == 0 {
-        blockers.push(Blocker {
-            code: "no_accepted_activity".into(),
-            party: None,
-            count: None,
-        });
-    }
-    blockers
-}
-
 /// The wire view of a plan, with what blocks its next step.
 pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Plan, AppError> {
     let state = state_of(row);
@@ -118,7 +82,7 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
     };
     let mut blockers = Vec::new();
     if state == PlanState::Negotiation {
-        blockers.extend(agreement_blockers(&counts));
+        blockers.extend(rule::agreement_blockers(&counts));
     }
     if state == PlanState::Signed && !year_is_over(row.year) {
         blockers.push(Blocker {
@@ -127,7 +91,7 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
             count: None,
         });
     }
-    if state.next_by_confirmation().is_some() {
+    if rule::next_by_confirmation(state).is_some() {
         match &proposal {
             Some(p) => blockers.push(Blocker {
                 code: "awaiting_confirmation".into(),
@@ -141,7 +105,7 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
             }),
         }
     }
-    let activity_count = counts.iter().filter(|(s, _)| s.in_plan()).map(|(_, n)| n).sum();
+    let activity_count = counts.iter().filter(|(s, _)| in_plan(*s)).map(|(_, n)| n).sum();
     Ok(Plan {
         year: row.year,
         state,
@@ -195,14 +159,12 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: boo
         .await?
         > 0
     {
-        return Err(AppError::Refused(Refusal::Conflict(Reason::PlanExists {
-            year: new.year,
-        })));
+        return Err(Refusal::Conflict(Reason::PlanExists { year: new.year }).into());
     }
     let now = Utc::now();
     let row = plan::ActiveModel {
         year: Set(new.year),
-        state: Set(PlanState::Drafting.code().to_owned()),
+        state: Set(rule::INITIAL.code().to_owned()),
         seq_az: Set(0),
         seq_ge: Set(0),
         demo: Set(demo),
@@ -252,12 +214,7 @@ pub async fn transition(
     let mut active = row.clone().into_active_model();
     let action = match request.action {
         TransitionAction::Propose => {
-            let Some(next) = current.next_by_confirmation() else {
-                return Err(AppError::Conflict(format!(
-                    "A {} plan has no step to propose.",
-                    current.code()
-                )));
-            };
+            let next = rule::may_propose(caller.actor(), current, proposer.is_some())?;
             if request.to != Some(next) {
                 return Err(Check::error(
                     "to",
@@ -265,12 +222,7 @@ pub async fn transition(
                     format!("from {} the next step is {}", current.code(), next.code()),
                 ));
             }
-            if proposer.is_some() {
-                return Err(AppError::Conflict(
-                    "A step is already proposed; confirm, decline or withdraw it first.".into(),
-                ));
-            }
-            check_conditions(&*tx, &row, next).await?;
+            rule::step_conditions(next, &step_facts(&*tx, &row).await?)?;
             active.proposal_to = Set(Some(next.code().to_owned()));
             active.proposal_party = Set(Some(caller.party.code().to_owned()));
             active.proposal_by = Set(Some(caller.display_name.clone()));
@@ -278,30 +230,20 @@ pub async fn transition(
             "plan.propose"
         }
         TransitionAction::Confirm => {
-            let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
-            if !may_confirm(caller.party, caller.role, proposer) {
-                return Err(AppError::Forbidden(
-                    "The other party's coordinator must confirm: nothing binds both ministries on one ministry's word."
-                        .into(),
-                ));
-            }
-            let next = row
+            rule::may_confirm(caller.actor(), proposer)?;
+            let to = row
                 .proposal_to
                 .as_deref()
                 .and_then(PlanState::from_code)
                 .unwrap_or(current);
-            check_conditions(&*tx, &row, next).await?;
+            let facts = step_facts(&*tx, &row).await?;
+            let next = rule::transition(current, PlanEvent::Confirmed { to, facts })?;
             active.state = Set(next.code().to_owned());
             clear_proposal(&mut active);
             "plan.confirm"
         }
         TransitionAction::Decline => {
-            let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
-            if !may_confirm(caller.party, caller.role, proposer) {
-                return Err(AppError::Forbidden(
-                    "Withdraw your own party's proposal instead.".into(),
-                ));
-            }
+            rule::may_confirm(caller.actor(), proposer)?;
             let mut check = Check::default();
             check.text("reason", request.reason.as_deref().unwrap_or_default(), 1, 1000);
             check.finish()?;
@@ -309,12 +251,7 @@ pub async fn transition(
             "plan.decline"
         }
         TransitionAction::Withdraw => {
-            let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
-            if proposer != caller.party {
-                return Err(AppError::Forbidden(
-                    "Only the proposing party withdraws its proposal.".into(),
-                ));
-            }
+            rule::may_withdraw_proposal(caller.actor(), proposer)?;
             clear_proposal(&mut active);
             "plan.withdraw_proposal"
         }
@@ -352,56 +289,35 @@ fn clear_proposal(active: &mut plan::ActiveModel) {
 
 /// Whether 31 December of `year` has passed.
 pub fn year_is_over(year: i32) -> bool {
-    concord_shared::plan::closable(year, chrono::Datelike::year(&Utc::now().date_naive()))
+    rule::closable(year, this_year())
 }
 
-/// Refuses a step whose condition does not hold, saying what blocks it.
-async fn check_conditions<C: ConnectionTrait>(conn: &C, row: &plan::Model, next: PlanState) -> Result<(), AppError> {
-    if next == PlanState::Closed {
-        if !year_is_over(row.year) {
-            return Err(AppError::Conflict(format!(
-                "The {} plan can be closed only after 31 December {}.",
-                row.year, row.year
-            )));
-        }
-        return Ok(());
-    }
-    if next != PlanState::Agreed {
-        return Ok(());
-    }
-    let blockers = agreement_blockers(&shared_counts(conn, row.id).await?);
-    if blockers.is_empty() {
-        return Ok(());
-    }
-    let words: Vec<String> = blockers
-        .iter()
-        .map(|b| match (b.code.as_str(), b.party, b.count) {
-            ("awaiting_consent", Some(p), Some(n)) => {
-                format!("{n} activities await {}'s consent", p.label(concord_shared::Lang::En))
-            }
-            ("changes_requested", _, Some(n)) => format!("{n} activities have changes requested"),
-            _ => "no activity has been accepted by both parties".to_owned(),
-        })
-        .collect();
-    Err(AppError::Conflict(format!(
-        "The plan cannot be agreed yet: {}.",
-        words.join("; ")
-    )))
+fn this_year() -> i32 {
+    chrono::Datelike::year(&Utc::now().date_naive())
+}
+
+/// What the conditions of the plan's next step look at.
+async fn step_facts<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<StepFacts, AppError> {
+    Ok(StepFacts {
+        year: row.year,
+        today_year: this_year(),
+        counts: shared_counts(conn, row.id).await?,
+    })
 }
 
 /// When something substantive changes in an agreed plan, it returns to
 /// negotiation and any pending step proposal is cleared.
 pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Model) -> Result<bool, AppError> {
-    if state_of(plan_row) != PlanState::Agreed && plan_row.proposal_to.is_none() {
+    let current = state_of(plan_row);
+    let next = rule::transition(current, PlanEvent::ActivitiesChanged)?;
+    let reopened = next != current;
+    if !reopened && plan_row.proposal_to.is_none() {
         return Ok(false);
     }
-    let reopened = state_of(plan_row) == PlanState::Agreed;
     // Signatures recorded on the version as it was no longer hold.
     super::versions::clear_pending_signatures(conn, plan_row).await?;
     let mut active = plan_row.clone().into_active_model();
-    if reopened {
-        active.state = Set(PlanState::Negotiation.code().to_owned());
-    }
+    active.state = Set(next.code().to_owned());
     // A proposal to agree was made on the plan as it was; it no longer holds.
     if plan_row.proposal_to.as_deref() == Some(PlanState::Agreed.code()) || reopened {
         clear_proposal(&mut active);

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use concord_shared::api::{AuthKind, LoginRequest, Me, SessionView};
-use concord_shared::policy::Scope;
+use concord_shared::rules::Scope;
 use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;

@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 use concord_shared::api::{NewUser, UserView};
-use concord_shared::policy::Scope;
+use concord_shared::rules::Scope;
 use concord_shared::{Party, Role};
 use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 use serde_json::json;

@@ -2,8 +2,7 @@
 
 use chrono::Utc;
 use concord_shared::api::{NewUser, PasswordChange, PasswordReset, UserPatch, UserView};
-use concord_shared::policy::{self, Action, Scope};
-use concord_shared::rules::{Reason, Refusal};
+use concord_shared::rules::{self, Action, Reason, Refusal, Scope};
 use concord_shared::{Party, Role};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -56,7 +55,7 @@ pub(crate) fn check_username(check: &mut Check, username: &str) {
 }
 
 fn check_password(check: &mut Check, field: &str, password: &str) {
-    match policy::check_password(password) {
+    match rules::roles::check_password(password) {
         Ok(()) => {}
         Err("too_short") => check.fail(field, "too_short", "a password needs at least 12 characters"),
         Err(code) => check.fail(field, code, "a password may have at most 256 characters"),
@@ -97,9 +96,7 @@ pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<UserVie
 /// Creates a user in the caller's party with a role no higher than the caller's.
 pub async fn create(caller: &AuthUser, state: &AppState, new: NewUser) -> Result<UserView, AppError> {
     caller.require(Action::ManageUsers, Scope::Private(caller.party))?;
-    if !policy::may_grant(caller.actor(), new.role) {
-        return Err(AppError::Forbidden("No one may give a role above their own.".into()));
-    }
+    rules::roles::may_grant(caller.actor(), new.role)?;
     insert(state, &caller.audit_actor(), caller.party, new).await
 }
 
@@ -223,19 +220,15 @@ pub async fn update(
         check.line("position", position, 0, 120);
     }
     check.finish()?;
-    if let Some(role) = patch.role
-        && !policy::may_grant(caller.actor(), role)
-    {
-        return Err(AppError::Forbidden("No one may give a role above their own.".into()));
+    if let Some(role) = patch.role {
+        rules::roles::may_grant(caller.actor(), role)?;
     }
     let party = party_of(&row);
     let was_active_admin = row.role == Role::Administrator.code() && !row.disabled;
     let stays_active_admin =
         patch.role.is_none_or(|r| r == Role::Administrator) && !patch.disabled.unwrap_or(row.disabled);
-    if was_active_admin && !stays_active_admin && active_administrators(&*tx, party).await? <= 1 {
-        return Err(AppError::Conflict(
-            "This is the last active administrator of the party; appoint another one first.".into(),
-        ));
+    if was_active_admin && !stays_active_admin {
+        rules::roles::may_remove_administrator(active_administrators(&*tx, party).await?)?;
     }
     let before = view(&row);
     let disabling = patch.disabled == Some(true) && !row.disabled;
@@ -322,7 +315,7 @@ pub async fn reset_password(
 pub async fn change_own_password(caller: &AuthUser, state: &AppState, change: PasswordChange) -> Result<(), AppError> {
     let user_id = caller
         .user_id
-        .ok_or_else(|| AppError::Forbidden("API tokens have no password.".into()))?;
+        .ok_or(AppError::Refused(Refusal::Forbidden(Reason::TokenHasNoPassword)))?;
     let row = user::Entity::find_by_id(user_id)
         .one(&state.db)
         .await?

@@ -11,8 +11,8 @@ use concord_shared::api::{
     FieldChange, NewSignature, Plan, PlanVersionDetail, PlanVersionInfo, Signature, VersionComparison,
 };
 use concord_shared::plan::{ConsentState, PlanState};
-use concord_shared::policy::{Action, Scope};
-use concord_shared::rules::{Reason, Refusal};
+use concord_shared::rules::plan::{PlanEvent, transition};
+use concord_shared::rules::{Action, Reason, Scope, activities::in_plan, signatures};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
@@ -164,22 +164,9 @@ pub async fn sign(
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
-    if state_of(&row) != PlanState::Agreed {
-        return Err(AppError::Conflict(format!(
-            "Only an agreed plan is signed; the {year} plan is {}.",
-            row.state
-        )));
-    }
+    let signed: Vec<Party> = signatures_of(&*tx, &row).await?.iter().map(|s| s.party).collect();
+    signatures::may_sign(caller.actor(), state_of(&row), &signed)?;
     let number = version_in_progress(&row);
-    let mine = plan_signature::Entity::find()
-        .filter(plan_signature::Column::PlanId.eq(row.id))
-        .filter(plan_signature::Column::VersionNo.eq(number))
-        .filter(plan_signature::Column::Party.eq(caller.party.code()))
-        .one(&*tx)
-        .await?;
-    if mine.is_some() {
-        return Err(AppError::Refused(Refusal::Conflict(Reason::AlreadySigned)));
-    }
     let before = plans::view(&*tx, &row).await?;
     plan_signature::ActiveModel {
         plan_id: Set(row.id),
@@ -199,7 +186,7 @@ pub async fn sign(
     let signatures = signatures_of(&*tx, &row).await?;
     let mut active = row.clone().into_active_model();
     let mut action = "plan.sign";
-    if signatures.len() == 2 {
+    if Party::ALL.iter().all(|p| signatures.iter().any(|s| s.party == *p)) {
         let text = snapshot(&*tx, &row, number, &signatures).await?;
         let sha256 = hex(&Sha256::digest(text.as_bytes()));
         plan_version::ActiveModel {
@@ -213,7 +200,7 @@ pub async fn sign(
         .insert(&*tx)
         .await?;
         super::instruments::link_signed_plan(&*tx, caller, &row, number, &signatures).await?;
-        active.state = Set(PlanState::Signed.code().to_owned());
+        active.state = Set(transition(state_of(&row), PlanEvent::BothSigned)?.code().to_owned());
         active.signed_version = Set(Some(number));
         action = "plan.signed";
     }
@@ -246,15 +233,12 @@ pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_m
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
-    if state_of(&row) != PlanState::Signed {
-        return Err(AppError::Conflict(format!(
-            "Only a signed plan is amended; the {year} plan is {}.",
-            row.state
-        )));
-    }
+    signatures::may_open_amendment(caller.actor(), state_of(&row))?;
     let before = plans::view(&*tx, &row).await?;
     let mut active = row.clone().into_active_model();
-    active.state = Set(PlanState::Negotiation.code().to_owned());
+    active.state = Set(transition(state_of(&row), PlanEvent::AmendmentOpened)?
+        .code()
+        .to_owned());
     active.amendment = Set(row.amendment + 1);
     active.updated_at = Set(Utc::now());
     let updated = super::versioned::update(&*tx, active, row.version).await?;
@@ -374,7 +358,7 @@ pub async fn compare(
             .await?;
         let current: Vec<Value> = rows
             .iter()
-            .filter(|a| ConsentState::from_code(&a.consent).is_some_and(ConsentState::in_plan))
+            .filter(|a| ConsentState::from_code(&a.consent).is_some_and(in_plan))
             .map(line)
             .collect();
         lines(&json!({ "activities": current }))

@@ -166,7 +166,14 @@ async fn only_the_host_party_reports_execution_step_by_step_with_reasons() {
     let skip = set(&s.ge_planner, s.az_in_ge, ExecutionStatus::Held, None)
         .await
         .expect_err("confirm first");
-    assert_eq!(skip.field("status").expect("field").code, "invalid_step");
+    assert_eq!((skip.status, skip.code.as_str()), (409, "execution_step"));
+    assert_eq!(
+        skip.reason(),
+        Some(concord_shared::rules::Reason::ExecutionStep {
+            from: "planned".into(),
+            to: "held".into()
+        })
+    );
     set(&s.ge_planner, s.az_in_ge, ExecutionStatus::Confirmed, None)
         .await
         .expect("confirmed");

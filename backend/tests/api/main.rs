@@ -24,3 +24,4 @@ mod server;
 mod tokens;
 mod users;
 pub mod versions;
+mod visibility;

@@ -10,8 +10,11 @@ pub mod execution;
 use concord_client::{Client, Versioned};
 use concord_shared::api::DocumentOwner;
 use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, HistoryChange, HistoryEntry, Side};
-use concord_shared::plan::{ConsentState, FieldOwner, may_edit};
-use concord_shared::policy::{Action, Scope, decide, may_attach};
+use concord_shared::plan::ConsentState;
+use concord_shared::rules::activities::{FieldOwner, may_edit_field};
+use concord_shared::rules::register::may_attach;
+use concord_shared::rules::roles::decide;
+use concord_shared::rules::{Action, Scope};
 use concord_shared::{Party, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,9 +87,9 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
     let year = first.year;
     let id = first.id;
     let proposer = first.proposing_party;
-    let may_change = may_edit(actor.party, actor.role, proposer, FieldOwner::Substance)
-        || may_edit(actor.party, actor.role, proposer, FieldOwner::Side(actor.party));
-    let is_proposer_planner = may_edit(actor.party, actor.role, proposer, FieldOwner::Substance);
+    let may_change = may_edit_field(actor, proposer, FieldOwner::Substance).is_ok()
+        || may_edit_field(actor, proposer, FieldOwner::Side(actor.party)).is_ok();
+    let is_proposer_planner = may_edit_field(actor, proposer, FieldOwner::Substance).is_ok();
     // Whoever sees the activity sees its documents; attaching follows the
     // shared policy (planners; a draft is its party's alone until shared).
     let scope = if first.reference.is_some() {
@@ -94,7 +97,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
     } else {
         Scope::Private(proposer)
     };
-    let may_upload = may_attach(actor, DocumentOwner::Activity, scope, None).allowed();
+    let may_upload = may_attach(actor, DocumentOwner::Activity, scope, None).is_ok();
 
     let step = move |share: bool| {
         let client = client.clone();
@@ -130,7 +133,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
                 a.consent,
                 ConsentState::Draft | ConsentState::Rejected | ConsentState::Withdrawn
             );
-        let can_withdraw = is_proposer_planner && a.consent.in_plan();
+        let can_withdraw = is_proposer_planner && concord_shared::rules::activities::in_plan(a.consent);
         let share = share.clone();
         let withdraw = withdraw.clone();
         (!editing.get()).then(|| {
@@ -257,7 +260,7 @@ fn ConsentPanel(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload:
     let busy = RwSignal::new(false);
     let coordinator = auth
         .actor()
-        .is_some_and(|a| decide(a, Action::Coordinate, Scope::Joint).allowed());
+        .is_some_and(|a| decide(a, Action::Coordinate, Scope::Joint).is_ok());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let decision = match decision.get_untracked().as_str() {
@@ -365,7 +368,7 @@ fn Discussion(id: i64, notes: bool) -> impl IntoView {
     let message = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let actor = auth.actor();
-    let may_write = actor.is_some_and(|a| decide(a, Action::Plan, Scope::Private(a.party)).allowed());
+    let may_write = actor.is_some_and(|a| decide(a, Action::Plan, Scope::Private(a.party)).is_ok());
     let party = actor.map_or(Party::Az, |a| a.party);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
