@@ -49,6 +49,7 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Database
 pub struct WriteTx {
     txn: sea_orm::DatabaseTransaction,
     _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+    hub: Option<std::sync::Arc<crate::events::Hub>>,
 }
 
 impl std::ops::Deref for WriteTx {
@@ -73,11 +74,22 @@ impl WriteTx {
         Ok(WriteTx {
             txn: db.begin().await?,
             _guard: guard,
+            hub: None,
         })
+    }
+
+    /// Wakes the live stream's tail task when this transaction commits.
+    pub fn notifying(mut self, hub: std::sync::Arc<crate::events::Hub>) -> WriteTx {
+        self.hub = Some(hub);
+        self
     }
 
     /// Commits.
     pub async fn commit(self) -> Result<(), sea_orm::DbErr> {
-        self.txn.commit().await
+        self.txn.commit().await?;
+        if let Some(hub) = &self.hub {
+            hub.wake();
+        }
+        Ok(())
     }
 }

@@ -10,6 +10,7 @@ mod authorities;
 mod cache;
 mod demo;
 mod documents;
+mod events;
 mod execution;
 mod health;
 mod history;
