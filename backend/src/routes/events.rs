@@ -31,9 +31,9 @@ pub struct Resume {
 /// How often the stream checks that its session or token is still valid.
 const RECHECK: Duration = Duration::from_secs(15);
 
-/// The changes the caller may see, as they are committed: one event per
-/// change (`event:` the action, `id:` its sequence number, `data:` a
-/// `Change`), a `ready` event first, `reset` when the client must reload
+/// The changes the caller may see, as they are committed: one `change`
+/// event per change (`id:` its sequence number, `data:` a `Change` whose
+/// `action` says what happened), a `ready` event first, `reset` when the client must reload
 /// everything (it fell too far behind), comments as heartbeats. Resumes after
 /// `Last-Event-ID`.
 #[utoipa::path(get, path = "/api/v1/events", tag = "events", security(("session" = []), ("token" = [])),
@@ -170,7 +170,7 @@ fn render(item: Item) -> Event {
             .id(cursor.to_string())
             .data(cursor.to_string()),
         Item::Change(entry) => Event::default()
-            .event(entry.change.action.clone())
+            .event("change")
             .id(entry.change.id.to_string())
             .json_data(&entry.change)
             .unwrap_or_else(|_| Event::default().comment("unserialisable change")),

@@ -9,7 +9,7 @@ use crate::{Client, ClientError, Method, problem_of, transport};
 /// One Server-Sent Event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StreamEvent {
-    /// `ready`, `reset`, or the change's action (`activity.share`, ...).
+    /// `ready`, `change` or `reset`.
     pub event: String,
     /// The event id (the change's sequence number).
     pub id: Option<i64>,
@@ -21,8 +21,8 @@ impl StreamEvent {
     /// The change this event carries (`None` for `ready` and `reset`).
     pub fn change(&self) -> Option<Change> {
         match self.event.as_str() {
-            "ready" | "reset" => None,
-            _ => serde_json::from_str(&self.data).ok(),
+            "change" => serde_json::from_str(&self.data).ok(),
+            _ => None,
         }
     }
 }
