@@ -137,6 +137,13 @@ pub async fn append<C: ConnectionTrait>(conn: &C, event: Event<'_>) -> anyhow::R
     let mut active = active;
     active.id = Set(id);
     active.insert(conn).await.context("appending to the audit log")?;
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        // Delivered at commit to every process listening on this database:
+        // their live streams read the new entry (see crate::events).
+        conn.execute_unprepared(&format!("NOTIFY {}", crate::events::CHANNEL))
+            .await
+            .context("notifying the live streams")?;
+    }
     Ok(())
 }
 

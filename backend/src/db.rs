@@ -51,6 +51,7 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Database
 pub struct WriteTx {
     txn: sea_orm::DatabaseTransaction,
     _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+    hub: Option<std::sync::Arc<crate::events::Hub>>,
 }
 
 impl std::ops::Deref for WriteTx {
@@ -71,6 +72,7 @@ impl WriteTx {
             return Ok(WriteTx {
                 txn: db.begin().await?,
                 _guard: None,
+                hub: None,
             });
         }
         let guard = lock.clone().lock_owned().await;
@@ -81,12 +83,23 @@ impl WriteTx {
         Ok(WriteTx {
             txn: db.begin_with_options(options).await?,
             _guard: Some(guard),
+            hub: None,
         })
+    }
+
+    /// Wakes the live stream's tail task when this transaction commits.
+    pub fn notifying(mut self, hub: std::sync::Arc<crate::events::Hub>) -> WriteTx {
+        self.hub = Some(hub);
+        self
     }
 
     /// Commits.
     pub async fn commit(self) -> Result<(), sea_orm::DbErr> {
-        self.txn.commit().await
+        self.txn.commit().await?;
+        if let Some(hub) = &self.hub {
+            hub.wake();
+        }
+        Ok(())
     }
 }
 

@@ -185,7 +185,8 @@ pub fn App() -> impl IntoView {
     provide_context(client.clone());
     let i18n = I18n::init();
     provide_context(i18n);
-    Auth::init(client);
+    let auth = Auth::init(client);
+    crate::live::Live::init(auth);
 
     view! {
         <Router>
@@ -247,6 +248,7 @@ fn Shell() -> impl IntoView {
             <UserBox />
             <LanguageSwitcher />
         </header>
+        <crate::ui::live_note::LiveNote />
         <main id="main" tabindex="-1">
             {move || match boot.get() {
                 Boot::Checking => view! { <Loading /> }.into_any(),

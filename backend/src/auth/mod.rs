@@ -264,3 +264,33 @@ async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError>
         expires_at,
     })
 }
+
+/// Whether the session or token behind `caller` still stands: not signed
+/// out, revoked or expired, its user not disabled. Long-lived answers (the
+/// live stream) ask this now and then.
+pub async fn still_valid(state: &AppState, caller: &AuthUser) -> bool {
+    let now = Utc::now();
+    if caller.expires_at.is_some_and(|end| end <= now) {
+        return false;
+    }
+    let found = if let Some(id) = caller.session_id {
+        session::Entity::find_by_id(id)
+            .find_also_related(user::Entity)
+            .one(&state.db)
+            .await
+            .map(|row| {
+                row.is_some_and(|(session, user)| {
+                    session_ends(&session, &state.settings) > now && user.is_some_and(|u| !u.disabled)
+                })
+            })
+    } else if let Some(id) = caller.token_id {
+        api_token::Entity::find_by_id(id)
+            .one(&state.db)
+            .await
+            .map(|row| row.is_some_and(|t| t.revoked_at.is_none() && t.expires_at.is_none_or(|end| end > now)))
+    } else {
+        Ok(false)
+    };
+    // A database hiccup does not end a stream; the next check decides.
+    found.unwrap_or(true)
+}

@@ -23,6 +23,7 @@ mod auth;
 mod authorities;
 pub mod docs;
 mod documents;
+mod events;
 mod health;
 mod instruments;
 mod openapi;
@@ -46,6 +47,7 @@ mod users;
         (name = "users", description = "Users of the administrator's own party"),
         (name = "tokens", description = "API tokens of the administrator's own party"),
         (name = "audit", description = "The audit log"),
+        (name = "events", description = "The live stream of changes (Server-Sent Events)"),
         (name = "plans", description = "Annual co-operation plans and their steps under the rule of two"),
         (name = "activities", description = "Activities: drafts, sharing, consent, comments, internal notes"),
         (name = "authorities", description = "Competent authorities over time and the diplomatic notifications that change them"),
@@ -97,6 +99,7 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(tokens::list, tokens::create))
         .routes(routes!(tokens::revoke))
         .routes(routes!(audit::list))
+        .routes(routes!(events::stream))
         .routes(routes!(plans::list, plans::create))
         .routes(routes!(plans::get))
         .routes(routes!(plans::transition))

@@ -11,6 +11,7 @@ mod cache;
 mod concurrency;
 mod demo;
 mod documents;
+mod events;
 pub mod execution;
 mod health;
 mod history;

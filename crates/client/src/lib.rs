@@ -19,6 +19,10 @@ use concord_shared::api::{
     NotificationReceipt,
 };
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
+#[cfg(not(target_arch = "wasm32"))]
+mod events;
+#[cfg(not(target_arch = "wasm32"))]
+pub use events::{EventStream, StreamEvent};
 #[cfg(target_arch = "wasm32")]
 mod fetch;
 #[cfg(target_arch = "wasm32")]

@@ -26,6 +26,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NavAgreement => "შეთანხმება",
         Key::Footer => "აზერბაიჯანის რესპუბლიკისა და საქართველოს თავდაცვის სამინისტროების ერთობლივი დაგეგმვის დაფა",
         Key::Loading => "იტვირთება…",
+        Key::LiveChangedBy => "{name} ({party}) ახლახან შეცვალა.",
+        Key::LiveEditStale => "რასაც არედაქტირებთ, აღარ არის მიმდინარე ვერსია; ახლა შენახვა უარყოფილი იქნება.",
+        Key::LiveShowNew => "ახალი ვერსიის ჩვენება",
         Key::LoadFailedTitle => "ამ გვერდის ჩატვირთვა ვერ მოხერხდა",
         Key::ServerUnreachable => "Concord-ის სერვერმა არ უპასუხა. შეამოწმეთ ქსელთან კავშირი და სცადეთ ხელახლა.",
         Key::ServerError => {

@@ -17,6 +17,12 @@ const STORAGE_KEY: &str = "concord.lang";
 pub enum Key {
     /// Under the product name.
     Tagline,
+    /// Someone else's change reached the live stream: `{name}`, `{party}`.
+    LiveChangedBy,
+    /// After [`Key::LiveChangedBy`] on an activity being edited.
+    LiveEditStale,
+    /// Reloads the activity someone else changed.
+    LiveShowNew,
     /// The skip link's text.
     SkipToContent,
     /// Accessible name of the main navigation.

@@ -13,6 +13,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
+use crate::live::Live;
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, PAGE_SIZE, QueryNav, filter_from_query};
 use crate::ui::labels::{ConsentPair, consent_key, schedule_text};
@@ -54,7 +55,9 @@ fn activities_resource(
     let client = expect_context::<Client>();
     let auth = expect_context::<Auth>();
     let filter = filter_from_query();
+    let live = expect_context::<Live>();
     LocalResource::new(move || {
+        live.tick();
         let client = client.clone();
         let mut filter = filter.get();
         extra(&mut filter);

@@ -15,6 +15,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, month_name};
+use crate::live::Live;
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, QueryNav, filter_from_query};
 use crate::ui::labels::{consent_key, schedule_text};
@@ -39,7 +40,9 @@ fn all_activities(year: Memo<i32>, keep_month: bool) -> LocalResource<Result<Pag
         f.offset = None;
         f
     });
+    let live = expect_context::<Live>();
     LocalResource::new(move || {
+        live.tick();
         let client = client.clone();
         let mut filter = filter.get();
         let year = year.get();

@@ -7,6 +7,7 @@ pub mod documents;
 pub mod feedback;
 pub mod filters;
 pub mod labels;
+pub mod live_note;
 pub mod options;
 pub mod plan_nav;
 

@@ -126,6 +126,9 @@ pub use plans::*;
 mod authorities;
 pub use authorities::*;
 
+mod changes;
+pub use changes::*;
+
 mod documents;
 pub use documents::*;
 

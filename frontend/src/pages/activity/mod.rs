@@ -24,10 +24,12 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use self::execution::ExecutionPanel;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
+use crate::live::Live;
 use crate::ui::activity_form::ActivityForm;
 use crate::ui::documents::Documents;
 use crate::ui::feedback::LoadError;
 use crate::ui::labels::{ConsentPair, consent_key, cost_key, field_label, schedule_text, value_text};
+use crate::ui::live_note::{by_someone_else, changed_by};
 use crate::ui::plan_nav::{PlanTabs, route_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
@@ -170,6 +172,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
             }
         }}
         <MessageView message />
+        <ChangedElsewhere id current editing on_reload />
         {actions}
         {move || if editing.get() {
             view! {
@@ -195,6 +198,44 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
         <History id current />
     }
     .into_any()
+}
+
+/// Someone else changed this activity after it was loaded: shown at once,
+/// before a save would meet a 412; without an edit in progress the page
+/// simply reloads.
+#[component]
+fn ChangedElsewhere(
+    id: i64,
+    current: RwSignal<Versioned<Activity>>,
+    editing: RwSignal<bool>,
+    #[prop(into)] on_reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let live = expect_context::<Live>();
+    let newer = Memo::new(move |_| {
+        live.last().filter(|c| {
+            c.entity_type == "activity"
+                && c.entity_id.as_deref() == Some(id.to_string().as_str())
+                && c.version.is_some_and(|v| v > current.with(|a| a.version))
+                && by_someone_else(auth, c)
+        })
+    });
+    Effect::new(move |_| {
+        if newer.get().is_some() && !editing.get_untracked() {
+            on_reload.run(());
+        }
+    });
+    move || {
+        newer.get().filter(|_| editing.get()).map(|change| {
+            view! {
+                <div class="notice failure" role="alert" data-testid="changed-elsewhere">
+                    <p>{changed_by(i18n, &change)} " " {i18n.tr(Key::LiveEditStale)}</p>
+                    <button type="button" class="secondary" on:click=move |_| on_reload.run(())>{i18n.tr(Key::LiveShowNew)}</button>
+                </div>
+            }
+        })
+    }
 }
 
 /// Every field of the activity.
@@ -353,7 +394,9 @@ fn Discussion(id: i64, notes: bool) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let c2 = client.clone();
+    let live = expect_context::<Live>();
     let list = LocalResource::new(move || {
+        live.tick();
         let client = c2.clone();
         async move {
             if notes {
@@ -531,7 +574,9 @@ fn History(id: i64, current: RwSignal<Versioned<Activity>>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
+    let live = expect_context::<Live>();
     let list = LocalResource::new(move || {
+        live.tick();
         let client = client.clone();
         current.with(|c| c.version);
         async move { auth.call(client.history(id, 0, HISTORY_LIMIT)).await }

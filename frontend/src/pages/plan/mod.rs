@@ -20,6 +20,7 @@ use leptos_router::components::A;
 use self::lifecycle::Lifecycle;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
+use crate::live::Live;
 use crate::ui::dates::this_year;
 use crate::ui::feedback::LoadError;
 use crate::ui::plan_nav::{PlanHeader, route_year};
@@ -80,7 +81,9 @@ pub fn PlanPage() -> impl IntoView {
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let year = route_year();
+    let live = expect_context::<Live>();
     let plan = LocalResource::new(move || {
+        live.tick();
         let client = client.clone();
         let year = year.get();
         async move { auth.call(client.plan(year)).await }
