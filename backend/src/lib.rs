@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod filetype;
 pub mod models;
+pub mod paper;
 pub mod routes;
 pub mod security;
 pub mod spa;

@@ -20,6 +20,7 @@ mod audit;
 mod auth;
 pub mod docs;
 mod documents;
+mod exports;
 mod health;
 mod instruments;
 mod plans;
@@ -106,6 +107,9 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(plans::compare))
         .routes(routes!(plans::report))
         .routes(routes!(plans::carry_over))
+        .routes(routes!(exports::plan_document))
+        .routes(routes!(exports::version_document))
+        .routes(routes!(exports::report_document))
         .routes(routes!(activities::execution))
         .routes(routes!(activities::summary))
         .routes(routes!(activities::get, activities::update, activities::delete))
