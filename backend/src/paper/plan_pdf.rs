@@ -24,7 +24,7 @@ fn stacked(langs: &[Lang], f: impl Fn(Lang) -> String) -> String {
 fn dates(line: &Line, langs: &[Lang]) -> String {
     let d = |x: chrono::NaiveDate| x.format("%d.%m.%Y").to_string();
     match (line.start_date, line.end_date, line.month) {
-        (Some(s), Some(e), _) if s != e => format!("{}–{}", d(s), d(e)),
+        (Some(s), Some(e), _) if s != e => format!("{} – {}", d(s), d(e)),
         (Some(s), _, _) => d(s),
         (None, _, Some(m)) => stacked(langs, |l| Text::TentativeMonth.fill(l, &[("month", month_name(l, m))])),
         _ => String::new(),
@@ -66,17 +66,17 @@ fn row(no: usize, line: &Line, langs: &[Lang]) -> Vec<String> {
 }
 
 const COLUMNS: [(Text, f32); 11] = [
-    (Text::ColNo, 24.0),
-    (Text::ColReference, 62.0),
-    (Text::ColActivity, 148.0),
-    (Text::ColArea, 78.0),
-    (Text::ColForm, 74.0),
-    (Text::ColDates, 66.0),
+    (Text::ColNo, 22.0),
+    (Text::ColReference, 60.0),
+    (Text::ColActivity, 140.0),
+    (Text::ColArea, 80.0),
+    (Text::ColForm, 78.0),
+    (Text::ColDates, 72.0),
     (Text::ColPlace, 62.0),
     (Text::ColHost, 58.0),
-    (Text::ColParticipants, 56.0),
-    (Text::ColUnits, 88.0),
-    (Text::ColCost, 53.83),
+    (Text::ColParticipants, 50.0),
+    (Text::ColUnits, 84.0),
+    (Text::ColCost, 63.89),
 ];
 
 fn signature_block(party: Party, signed: Option<&Signed>, lang: Lang, langs: &[Lang]) -> String {

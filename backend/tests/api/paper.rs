@@ -186,3 +186,26 @@ async fn a_signed_version_prints_as_frozen_with_its_signatures_and_hash_and_no_d
         404
     );
 }
+
+#[tokio::test]
+async fn the_execution_report_prints_with_its_figures_once_the_plan_is_signed() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    agreed(&b).await;
+    assert_eq!(b.az_planner.report_document(YEAR, "en").await.expect_err("unsigned").status, 409);
+    sign(&b.az_coord, "Zakir Həsənov").await.expect("AZ signs");
+    sign(&b.ge_coord, "ირაკლი ჩიქოვანი").await.expect("GE signs");
+
+    let en = pages(&b.ge_planner.report_document(YEAR, "en").await.expect("PDF")).join(" ");
+    for text in [
+        "Execution report of the 2027 plan, signed version 1",
+        "Execution rate: 0% held (0 of 2 activities)",
+        "Execution per area of co-operation",
+        "Reciprocity in the signed plan",
+        "Page 1 of 1",
+    ] {
+        assert!(en.contains(text), "{text} in {en}");
+    }
+    let ka = pages(&b.ge_planner.report_document(YEAR, "ka,en").await.expect("PDF")).join(" ");
+    assert!(ka.contains("შესრულების ანგარიში") && ka.contains("Execution report"));
+}
