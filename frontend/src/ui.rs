@@ -6,6 +6,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{I18n, Key};
 
+pub mod paper;
+
 /// Field errors of a form: the field's wire name and the text to show.
 pub type FieldErrors = RwSignal<Vec<(String, Key)>>;
 

@@ -201,47 +201,48 @@ pub fn render_plan(paper: &PlanPaper, langs: DocLangs) -> Result<Vec<u8>, String
     plan_pdf::render(paper, langs)
 }
 
+/// A draft plan of `n` activities with Azerbaijani and Georgian titles, as
+/// the benchmark renders it (without a database).
+pub fn sample(n: usize) -> PlanPaper {
+    let line = |i: usize| Line {
+        reference: Some(format!("AZ-2027-{i:03}")),
+        title: format!("Qərargah danışıqları {i} / სამთო მომზადება"),
+        area: CooperationArea::ALL[i % CooperationArea::ALL.len()],
+        area_other: None,
+        form: CooperationForm::ALL[i % CooperationForm::ALL.len()],
+        form_other: None,
+        host_party: if i.is_multiple_of(2) { Party::Az } else { Party::Ge },
+        location: "Bakı".into(),
+        start_date: NaiveDate::from_ymd_opt(2027, 3, 10),
+        end_date: NaiveDate::from_ymd_opt(2027, 3, 14),
+        month: None,
+        cost: CostArrangement::SendingPartyPays,
+        az: Side {
+            participants: Some(4),
+            responsible_unit: "J7".into(),
+            point_of_contact: String::new(),
+        },
+        ge: Side {
+            participants: Some(3),
+            responsible_unit: "J3".into(),
+            point_of_contact: String::new(),
+        },
+    };
+    PlanPaper {
+        year: 2027,
+        version: 1,
+        draft: true,
+        sha256: "0".repeat(64),
+        amends: None,
+        signatures: Vec::new(),
+        activities: (0..n).map(line).collect(),
+        created: Utc::now(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A plan of `n` activities, as the benchmark renders it.
-    pub fn sample(n: usize) -> PlanPaper {
-        let line = |i: usize| Line {
-            reference: Some(format!("AZ-2027-{i:03}")),
-            title: format!("Qərargah danışıqları {i} / სამთო მომზადება"),
-            area: CooperationArea::ALL[i % CooperationArea::ALL.len()],
-            area_other: None,
-            form: CooperationForm::ALL[i % CooperationForm::ALL.len()],
-            form_other: None,
-            host_party: if i.is_multiple_of(2) { Party::Az } else { Party::Ge },
-            location: "Bakı".into(),
-            start_date: NaiveDate::from_ymd_opt(2027, 3, 10),
-            end_date: NaiveDate::from_ymd_opt(2027, 3, 14),
-            month: None,
-            cost: CostArrangement::SendingPartyPays,
-            az: Side {
-                participants: Some(4),
-                responsible_unit: "J7".into(),
-                point_of_contact: String::new(),
-            },
-            ge: Side {
-                participants: Some(3),
-                responsible_unit: "J3".into(),
-                point_of_contact: String::new(),
-            },
-        };
-        PlanPaper {
-            year: 2027,
-            version: 1,
-            draft: true,
-            sha256: "0".repeat(64),
-            amends: None,
-            signatures: Vec::new(),
-            activities: (0..n).map(line).collect(),
-            created: Utc::now(),
-        }
-    }
 
     #[test]
     fn a_plan_renders_in_every_language_choice() {

@@ -192,7 +192,14 @@ async fn the_execution_report_prints_with_its_figures_once_the_plan_is_signed() 
     let app = spawn_app().await;
     let b = board(&app).await;
     agreed(&b).await;
-    assert_eq!(b.az_planner.report_document(YEAR, "en").await.expect_err("unsigned").status, 409);
+    assert_eq!(
+        b.az_planner
+            .report_document(YEAR, "en")
+            .await
+            .expect_err("unsigned")
+            .status,
+        409
+    );
     sign(&b.az_coord, "Zakir Həsənov").await.expect("AZ signs");
     sign(&b.ge_coord, "ირაკლი ჩიქოვანი").await.expect("GE signs");
 

@@ -17,6 +17,7 @@ use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
 use crate::pages::agreement::LoadError;
 use crate::pages::lifecycle::{Lifecycle, this_year};
+use crate::ui::paper::DownloadPdf;
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
 /// The year in the route (`/plans/:year/...`), 0 when it is not a number.
@@ -276,6 +277,7 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
             <dt>{i18n.tr(Key::ActivitiesInPlan)}</dt>
             <dd data-testid="activity-count">{move || format_number(plan.activity_count, i18n.lang())}</dd>
         </dl>
+        <DownloadPdf path=format!("/api/v1/plans/{year}/document.pdf") name="plan" />
         {draft_link}
         <h2>{i18n.tr(Key::NextStepHeading)}</h2>
         {if blockers.is_empty() {

@@ -18,6 +18,7 @@ use crate::i18n::{I18n, Key, month_name};
 use crate::pages::agreement::LoadError;
 use crate::pages::board::{FilterBar, QueryNav, consent_key, filter_from_query, schedule_text};
 use crate::pages::plan::{PlanHeader, route_year};
+use crate::ui::paper::DownloadPdf;
 use crate::ui::{Content, Loader, format_number};
 
 /// Every activity of `year` the URL's filters select, all pages in one. The
@@ -518,6 +519,7 @@ fn execution(i18n: I18n, r: ExecutionReport) -> impl IntoView {
         <section class="report" data-testid="report" data-closed=r.closed.to_string() aria-labelledby="report-heading">
             <h2 id="report-heading">{heading}</h2>
             <p class="lead" data-testid="rate" data-value=rate>{rate_text}</p>
+            <DownloadPdf path=format!("/api/v1/plans/{}/report.pdf", r.year) name="report" />
             <div class="charts">
                 <BarChart name="execution" caption=i18n.t(Key::FieldExecution).to_owned() head=Key::FieldExecution bars=statuses />
                 <BarChart name="signed-reciprocity" caption=i18n.t(Key::ViewsSignedReciprocity).to_owned() head=Key::Party bars=reciprocal />
