@@ -225,10 +225,15 @@ impl IntoResponse for AppError {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
         if let AppError::PreconditionFailed { current } = self
-            && let Ok(value) = HeaderValue::from_str(&crate::extract::etag(&current))
+            && let Ok(value) = HeaderValue::from_str(&etag(&current))
         {
             response.headers_mut().insert(header::ETAG, value);
         }
         response
     }
+}
+
+/// The ETag of a version: `"<n>"`.
+pub fn etag(version: &i64) -> String {
+    format!("\"{version}\"")
 }

@@ -12,10 +12,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
 
-/// The ETag of a version: `"<n>"`.
-pub fn etag(version: &i64) -> String {
-    format!("\"{version}\"")
-}
+pub use crate::error::etag;
 
 /// A resource that carries its version.
 pub trait HasVersion {

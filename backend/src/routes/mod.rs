@@ -18,6 +18,7 @@ use crate::state::AppState;
 mod activities;
 mod audit;
 mod auth;
+mod authorities;
 pub mod docs;
 mod documents;
 mod exports;
@@ -25,7 +26,6 @@ mod health;
 mod instruments;
 mod plans;
 mod reference;
-mod register;
 mod tokens;
 mod users;
 
@@ -121,15 +121,18 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(activities::list_notes, activities::add_note))
         .routes(routes!(instruments::list, instruments::create))
         .routes(routes!(instruments::get, instruments::update))
-        .routes(routes!(register::list_authorities, register::propose_authority))
+        .routes(routes!(authorities::list_authorities, authorities::propose_authority))
         .routes(routes!(
-            register::get_authority,
-            register::update_authority,
-            register::delete_authority
+            authorities::get_authority,
+            authorities::update_authority,
+            authorities::delete_authority
         ))
-        .routes(routes!(register::list_notifications, register::record_notification))
-        .routes(routes!(register::get_notification))
-        .routes(routes!(register::notification_receipt))
+        .routes(routes!(
+            authorities::list_notifications,
+            authorities::record_notification
+        ))
+        .routes(routes!(authorities::get_notification))
+        .routes(routes!(authorities::notification_receipt))
         .routes(routes!(documents::list, documents::upload))
         .routes(routes!(documents::get))
         .routes(routes!(documents::content))

@@ -5,8 +5,7 @@ use std::process::Command;
 
 use concord_client::Client;
 
-use crate::helpers::spawn_app;
-use crate::plans::{Board, YEAR, board, draft, shared};
+use crate::helpers::{Board, YEAR, board, draft, shared, spawn_app};
 use crate::versions::{accept_both, agreed, sign, step};
 use concord_shared::plan::PlanState;
 

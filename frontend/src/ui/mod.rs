@@ -1,12 +1,20 @@
 //! Building blocks the pages share: labelled form fields with their errors,
 //! problems in plain words, messages.
 
+pub mod activity_form;
+pub mod dates;
+pub mod documents;
+pub mod feedback;
+pub mod filters;
+pub mod labels;
+pub mod options;
+pub mod paper;
+pub mod plan_nav;
+
 use concord_shared::Problem;
 use leptos::prelude::*;
 
 use crate::i18n::{I18n, Key};
-
-pub mod paper;
 
 /// Field errors of a form: the field's wire name and the text to show.
 pub type FieldErrors = RwSignal<Vec<(String, Key)>>;
