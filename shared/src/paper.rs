@@ -54,6 +54,14 @@ pub enum Text {
     ColCost,
     /// Table column: execution status.
     ColStatus,
+    /// Export column: first day.
+    ColStart,
+    /// Export column: last day.
+    ColEnd,
+    /// Export column: tentative month (1–12).
+    ColMonth,
+    /// Export column: consent state.
+    ColConsent,
     /// A tentative month: `{month}` is replaced.
     TentativeMonth,
     /// No activity was accepted.
@@ -156,6 +164,10 @@ impl Text {
             ColUnits => ["Responsible unit", "Məsul bölmə", "პასუხისმგებელი ქვედანაყოფი"],
             ColCost => ["Cost arrangement", "Xərclərin ödənilməsi", "ხარჯების დაფარვა"],
             ColStatus => ["Status", "Status", "სტატუსი"],
+            ColStart => ["First day", "Başlama tarixi", "დაწყების თარიღი"],
+            ColEnd => ["Last day", "Bitmə tarixi", "დასრულების თარიღი"],
+            ColMonth => ["Month", "Ay", "თვე"],
+            ColConsent => ["Consent", "Razılıq", "თანხმობა"],
             TentativeMonth => ["{month} (tentative)", "{month} (təxmini)", "{month} (სავარაუდო)"],
             NoActivities => [
                 "No activity has been accepted by both parties.",

@@ -5,6 +5,7 @@
 //! freeze now (accepted activities only, so never a party's drafts), with
 //! that snapshot's SHA-256 on every page.
 
+pub mod csv;
 mod fonts;
 mod layout;
 mod plan_pdf;

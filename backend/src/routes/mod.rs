@@ -110,6 +110,7 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(exports::plan_document))
         .routes(routes!(exports::version_document))
         .routes(routes!(exports::report_document))
+        .routes(routes!(exports::activities_csv))
         .routes(routes!(activities::execution))
         .routes(routes!(activities::summary))
         .routes(routes!(activities::get, activities::update, activities::delete))

@@ -215,3 +215,86 @@ async fn the_execution_report_prints_with_its_figures_once_the_plan_is_signed() 
     let ka = pages(&b.ge_planner.report_document(YEAR, "ka,en").await.expect("PDF")).join(" ");
     assert!(ka.contains("შესრულების ანგარიში") && ka.contains("Execution report"));
 }
+
+/// The records of an RFC 4180 file (quoted fields, doubled quotes, CRLF).
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    records
+}
+
+#[tokio::test]
+async fn the_activity_list_exports_as_csv_with_the_lists_filters_and_visibility() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    shared(&b.az_planner, "Seminar, \"Caucasus\" edition").await;
+    shared(&b.ge_planner, KA_TITLE).await;
+    b.ge_planner
+        .create_activity(YEAR, &draft("GE private draft X9"))
+        .await
+        .expect("draft");
+
+    for (client, sees_draft) in [(&b.az_planner, false), (&b.ge_planner, true)] {
+        let bytes = client.activities_csv(YEAR, "ka", "sort=title").await.expect("CSV");
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        let text = text.strip_prefix('\u{FEFF}').expect("a byte order mark");
+        let records = csv_records(text);
+        assert_eq!(records[0][0], "საცნობარო კოდი");
+        let filter = concord_client::ActivityFilter {
+            sort: Some("title".into()),
+            ..Default::default()
+        };
+        let listed = client.activities(YEAR, &filter).await.expect("list").items;
+        assert_eq!(records.len() - 1, listed.len());
+        for (record, activity) in records[1..].iter().zip(&listed) {
+            assert_eq!(record.len(), records[0].len());
+            assert_eq!(record[0], activity.reference.clone().unwrap_or_default());
+            assert_eq!(record[1], activity.title);
+            assert_eq!(record[4], activity.host_party.label(concord_shared::Lang::Ka));
+        }
+        assert_eq!(text.contains("GE private draft X9"), sees_draft);
+        assert!(text.contains("\"Seminar, \"\"Caucasus\"\" edition\""));
+    }
+    let only_ge = b
+        .az_planner
+        .activities_csv(YEAR, "en", "proposer=ge")
+        .await
+        .expect("CSV");
+    let only_ge = csv_records(String::from_utf8_lossy(&only_ge).trim_start_matches('\u{FEFF}'));
+    assert_eq!(only_ge.len(), 2, "the header and the one shared GE activity");
+    assert_eq!(only_ge[1][1], KA_TITLE);
+    assert_eq!(
+        b.az_planner
+            .activities_csv(YEAR, "ru", "")
+            .await
+            .expect_err("lang")
+            .status,
+        400
+    );
+    assert_eq!(
+        b.az_planner
+            .activities_csv(YEAR, "en", "colour=red")
+            .await
+            .expect_err("filter")
+            .status,
+        400
+    );
+}

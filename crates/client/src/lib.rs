@@ -798,6 +798,13 @@ impl Client {
             .await
     }
 
+    /// `HTTP GET /api/v1/plans/{year}/activities.csv?lang=&…`: the filtered list as CSV
+    /// (`query`: the list's filters as a query string, e.g. `host=ge&sort=title`, or empty).
+    pub async fn activities_csv(&self, year: i32, lang: &str, query: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!("/api/v1/plans/{year}/activities.csv?lang={lang}&{query}"))
+            .await
+    }
+
     /// A GET whose answer is a file: its bytes, or the problem.
     async fn bytes(&self, path: &str) -> Result<Vec<u8>, ClientError> {
         let response = self.request(Method::GET, path).send().await.map_err(transport)?;
