@@ -104,6 +104,8 @@ pub enum Text {
     Sent,
     /// Download button of a PDF.
     DownloadPdf,
+    /// Download button of a CSV file.
+    DownloadCsv,
     /// Label of the language choice for a download.
     DocumentLanguage,
 }
@@ -225,6 +227,7 @@ impl Text {
             Hosted => ["hosted", "qəbul edib", "უმასპინძლა"],
             Sent => ["sent", "göndərib", "გაგზავნა"],
             DownloadPdf => ["Download PDF", "PDF yükləyin", "PDF-ის ჩამოტვირთვა"],
+            DownloadCsv => ["Download CSV", "CSV yükləyin", "CSV-ის ჩამოტვირთვა"],
             DocumentLanguage => ["Language of the document", "Sənədin dili", "დოკუმენტის ენა"],
         }
     }

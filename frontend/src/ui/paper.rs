@@ -42,6 +42,28 @@ pub fn DownloadPdf(path: String, name: &'static str) -> impl IntoView {
     }
 }
 
+/// A download link to the activity list as CSV with the page's filters and
+/// sort (every page of it) and headers in the interface's language.
+#[component]
+pub fn DownloadCsv(year: Memo<i32>, filter: Memo<concord_client::ActivityFilter>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let href = move || {
+        format!(
+            "/api/v1/plans/{}/activities.csv?lang={}&{}",
+            year.get(),
+            i18n.lang().code(),
+            filter.get().query_string()
+        )
+    };
+    view! {
+        <p class="exports">
+            <a class="button secondary" href=href download="" data-testid="download-csv">
+                {move || Text::DownloadCsv.get(i18n.lang())}
+            </a>
+        </p>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
