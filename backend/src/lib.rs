@@ -12,6 +12,7 @@ pub mod events;
 pub mod extract;
 pub mod filetype;
 pub mod models;
+pub mod paper;
 pub mod routes;
 pub mod security;
 pub mod spa;

@@ -217,6 +217,17 @@ async fn page_of(
     })
 }
 
+/// Every activity of the list the caller may see, filtered and sorted like
+/// the list but not paged (offset and limit are ignored): for the exports.
+pub async fn all(caller: &AuthUser, state: &AppState, year: i32, q: &ActivityQuery) -> Result<Vec<Activity>, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let plan = plans::load(&state.db, year).await?;
+    let rows = sorted(filtered(caller, plan.id, year, q)?, q.sort.as_deref())?
+        .all(&state.db)
+        .await?;
+    Ok(rows.iter().map(view).collect())
+}
+
 /// Counts per consent state, area, form and host party over what the caller may see (filters applied).
 pub async fn counts(
     caller: &AuthUser,

@@ -104,7 +104,7 @@ fn line(a: &activity::Model) -> Value {
 /// The snapshot of a plan version: the plan, its signatures and its
 /// accepted activities in reference order, without anything that changes
 /// after signing (execution, versions, timestamps).
-async fn snapshot<C: ConnectionTrait>(
+pub(crate) async fn snapshot<C: ConnectionTrait>(
     conn: &C,
     row: &plan::Model,
     number: i32,

@@ -24,6 +24,7 @@ mod authorities;
 pub mod docs;
 mod documents;
 mod events;
+mod exports;
 mod health;
 mod instruments;
 mod openapi;
@@ -112,6 +113,10 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(plans::compare))
         .routes(routes!(plans::report))
         .routes(routes!(plans::carry_over))
+        .routes(routes!(exports::plan_document))
+        .routes(routes!(exports::version_document))
+        .routes(routes!(exports::report_document))
+        .routes(routes!(exports::activities_csv))
         .routes(routes!(activities::execution))
         .routes(routes!(activities::summary))
         .routes(routes!(activities::get, activities::update, activities::delete))

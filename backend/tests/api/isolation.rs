@@ -114,6 +114,14 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/api/v1/plans/{year}/versions/compare", Rule::AnyUser(404)),
     // Not signed yet: 409 once past the policy.
     ("get", "/api/v1/plans/{year}/report", Rule::AnyUser(409)),
+    ("get", "/api/v1/plans/{year}/document.pdf", Rule::AnyUser(200)),
+    (
+        "get",
+        "/api/v1/plans/{year}/versions/{number}/document.pdf",
+        Rule::AnyUser(404),
+    ),
+    ("get", "/api/v1/plans/{year}/report.pdf", Rule::AnyUser(409)),
+    ("get", "/api/v1/plans/{year}/activities.csv", Rule::AnyUser(200)),
     (
         "post",
         "/api/v1/plans/{year}/carry-over",

@@ -19,6 +19,7 @@ mod input;
 mod instruments;
 mod isolation;
 mod openapi;
+mod paper;
 pub mod plans;
 mod reference;
 mod server;

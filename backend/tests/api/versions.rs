@@ -12,7 +12,8 @@ use sha2::{Digest, Sha256};
 use crate::helpers::spawn_app;
 use crate::helpers::{Board, YEAR, board, shared};
 
-async fn accept_both(b: &Board, id: i64) {
+/// Both coordinators accept the activity.
+pub async fn accept_both(b: &Board, id: i64) {
     for client in [&b.az_coord, &b.ge_coord] {
         let current = client.activity(id).await.expect("activity");
         let request = ConsentRequest {
@@ -23,7 +24,8 @@ async fn accept_both(b: &Board, id: i64) {
     }
 }
 
-async fn step(proposer: &Client, confirmer: &Client, to: PlanState) {
+/// One party proposes the plan's step to `to`, the other confirms it.
+pub async fn step(proposer: &Client, confirmer: &Client, to: PlanState) {
     let plan = proposer.plan(YEAR).await.expect("plan");
     let propose = TransitionRequest {
         action: TransitionAction::Propose,
@@ -55,7 +57,8 @@ pub fn signature(who: &str) -> NewSignature {
     }
 }
 
-async fn sign(client: &Client, who: &str) -> Result<concord_shared::api::Plan, concord_shared::Problem> {
+/// Records the client's party's signature (signed in Tbilisi on 20 November 2026).
+pub async fn sign(client: &Client, who: &str) -> Result<concord_shared::api::Plan, concord_shared::Problem> {
     let plan = client.plan(YEAR).await.expect("plan");
     client
         .sign_plan(YEAR, plan.version, &signature(who))

@@ -2,10 +2,6 @@
 
 use super::Key;
 
-pub(super) const MONTHS: [&str; 12] = [
-    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr",
-];
-
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::Tagline => "Azərbaycan–Gürcüstan müdafiə əməkdaşlığı lövhəsi",

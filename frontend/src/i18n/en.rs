@@ -2,21 +2,6 @@
 
 use super::Key;
 
-pub(super) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::Tagline => "Azerbaijan–Georgia defence co-operation board",

@@ -1032,13 +1032,9 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// Month names, January first.
+/// Month names, January first: the same table the printed plan uses.
 fn months(lang: Lang) -> [&'static str; 12] {
-    match lang {
-        Lang::En => en::MONTHS,
-        Lang::Az => az::MONTHS,
-        Lang::Ka => ka::MONTHS,
-    }
+    concord_shared::paper::months(lang)
 }
 
 /// The name of month `m` (1–12) in `lang`; empty for anything else.

@@ -19,6 +19,7 @@ use crate::live::Live;
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, QueryNav, filter_from_query};
 use crate::ui::labels::{consent_key, schedule_text};
+use crate::ui::paper::DownloadPdf;
 use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, format_number};
 
@@ -522,6 +523,7 @@ fn execution(i18n: I18n, r: ExecutionReport) -> impl IntoView {
         <section class="report" data-testid="report" data-closed=r.closed.to_string() aria-labelledby="report-heading">
             <h2 id="report-heading">{heading}</h2>
             <p class="lead" data-testid="rate" data-value=rate>{rate_text}</p>
+            <DownloadPdf path=format!("/api/v1/plans/{}/report.pdf", r.year) name="report" />
             <div class="charts">
                 <BarChart name="execution" caption=i18n.t(Key::FieldExecution).to_owned() head=Key::FieldExecution bars=statuses />
                 <BarChart name="signed-reciprocity" caption=i18n.t(Key::ViewsSignedReciprocity).to_owned() head=Key::Party bars=reciprocal />

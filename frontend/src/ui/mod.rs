@@ -9,6 +9,7 @@ pub mod filters;
 pub mod labels;
 pub mod live_note;
 pub mod options;
+pub mod paper;
 pub mod plan_nav;
 
 use concord_shared::Problem;

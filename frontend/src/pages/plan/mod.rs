@@ -23,6 +23,7 @@ use crate::i18n::{I18n, Key, format_datetime};
 use crate::live::Live;
 use crate::ui::dates::this_year;
 use crate::ui::feedback::LoadError;
+use crate::ui::paper::DownloadPdf;
 use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
@@ -229,6 +230,7 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
             <dt>{i18n.tr(Key::ActivitiesInPlan)}</dt>
             <dd data-testid="activity-count">{move || format_number(plan.activity_count, i18n.lang())}</dd>
         </dl>
+        <DownloadPdf path=format!("/api/v1/plans/{year}/document.pdf") name="plan" />
         {draft_link}
         <h2>{i18n.tr(Key::NextStepHeading)}</h2>
         {if blockers.is_empty() {
