@@ -2,6 +2,11 @@
 //! database (a temp SQLite file, or a fresh PostgreSQL database when
 //! `CONCORD_TEST_DATABASE=postgres`) and drives it through `concord-client`.
 
+// The server's allocator (see `backend/src/main.rs`), so memory measured
+// here is the server's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod helpers;
 
 mod audit;
@@ -16,6 +21,7 @@ mod health;
 mod history;
 mod instruments;
 mod isolation;
+mod limits;
 pub mod plans;
 mod reference;
 mod server;
