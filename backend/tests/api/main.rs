@@ -17,6 +17,7 @@ mod concurrency;
 mod demo;
 mod documents;
 pub mod execution;
+mod faults;
 mod health;
 mod history;
 mod instruments;
