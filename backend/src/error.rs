@@ -16,6 +16,21 @@ pub enum AppError {
     /// 400: the request is malformed (unparsable JSON, bad query string).
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// 400 with its own stable code: the request cannot be read at all
+    /// (`malformed_json`, `malformed_if_match`, `body_unreadable`).
+    #[error("malformed: {detail}")]
+    Malformed {
+        /// The stable code.
+        code: &'static str,
+        /// What is wrong, for a person.
+        detail: String,
+    },
+    /// 413 `payload_too_large`: a request body above the limit of its kind.
+    #[error("body too large")]
+    BodyTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// 422: the request is well-formed but some fields are invalid.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
@@ -92,7 +107,8 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::Malformed { .. } => StatusCode::BAD_REQUEST,
+            AppError::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
@@ -115,6 +131,8 @@ impl AppError {
         match self {
             AppError::NotFound => "not_found".to_owned(),
             AppError::BadRequest(_) => "bad_request".to_owned(),
+            AppError::Malformed { code, .. } => (*code).to_owned(),
+            AppError::BodyTooLarge { .. } => "payload_too_large".to_owned(),
             AppError::Invalid(_) => "invalid_input".to_owned(),
             AppError::Unauthorized => "unauthenticated".to_owned(),
             AppError::WrongCredentials => "wrong_credentials".to_owned(),
@@ -173,7 +191,11 @@ impl AppError {
             AppError::NotFound => {
                 Problem::new(status.as_u16(), title).with_detail("There is nothing here, or you may not see it.")
             }
-            AppError::BadRequest(detail) => Problem::new(status.as_u16(), title).with_detail(detail.clone()),
+            AppError::BadRequest(detail) | AppError::Malformed { detail, .. } => {
+                Problem::new(status.as_u16(), title).with_detail(detail.clone())
+            }
+            AppError::BodyTooLarge { limit } => Problem::new(status.as_u16(), title)
+                .with_detail(format!("The request body may have at most {limit} bytes.")),
             AppError::Invalid(errors) => {
                 let mut problem = Problem::new(status.as_u16(), title).with_detail("Some fields are invalid.");
                 problem.errors = errors.clone();
@@ -268,10 +290,15 @@ impl IntoResponse for AppError {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
         if let AppError::PreconditionFailed { current } = this
-            && let Ok(value) = HeaderValue::from_str(&crate::extract::etag(&current))
+            && let Ok(value) = HeaderValue::from_str(&etag(&current))
         {
             response.headers_mut().insert(header::ETAG, value);
         }
         response
     }
+}
+
+/// The ETag of a version: `"<n>"`.
+pub fn etag(version: &i64) -> String {
+    format!("\"{version}\"")
 }

@@ -16,7 +16,6 @@ use leptos_router::{Lazy, LazyRoute, NavigateOptions};
 use crate::auth::{Auth, Boot, Notice};
 use crate::i18n::{I18n, Key};
 use crate::pages::activity::{ActivityPage, NewActivityPage};
-use crate::pages::agreement::LoadError;
 use crate::pages::board::{BoardPage, InboxPage, TablePage};
 use crate::pages::plan::{InboxRedirect, PlanPage, PlansPage};
 use crate::pages::{
@@ -25,12 +24,13 @@ use crate::pages::{
 };
 // Register (instruments, authorities, notifications)
 use crate::pages::authorities::AuthoritiesPage;
-use crate::pages::register::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
+use crate::pages::instruments::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
 // Plan lifecycle (signatures, versions, amendments, execution, carry-over)
 use crate::pages::versions::{ComparePage, VersionPage, VersionsPage};
 use crate::ui::Loading;
 // The calendar, the timeline and the dashboard
 use crate::pages::views::{CalendarPage, DashboardPage, TimelinePage};
+use crate::ui::feedback::LoadError;
 
 /// A page whose code the release build splits out of the initial wasm: its
 /// route is lazy and its view comes from one of the page groups below, each

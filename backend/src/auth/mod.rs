@@ -81,7 +81,12 @@ impl FromRequestParts<AppState> for AuthUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
             let text = value.to_str().map_err(|_| AppError::Unauthorized)?;
-            let token = text.strip_prefix("Bearer ").ok_or(AppError::Unauthorized)?.trim();
+            // The scheme is case-insensitive (RFC 9110 §11.1).
+            let (scheme, token) = text.trim().split_once(' ').ok_or(AppError::Unauthorized)?;
+            if !scheme.eq_ignore_ascii_case("bearer") {
+                return Err(AppError::Unauthorized);
+            }
+            let token = token.trim();
             return from_token(state, token).await;
         }
         let Some(secret) = session_cookie(&parts.headers, &state.settings) else {
@@ -100,7 +105,8 @@ pub fn check_csrf(method: &Method, headers: &HeaderMap, settings: &Settings) -> 
         return Ok(());
     }
     let refused = || AppError::Forbidden("Cross-site request refused.".into());
-    if headers.get(CSRF_HEADER).is_none() {
+    // The exact value the app sends: a present but empty header is no proof.
+    if headers.get(CSRF_HEADER).map(|v| v.as_bytes()) != Some(b"1") {
         return Err(refused());
     }
     let origin = headers

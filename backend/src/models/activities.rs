@@ -174,9 +174,9 @@ struct Substance {
 }
 
 fn check_substance(check: &mut Check, s: &Substance, year: i32) {
-    check.text("title", &s.title, 1, 200);
+    check.line("title", &s.title, 1, 200);
     check.text("description", &s.description, 0, 4000);
-    check.text("location", &s.location, 0, 200);
+    check.line("location", &s.location, 0, 200);
     let spec = |check: &mut Check, field: &str, needed: bool, value: &Option<String>| {
         let text = value.as_deref().unwrap_or_default();
         if needed && text.trim().is_empty() {
@@ -240,8 +240,8 @@ fn check_side(check: &mut Check, side: &SideInput) {
             "participants must be between 0 and 10,000",
         );
     }
-    check.text("own_side.responsible_unit", &side.responsible_unit, 0, 200);
-    check.text("own_side.point_of_contact", &side.point_of_contact, 0, 200);
+    check.line("own_side.responsible_unit", &side.responsible_unit, 0, 200);
+    check.line("own_side.point_of_contact", &side.point_of_contact, 0, 200);
 }
 
 fn set_side(active: &mut activity::ActiveModel, party: Party, side: &SideInput) {
@@ -300,7 +300,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         )));
     }
     let substance = Substance {
-        title: new.title.trim().to_owned(),
+        title: concord_shared::text::trim_invisible(&new.title).to_owned(),
         description: new.description.trim().to_owned(),
         area: new.area,
         area_other: super::non_empty(new.area_other).filter(|_| new.area.needs_specification()),
@@ -435,7 +435,7 @@ pub(crate) async fn save<C: ConnectionTrait>(
 }
 
 pub(crate) fn require_version(row: &activity::Model, if_match: i64) -> Result<(), AppError> {
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         Err(AppError::PreconditionFailed { current: row.version })
     } else {
         Ok(())
@@ -505,7 +505,7 @@ pub async fn update(
         title: patch
             .title
             .clone()
-            .map(|t| t.trim().to_owned())
+            .map(|t| concord_shared::text::trim_invisible(&t).to_owned())
             .unwrap_or_else(|| row.title.clone()),
         description: patch
             .description

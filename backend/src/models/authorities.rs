@@ -95,9 +95,9 @@ pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Authori
 
 fn check(change: &AuthorityChange) -> Result<(), AppError> {
     let mut check = Check::default();
-    check.text("name.en", &change.name.en, 1, 300);
-    check.text("name.az", &change.name.az, 1, 300);
-    check.text("name.ka", &change.name.ka, 1, 300);
+    check.line("name.en", &change.name.en, 1, 300);
+    check.line("name.az", &change.name.az, 1, 300);
+    check.line("name.ka", &change.name.ka, 1, 300);
     if change.valid_from < super::instruments::agreement_signed_on() {
         check.fail("valid_from", "too_early", "no change before the Agreement's signature");
     }
@@ -145,7 +145,7 @@ async fn load_pending<C: ConnectionTrait>(
             "Only a party's own coordinators change its competent authority.".into(),
         ));
     }
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     if !row.pending {

@@ -24,6 +24,7 @@ pub mod versions;
 
 use concord_shared::problem::FieldError;
 use concord_shared::rules::{Reason, Refusal};
+use concord_shared::text::{self, Lines};
 
 use crate::error::AppError;
 
@@ -41,9 +42,20 @@ impl Check {
         });
     }
 
-    /// Checks a text's length in characters after trimming.
+    /// Checks a multi-line text (line feeds and tabs allowed): its length in
+    /// characters once invisible ends are trimmed, and no control characters.
     pub fn text(&mut self, field: &str, value: &str, min: usize, max: usize) {
-        let n = value.trim().chars().count();
+        self.checked(field, value, min, max, Lines::Multi);
+    }
+
+    /// Checks a single-line text (a title, a name): its length once invisible
+    /// ends are trimmed, no control characters, no bidirectional controls.
+    pub fn line(&mut self, field: &str, value: &str, min: usize, max: usize) {
+        self.checked(field, value, min, max, Lines::Single);
+    }
+
+    fn checked(&mut self, field: &str, value: &str, min: usize, max: usize, lines: Lines) {
+        let n = text::trim_invisible(value).chars().count();
         if n < min {
             if min == 1 {
                 self.fail(field, "required", format!("{field} is required"));
@@ -53,8 +65,8 @@ impl Check {
         } else if n > max {
             self.fail(field, "too_long", format!("{field} may have at most {max} characters"));
         }
-        if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-            self.fail(field, "invalid", format!("{field} contains control characters"));
+        if let Some(fault) = text::fault(value, lines) {
+            self.fail(field, fault.code(), fault.message(field));
         }
     }
 
@@ -95,7 +107,9 @@ pub fn duplicate_is(reason: Reason) -> impl FnOnce(sea_orm::DbErr) -> AppError {
 
 /// Trimmed text, `None` when nothing is left: how optional free text is stored.
 pub fn non_empty(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    value
+        .map(|v| text::trim_invisible(&v).to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 /// Appends, inside the caller's transaction, the audit entry of a change to

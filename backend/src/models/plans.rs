@@ -243,7 +243,7 @@ pub async fn transition(
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
     let row = load_for_update(&*tx, year).await?;
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let before = view(&*tx, &row).await?;

@@ -114,8 +114,8 @@ pub(crate) async fn insert(
     let username = new.username.trim().to_lowercase();
     let mut check = Check::default();
     check_username(&mut check, &username);
-    check.text("display_name", &new.display_name, 1, 120);
-    check.text("position", &new.position, 0, 120);
+    check.line("display_name", &new.display_name, 1, 120);
+    check.line("position", &new.position, 0, 120);
     check_password(&mut check, "password", &new.password);
     check.finish()?;
     if user::Entity::find()
@@ -212,15 +212,15 @@ pub async fn update(
 ) -> Result<UserView, AppError> {
     let tx = state.write().await?;
     let row = load(&*tx, caller, id, Action::ManageUsers).await?;
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let mut check = Check::default();
     if let Some(name) = &patch.display_name {
-        check.text("display_name", name, 1, 120);
+        check.line("display_name", name, 1, 120);
     }
     if let Some(position) = &patch.position {
-        check.text("position", position, 0, 120);
+        check.line("position", position, 0, 120);
     }
     check.finish()?;
     if let Some(role) = patch.role

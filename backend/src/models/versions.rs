@@ -141,9 +141,9 @@ pub async fn sign(
 ) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let mut check = Check::default();
-    check.text("signatory", &new.signatory, 1, 120);
-    check.text("position", &new.position, 1, 120);
-    check.text("place", &new.place, 1, 120);
+    check.line("signatory", &new.signatory, 1, 120);
+    check.line("position", &new.position, 1, 120);
+    check.line("place", &new.place, 1, 120);
     let earliest = NaiveDate::from_ymd_opt(2023, 4, 24).unwrap_or_default();
     if new.signed_on > Utc::now().date_naive() {
         check.fail(
@@ -161,7 +161,7 @@ pub async fn sign(
     check.finish()?;
     let tx = state.write().await?;
     let row = plans::load_for_update(&*tx, year).await?;
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     if state_of(&row) != PlanState::Agreed {
@@ -243,7 +243,7 @@ pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_m
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
     let row = plans::load_for_update(&*tx, year).await?;
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     if state_of(&row) != PlanState::Signed {

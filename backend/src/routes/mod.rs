@@ -2,7 +2,9 @@
 //! annotated for the OpenAPI document, which is built from the same router.
 
 use axum::Router;
-use axum::http::StatusCode;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{StatusCode, header};
+use axum::middleware;
 use axum::response::Response;
 use axum::routing::any;
 use concord_shared::Problem;
@@ -18,13 +20,14 @@ use crate::state::AppState;
 mod activities;
 mod audit;
 mod auth;
+mod authorities;
 pub mod docs;
 mod documents;
 mod health;
 mod instruments;
+mod openapi;
 mod plans;
 mod reference;
-mod register;
 mod tokens;
 mod users;
 
@@ -117,15 +120,18 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(activities::list_notes, activities::add_note))
         .routes(routes!(instruments::list, instruments::create))
         .routes(routes!(instruments::get, instruments::update))
-        .routes(routes!(register::list_authorities, register::propose_authority))
+        .routes(routes!(authorities::list_authorities, authorities::propose_authority))
         .routes(routes!(
-            register::get_authority,
-            register::update_authority,
-            register::delete_authority
+            authorities::get_authority,
+            authorities::update_authority,
+            authorities::delete_authority
         ))
-        .routes(routes!(register::list_notifications, register::record_notification))
-        .routes(routes!(register::get_notification))
-        .routes(routes!(register::notification_receipt))
+        .routes(routes!(
+            authorities::list_notifications,
+            authorities::record_notification
+        ))
+        .routes(routes!(authorities::get_notification))
+        .routes(routes!(authorities::notification_receipt))
         .routes(routes!(documents::list, documents::upload))
         .routes(routes!(documents::get))
         .routes(routes!(documents::content))
@@ -133,8 +139,40 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
     let router = router
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
-        .method_not_allowed_fallback(method_not_allowed);
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(crate::extract::JSON_BODY_LIMIT))
+        .layer(middleware::map_response(ensure_problem));
     (router, doc)
+}
+
+/// Every error of the API is problem+json: an error answered otherwise (a
+/// rejection of axum's or a layer's in plain text) is rewritten, keeping its
+/// status and headers, with a code derived from the status.
+async fn ensure_problem(response: Response) -> Response {
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let title = status.canonical_reason().unwrap_or("Error");
+    let code = title.to_ascii_lowercase().replace([' ', '-'], "_");
+    tracing::warn!(
+        status = status.as_u16(),
+        "an error left without problem+json; rewritten"
+    );
+    let (mut parts, _) = response.into_parts();
+    let fresh = problem_response(&Problem::new(status.as_u16(), title).with_code(code));
+    let (fresh_parts, body) = fresh.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    for name in [header::CONTENT_TYPE] {
+        if let Some(value) = fresh_parts.headers.get(&name) {
+            parts.headers.insert(name, value.clone());
+        }
+    }
+    Response::from_parts(parts, body)
 }
 
 /// Unknown paths under `/api` answer a 404 problem, never the SPA.

@@ -8,7 +8,7 @@ use tokio::task::JoinSet;
 
 use crate::execution::signed;
 use crate::helpers::{TestApp, spawn_app};
-use crate::plans::{YEAR, board, draft, shared};
+use crate::helpers::{YEAR, board, draft, shared};
 use crate::versions::{agreed, signature};
 
 /// Runs `n` copies of a request at once; answers each one's status.

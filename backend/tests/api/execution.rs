@@ -9,8 +9,8 @@ use concord_shared::api::{
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::{CooperationArea, Party, Role};
 
+use crate::helpers::draft;
 use crate::helpers::{TestApp, spawn_app};
-use crate::plans::draft;
 
 /// The clients and activities of a signed plan.
 pub struct Signed {

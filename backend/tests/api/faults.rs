@@ -5,8 +5,8 @@ use concord_shared::api::ActivityPatch;
 use sea_orm::ConnectionTrait;
 use tokio::task::JoinSet;
 
+use crate::helpers::{YEAR, board, draft};
 use crate::helpers::{on_postgres, spawn_app};
-use crate::plans::{YEAR, board, draft};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dropped_database_connections_answer_503_not_500() {

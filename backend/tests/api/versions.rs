@@ -10,7 +10,7 @@ use concord_shared::{Party, Role};
 use sha2::{Digest, Sha256};
 
 use crate::helpers::spawn_app;
-use crate::plans::{Board, YEAR, board, shared};
+use crate::helpers::{Board, YEAR, board, shared};
 
 async fn accept_both(b: &Board, id: i64) {
     for client in [&b.az_coord, &b.ge_coord] {

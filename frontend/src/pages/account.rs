@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
-use crate::pages::agreement::LoadError;
+use crate::ui::feedback::LoadError;
 use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, error_of, field_errors_of, header_row};
 
 /// The My account page.

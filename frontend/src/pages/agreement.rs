@@ -3,12 +3,12 @@
 //! `GET /api/v1/reference`.
 
 use concord_client::Client;
-use concord_shared::Problem;
 use concord_shared::api::Reference;
 use leptos::prelude::*;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_iso_date};
+use crate::ui::feedback::LoadError;
 use crate::ui::{Content, Loader};
 
 /// The Agreement page.
@@ -114,25 +114,5 @@ fn AgreementView(reference: Reference) -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
-    }
-}
-
-/// A failed load, in plain words, with a way to try again.
-#[component]
-pub fn LoadError(problem: Problem, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let unreachable = problem.status == 0;
-    view! {
-        <section class="card error" role="alert">
-            <h2>{i18n.tr(Key::LoadFailedTitle)}</h2>
-            <p>
-                {move || {
-                    if unreachable { i18n.t(Key::ServerUnreachable) } else { i18n.t(Key::ServerError) }
-                }}
-            </p>
-            <button type="button" class="primary" on:click=move |_| on_retry.run(())>
-                {i18n.tr(Key::TryAgain)}
-            </button>
-        </section>
     }
 }

@@ -20,9 +20,9 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
-use crate::pages::agreement::LoadError;
-use crate::pages::documents::{ACCEPT, Documents, Refusal, read_file};
-use crate::pages::register::{date_text, iso, parse_iso};
+use crate::ui::dates::{date_text, iso, parse_iso};
+use crate::ui::documents::{ACCEPT, Documents, Refusal, read_file};
+use crate::ui::feedback::LoadError;
 use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, Pager, error_of, field_errors_of, header_row};
 
 /// Notifications per page of the log.

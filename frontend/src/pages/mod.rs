@@ -2,7 +2,6 @@
 
 pub mod account;
 pub mod activity;
-pub mod activity_form;
 pub mod agreement;
 pub mod board;
 pub mod login;
@@ -10,13 +9,10 @@ pub mod not_found;
 pub mod plan;
 pub mod tokens;
 pub mod users;
-// Register (instruments, authorities, notifications)
+// The register: instruments; and the competent authorities with the notification log
 pub mod authorities;
-pub mod documents;
-pub mod register;
-// Plan lifecycle (signatures, versions, amendments, execution, carry-over)
-pub mod execution;
-pub mod lifecycle;
+pub mod instruments;
+// Versions and amendments (the lifecycle lives in plan/, execution in activity/)
 pub mod versions;
 // The calendar, the timeline and the dashboard
 pub mod views;

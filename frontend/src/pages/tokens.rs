@@ -15,8 +15,8 @@ use web_sys::js_sys;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
-use crate::pages::agreement::LoadError;
-use crate::pages::users::{RoleSelect, grantable_roles};
+use crate::ui::feedback::LoadError;
+use crate::ui::options::{RoleSelect, grantable_roles};
 use crate::ui::{Field, FieldErrors, Loader, Loading, Message, MessageView, error_of, field_errors_of, header_row};
 
 /// The API tokens page.

@@ -4,7 +4,7 @@
 
 use concord_client::Client;
 use concord_shared::api::{NewUser, UserPatch, UserView};
-use concord_shared::policy::{Actor, may_grant, may_see_users_page};
+use concord_shared::policy::may_see_users_page;
 use concord_shared::{Problem, Role};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -12,56 +12,9 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
-use crate::pages::agreement::LoadError;
+use crate::ui::feedback::LoadError;
+use crate::ui::options::{RoleSelect, grantable_roles};
 use crate::ui::{Field, FieldErrors, Loader, Loading, Message, MessageView, error_of, field_errors_of, header_row};
-
-/// The roles `actor` may give, lowest first.
-pub fn grantable_roles(actor: Actor) -> Vec<Role> {
-    Role::ALL
-        .iter()
-        .copied()
-        .filter(|role| may_grant(actor, *role))
-        .collect()
-}
-
-/// A labelled select of the roles the actor may give.
-#[component]
-pub fn RoleSelect(
-    #[prop(into)] id: String,
-    roles: Vec<Role>,
-    value: RwSignal<Role>,
-    /// A visible label; without one, `aria_label` names the select.
-    #[prop(optional)]
-    label: Option<Key>,
-    #[prop(optional, into)] aria_label: Option<Signal<String>>,
-) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let options = roles.clone();
-    view! {
-        {label.map(|label| view! { <label for=id.clone()>{move || i18n.t(label)}</label> })}
-        <select
-            id=id.clone()
-            name=id.clone()
-            aria-label=move || aria_label.map(|l| l.get())
-            on:change=move |ev| {
-                if let Some(role) = Role::from_code(&event_target_value(&ev)) {
-                    value.set(role);
-                }
-            }
-        >
-            {options
-                .into_iter()
-                .map(|role| {
-                    view! {
-                        <option value=role.code() selected=move || value.get() == role>
-                            {move || role.label(i18n.lang())}
-                        </option>
-                    }
-                })
-                .collect_view()}
-        </select>
-    }
-}
 
 /// The Users page.
 #[component]

@@ -16,9 +16,9 @@ use serde_json::{Map, Value};
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime, format_iso_date, month_name};
-use crate::pages::activity::{field_label, value_text};
-use crate::pages::agreement::LoadError;
-use crate::pages::plan::{PlanHeader, route_year};
+use crate::ui::feedback::LoadError;
+use crate::ui::labels::{field_label, value_text};
+use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader};
 
 /// The fields of a snapshot's activity line, in the order shown; a party's
@@ -105,7 +105,7 @@ fn signed_dates(signatures: &[Signature], lang: Lang) -> String {
             format!(
                 "{}: {}",
                 s.party.short(),
-                format_iso_date(&crate::pages::register::iso(s.signed_on), lang)
+                format_iso_date(&crate::ui::dates::iso(s.signed_on), lang)
             )
         })
         .collect::<Vec<_>>()

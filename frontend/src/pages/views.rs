@@ -15,9 +15,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, month_name};
-use crate::pages::agreement::LoadError;
-use crate::pages::board::{FilterBar, QueryNav, consent_key, filter_from_query, schedule_text};
-use crate::pages::plan::{PlanHeader, route_year};
+use crate::ui::feedback::LoadError;
+use crate::ui::filters::{FilterBar, QueryNav, filter_from_query};
+use crate::ui::labels::{consent_key, schedule_text};
+use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, format_number};
 
 /// Every activity of `year` the URL's filters select, all pages in one. The
@@ -177,7 +178,7 @@ fn month_grid(i18n: I18n, year: i32, month: u32, items: &[Activity]) -> impl Int
                         })
                         .collect_view();
                     view! {
-                        <td data-date=crate::pages::activity_form::iso_date(date)>
+                        <td data-date=crate::ui::dates::iso(date)>
                             <span class="cal-day">{date.day()}</span>
                             {entries}
                         </td>

@@ -13,7 +13,8 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
-use crate::pages::lifecycle::{Failure, execution_key};
+use crate::ui::feedback::Failure;
+use crate::ui::labels::execution_key;
 use crate::ui::{FieldErrors, TextAreaField, error_of, field_errors_of};
 
 /// The execution section of an activity of a signed plan (nothing otherwise).

@@ -3,6 +3,9 @@
 //! the buttons the caller's role allows, and the way to the board, the
 //! table, the inbox and a new activity.
 
+/// The plan's lifecycle: signatures, signed versions, amendments, carry-over.
+pub mod lifecycle;
+
 use concord_client::{Client, Versioned};
 use concord_shared::Party;
 use concord_shared::api::{Blocker, Plan, TransitionAction, TransitionRequest};
@@ -11,19 +14,14 @@ use concord_shared::policy::{Action, Scope, decide};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
+use self::lifecycle::Lifecycle;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
-use crate::pages::agreement::LoadError;
-use crate::pages::lifecycle::{Lifecycle, this_year};
+use crate::ui::dates::this_year;
+use crate::ui::feedback::LoadError;
+use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
-
-/// The year in the route (`/plans/:year/...`), 0 when it is not a number.
-pub fn route_year() -> Memo<i32> {
-    let params = use_params_map();
-    Memo::new(move |_| params.with(|p| p.get("year").and_then(|y| y.parse().ok()).unwrap_or(0)))
-}
 
 /// Whether the actor may draft activities in a plan in `state` (the policy decides the role).
 pub fn may_draft(auth: Auth, state: PlanState) -> bool {
@@ -72,55 +70,6 @@ pub fn PlansPage() -> impl IntoView {
         <h1>{i18n.tr(Key::PlansHeading)}</h1>
         <p class="lead">{i18n.tr(Key::PlansIntro)}</p>
         <Loader content />
-    }
-}
-
-/// The tabs of one plan's views.
-#[component]
-pub fn PlanTabs(year: i32) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let tab = |path: &'static str, key: Key| {
-        view! { <A href=format!("/plans/{year}{path}") exact=true attr:data-tab=key_name(key)>{i18n.tr(key)}</A> }
-    };
-    view! {
-        <nav class="tabs" aria-label=i18n.tr(Key::PlanViews)>
-            {tab("", Key::TabOverview)}
-            {tab("/board", Key::TabBoard)}
-            {tab("/table", Key::TabTable)}
-            {tab("/inbox", Key::TabInbox)}
-            // The calendar, the timeline and the dashboard
-            {tab("/calendar", Key::ViewsTabCalendar)}
-            {tab("/timeline", Key::ViewsTabTimeline)}
-            {tab("/dashboard", Key::ViewsTabDashboard)}
-        </nav>
-    }
-}
-
-fn key_name(key: Key) -> &'static str {
-    match key {
-        Key::TabBoard => "board",
-        Key::TabTable => "table",
-        Key::TabInbox => "inbox",
-        Key::ViewsTabCalendar => "calendar",
-        Key::ViewsTabTimeline => "timeline",
-        Key::ViewsTabDashboard => "dashboard",
-        _ => "overview",
-    }
-}
-
-/// The heading of a plan's views: year, state and the tabs.
-#[component]
-pub fn PlanHeader(year: i32, #[prop(optional)] plan: Option<Plan>) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    view! {
-        <h1>
-            {move || i18n.t(Key::PlanOfYear).replace("{year}", &year.to_string())}
-            {plan.map(|plan| {
-                let state = plan.state;
-                view! { " " <span class="badge ok" data-testid="plan-state" data-state=state.code()>{move || state.label(i18n.lang())}</span> }
-            })}
-        </h1>
-        <PlanTabs year />
     }
 }
 

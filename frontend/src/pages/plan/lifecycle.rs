@@ -5,7 +5,7 @@
 //! Every control is gated by the shared plan policy; the server decides again.
 
 use concord_client::{ActivityFilter, Client};
-use concord_shared::api::{Activity, ExecutionStatus, NewSignature, Plan, Signature};
+use concord_shared::api::{Activity, NewSignature, Plan, Signature};
 use concord_shared::plan::{ConsentState, PlanState, may_carry_over, may_open_amendment, may_sign};
 use concord_shared::{Party, Problem};
 use leptos::prelude::*;
@@ -14,55 +14,10 @@ use leptos_router::components::A;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime, format_iso_date};
-use crate::pages::agreement::LoadError;
-use crate::pages::register::{iso, parse_iso};
-use crate::ui::{Content, Field, FieldErrors, Loader, error_of, field_error_key, problem_text};
-
-/// Today in the browser's calendar, as the date input's `YYYY-MM-DD`.
-pub fn today_iso() -> String {
-    let now = web_sys::js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
-}
-
-/// The current year in the browser's calendar.
-pub fn this_year() -> i32 {
-    i32::try_from(web_sys::js_sys::Date::new_0().get_full_year()).unwrap_or(0)
-}
-
-/// The text of a lifecycle request's failure: a stale version (412) in
-/// words of its own, everything else as the app words it.
-pub fn failure_text(i18n: I18n, problem: &Problem) -> String {
-    if problem.status == 412 {
-        i18n.t(Key::LcStale).to_owned()
-    } else {
-        problem_text(i18n, problem)
-    }
-}
-
-/// A failure above a lifecycle form; a stale version offers to reload.
-#[component]
-pub fn Failure(problem: RwSignal<Option<Problem>>, #[prop(into)] on_reload: Callback<()>) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    move || {
-        problem.get().map(|p| {
-            let stale = p.status == 412;
-            let status = p.status.to_string();
-            view! {
-                <div class="notice failure" role="alert" data-testid="lc-failure" data-status=status>
-                    <p>{move || failure_text(i18n, &p)}</p>
-                    {stale.then(|| view! {
-                        <button type="button" class="secondary" data-testid="lc-reload" on:click=move |_| on_reload.run(())>{i18n.tr(Key::LcReload)}</button>
-                    })}
-                </div>
-            }
-        })
-    }
-}
+use crate::ui::dates::{iso, parse_iso, today_iso};
+use crate::ui::feedback::{Failure, LoadError};
+use crate::ui::labels::execution_key;
+use crate::ui::{Content, Field, FieldErrors, Loader, error_of, field_error_key};
 
 /// The field error text of a signature's field error code.
 fn signature_error_key(field: &str, code: &str) -> Key {
@@ -469,15 +424,4 @@ fn carry_row(i18n: I18n, a: Activity, chosen: RwSignal<Vec<i64>>, errors: FieldE
 
 fn error_of_owned(errors: FieldErrors, field: String) -> Signal<Option<Key>> {
     Signal::derive(move || errors.with(|all| all.iter().find(|(f, _)| *f == field).map(|(_, key)| *key)))
-}
-
-/// The word for an execution status.
-pub fn execution_key(status: ExecutionStatus) -> Key {
-    match status {
-        ExecutionStatus::Planned => Key::ExecPlanned,
-        ExecutionStatus::Confirmed => Key::ExecConfirmed,
-        ExecutionStatus::Held => Key::ExecHeld,
-        ExecutionStatus::Postponed => Key::ExecPostponed,
-        ExecutionStatus::Cancelled => Key::ExecCancelled,
-    }
 }

@@ -1,6 +1,15 @@
 //! Building blocks the pages share: labelled form fields with their errors,
 //! problems in plain words, messages.
 
+pub mod activity_form;
+pub mod dates;
+pub mod documents;
+pub mod feedback;
+pub mod filters;
+pub mod labels;
+pub mod options;
+pub mod plan_nav;
+
 use concord_shared::Problem;
 use leptos::prelude::*;
 

@@ -16,28 +16,9 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
-use crate::pages::board::{area_options, form_options, month_options, party_options};
+use crate::ui::labels::{cost_code, cost_key};
+use crate::ui::options::{area_options, form_options, month_options, party_options};
 use crate::ui::{Field, FieldErrors, Message, MessageView, SelectField, TextAreaField, error_of, field_error_key};
-
-/// The cost arrangement's wire code.
-pub fn cost_code(cost: CostArrangement) -> &'static str {
-    match cost {
-        CostArrangement::SendingPartyPays => "sending_party_pays",
-        CostArrangement::HostPartyPays => "host_party_pays",
-        CostArrangement::Shared => "shared",
-        CostArrangement::ThirdParty => "third_party",
-    }
-}
-
-/// The cost arrangement's text.
-pub fn cost_key(cost: CostArrangement) -> Key {
-    match cost {
-        CostArrangement::SendingPartyPays => Key::CostSending,
-        CostArrangement::HostPartyPays => Key::CostHost,
-        CostArrangement::Shared => Key::CostShared,
-        CostArrangement::ThirdParty => Key::CostThird,
-    }
-}
 
 const COSTS: [CostArrangement; 4] = [
     CostArrangement::SendingPartyPays,
@@ -75,11 +56,6 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     let m = parts.next()?.parse().ok()?;
     let d = parts.next()?.parse().ok()?;
     NaiveDate::from_ymd_opt(y, m, d)
-}
-
-/// A date as `YYYY-MM-DD`.
-pub fn iso_date(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// The form's values, as typed.
@@ -126,8 +102,8 @@ impl Values {
             host: a.host_party.code().to_owned(),
             location: a.location.clone(),
             when: if a.month.is_some() { "month" } else { "dates" }.to_owned(),
-            start: a.start_date.map(iso_date).unwrap_or_default(),
-            end: a.end_date.map(iso_date).unwrap_or_default(),
+            start: a.start_date.map(crate::ui::dates::iso).unwrap_or_default(),
+            end: a.end_date.map(crate::ui::dates::iso).unwrap_or_default(),
             month: a.month.map(|m| m.to_string()).unwrap_or_default(),
             cost: cost_code(a.cost).to_owned(),
             participants: own.participants.map(|p| p.to_string()).unwrap_or_default(),

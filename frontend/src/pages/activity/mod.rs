@@ -4,24 +4,28 @@
 //! internal notes, marked as such; its documents. Also the page that drafts
 //! a new one.
 
+/// The activity's execution report and summaries.
+pub mod execution;
+
 use concord_client::{Client, Versioned};
 use concord_shared::api::DocumentOwner;
 use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, HistoryChange, HistoryEntry, Side};
-use concord_shared::plan::{ConsentState, FieldOwner, PartyConsent, may_edit};
+use concord_shared::plan::{ConsentState, FieldOwner, may_edit};
 use concord_shared::policy::{Action, Scope, decide, may_attach};
-use concord_shared::{CooperationArea, CooperationForm, Lang, Party, Problem};
+use concord_shared::{Party, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use self::execution::ExecutionPanel;
 use crate::auth::Auth;
-use crate::i18n::{I18n, Key, format_datetime, format_iso_date, month_name};
-use crate::pages::activity_form::{ActivityForm, cost_key};
-use crate::pages::agreement::LoadError;
-use crate::pages::board::{ConsentPair, consent_key, party_consent_key, schedule_text};
-use crate::pages::documents::Documents;
-use crate::pages::plan::{PlanTabs, route_year};
+use crate::i18n::{I18n, Key, format_datetime};
+use crate::ui::activity_form::ActivityForm;
+use crate::ui::documents::Documents;
+use crate::ui::feedback::LoadError;
+use crate::ui::labels::{ConsentPair, consent_key, cost_key, field_label, schedule_text, value_text};
+use crate::ui::plan_nav::{PlanTabs, route_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
 /// The page that drafts a new activity in a plan.
@@ -182,7 +186,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
             <Documents owner=DocumentOwner::Activity owner_id=id may_upload />
         </section>
         <ConsentPanel current on_reload />
-        <crate::pages::execution::ExecutionPanel current on_reload />
+        <ExecutionPanel current on_reload />
         <Discussion id notes=false />
         <Discussion id notes=true />
         <History id current />
@@ -475,95 +479,6 @@ fn action_key(action: &str) -> Option<Key> {
         "activity.note" => Key::HistNote,
         _ => return None,
     })
-}
-
-/// The label of a changed field (`location`, `az.responsible_unit`, `consent_ge`),
-/// with the party it belongs to.
-pub(crate) fn field_label(field: &str, lang: Lang) -> String {
-    let (party, name) = match field.split_once('.') {
-        Some((p, rest)) => (Party::from_code(p), rest),
-        None => match field.rsplit_once('_') {
-            Some((rest, p)) if matches!(p, "az" | "ge") => (Party::from_code(p), rest),
-            _ => match field.split_once('_') {
-                Some((p, "summary")) => (Party::from_code(p), "summary"),
-                _ => (None, field),
-            },
-        },
-    };
-    let key = match name {
-        "title" => Key::Title,
-        "description" => Key::Description,
-        "area" => Key::Area,
-        "area_other" => Key::AreaOther,
-        "form" => Key::Form,
-        "form_other" => Key::FormOther,
-        "proposing_party" => Key::ProposingParty,
-        "host_party" => Key::HostParty,
-        "location" => Key::Location,
-        "start_date" => Key::StartDate,
-        "end_date" => Key::EndDate,
-        "month" => Key::Month,
-        "cost" => Key::Cost,
-        "reference" => Key::Reference,
-        "consent" => Key::Consent,
-        "execution" => Key::FieldExecution,
-        "execution_reason" => Key::FieldExecutionReason,
-        "summary" => Key::FieldSummary,
-        "carried_from" => Key::FieldCarriedFrom,
-        "participants" => Key::Participants,
-        "responsible_unit" => Key::ResponsibleUnit,
-        "point_of_contact" => Key::PointOfContact,
-        _ => return field.to_owned(),
-    };
-    let label = crate::i18n::text(lang, key);
-    match party {
-        Some(p) => format!("{label} ({})", p.short()),
-        None => label.to_owned(),
-    }
-}
-
-/// A changed field's value in words.
-pub(crate) fn value_text(field: &str, value: &serde_json::Value, lang: Lang) -> String {
-    let name = field.rsplit('.').next().unwrap_or(field);
-    let key = |k: Key| crate::i18n::text(lang, k).to_owned();
-    if let Some(n) = value.as_u64() {
-        return match name {
-            "month" => month_name(lang, u32::try_from(n).unwrap_or(0)).to_owned(),
-            "participants" => format_number(n, lang),
-            _ => n.to_string(),
-        };
-    }
-    // Activity fields are text, numbers or nothing (a side's fields arrive one by one).
-    let Some(text) = value.as_str().filter(|t| !t.is_empty()) else {
-        return "—".to_owned();
-    };
-    let known = match name {
-        "area" => CooperationArea::from_code(text).map(|a| a.label(lang).to_owned()),
-        "form" => CooperationForm::from_code(text).map(|f| f.label(lang).to_owned()),
-        "host_party" | "proposing_party" => Party::from_code(text).map(|p| p.label(lang).to_owned()),
-        "consent" => ConsentState::from_code(text).map(|c| key(consent_key(c))),
-        "consent_az" | "consent_ge" => PartyConsent::from_code(text).map(|c| key(party_consent_key(c))),
-        "start_date" | "end_date" => Some(format_iso_date(text, lang)),
-        "cost" => match text {
-            "sending_party_pays" => Some(Key::CostSending),
-            "host_party_pays" => Some(Key::CostHost),
-            "shared" => Some(Key::CostShared),
-            "third_party" => Some(Key::CostThird),
-            _ => None,
-        }
-        .map(key),
-        "execution" => match text {
-            "planned" => Some(Key::ExecPlanned),
-            "confirmed" => Some(Key::ExecConfirmed),
-            "held" => Some(Key::ExecHeld),
-            "postponed" => Some(Key::ExecPostponed),
-            "cancelled" => Some(Key::ExecCancelled),
-            _ => None,
-        }
-        .map(key),
-        _ => None,
-    };
-    known.unwrap_or_else(|| text.to_owned())
 }
 
 /// One changed field: its label, before → after.

@@ -3,7 +3,7 @@
 //! procedures, the timeline of its dates, related instruments, documents)
 //! and the record/edit form for coordinators.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use concord_client::{Client, InstrumentFilter, Versioned};
 use concord_shared::Party;
 use concord_shared::api::{
@@ -18,21 +18,12 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_iso_date};
-use crate::pages::agreement::LoadError;
-use crate::pages::documents::Documents;
+use crate::ui::dates::{date_text, iso, parse_iso};
+use crate::ui::documents::Documents;
+use crate::ui::feedback::LoadError;
+use crate::ui::labels::kind_key;
+use crate::ui::options::Choice;
 use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, Pager, error_of, field_errors_of, header_row};
-
-/// The label of a kind.
-pub fn kind_key(kind: InstrumentKind) -> Key {
-    match kind {
-        InstrumentKind::BaseAgreement => Key::RegKindBase,
-        InstrumentKind::AdditionalAgreement => Key::RegKindAdditional,
-        InstrumentKind::AnnualPlan => Key::RegKindPlan,
-        InstrumentKind::PlanAmendment => Key::RegKindAmendment,
-        InstrumentKind::Protocol => Key::RegKindProtocol,
-        InstrumentKind::Minutes => Key::RegKindMinutes,
-    }
-}
 
 const STATUSES: [InstrumentStatus; 4] = [
     InstrumentStatus::Unsigned,
@@ -59,67 +50,12 @@ fn status_code(status: InstrumentStatus) -> &'static str {
     }
 }
 
-/// `YYYY-MM-DD`, written by hand: chrono's formatting machinery would add
-/// kilobytes to the wasm.
-pub fn iso(date: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
-}
-
-/// Parses `YYYY-MM-DD` (what a date input gives), by hand for the same reason.
-pub fn parse_iso(text: &str) -> Option<NaiveDate> {
-    let mut parts = text.splitn(3, '-');
-    let year = parts.next()?.parse().ok()?;
-    let month = parts.next()?.parse().ok()?;
-    let day = parts.next()?.parse().ok()?;
-    NaiveDate::from_ymd_opt(year, month, day)
-}
-
-/// A date the way the language writes it; "—" when there is none.
-pub fn date_text(date: Option<NaiveDate>, i18n: I18n) -> String {
-    date.map_or_else(|| "—".to_owned(), |d| format_iso_date(&iso(d), i18n.lang()))
-}
-
 fn status_badge(status: InstrumentStatus) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
         <span class="badge" class:ok=status == InstrumentStatus::InForce class:off=status != InstrumentStatus::InForce data-status=status_code(status)>
             {i18n.tr(status_key(status))}
         </span>
-    }
-}
-
-/// A labelled select over `(value, label)` options, the empty value first when `any` is given.
-#[component]
-pub fn Choice(
-    #[prop(into)] id: String,
-    label: Key,
-    value: RwSignal<String>,
-    options: Vec<(String, Key)>,
-    #[prop(optional)] any: Option<Key>,
-    #[prop(optional)] extra: Vec<String>,
-) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    view! {
-        <div class="field">
-            <label for=id.clone()>{i18n.tr(label)}</label>
-            <select id=id.clone() name=id on:change=move |ev| value.set(event_target_value(&ev))>
-                {any.map(|key| view! { <option value="" selected=move || value.get().is_empty()>{i18n.tr(key)}</option> })}
-                {options
-                    .into_iter()
-                    .map(|(code, key)| {
-                        let shown = code.clone();
-                        view! { <option value=code selected=move || value.get() == shown>{i18n.tr(key)}</option> }
-                    })
-                    .collect_view()}
-                {extra
-                    .into_iter()
-                    .map(|text| {
-                        let (code, shown) = (text.clone(), text.clone());
-                        view! { <option value=code selected=move || value.get() == shown>{text}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
     }
 }
 

@@ -12,7 +12,7 @@ use web_sys::js_sys;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
-use crate::pages::agreement::LoadError;
+use crate::ui::feedback::LoadError;
 use crate::ui::{Loader, problem_text};
 
 /// The documents of one owner, and the upload when `may_upload`. Element ids
