@@ -15,7 +15,7 @@ mod authorities;
 mod cache;
 mod concurrency;
 mod demo;
-mod documents;
+pub mod documents;
 pub mod execution;
 mod faults;
 mod health;
