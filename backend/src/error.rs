@@ -250,21 +250,42 @@ pub fn problem_response(problem: &Problem) -> Response {
     response
 }
 
+impl AppError {
+    /// A database error that reached here wrapped (e.g. through the audit
+    /// log's `anyhow`) is answered like one converted directly: a lost
+    /// connection is 503, not 500.
+    fn settled(self) -> AppError {
+        match self {
+            AppError::Internal(err) => match err.chain().find_map(|e| e.downcast_ref::<sea_orm::DbErr>()) {
+                Some(db) if crate::db::classify(db) == crate::db::Failure::Unavailable => {
+                    tracing::warn!(error = ?err, "the database is unavailable; answering 503");
+                    AppError::Unavailable {
+                        retry_after: crate::db::RETRY_AFTER_SECONDS,
+                    }
+                }
+                _ => AppError::Internal(err),
+            },
+            other => other,
+        }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Internal(err) = &self {
+        let this = self.settled();
+        if let AppError::Internal(err) = &this {
             tracing::error!(error = ?err, "request failed");
         }
-        if let AppError::Integrity(what) = &self {
+        if let AppError::Integrity(what) = &this {
             tracing::error!(document = %what, "a stored document does not match its checksum");
         }
-        let mut response = problem_response(&self.problem());
-        if let AppError::TooManyRequests { retry_after } | AppError::Unavailable { retry_after } = self
+        let mut response = problem_response(&this.problem());
+        if let AppError::TooManyRequests { retry_after } | AppError::Unavailable { retry_after } = this
             && let Ok(value) = HeaderValue::from_str(&retry_after.to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
-        if let AppError::PreconditionFailed { current } = self
+        if let AppError::PreconditionFailed { current } = this
             && let Ok(value) = HeaderValue::from_str(&etag(&current))
         {
             response.headers_mut().insert(header::ETAG, value);

@@ -31,6 +31,7 @@ impl Application {
     /// Binds, connects, migrates and builds the router.
     pub async fn build(mut settings: Settings) -> anyhow::Result<Application> {
         let db = db::connect_and_migrate(&settings).await?;
+        crate::models::documents::sweep_staging(&settings.data_dir).await;
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("binding {}", settings.bind))?;

@@ -323,7 +323,7 @@ pub async fn change_own_password(caller: &AuthUser, state: &AppState, change: Pa
     let mut check = Check::default();
     check_password(&mut check, "new_password", &change.new_password);
     check.finish()?;
-    if !password::verify(change.current_password, Some(row.password_hash.clone())).await {
+    if !password::verify(change.current_password, Some(row.password_hash.clone())).await? {
         return Err(Check::error(
             "current_password",
             "wrong",

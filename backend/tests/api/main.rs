@@ -2,6 +2,11 @@
 //! database (a temp SQLite file, or a fresh PostgreSQL database when
 //! `CONCORD_TEST_DATABASE=postgres`) and drives it through `concord-client`.
 
+// The server's allocator (see `backend/src/main.rs`), so memory measured
+// here is the server's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod helpers;
 
 mod audit;
@@ -10,14 +15,16 @@ mod authorities;
 mod cache;
 mod concurrency;
 mod demo;
-mod documents;
+pub mod documents;
 mod events;
 pub mod execution;
+mod faults;
 mod health;
 mod history;
 mod input;
 mod instruments;
 mod isolation;
+mod limits;
 mod openapi;
 mod paper;
 pub mod plans;
