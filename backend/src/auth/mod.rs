@@ -81,7 +81,13 @@ impl FromRequestParts<AppState> for AuthUser {
                 return Err(AppError::Unauthorized);
             }
             let token = token.trim();
-            return from_token(state, token).await;
+            let user = from_token(state, token).await?;
+            // Every credential presented must hold: a session cookie sent
+            // beside a valid token is checked too, never silently ignored.
+            if let Some(secret) = session_cookie(&parts.headers, &state.settings) {
+                from_session(state, &secret).await?;
+            }
+            return Ok(user);
         }
         let Some(secret) = session_cookie(&parts.headers, &state.settings) else {
             return Err(AppError::Unauthorized);

@@ -41,7 +41,7 @@ pub async fn login(
 
 /// Ends the current session on the server and clears the cookie.
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth", security(("session" = [])),
-    responses((status = 204, description = "Signed out"), (status = 401, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204, description = "Signed out"), (status = 400, body = Problem, content_type = "application/problem+json", description = "An API token cannot sign out; revoke it instead"), (status = 401, body = Problem, content_type = "application/problem+json")))]
 pub async fn logout(caller: AuthUser, State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
     sessions::logout(&caller, &state).await?;
     Ok((

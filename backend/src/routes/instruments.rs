@@ -22,10 +22,13 @@ pub struct RegisterQuery {
     /// Free text in the title or number.
     pub q: Option<String>,
     /// `base_agreement`, `additional_agreement`, `annual_plan`, `plan_amendment`, `protocol` or `minutes`.
+    #[param(pattern = "^(|base_agreement|additional_agreement|annual_plan|plan_amendment|protocol|minutes)$")]
     pub kind: Option<String>,
     /// `unsigned`, `signed`, `in_force` or `terminated` (as of today).
+    #[param(pattern = "^(|unsigned|signed|in_force|terminated)$")]
     pub status: Option<String>,
-    /// Year of signature.
+    /// Year of signature, 2000–2200.
+    #[param(pattern = "^(|20[0-9][0-9]|21[0-9][0-9]|2200)$")]
     pub year: Option<String>,
     /// Items to skip (default 0).
     #[serde(default)]

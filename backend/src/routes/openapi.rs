@@ -21,6 +21,7 @@ use serde_json::{Map, Value, json};
 /// Makes the document valid and exact; see the module's description.
 pub fn complete(doc: &mut Value) {
     fix_tuples(doc);
+    text_patterns(doc);
     let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) else {
         return;
     };
@@ -146,6 +147,137 @@ fn problem(description: &str) -> Value {
         "description": description,
         "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     })
+}
+
+/// Free-text fields: line feeds and tabs allowed (`concord_shared::text::Lines::Multi`).
+const MULTI_LINE: &[&str] = &[
+    "description",
+    "reason",
+    "comment",
+    "summary",
+    "body",
+    "subject",
+    "acknowledgement",
+    "procedures",
+    "password",
+    "current_password",
+    "new_password",
+];
+
+/// What a single-line text may hold: no control characters, no bidi controls.
+const SINGLE_LINE: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$";
+/// A single-line text that must say something: a visible character among
+/// what [`SINGLE_LINE`] allows (white space and invisible characters do not
+/// count, as `Check::line` trims them).
+const SINGLE_LINE_VISIBLE: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*\
+[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u00AD\\u034F\\u115F\\u1160\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\u3164\\uFEFF\\uFFA0]\
+[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$";
+/// What a multi-line text may hold: no control characters but `\n` and `\t`.
+const MULTI: &str = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$";
+
+/// Says in the document what `concord_shared::text` refuses: every free
+/// string of a request (body field, path or query parameter) gets the
+/// pattern of its kind of text.
+fn text_patterns(doc: &mut Value) {
+    let mut requested = std::collections::BTreeSet::new();
+    let mut stack: Vec<String> = Vec::new();
+    let refs = |v: &Value, out: &mut Vec<String>| collect_refs(v, out);
+    if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
+        for op in paths
+            .values_mut()
+            .filter_map(Value::as_object_mut)
+            .flat_map(|o| o.values_mut())
+        {
+            if let Some(body) = op.get("requestBody") {
+                refs(body, &mut stack);
+            }
+            for p in op
+                .get_mut("parameters")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(schema) = p.get_mut("schema") {
+                    pattern_for(schema, SINGLE_LINE);
+                }
+            }
+        }
+    }
+    let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) else {
+        return;
+    };
+    while let Some(name) = stack.pop() {
+        if requested.insert(name.clone())
+            && let Some(schema) = schemas.get(&name)
+        {
+            refs(schema, &mut stack);
+        }
+    }
+    for name in requested {
+        if let Some(schema) = schemas.get_mut(&name) {
+            patterns_in(schema);
+        }
+    }
+}
+
+fn collect_refs(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(name) = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.rsplit('/').next())
+            {
+                out.push(name.to_owned());
+            }
+            map.values().for_each(|v| collect_refs(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
+        _ => {}
+    }
+}
+
+/// The string properties of a request schema (and its nested objects).
+fn patterns_in(schema: &mut Value) {
+    for key in ["allOf", "oneOf", "anyOf"] {
+        for part in schema.get_mut(key).and_then(Value::as_array_mut).into_iter().flatten() {
+            patterns_in(part);
+        }
+    }
+    let Some(props) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (name, prop) in props.iter_mut() {
+        let pattern = if MULTI_LINE.contains(&name.as_str()) {
+            MULTI
+        } else {
+            SINGLE_LINE
+        };
+        pattern_for(prop, pattern);
+        patterns_in(prop);
+    }
+}
+
+/// Adds the pattern to a free string schema (no enum, format or pattern of its own).
+fn pattern_for(schema: &mut Value, pattern: &str) {
+    let Some(map) = schema.as_object_mut() else { return };
+    let is_string = match map.get("type") {
+        Some(Value::String(t)) => t == "string",
+        Some(Value::Array(types)) => types.iter().any(|t| t == "string"),
+        _ => false,
+    };
+    if is_string && !map.contains_key("enum") && !map.contains_key("format") && !map.contains_key("pattern") {
+        let must_say_something = pattern == SINGLE_LINE && map.get("minLength").and_then(Value::as_u64) >= Some(1);
+        let pattern = if must_say_something {
+            SINGLE_LINE_VISIBLE
+        } else {
+            pattern
+        };
+        map.insert("pattern".to_owned(), Value::String(pattern.to_owned()));
+    }
+    if let Some(items) = map.get_mut("items") {
+        pattern_for(items, pattern);
+    }
 }
 
 /// A tuple (`prefixItems` with `items: false`) gets its length as

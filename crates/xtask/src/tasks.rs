@@ -16,7 +16,7 @@ fn cargo() -> Command {
 }
 
 /// Kills a child process when dropped.
-struct KillOnDrop(Child);
+pub struct KillOnDrop(pub Child);
 
 impl Drop for KillOnDrop {
     fn drop(&mut self) {
@@ -128,6 +128,10 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
         args.extend(["-p".to_owned(), "concord-backend".to_owned()]);
         run(cargo().args(args).env("CONCORD_TEST_DATABASE", "postgres"))
     })?;
+    stage(
+        "API contract (openapi-spec-validator, schemathesis; SQLite and PostgreSQL; token and session)",
+        crate::contract::api_contract,
+    )?;
     bench(&["--quick".to_owned()])?;
     let size = stage("web app (release) and size budget", spa::build_release)?;
     spa::report(&size)?;
@@ -172,7 +176,7 @@ fn check_wasm_tree() -> anyhow::Result<()> {
 }
 
 /// The PostgreSQL server the backend tests use.
-fn postgres_url() -> String {
+pub fn postgres_url() -> String {
     std::env::var("CONCORD_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
 }
 
@@ -200,7 +204,7 @@ fn postgres_answers() -> bool {
 
 /// Whether PostgreSQL answers, starting the local cluster when it can.
 /// Under CI=true an unreachable server is an error, never a skip.
-fn ensure_postgres() -> anyhow::Result<bool> {
+pub fn ensure_postgres() -> anyhow::Result<bool> {
     if postgres_answers() {
         return Ok(true);
     }
@@ -226,11 +230,13 @@ fn ensure_postgres() -> anyhow::Result<bool> {
     Ok(false)
 }
 
-fn free_port() -> anyhow::Result<u16> {
+/// A port free to bind on 127.0.0.1.
+pub fn free_port() -> anyhow::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }
 
-fn wait_for_health(url: &str) -> anyhow::Result<()> {
+/// Waits until the backend at `url` answers its health check.
+pub fn wait_for_health(url: &str) -> anyhow::Result<()> {
     let addr = url.trim_start_matches("http://").to_owned();
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {

@@ -191,7 +191,6 @@ pub fn ensure_apt(packages: &[(&str, &str)]) -> anyhow::Result<()> {
 
 /// A private Python virtual environment under the tools directory with these
 /// pinned packages (`name==version`) from PyPI; returns its `bin/` directory.
-#[allow(dead_code, reason = "the schemathesis and document stages call it")]
 pub fn ensure_python(packages: &[&str]) -> anyhow::Result<PathBuf> {
     let venv = tools_dir().join("venv");
     let bin = venv.join("bin");

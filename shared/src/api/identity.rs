@@ -78,8 +78,10 @@ pub struct UserView {
 #[serde(deny_unknown_fields)]
 pub struct NewUser {
     /// Unique user name: 3–64 of a–z, 0–9, `.`, `_`, `-`.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[a-z0-9._-]{3,64}$"))]
     pub username: String,
     /// Name shown to people (1–120 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub display_name: String,
     /// Position (0–120 characters).
     #[serde(default)]
@@ -87,6 +89,7 @@ pub struct NewUser {
     /// Role, no higher than the administrator's own.
     pub role: Role,
     /// Initial password (at least 12 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 12))]
     pub password: String,
 }
 

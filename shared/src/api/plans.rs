@@ -12,6 +12,7 @@ use crate::plan::{ConsentState, PartyConsent, PlanState};
 #[serde(deny_unknown_fields)]
 pub struct NewPlan {
     /// The calendar year (2023–2100); one plan per year.
+    #[cfg_attr(feature = "openapi", schema(minimum = 2023, maximum = 2100))]
     pub year: i32,
 }
 
