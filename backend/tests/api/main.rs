@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod authorities;
 mod cache;
+mod closed_lists;
 mod demo;
 mod documents;
 mod execution;
