@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod plan;
 pub mod problem;
 pub mod rules;
+pub mod text;
 
 pub use domain::{CooperationArea, CooperationForm, Party, Role};
 pub use i18n::{Labels, Lang};

@@ -91,9 +91,9 @@ pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Authori
 
 fn check(change: &AuthorityChange) -> Result<(), AppError> {
     let mut check = Check::default();
-    check.text("name.en", &change.name.en, 1, 300);
-    check.text("name.az", &change.name.az, 1, 300);
-    check.text("name.ka", &change.name.ka, 1, 300);
+    check.line("name.en", &change.name.en, 1, 300);
+    check.line("name.az", &change.name.az, 1, 300);
+    check.line("name.ka", &change.name.ka, 1, 300);
     if change.valid_from < super::instruments::agreement_signed_on() {
         check.fail("valid_from", "too_early", "no change before the Agreement's signature");
     }
@@ -135,7 +135,7 @@ async fn load_pending<C: ConnectionTrait>(
     if_match: i64,
 ) -> Result<competent_authority::Model, AppError> {
     let row = load(conn, caller, id).await?;
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     rules::register::may_change_authority(caller.actor(), party_of(&row), row.pending)?;
@@ -159,8 +159,7 @@ pub async fn update(
     active.name_az = Set(change.name.az.trim().to_owned());
     active.name_ka = Set(change.name.ka.trim().to_owned());
     active.valid_from = Set(change.valid_from);
-    active.version = Set(row.version + 1);
-    let after = view(&active.update(&*tx).await?);
+    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
     super::audit_change(
         &*tx,
         caller,
@@ -241,8 +240,7 @@ pub async fn take_effect<C: ConnectionTrait>(
         let version = current.version;
         let mut ended = current.into_active_model();
         ended.valid_to = Set(Some(from));
-        ended.version = Set(version + 1);
-        let after = view(&ended.update(conn).await?);
+        let after = view(&super::versioned::update(conn, ended, version).await?);
         super::audit_change(
             conn,
             caller,
@@ -260,8 +258,7 @@ pub async fn take_effect<C: ConnectionTrait>(
     active.pending = Set(false);
     active.valid_from = Set(from);
     active.notification_id = Set(Some(notification_id));
-    active.version = Set(version + 1);
-    let after = view(&active.update(conn).await?);
+    let after = view(&super::versioned::update(conn, active, version).await?);
     super::audit_change(
         conn,
         caller,

@@ -13,7 +13,9 @@ use concord_shared::{CooperationArea, CooperationForm, Party};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::Check;
-use super::activities::{self, consent_state_of, execution_of, load, proposer_of, require_version, save};
+use super::activities::{
+    self, consent_state_of, execution_of, load, load_for_write, proposer_of, require_version, save,
+};
 use super::plans::{self, state_of};
 use crate::auth::AuthUser;
 use crate::entities::activity;
@@ -30,7 +32,7 @@ pub async fn set_status(
     update: ExecutionUpdate,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     let view = activities::view(&row);
     rule::may_report_execution(
         caller.actor(),
@@ -67,7 +69,7 @@ pub async fn set_summary(
     update: SummaryUpdate,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Plan, Scope::Joint)?;
     require_version(&row, if_match)?;
     rule::may_write_summary(caller.actor(), execution_of(&row.execution))?;
@@ -215,12 +217,12 @@ pub async fn carry_over(
             let detail = refusal.reason().map(Reason::describe).unwrap_or_default();
             return Err(Check::error(&field, code, detail));
         }
-        sources.push(row);
+        sources.push((field, row));
     }
     // All drafts or none: one transaction.
     let tx = state.write().await?;
     let mut created = Vec::new();
-    for row in sources {
+    for (field, row) in sources {
         let view = activities::view(&row);
         let side = if caller.party == Party::Az { &view.az } else { &view.ge };
         let month = view.month.or(view.start_date.map(|d| chrono::Datelike::month(&d)));
@@ -243,8 +245,21 @@ pub async fn carry_over(
                 point_of_contact: side.point_of_contact.clone(),
             }),
         };
-        created.push(activities::create_in(&*tx, caller, year + 1, new, Some(row.public_id)).await?);
+        // The unique key on `carried_from` decides between concurrent
+        // carry-overs of one activity: the later one gets the same answer
+        // as if it had come after.
+        let draft = activities::create_in(&*tx, caller, year + 1, new, Some(row.public_id))
+            .await
+            .map_err(|err| match err {
+                AppError::Refused(Refusal::Conflict(Reason::AlreadyExists)) => already_carried(&field),
+                other => other,
+            })?;
+        created.push(draft);
     }
     tx.commit().await?;
     Ok(created)
+}
+
+fn already_carried(field: &str) -> AppError {
+    Check::error(field, "carried", "this activity was carried over already")
 }

@@ -34,6 +34,20 @@ pub async fn load<C: ConnectionTrait>(conn: &C, year: i32) -> Result<plan::Model
         .ok_or(AppError::NotFound)
 }
 
+/// Loads a plan by year for a write, locking its row until the transaction
+/// ends (PostgreSQL; SQLite writers are serialized already). Every write that
+/// touches a plan or its activities takes this lock first, so the checks it
+/// makes (blockers, sequence numbers) hold until it commits, and writers
+/// lock rows in one order (the plan, then its activities) and never deadlock.
+pub async fn load_for_update<C: ConnectionTrait>(conn: &C, year: i32) -> Result<plan::Model, AppError> {
+    plan::Entity::find()
+        .filter(plan::Column::Year.eq(year))
+        .lock_exclusive()
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// Counts of shared activities per consent state (never drafts: nothing of
 /// a party's private work shows in another's view).
 async fn shared_counts<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<Vec<(ConsentState, u64)>, AppError> {
@@ -160,7 +174,8 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: boo
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::PlanExists { year: new.year }))?;
     let plan = view(&*tx, &row).await?;
     audit::append(
         &*tx,
@@ -189,8 +204,8 @@ pub async fn transition(
 ) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
-    let row = load(&*tx, year).await?;
-    if row.version != if_match {
+    let row = load_for_update(&*tx, year).await?;
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let before = view(&*tx, &row).await?;
@@ -241,9 +256,8 @@ pub async fn transition(
             "plan.withdraw_proposal"
         }
     };
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = view(&*tx, &updated).await?;
     let mut after_json = json!(after);
     if let Some(reason) = request.reason.filter(|_| request.action == TransitionAction::Decline) {
@@ -308,8 +322,7 @@ pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Mod
     if reopened || rule::change_voids_proposal(plan_row.proposal_to.as_deref().and_then(PlanState::from_code)) {
         clear_proposal(&mut active);
     }
-    active.version = Set(plan_row.version + 1);
     active.updated_at = Set(Utc::now());
-    active.update(conn).await?;
+    super::versioned::update(conn, active, plan_row.version).await?;
     Ok(reopened)
 }

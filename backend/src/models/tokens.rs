@@ -62,7 +62,7 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewToken) -> Resul
         .user_id
         .ok_or(AppError::Refused(Refusal::Forbidden(Reason::SessionRequired)))?;
     let mut check = Check::default();
-    check.text("name", &new.name, 1, 120);
+    check.line("name", &new.name, 1, 120);
     if new.expires_at.is_some_and(|t| t <= Utc::now()) {
         check.fail("expires_at", "in_past", "the expiry must be in the future");
     }

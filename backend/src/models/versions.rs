@@ -12,7 +12,7 @@ use concord_shared::api::{
 };
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::rules::plan::{PlanEvent, transition};
-use concord_shared::rules::{Action, Scope, activities::in_plan, signatures};
+use concord_shared::rules::{Action, Reason, Scope, activities::in_plan, signatures};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
@@ -141,9 +141,9 @@ pub async fn sign(
 ) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let mut check = Check::default();
-    check.text("signatory", &new.signatory, 1, 120);
-    check.text("position", &new.position, 1, 120);
-    check.text("place", &new.place, 1, 120);
+    check.line("signatory", &new.signatory, 1, 120);
+    check.line("position", &new.position, 1, 120);
+    check.line("place", &new.place, 1, 120);
     let earliest = NaiveDate::from_ymd_opt(2023, 4, 24).unwrap_or_default();
     if new.signed_on > Utc::now().date_naive() {
         check.fail(
@@ -160,8 +160,8 @@ pub async fn sign(
     }
     check.finish()?;
     let tx = state.write().await?;
-    let row = plans::load(&*tx, year).await?;
-    if row.version != if_match {
+    let row = plans::load_for_update(&*tx, year).await?;
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let signed: Vec<Party> = signatures_of(&*tx, &row).await?.iter().map(|s| s.party).collect();
@@ -181,7 +181,8 @@ pub async fn sign(
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::AlreadySigned))?;
     let signatures = signatures_of(&*tx, &row).await?;
     let mut active = row.clone().into_active_model();
     let mut action = "plan.sign";
@@ -203,9 +204,8 @@ pub async fn sign(
         active.signed_version = Set(Some(number));
         action = "plan.signed";
     }
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = plans::view(&*tx, &updated).await?;
     audit::append(
         &*tx,
@@ -229,8 +229,8 @@ pub async fn sign(
 pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_match: i64) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
-    let row = plans::load(&*tx, year).await?;
-    if row.version != if_match {
+    let row = plans::load_for_update(&*tx, year).await?;
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     signatures::may_open_amendment(caller.actor(), state_of(&row))?;
@@ -240,9 +240,8 @@ pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_m
         .code()
         .to_owned());
     active.amendment = Set(row.amendment + 1);
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = plans::view(&*tx, &updated).await?;
     audit::append(
         &*tx,

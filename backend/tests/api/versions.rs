@@ -45,7 +45,8 @@ async fn step(proposer: &Client, confirmer: &Client, to: PlanState) {
         .expect("confirmed");
 }
 
-fn signature(who: &str) -> NewSignature {
+/// A valid signature by `who`.
+pub fn signature(who: &str) -> NewSignature {
     NewSignature {
         signatory: who.to_owned(),
         position: "Minister of Defence".to_owned(),
@@ -63,7 +64,7 @@ async fn sign(client: &Client, who: &str) -> Result<concord_shared::api::Plan, c
 }
 
 /// A plan agreed with two accepted activities; returns their ids.
-async fn agreed(b: &Board) -> (i64, i64) {
+pub async fn agreed(b: &Board) -> (i64, i64) {
     let a = shared(&b.az_planner, "Staff talks in Baku").await;
     let g = shared(&b.ge_planner, "Mountain training in Sachkhere").await;
     step(&b.az_coord, &b.ge_coord, PlanState::Negotiation).await;
