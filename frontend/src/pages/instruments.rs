@@ -475,7 +475,7 @@ fn InstrumentForm(
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let navigate = use_navigate();
-    if !auth.actor().is_some_and(|a| may_record_instruments(a).is_ok()) {
+    if auth.actor().is_none_or(|a| may_record_instruments(a).is_err()) {
         return view! { <p class="notice failure" role="alert">{i18n.tr(Key::Forbidden)}</p> }.into_any();
     }
     let editing = current.as_ref().map(|c| (c.value.id, c.version));
