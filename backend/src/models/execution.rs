@@ -175,12 +175,8 @@ pub async fn carry_over(
     caller.require(Action::Plan, Scope::Private(caller.party))?;
     let plan_row = plans::load(&state.db, year).await?;
     let next = plans::load(&state.db, year + 1).await.ok();
-    rule::may_carry_into(
-        year,
-        plan_row.signed_version.is_some(),
-        state_of(&plan_row),
-        next.as_ref().map(state_of),
-    )?;
+    rule::may_carry_from(caller.actor(), state_of(&plan_row), plan_row.signed_version.is_some())?;
+    rule::may_carry_into(year, next.as_ref().map(state_of))?;
     let Some(next) = next else {
         return Err(Refusal::Conflict(Reason::NextPlanMissing { year: year + 1 }).into());
     };

@@ -319,7 +319,7 @@ pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Mod
     let mut active = plan_row.clone().into_active_model();
     active.state = Set(next.code().to_owned());
     // A proposal to agree was made on the plan as it was; it no longer holds.
-    if plan_row.proposal_to.as_deref() == Some(PlanState::Agreed.code()) || reopened {
+    if reopened || rule::change_voids_proposal(plan_row.proposal_to.as_deref().and_then(PlanState::from_code)) {
         clear_proposal(&mut active);
     }
     active.updated_at = Set(Utc::now());

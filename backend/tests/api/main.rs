@@ -13,6 +13,7 @@ mod audit;
 mod auth;
 mod authorities;
 mod cache;
+mod closed_lists;
 mod concurrency;
 mod demo;
 pub mod documents;

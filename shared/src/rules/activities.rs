@@ -211,14 +211,22 @@ pub fn may_write_summary(actor: Actor, execution: ExecutionStatus) -> Result<(),
     }
 }
 
-/// May activities of a plan of `year` (with a signed version: `signed`) be
-/// carried into the next year's plan, in `next` state if it exists?
-pub fn may_carry_into(year: i32, signed: bool, plan: PlanState, next: Option<PlanState>) -> Result<(), Refusal> {
+/// May `actor` carry activities out of a plan in `plan` state that has a
+/// signed version (`signed`)? Planners, once the plan was signed (also while
+/// an amendment is negotiated).
+pub fn may_carry_from(actor: Actor, plan: PlanState, signed: bool) -> Result<(), Refusal> {
+    roles::decide(actor, Action::Plan, Scope::Private(actor.party))?;
     if !signed {
         return Err(Refusal::Conflict(Reason::PlanState {
             state: plan.code().to_owned(),
         }));
     }
+    Ok(())
+}
+
+/// May activities of the plan of `year` be carried into the next year's
+/// plan, in `next` state if it exists?
+pub fn may_carry_into(year: i32, next: Option<PlanState>) -> Result<(), Refusal> {
     let Some(next) = next else {
         return Err(Refusal::Conflict(Reason::NextPlanMissing { year: year + 1 }));
     };
@@ -449,9 +457,15 @@ mod tests {
         );
         assert!(may_carry_over(actor(Party::Az, Role::Viewer), Party::Az, accepted, Postponed, false).is_err());
         assert_eq!(
-            may_carry_into(2026, true, PlanState::Signed, None),
+            may_carry_into(2026, None),
             Err(Refusal::Conflict(Reason::NextPlanMissing { year: 2027 }))
         );
-        assert!(may_carry_into(2026, true, PlanState::Signed, Some(PlanState::Drafting)).is_ok());
+        assert!(may_carry_into(2026, Some(PlanState::Drafting)).is_ok());
+        assert!(
+            may_carry_from(az, PlanState::Negotiation, true).is_ok(),
+            "during an amendment"
+        );
+        assert!(may_carry_from(az, PlanState::Agreed, false).is_err());
+        assert!(may_carry_from(actor(Party::Az, Role::Viewer), PlanState::Signed, true).is_err());
     }
 }

@@ -91,6 +91,12 @@ pub fn open_for_work(state: PlanState) -> Result<(), Refusal> {
     }
 }
 
+/// Whether a substantive change voids a pending proposal to go to
+/// `proposed`: a proposal to agree was made on the plan as it was.
+pub fn change_voids_proposal(proposed: Option<PlanState>) -> bool {
+    proposed == Some(PlanState::Agreed)
+}
+
 /// Whether the plan of `year` may be closed in `today_year`: only once its
 /// 31 December has passed.
 pub fn closable(year: i32, today_year: i32) -> bool {

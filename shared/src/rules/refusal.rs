@@ -253,6 +253,9 @@ impl Reason {
             Reason::AlreadyNotified => {
                 "This authority has been notified; a further change is a new entry and a new notification.".into()
             }
+            Reason::AlreadyExists => {
+                "Another request created the same thing at the same moment; reload and see.".into()
+            }
             Reason::Other => "Refused.".into(),
         }
     }

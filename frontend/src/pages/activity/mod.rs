@@ -10,8 +10,8 @@ pub mod execution;
 use concord_client::{Client, Versioned};
 use concord_shared::api::DocumentOwner;
 use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, HistoryChange, HistoryEntry, Side};
-use concord_shared::plan::ConsentState;
-use concord_shared::rules::activities::{FieldOwner, may_edit_field};
+use concord_shared::plan::PlanState;
+use concord_shared::rules::activities::{FieldOwner, may_consent, may_edit, may_share, may_withdraw};
 use concord_shared::rules::register::may_attach;
 use concord_shared::rules::roles::decide;
 use concord_shared::rules::{Action, Scope};
@@ -89,9 +89,23 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
     let year = first.year;
     let id = first.id;
     let proposer = first.proposing_party;
-    let may_change = may_edit_field(actor, proposer, FieldOwner::Substance).is_ok()
-        || may_edit_field(actor, proposer, FieldOwner::Side(actor.party)).is_ok();
-    let is_proposer_planner = may_edit_field(actor, proposer, FieldOwner::Substance).is_ok();
+    // The plan's state decides with the rules what is offered: a signed
+    // plan's activities change only through an amendment.
+    let plan_state = RwSignal::new(None::<PlanState>);
+    {
+        let client = client.clone();
+        spawn_local(async move {
+            if let Ok(plan) = auth.call(client.plan(year)).await {
+                plan_state.set(Some(plan.value.state));
+            }
+        });
+    }
+    let may_change = move || {
+        plan_state.get().is_some_and(|s| {
+            may_edit(actor, s, proposer, FieldOwner::Substance).is_ok()
+                || may_edit(actor, s, proposer, FieldOwner::Side(actor.party)).is_ok()
+        })
+    };
     // Whoever sees the activity sees its documents; attaching follows the
     // shared policy (planners; a draft is its party's alone until shared).
     let scope = if first.reference.is_some() {
@@ -130,18 +144,15 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
 
     let actions = move || {
         let a = current.get().value;
-        let can_share = is_proposer_planner
-            && matches!(
-                a.consent,
-                ConsentState::Draft | ConsentState::Rejected | ConsentState::Withdrawn
-            );
-        let can_withdraw = is_proposer_planner && concord_shared::rules::activities::in_plan(a.consent);
+        let state = plan_state.get();
+        let can_share = state.is_some_and(|s| may_share(actor, s, proposer, a.consent).is_ok());
+        let can_withdraw = state.is_some_and(|s| may_withdraw(actor, s, proposer, a.consent).is_ok());
         let share = share.clone();
         let withdraw = withdraw.clone();
         (!editing.get()).then(|| {
             view! {
                 <div class="form-actions toolbar">
-                    {may_change.then(|| view! {
+                    {may_change().then(|| view! {
                         <button type="button" class="primary" data-testid="edit" on:click=move |_| { message.set(None); editing.set(true) }>{i18n.tr(Key::Edit)}</button>
                     })}
                     {can_share.then(|| view! {
@@ -191,7 +202,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
         <section class="activity-documents" data-testid="activity-documents">
             <Documents owner=DocumentOwner::Activity owner_id=id may_upload />
         </section>
-        <ConsentPanel current on_reload />
+        <ConsentPanel current on_reload plan_state />
         <ExecutionPanel current on_reload />
         <Discussion id notes=false />
         <Discussion id notes=true />
@@ -290,7 +301,11 @@ fn Details(activity: Activity) -> impl IntoView {
 
 /// The caller's party's decision on a shared activity (coordinators).
 #[component]
-fn ConsentPanel(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload: Callback<()>) -> impl IntoView {
+fn ConsentPanel(
+    current: RwSignal<Versioned<Activity>>,
+    #[prop(into)] on_reload: Callback<()>,
+    plan_state: RwSignal<Option<PlanState>>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
@@ -299,9 +314,7 @@ fn ConsentPanel(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload:
     let error = RwSignal::new(None::<Key>);
     let message = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
-    let coordinator = auth
-        .actor()
-        .is_some_and(|a| decide(a, Action::Coordinate, Scope::Joint).is_ok());
+    let actor = auth.actor();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let decision = match decision.get_untracked().as_str() {
@@ -344,8 +357,10 @@ fn ConsentPanel(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload:
     };
     move || {
         let a = current.get().value;
-        let open = !matches!(a.consent, ConsentState::Draft | ConsentState::Withdrawn);
-        (coordinator && open).then(|| {
+        let allowed = actor
+            .zip(plan_state.get())
+            .is_some_and(|(x, s)| may_consent(x, s, a.consent).is_ok());
+        allowed.then(|| {
             let options = [
                 ("accept", Key::Accept),
                 ("request_changes", Key::RequestChanges),

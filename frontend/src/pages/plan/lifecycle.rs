@@ -7,7 +7,7 @@
 use concord_client::{ActivityFilter, Client};
 use concord_shared::api::{Activity, NewSignature, Plan, Signature};
 use concord_shared::plan::{ConsentState, PlanState};
-use concord_shared::rules::activities::may_carry_over;
+use concord_shared::rules::activities::{may_carry_from, may_carry_over};
 use concord_shared::rules::plan::open_for_work;
 use concord_shared::rules::signatures::{may_open_amendment, may_sign};
 use concord_shared::{Party, Problem};
@@ -62,9 +62,7 @@ pub fn Lifecycle(plan: Plan, version: i64, #[prop(into)] on_change: Callback<()>
     };
     let can_amend = actor.is_some_and(|a| may_open_amendment(a, state).is_ok());
     let show_signatures = state == PlanState::Agreed || !plan.signatures.is_empty();
-    let carry = actor.is_some_and(|a| {
-        a.role >= concord_shared::Role::Planner && matches!(state, PlanState::Signed | PlanState::Closed)
-    });
+    let carry = actor.is_some_and(|a| may_carry_from(a, state, signed_version.is_some()).is_ok());
     view! {
         {amending.then(|| {
             let n = plan.amendment;
