@@ -204,7 +204,6 @@ impl Reason {
             Reason::SessionRequired => "Only a signed-in user may do this, not an API token.".into(),
             Reason::TokenHasNoPassword => "API tokens have no password.".into(),
             Reason::PlanExists { year } => format!("A plan for {year} exists already."),
-            Reason::AlreadyExists => "Someone else created the same thing a moment ago.".into(),
             Reason::NoStepProposed => "No step is proposed.".into(),
             Reason::StepAlreadyProposed => "A step is already proposed; confirm, decline or withdraw it first.".into(),
             Reason::OwnProposal => "The other party's coordinator must confirm or decline: nothing binds both \
