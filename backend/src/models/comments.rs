@@ -91,6 +91,10 @@ pub async fn add(
     let mut check = Check::default();
     check.text("body", &new.body, 1, 4000);
     check.finish()?;
+    // Whoever comments on a draft never shared could only have meant their
+    // own ministry: such a comment is an internal note of their party, and
+    // stays one after the draft is shared (the reference marks a first sharing).
+    let internal = internal || row.reference.is_none();
     let kind = if internal { "note" } else { "comment" };
     let created = insert(&*tx, caller, row.id, new.body.trim(), kind, internal).await?;
     let scope = comment_scope(caller.party, internal, scope_of(&row));

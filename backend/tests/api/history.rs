@@ -189,3 +189,39 @@ async fn georgias_internal_note_and_draft_never_appear_in_azerbaijans_history() 
         ["activity.note", "activity.share", "activity.create"]
     );
 }
+
+#[tokio::test]
+async fn a_comment_on_a_never_shared_draft_stays_with_its_party_after_sharing() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    let created = b
+        .az_planner
+        .create_activity(YEAR, &draft("Cyber range visit"))
+        .await
+        .expect("drafted");
+    let id = created.value.id;
+    let written = b
+        .az_planner
+        .add_comment(id, "Only if the minister agrees")
+        .await
+        .expect("a comment on our draft");
+    assert_eq!(written.kind, "note", "kept as an internal note of AZ");
+    let current = b.az_planner.activity(id).await.expect("draft");
+    b.az_planner.share_activity(id, current.version).await.expect("shared");
+    b.ge_planner
+        .add_comment(id, "Welcome in Tbilisi")
+        .await
+        .expect("GE comments");
+
+    let ge_comments = b.ge_coord.comments(id).await.expect("comments");
+    assert_eq!(ge_comments.len(), 1);
+    assert!(ge_comments.iter().all(|c| !c.body.contains("minister")));
+    assert!(b.ge_coord.notes(id).await.expect("GE's notes").is_empty());
+    let ge_history = serde_json::to_string(&b.ge_coord.history(id, 0, 200).await.expect("history")).expect("json");
+    assert!(!ge_history.contains("minister"));
+    let az_notes = b.az_coord.notes(id).await.expect("AZ's notes");
+    assert_eq!(az_notes.len(), 1);
+    assert_eq!(az_notes[0].body, "Only if the minister agrees");
+    // Once shared, a comment is for both parties.
+    assert_eq!(b.az_coord.comments(id).await.expect("comments").len(), 1);
+}
