@@ -5,7 +5,7 @@
 use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use concord_shared::Party;
-use concord_shared::policy::Scope;
+use concord_shared::rules::Scope;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set,
 };
@@ -137,6 +137,13 @@ pub async fn append<C: ConnectionTrait>(conn: &C, event: Event<'_>) -> anyhow::R
     let mut active = active;
     active.id = Set(id);
     active.insert(conn).await.context("appending to the audit log")?;
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        // Delivered at commit to every process listening on this database:
+        // their live streams read the new entry (see crate::events).
+        conn.execute_unprepared(&format!("NOTIFY {}", crate::events::CHANNEL))
+            .await
+            .context("notifying the live streams")?;
+    }
     Ok(())
 }
 

@@ -36,6 +36,10 @@ pub struct Settings {
     pub login_window: chrono::Duration,
     /// The largest document accepted, in bytes (`CONCORD_MAX_UPLOAD_MB`, default 25).
     pub max_upload_bytes: u64,
+    /// How often the live stream reads the audit log when nothing woke it
+    /// (`CONCORD_LIVE_POLL_MS`, default 1000): a safety net, since commits in
+    /// this process and, on PostgreSQL, in every other process wake it at once.
+    pub live_poll: std::time::Duration,
 }
 
 impl std::fmt::Debug for Settings {
@@ -50,6 +54,7 @@ impl std::fmt::Debug for Settings {
             .field("session_idle", &self.session_idle)
             .field("session_lifetime", &self.session_lifetime)
             .field("max_upload_bytes", &self.max_upload_bytes)
+            .field("live_poll", &self.live_poll)
             .finish_non_exhaustive()
     }
 }
@@ -137,6 +142,7 @@ impl Settings {
             login_max_failures_per_address: number("CONCORD_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)?,
             login_window: minutes(number("CONCORD_LOGIN_WINDOW_MINUTES", 15)?),
             max_upload_bytes: number("CONCORD_MAX_UPLOAD_MB", 25)?.saturating_mul(1024 * 1024),
+            live_poll: std::time::Duration::from_millis(number("CONCORD_LIVE_POLL_MS", 1000)?),
         })
     }
 

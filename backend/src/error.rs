@@ -40,12 +40,6 @@ pub enum AppError {
     /// 401 at login: wrong user name or password (one answer for both).
     #[error("wrong credentials")]
     WrongCredentials,
-    /// 403: the caller may know the resource but lacks the role, or the request is refused (CSRF).
-    #[error("forbidden: {0}")]
-    Forbidden(String),
-    /// 409: the request conflicts with the current state (e.g. a user name taken).
-    #[error("conflict: {0}")]
-    Conflict(String),
     /// 412: `If-Match` names an older version.
     #[error("stale version")]
     PreconditionFailed {
@@ -85,9 +79,26 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+impl From<concord_shared::rules::Refusal> for AppError {
+    fn from(refusal: concord_shared::rules::Refusal) -> Self {
+        AppError::Refused(refusal)
+    }
+}
+
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
-        AppError::Internal(err.into())
+        match crate::db::classify(&err) {
+            crate::db::Failure::Unavailable => {
+                tracing::warn!(error = %err, "the database is unavailable; answering 503");
+                AppError::Unavailable {
+                    retry_after: crate::db::RETRY_AFTER_SECONDS,
+                }
+            }
+            crate::db::Failure::Duplicate => AppError::Refused(concord_shared::rules::Refusal::Conflict(
+                concord_shared::rules::Reason::AlreadyExists,
+            )),
+            crate::db::Failure::Other => AppError::Internal(err.into()),
+        }
     }
 }
 
@@ -100,8 +111,6 @@ impl AppError {
             AppError::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
-            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
             AppError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -125,8 +134,6 @@ impl AppError {
             AppError::Invalid(_) => "invalid_input".to_owned(),
             AppError::Unauthorized => "unauthenticated".to_owned(),
             AppError::WrongCredentials => "wrong_credentials".to_owned(),
-            AppError::Forbidden(_) => "forbidden".to_owned(),
-            AppError::Conflict(_) => "conflict".to_owned(),
             AppError::PreconditionFailed { .. } => "stale_version".to_owned(),
             AppError::PreconditionRequired => "if_match_required".to_owned(),
             AppError::TooManyRequests { .. } => "too_many_attempts".to_owned(),
@@ -155,7 +162,20 @@ impl AppError {
                 None => {
                     Problem::new(status.as_u16(), title).with_detail("There is nothing here, or you may not see it.")
                 }
-                Some(reason) => Problem::new(status.as_u16(), title).with_reason(reason),
+                Some(reason) => {
+                    let mut problem = Problem::new(status.as_u16(), title)
+                        .with_reason(reason)
+                        .with_detail(reason.describe());
+                    // A value that must be unique and is not: named like a field error.
+                    if let Some(field) = reason.field() {
+                        problem.errors = vec![FieldError {
+                            field: field.to_owned(),
+                            code: "taken".to_owned(),
+                            message: format!("this {field} is taken"),
+                        }];
+                    }
+                    problem
+                }
             },
             AppError::Unavailable { retry_after } => {
                 let mut p = Problem::new(status.as_u16(), title)
@@ -185,8 +205,6 @@ impl AppError {
             AppError::WrongCredentials => Problem::new(status.as_u16(), title)
                 .with_detail("The user name or the password is wrong.")
                 .with_kind("/problems/wrong-credentials"),
-            AppError::Forbidden(detail) => Problem::new(status.as_u16(), title).with_detail(detail.clone()),
-            AppError::Conflict(detail) => Problem::new(status.as_u16(), title).with_detail(detail.clone()),
             AppError::PreconditionFailed { current } => {
                 let mut p = Problem::new(status.as_u16(), title)
                     .with_detail("Someone changed this since you loaded it. Reload it and apply your change again.")
@@ -232,25 +250,51 @@ pub fn problem_response(problem: &Problem) -> Response {
     response
 }
 
+impl AppError {
+    /// A database error that reached here wrapped (e.g. through the audit
+    /// log's `anyhow`) is answered like one converted directly: a lost
+    /// connection is 503, not 500.
+    fn settled(self) -> AppError {
+        match self {
+            AppError::Internal(err) => match err.chain().find_map(|e| e.downcast_ref::<sea_orm::DbErr>()) {
+                Some(db) if crate::db::classify(db) == crate::db::Failure::Unavailable => {
+                    tracing::warn!(error = ?err, "the database is unavailable; answering 503");
+                    AppError::Unavailable {
+                        retry_after: crate::db::RETRY_AFTER_SECONDS,
+                    }
+                }
+                _ => AppError::Internal(err),
+            },
+            other => other,
+        }
+    }
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Internal(err) = &self {
+        let this = self.settled();
+        if let AppError::Internal(err) = &this {
             tracing::error!(error = ?err, "request failed");
         }
-        if let AppError::Integrity(what) = &self {
+        if let AppError::Integrity(what) = &this {
             tracing::error!(document = %what, "a stored document does not match its checksum");
         }
-        let mut response = problem_response(&self.problem());
-        if let AppError::TooManyRequests { retry_after } | AppError::Unavailable { retry_after } = self
+        let mut response = problem_response(&this.problem());
+        if let AppError::TooManyRequests { retry_after } | AppError::Unavailable { retry_after } = this
             && let Ok(value) = HeaderValue::from_str(&retry_after.to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
-        if let AppError::PreconditionFailed { current } = self
-            && let Ok(value) = HeaderValue::from_str(&crate::extract::etag(&current))
+        if let AppError::PreconditionFailed { current } = this
+            && let Ok(value) = HeaderValue::from_str(&etag(&current))
         {
             response.headers_mut().insert(header::ETAG, value);
         }
         response
     }
+}
+
+/// The ETag of a version: `"<n>"`.
+pub fn etag(version: &i64) -> String {
+    format!("\"{version}\"")
 }

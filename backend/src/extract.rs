@@ -11,10 +11,7 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::{header, request::Parts};
 
-/// The ETag of a version: `"<n>"`.
-pub fn etag(version: &i64) -> String {
-    format!("\"{version}\"")
-}
+pub use crate::error::etag;
 
 /// A resource that carries its version.
 pub trait HasVersion {

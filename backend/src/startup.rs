@@ -31,6 +31,7 @@ impl Application {
     /// Binds, connects, migrates and builds the router.
     pub async fn build(mut settings: Settings) -> anyhow::Result<Application> {
         let db = db::connect_and_migrate(&settings).await?;
+        crate::models::documents::sweep_staging(&settings.data_dir).await;
         let listener = TcpListener::bind(settings.bind)
             .await
             .with_context(|| format!("binding {}", settings.bind))?;
@@ -69,6 +70,15 @@ impl Application {
             router,
             state,
         } = self;
+        // The live stream's tail task; open streams end when shutdown begins,
+        // or the graceful shutdown would wait for them for ever.
+        let hub = state.events.clone();
+        let postgres = (!state.settings.is_sqlite()).then(|| state.settings.database_url.clone());
+        let follower = tokio::spawn(hub.clone().follow(state.db.clone(), postgres, state.settings.live_poll));
+        let shutdown = async move {
+            shutdown.await;
+            hub.close();
+        };
         axum::serve(
             listener,
             router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -76,6 +86,7 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await
         .context("serving HTTP")?;
+        let _ = follower.await;
         state.db.close().await.context("closing the database")?;
         tracing::info!("stopped");
         Ok(())

@@ -28,6 +28,8 @@ pub struct AppState {
     pub sessions: Arc<crate::cache::SessionCache>,
     /// Where documents' bytes live.
     pub store: Arc<dyn crate::storage::BlobStore>,
+    /// The live stream of changes (see [`crate::events`]).
+    pub events: Arc<crate::events::Hub>,
 }
 
 impl AppState {
@@ -40,11 +42,14 @@ impl AppState {
             write_lock: Arc::new(tokio::sync::Mutex::new(())),
             pages: Arc::new(crate::cache::PageCache::new(PAGE_CACHE_BYTES)),
             sessions: Arc::new(crate::cache::SessionCache::new(10_000)),
+            events: Arc::new(crate::events::Hub::new()),
         }
     }
 
     /// Starts a write transaction.
     pub async fn write(&self) -> Result<db::WriteTx, sea_orm::DbErr> {
-        db::WriteTx::begin(&self.db, &self.write_lock).await
+        Ok(db::WriteTx::begin(&self.db, &self.write_lock)
+            .await?
+            .notifying(self.events.clone()))
     }
 }

@@ -5,7 +5,7 @@
 
 use concord_client::Client;
 use concord_shared::Lang;
-use concord_shared::policy::{may_see_tokens_page, may_see_users_page};
+use concord_shared::rules::roles::{may_see_tokens_page, may_see_users_page};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -24,7 +24,7 @@ use crate::pages::{
 };
 // Register (instruments, authorities, notifications)
 use crate::pages::authorities::AuthoritiesPage;
-use crate::pages::register::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
+use crate::pages::instruments::{EditInstrumentPage, InstrumentPage, InstrumentsPage, NewInstrumentPage};
 // Plan lifecycle (signatures, versions, amendments, execution, carry-over)
 use crate::pages::versions::{ComparePage, VersionPage, VersionsPage};
 use crate::ui::Loading;
@@ -185,7 +185,8 @@ pub fn App() -> impl IntoView {
     provide_context(client.clone());
     let i18n = I18n::init();
     provide_context(i18n);
-    Auth::init(client);
+    let auth = Auth::init(client);
+    crate::live::Live::init(auth);
 
     view! {
         <Router>
@@ -247,6 +248,7 @@ fn Shell() -> impl IntoView {
             <UserBox />
             <LanguageSwitcher />
         </header>
+        <crate::ui::live_note::LiveNote />
         <main id="main" tabindex="-1">
             {move || match boot.get() {
                 Boot::Checking => view! { <Loading /> }.into_any(),
@@ -317,7 +319,7 @@ fn Navigation() -> impl IntoView {
                     <A href="/account" attr:data-nav="account">
                         {i18n.tr(Key::NavAccount)}
                     </A>
-                    {may_see_users_page(actor)
+                    {may_see_users_page(actor).is_ok()
                         .then(|| {
                             view! {
                                 <A href="/users" attr:data-nav="users">
@@ -325,7 +327,7 @@ fn Navigation() -> impl IntoView {
                                 </A>
                             }
                         })}
-                    {may_see_tokens_page(actor)
+                    {may_see_tokens_page(actor).is_ok()
                         .then(|| {
                             view! {
                                 <A href="/tokens" attr:data-nav="tokens">

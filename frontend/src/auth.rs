@@ -8,7 +8,7 @@ use std::future::Future;
 use concord_client::Client;
 use concord_shared::Problem;
 use concord_shared::api::Me;
-use concord_shared::policy::Actor;
+use concord_shared::rules::Actor;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

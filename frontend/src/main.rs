@@ -4,6 +4,7 @@
 mod app;
 mod auth;
 mod i18n;
+mod live;
 mod pages;
 mod ui;
 

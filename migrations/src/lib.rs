@@ -11,6 +11,8 @@ mod m20261129_000004_create_signatures_versions;
 mod m20261129_000005_plan_revision;
 mod m20261129_000006_create_register;
 mod m20261129_000007_index_audit_entity;
+mod m20261202_000008_unique_carried_from;
+mod m20261202_000020_check_closed_lists;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_plan_revision::Migration),
             Box::new(m20261129_000006_create_register::Migration),
             Box::new(m20261129_000007_index_audit_entity::Migration),
+            Box::new(m20261202_000008_unique_carried_from::Migration),
+            Box::new(m20261202_000020_check_closed_lists::Migration),
         ]
     }
 }

@@ -8,8 +8,8 @@
 pub mod api;
 pub mod domain;
 pub mod i18n;
+pub mod paper;
 pub mod plan;
-pub mod policy;
 pub mod problem;
 pub mod rules;
 pub mod text;

@@ -9,7 +9,7 @@ pub mod secrets;
 use axum::extract::FromRequestParts;
 use axum::http::{HeaderMap, Method, header, request::Parts};
 use chrono::{DateTime, Utc};
-use concord_shared::policy::{self, Action, Decision, Scope};
+use concord_shared::rules::{self, Action, Actor, Reason, Refusal, Scope};
 use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
@@ -46,8 +46,8 @@ pub struct AuthUser {
 
 impl AuthUser {
     /// The policy's view of the caller.
-    pub fn actor(&self) -> policy::Actor {
-        policy::Actor {
+    pub fn actor(&self) -> Actor {
+        Actor {
             party: self.party,
             role: self.role,
         }
@@ -65,13 +65,7 @@ impl AuthUser {
 
     /// Enforces the shared policy: 404 outside the caller's scope, 403 for a role too low.
     pub fn require(&self, action: Action, scope: Scope) -> Result<(), AppError> {
-        match policy::decide(self.actor(), action, scope) {
-            Decision::Allow => Ok(()),
-            Decision::Hidden => Err(AppError::NotFound),
-            Decision::Forbidden => Err(AppError::Forbidden(
-                "Your role does not allow this. Ask your ministry's administrator.".into(),
-            )),
-        }
+        Ok(rules::roles::decide(self.actor(), action, scope)?)
     }
 }
 
@@ -110,7 +104,7 @@ pub fn check_csrf(method: &Method, headers: &HeaderMap, settings: &Settings) -> 
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return Ok(());
     }
-    let refused = || AppError::Forbidden("Cross-site request refused.".into());
+    let refused = || AppError::Refused(Refusal::Forbidden(Reason::CrossSiteRequest));
     // The exact value the app sends: a present but empty header is no proof.
     if headers.get(CSRF_HEADER).map(|v| v.as_bytes()) != Some(b"1") {
         return Err(refused());
@@ -202,7 +196,10 @@ async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppErr
     if (now - row.last_seen_at).num_seconds() >= TOUCH_EVERY_SECONDS {
         let mut active = row.into_active_model();
         active.last_seen_at = Set(now);
-        active.update(&state.db).await?;
+        // A hint for the idle timeout, not worth failing the request over.
+        if let Err(err) = active.update(&state.db).await {
+            tracing::warn!(error = %err, "could not record a session's last use");
+        }
     }
     let caller = AuthUser {
         party,
@@ -230,12 +227,25 @@ async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError>
     if row.revoked_at.is_some() || row.expires_at.is_some_and(|end| end <= now) {
         return Err(AppError::Unauthorized);
     }
-    let (Ok(party), Ok(role)) = (row.party.parse::<Party>(), row.role.parse::<Role>()) else {
+    let (Ok(party), Ok(token_role)) = (row.party.parse::<Party>(), row.role.parse::<Role>()) else {
         return Err(AppError::Internal(anyhow::anyhow!(
             "token {} has an unknown party or role",
             row.id
         )));
     };
+    // A token acts for its creator and never above them as they are now: it
+    // stops when they are disabled or gone, and a demotion lowers it too.
+    let creator = user::Entity::find_by_id(row.created_by).one(&state.db).await?;
+    let Some(creator) = creator.filter(|u| !u.disabled && u.party == row.party) else {
+        return Err(AppError::Unauthorized);
+    };
+    let Ok(creator_role) = creator.role.parse::<Role>() else {
+        return Err(AppError::Internal(anyhow::anyhow!(
+            "user {} has an unknown role",
+            creator.id
+        )));
+    };
+    let role = token_role.min(creator_role);
     let id = row.id;
     let name = row.name.clone();
     let expires_at = row.expires_at;
@@ -245,7 +255,10 @@ async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError>
     {
         let mut active = row.into_active_model();
         active.last_used_at = Set(Some(now));
-        active.update(&state.db).await?;
+        // Shown to administrators; not worth failing the request over.
+        if let Err(err) = active.update(&state.db).await {
+            tracing::warn!(error = %err, "could not record a token's last use");
+        }
     }
     Ok(AuthUser {
         party,
@@ -256,4 +269,34 @@ async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError>
         session_id: None,
         expires_at,
     })
+}
+
+/// Whether the session or token behind `caller` still stands: not signed
+/// out, revoked or expired, its user not disabled. Long-lived answers (the
+/// live stream) ask this now and then.
+pub async fn still_valid(state: &AppState, caller: &AuthUser) -> bool {
+    let now = Utc::now();
+    if caller.expires_at.is_some_and(|end| end <= now) {
+        return false;
+    }
+    let found = if let Some(id) = caller.session_id {
+        session::Entity::find_by_id(id)
+            .find_also_related(user::Entity)
+            .one(&state.db)
+            .await
+            .map(|row| {
+                row.is_some_and(|(session, user)| {
+                    session_ends(&session, &state.settings) > now && user.is_some_and(|u| !u.disabled)
+                })
+            })
+    } else if let Some(id) = caller.token_id {
+        api_token::Entity::find_by_id(id)
+            .one(&state.db)
+            .await
+            .map(|row| row.is_some_and(|t| t.revoked_at.is_none() && t.expires_at.is_none_or(|end| end > now)))
+    } else {
+        Ok(false)
+    };
+    // A database hiccup does not end a stream; the next check decides.
+    found.unwrap_or(true)
 }

@@ -3,12 +3,14 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, Statement,
 };
 
 use crate::config::Settings;
 use crate::entities::login_failure::{self, Column, Entity};
 use crate::error::AppError;
+use crate::state::AppState;
 
 /// The keys a login attempt counts against.
 pub struct Keys {
@@ -31,13 +33,51 @@ impl Keys {
     }
 }
 
-/// Refuses with 429 (and the wait) when either key has used up its failures.
-pub async fn check<C: ConnectionTrait>(conn: &C, settings: &Settings, keys: &Keys) -> Result<(), AppError> {
-    check_one(conn, settings, &keys.user, settings.login_max_failures_per_user).await?;
-    if let Some(address) = &keys.address {
-        check_one(conn, settings, address, settings.login_max_failures_per_address).await?;
+/// An attempt counted before its password is checked (see [`reserve`]).
+#[must_use = "a reservation is kept as a failure or released"]
+pub struct Reservation {
+    ids: Vec<i32>,
+}
+
+/// Counts an attempt against both keys before its password is checked, or
+/// refuses with 429 (and the wait) when either key has used up its
+/// failures. Count and record happen in one transaction under a lock per
+/// key (SQLite: the write lock; PostgreSQL: an advisory lock), so however
+/// many attempts arrive at once, at most the limit is ever evaluated. The
+/// reservation stays as the failure when the password is wrong; a success,
+/// or an attempt never evaluated, releases it.
+pub async fn reserve(state: &AppState, keys: &Keys) -> Result<Reservation, AppError> {
+    let settings = &state.settings;
+    let tx = state.write().await?;
+    let limits = std::iter::once((&keys.user, settings.login_max_failures_per_user)).chain(
+        keys.address
+            .iter()
+            .map(|a| (a, settings.login_max_failures_per_address)),
+    );
+    let now = Utc::now();
+    let mut ids = Vec::new();
+    for (key, max) in limits {
+        if tx.get_database_backend() == DatabaseBackend::Postgres {
+            // Always the user key first, then the address: one lock order.
+            tx.execute_raw(Statement::from_sql_and_values(
+                DatabaseBackend::Postgres,
+                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                [key.clone().into()],
+            ))
+            .await?;
+        }
+        check_one(&*tx, settings, key, max).await?;
+        let row = login_failure::ActiveModel {
+            key: Set(key.clone()),
+            at: Set(now),
+            ..Default::default()
+        }
+        .insert(&*tx)
+        .await?;
+        ids.push(row.id);
     }
-    Ok(())
+    tx.commit().await?;
+    Ok(Reservation { ids })
 }
 
 async fn check_one<C: ConnectionTrait>(conn: &C, settings: &Settings, key: &str, max: u64) -> Result<(), AppError> {
@@ -63,19 +103,18 @@ async fn check_one<C: ConnectionTrait>(conn: &C, settings: &Settings, key: &str,
     Err(AppError::TooManyRequests { retry_after })
 }
 
-/// Records a failed attempt under both keys.
-pub async fn record_failure<C: ConnectionTrait>(conn: &C, keys: &Keys) -> Result<(), AppError> {
-    let now = Utc::now();
-    for key in std::iter::once(&keys.user).chain(keys.address.iter()) {
-        login_failure::ActiveModel {
-            key: Set(key.clone()),
-            at: Set(now),
-            ..Default::default()
-        }
-        .insert(conn)
+/// Releases a reservation: the attempt succeeded, or was never evaluated.
+pub async fn release<C: ConnectionTrait>(conn: &C, reservation: Reservation) -> Result<(), AppError> {
+    Entity::delete_many()
+        .filter(Column::Id.is_in(reservation.ids))
+        .exec(conn)
         .await?;
-    }
     Ok(())
+}
+
+/// Keeps a reservation as the failure it turned out to be.
+pub fn keep(reservation: Reservation) {
+    drop(reservation.ids);
 }
 
 /// Forgets a user name's failures after a successful sign-in, and drops

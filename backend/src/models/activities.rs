@@ -7,8 +7,9 @@ use concord_shared::api::{
     Activity, ActivityPatch, ConsentDecision, ConsentRequest, CostArrangement, ExecutionStatus, NewActivity, Schedule,
     Side, SideInput,
 };
-use concord_shared::plan::{self, ConsentState, FieldOwner, PartyConsent, PlanState};
-use concord_shared::policy::{Action, Scope};
+use concord_shared::plan::{ConsentState, PartyConsent};
+use concord_shared::rules::activities::{self as rule, FieldOwner, in_plan};
+use concord_shared::rules::{Action, Scope, visibility};
 use concord_shared::{CooperationArea, CooperationForm, Party};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::json;
@@ -60,18 +61,14 @@ fn consent_of(code: &str) -> PartyConsent {
     PartyConsent::from_code(code).unwrap_or(PartyConsent::Pending)
 }
 
-/// Whether a party may see the row: shared, or its own draft.
-pub fn visible_to(party: Party, row: &activity::Model) -> bool {
-    row.shared || proposer_of(row) == party
+/// Who may see the row and read the audit history of its changes.
+pub fn scope_of(row: &activity::Model) -> Scope {
+    visibility::activity_scope(proposer_of(row), row.shared)
 }
 
-/// Who may read the audit history of a row's changes.
-fn scope_of(row: &activity::Model) -> Scope {
-    if row.shared {
-        Scope::Joint
-    } else {
-        Scope::Private(proposer_of(row))
-    }
+/// The row's consent state.
+pub fn consent_state_of(row: &activity::Model) -> ConsentState {
+    ConsentState::from_code(&row.consent).unwrap_or(ConsentState::Draft)
 }
 
 /// The wire view of an activity.
@@ -122,9 +119,7 @@ async fn find_visible<C: ConnectionTrait>(conn: &C, caller: &AuthUser, id: i64) 
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !visible_to(caller.party, &row) {
-        return Err(AppError::NotFound);
-    }
+    visibility::may_see_activity(caller.actor(), proposer_of(&row), row.shared)?;
     Ok(row)
 }
 
@@ -139,6 +134,20 @@ pub async fn load<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
+    Ok((row, plan))
+}
+
+/// Loads an activity the caller may see (else 404) with its plan, for a
+/// write: the plan's row is locked first ([`plans::load_for_update`]) and the
+/// activity read again under the lock, so what the write checks is current.
+pub async fn load_for_write<C: ConnectionTrait>(
+    conn: &C,
+    caller: &AuthUser,
+    id: i64,
+) -> Result<(activity::Model, plan_entity::Model), AppError> {
+    let year = find_visible(conn, caller, id).await?.year;
+    let plan = plans::load_for_update(conn, year).await?;
+    let row = find_visible(conn, caller, id).await?;
     Ok((row, plan))
 }
 
@@ -279,12 +288,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
 ) -> Result<Activity, AppError> {
     caller.require(Action::Plan, Scope::Private(caller.party))?;
     let plan_row = plans::load(conn, year).await?;
-    if !state_of(&plan_row).open_for_work() {
-        return Err(AppError::Conflict(format!(
-            "The {year} plan is {}; it takes no new activities.",
-            plan_row.state
-        )));
-    }
+    rule::may_draft(caller.actor(), state_of(&plan_row))?;
     let substance = Substance {
         title: concord_shared::text::trim_invisible(&new.title).to_owned(),
         description: new.description.trim().to_owned(),
@@ -368,7 +372,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
 
 /// Recomputes the derived consent state and search text, bumps the version.
 fn finish_row(active: &mut activity::ActiveModel, row: &activity::Model) {
-    let consent = ConsentState::derive(
+    let consent = rule::consent_state(
         row.shared,
         row.withdrawn,
         consent_of(&row.consent_az),
@@ -398,9 +402,8 @@ pub(crate) async fn save<C: ConnectionTrait>(
     // Every column marked as changed, so the update writes the new row.
     let mut active = next.clone().into_active_model().reset_all();
     finish_row(&mut active, &next);
-    let updated = active.update(conn).await?;
-    let in_plan = |r: &activity::Model| ConsentState::from_code(&r.consent).is_some_and(ConsentState::in_plan);
-    if substantive && (in_plan(&row) || in_plan(&updated)) {
+    let updated = super::versioned::update(conn, active, row.version).await?;
+    if substantive && (in_plan(consent_state_of(&row)) || in_plan(consent_state_of(&updated))) {
         plans::reopen_if_agreed(conn, plan_row).await?;
     }
     let after = view(&updated);
@@ -428,27 +431,6 @@ pub(crate) fn require_version(row: &activity::Model, if_match: i64) -> Result<()
     }
 }
 
-fn require_open(plan_row: &plan_entity::Model) -> Result<(), AppError> {
-    if state_of(plan_row).open_for_work() {
-        Ok(())
-    } else {
-        Err(AppError::Conflict(format!(
-            "The {} plan is {}; its activities change only through an amendment.",
-            plan_row.year, plan_row.state
-        )))
-    }
-}
-
-fn refuse(owner: FieldOwner, proposer: Party) -> AppError {
-    match owner {
-        FieldOwner::Substance => AppError::Forbidden(format!(
-            "Only {} (the proposing party) edits this activity's substance; your planners edit your own side.",
-            proposer.label(concord_shared::Lang::En)
-        )),
-        FieldOwner::Side(_) => AppError::Forbidden("Your role does not allow editing activities.".into()),
-    }
-}
-
 /// Edits an activity at the version the caller read. The proposing party
 /// edits the substance (and a change resets both parties' consent); each
 /// party edits its own side (and that resets nothing).
@@ -460,7 +442,7 @@ pub async fn update(
     patch: ActivityPatch,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     let proposer = proposer_of(&row);
     let substantive = patch.title.is_some()
         || patch.description.is_some()
@@ -472,14 +454,17 @@ pub async fn update(
         || patch.location.is_some()
         || patch.schedule.is_some()
         || patch.cost.is_some();
-    if substantive && !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
-        return Err(refuse(FieldOwner::Substance, proposer));
+    let plan_state = state_of(&plan_row);
+    if substantive {
+        rule::may_edit(caller.actor(), plan_state, proposer, FieldOwner::Substance)?;
     }
-    if patch.own_side.is_some() && !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Side(caller.party))
-    {
-        return Err(refuse(FieldOwner::Side(caller.party), proposer));
+    if patch.own_side.is_some() {
+        rule::may_edit(caller.actor(), plan_state, proposer, FieldOwner::Side(caller.party))?;
     }
-    require_open(&plan_row)?;
+    // An empty patch still needs the right to edit something.
+    if !substantive && patch.own_side.is_none() {
+        rule::may_edit(caller.actor(), plan_state, proposer, FieldOwner::Side(caller.party))?;
+    }
     require_version(&row, if_match)?;
     let area = patch
         .area
@@ -529,7 +514,7 @@ pub async fn update(
     check.finish()?;
     // Only an activity in the plan has consents to reset; a rejected or
     // withdrawn one is revised first and then shared again.
-    let reset_consent = substantive && ConsentState::from_code(&row.consent).is_some_and(ConsentState::in_plan);
+    let reset_consent = substantive && in_plan(consent_state_of(&row));
     let party = caller.party;
     let updated = save(&*tx, caller, row, &plan_row, "activity.update", substantive, |next| {
         next.title = substance.title;
@@ -574,26 +559,11 @@ pub async fn update(
 /// shares again a rejected or withdrawn activity after revision.
 pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     let proposer = proposer_of(&row);
-    if !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
-        return Err(refuse(FieldOwner::Substance, proposer));
-    }
+    rule::may_edit_field(caller.actor(), proposer, FieldOwner::Substance)?;
     require_version(&row, if_match)?;
-    let plan_state = state_of(&plan_row);
-    if !matches!(plan_state, PlanState::Drafting | PlanState::Negotiation) {
-        return Err(AppError::Conflict(format!(
-            "Activities are shared while the plan is in drafting or negotiation; the {} plan is {}.",
-            plan_row.year, plan_row.state
-        )));
-    }
-    let current = ConsentState::from_code(&row.consent).unwrap_or(ConsentState::Draft);
-    if !matches!(
-        current,
-        ConsentState::Draft | ConsentState::Rejected | ConsentState::Withdrawn
-    ) {
-        return Err(AppError::Conflict("This activity is already shared.".into()));
-    }
+    rule::may_share(caller.actor(), state_of(&plan_row), proposer, consent_state_of(&row))?;
     let reference = match &row.reference {
         Some(existing) => existing.clone(),
         None => {
@@ -637,18 +607,11 @@ pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) 
 /// The proposing party withdraws a shared activity; it leaves the plan.
 pub async fn withdraw(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     let proposer = proposer_of(&row);
-    if !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
-        return Err(refuse(FieldOwner::Substance, proposer));
-    }
-    require_open(&plan_row)?;
+    rule::may_edit(caller.actor(), state_of(&plan_row), proposer, FieldOwner::Substance)?;
     require_version(&row, if_match)?;
-    if !row.shared || row.withdrawn {
-        return Err(AppError::Conflict(
-            "Only a shared activity can be withdrawn; delete a draft instead.".into(),
-        ));
-    }
+    rule::may_withdraw(caller.actor(), state_of(&plan_row), proposer, consent_state_of(&row))?;
     let withdrawn = save(&*tx, caller, row, &plan_row, "activity.withdraw", true, |next| {
         next.withdrawn = true
     })
@@ -660,17 +623,16 @@ pub async fn withdraw(caller: &AuthUser, state: &AppState, id: i64, if_match: i6
 /// Deletes a draft that was never shared (the proposing party's planners).
 pub async fn delete_draft(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<(), AppError> {
     let tx = state.write().await?;
-    let (row, _) = load(&*tx, caller, id).await?;
+    let (row, _) = load_for_write(&*tx, caller, id).await?;
     let proposer = proposer_of(&row);
-    if !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
-        return Err(refuse(FieldOwner::Substance, proposer));
-    }
+    rule::may_edit_field(caller.actor(), proposer, FieldOwner::Substance)?;
     require_version(&row, if_match)?;
-    if row.reference.is_some() {
-        return Err(AppError::Conflict(
-            "A shared activity is never deleted; withdraw it instead.".into(),
-        ));
-    }
+    rule::may_delete(
+        caller.actor(),
+        proposer,
+        consent_state_of(&row),
+        row.reference.is_some(),
+    )?;
     let before = view(&row);
     activity::Entity::delete_by_id(row.id).exec(&*tx).await?;
     audit::append(
@@ -699,15 +661,10 @@ pub async fn consent(
     request: ConsentRequest,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Coordinate, Scope::Joint)?;
-    require_open(&plan_row)?;
     require_version(&row, if_match)?;
-    if !row.shared || row.withdrawn {
-        return Err(AppError::Conflict(
-            "Consent is given on shared activities that are not withdrawn.".into(),
-        ));
-    }
+    rule::may_consent(caller.actor(), state_of(&plan_row), consent_state_of(&row))?;
     let mut check = Check::default();
     let needs_comment = request.decision != ConsentDecision::Accept;
     check.text("comment", &request.comment, usize::from(needs_comment), 4000);

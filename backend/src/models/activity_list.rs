@@ -6,7 +6,7 @@ use axum::body::Bytes;
 use chrono::NaiveDate;
 use concord_shared::api::{Activity, ActivityCounts, ExecutionStatus, Page};
 use concord_shared::plan::{ConsentState, PartyConsent};
-use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Action, Scope};
 use concord_shared::{CooperationArea, CooperationForm, Party};
 use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
@@ -215,6 +215,17 @@ async fn page_of(
         offset: q.offset,
         limit,
     })
+}
+
+/// Every activity of the list the caller may see, filtered and sorted like
+/// the list but not paged (offset and limit are ignored): for the exports.
+pub async fn all(caller: &AuthUser, state: &AppState, year: i32, q: &ActivityQuery) -> Result<Vec<Activity>, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let plan = plans::load(&state.db, year).await?;
+    let rows = sorted(filtered(caller, plan.id, year, q)?, q.sort.as_deref())?
+        .all(&state.db)
+        .await?;
+    Ok(rows.iter().map(view).collect())
 }
 
 /// Counts per consent state, area, form and host party over what the caller may see (filters applied).

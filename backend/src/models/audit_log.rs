@@ -2,7 +2,7 @@
 //! their own party's, never the other party's private history.
 
 use concord_shared::api::{AuditEntry, HistoryChange, HistoryEntry, Page};
-use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Action, Scope};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use crate::auth::AuthUser;

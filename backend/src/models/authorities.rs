@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, Utc};
 use concord_shared::api::{Authority, AuthorityChange};
-use concord_shared::policy::{self, Action, Scope};
+use concord_shared::rules::{self, Action, Scope};
 use concord_shared::{Labels, Party};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, ModelTrait, QueryFilter,
@@ -25,11 +25,7 @@ fn party_of(row: &competent_authority::Model) -> Party {
 
 /// Who may see an entry: its party alone while pending, else both.
 pub fn scope_of(row: &competent_authority::Model) -> Scope {
-    if row.pending {
-        Scope::Private(party_of(row))
-    } else {
-        Scope::Joint
-    }
+    rules::visibility::authority_scope(party_of(row), row.pending)
 }
 
 /// The entry's id on the wire.
@@ -139,20 +135,10 @@ async fn load_pending<C: ConnectionTrait>(
     if_match: i64,
 ) -> Result<competent_authority::Model, AppError> {
     let row = load(conn, caller, id).await?;
-    caller.require(Action::Coordinate, scope_of(&row))?;
-    if !policy::may_change_authority(caller.actor(), party_of(&row)) {
-        return Err(AppError::Forbidden(
-            "Only a party's own coordinators change its competent authority.".into(),
-        ));
-    }
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
-    if !row.pending {
-        return Err(AppError::Conflict(
-            "This authority has been notified; a further change is a new entry and a new notification.".into(),
-        ));
-    }
+    rules::register::may_change_authority(caller.actor(), party_of(&row), row.pending)?;
     Ok(row)
 }
 
@@ -173,8 +159,7 @@ pub async fn update(
     active.name_az = Set(change.name.az.trim().to_owned());
     active.name_ka = Set(change.name.ka.trim().to_owned());
     active.valid_from = Set(change.valid_from);
-    active.version = Set(row.version + 1);
-    let after = view(&active.update(&*tx).await?);
+    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
     super::audit_change(
         &*tx,
         caller,
@@ -229,7 +214,8 @@ pub async fn take_effect<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or_else(not_pending)?;
-    if !row.pending || party_of(&row) != caller.party {
+    // The rule decides; its refusal names the field of the notification.
+    if rules::register::may_change_authority(caller.actor(), party_of(&row), row.pending).is_err() {
         return Err(not_pending());
     }
     let from = effective_on.max(Utc::now().date_naive());
@@ -254,8 +240,7 @@ pub async fn take_effect<C: ConnectionTrait>(
         let version = current.version;
         let mut ended = current.into_active_model();
         ended.valid_to = Set(Some(from));
-        ended.version = Set(version + 1);
-        let after = view(&ended.update(conn).await?);
+        let after = view(&super::versioned::update(conn, ended, version).await?);
         super::audit_change(
             conn,
             caller,
@@ -273,8 +258,7 @@ pub async fn take_effect<C: ConnectionTrait>(
     active.pending = Set(false);
     active.valid_from = Set(from);
     active.notification_id = Set(Some(notification_id));
-    active.version = Set(version + 1);
-    let after = view(&active.update(conn).await?);
+    let after = view(&super::versioned::update(conn, active, version).await?);
     super::audit_change(
         conn,
         caller,

@@ -3,12 +3,13 @@
 use chrono::Utc;
 use concord_shared::Party;
 use concord_shared::api::{Comment, NewComment};
-use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::visibility::comment_scope;
+use concord_shared::rules::{Action, Scope};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 
 use super::Check;
-use super::activities::{load, visible_to};
+use super::activities::{load, scope_of};
 use crate::audit::{self, Event};
 use crate::auth::AuthUser;
 use crate::entities::{comment, user};
@@ -92,11 +93,7 @@ pub async fn add(
     check.finish()?;
     let kind = if internal { "note" } else { "comment" };
     let created = insert(&*tx, caller, row.id, new.body.trim(), kind, internal).await?;
-    let scope = if internal || !visible_to(caller.party.other(), &row) {
-        Scope::Private(caller.party)
-    } else {
-        Scope::Joint
-    };
+    let scope = comment_scope(caller.party, internal, scope_of(&row));
     audit::append(
         &*tx,
         Event {

@@ -70,7 +70,7 @@ async fn actor(state: &AppState, party: Party, role: Role) -> Result<AuthUser, A
         .filter(user::Column::Username.eq(&username))
         .one(&state.db)
         .await?
-        .ok_or_else(|| AppError::Conflict(format!("the demo user {username} is missing")))?;
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("the demo user {username} is missing")))?;
     Ok(AuthUser {
         party,
         role,
@@ -452,7 +452,7 @@ pub async fn seed_plan(state: &AppState) -> Result<Option<i32>, AppError> {
                 ..Default::default()
             };
             let current = activities::get(other_planner, state, id).await?;
-            if current.consent.in_plan() {
+            if concord_shared::rules::activities::in_plan(current.consent) {
                 activities::update(other_planner, state, id, current.version, side).await?;
             }
         }

@@ -13,8 +13,8 @@ use anyhow::Context;
 use axum::body::Body;
 use chrono::Utc;
 use concord_shared::api::{DOCUMENT_TYPES, Document, DocumentOwner};
-use concord_shared::policy::{self, Action, Decision, Scope};
 use concord_shared::problem::FieldError;
+use concord_shared::rules::{self, Action, Scope};
 use futures_util::StreamExt;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
@@ -175,15 +175,7 @@ fn extension(filename: &str) -> String {
 /// Stores an upload for an owner the caller may attach to.
 pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: Body) -> Result<Document, AppError> {
     let (scope, owner_party) = owner_scope(&state.db, caller, upload.owner, upload.owner_id).await?;
-    match policy::may_attach(caller.actor(), upload.owner, scope, owner_party) {
-        Decision::Allow => {}
-        Decision::Hidden => return Err(AppError::NotFound),
-        Decision::Forbidden => {
-            return Err(AppError::Forbidden(
-                "Your role or party may not attach documents to this.".into(),
-            ));
-        }
-    }
+    rules::register::may_attach(caller.actor(), upload.owner, scope, owner_party)?;
     let filename = upload.filename.trim().to_owned();
     let mut check = Check::default();
     check.line("filename", &filename, 1, 200);
@@ -275,6 +267,37 @@ pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: B
         ));
     }
 
+    // The bytes are stored first, outside any transaction (a rename into
+    // the content-addressed store); then one short transaction on one
+    // connection records them. Nothing waits for a second connection while
+    // holding the write locks.
+    state.store.put(&staged.path, &sha256).await?;
+    staged.kept = true;
+    let recorded = record(caller, state, &upload, filename, media_type, size, &sha256).await;
+    if recorded.is_err() {
+        // No row refers to the blob: take it back (an identical upload
+        // recorded meanwhile keeps it).
+        let referenced = document::Entity::find()
+            .filter(document::Column::Sha256.eq(&sha256))
+            .count(&state.db)
+            .await;
+        if referenced.is_ok_and(|n| n == 0) {
+            let _ = state.store.remove(&sha256).await;
+        }
+    }
+    recorded
+}
+
+/// Records a stored upload: its row and audit entry, in one transaction.
+async fn record(
+    caller: &AuthUser,
+    state: &AppState,
+    upload: &Upload,
+    filename: String,
+    media_type: &str,
+    size: u64,
+    sha256: &str,
+) -> Result<Document, AppError> {
     let tx = state.write().await?;
     let (scope, _) = owner_scope(&*tx, caller, upload.owner, upload.owner_id).await?;
     let row = document::ActiveModel {
@@ -284,7 +307,7 @@ pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: B
         filename: Set(filename),
         media_type: Set(media_type.to_owned()),
         size: Set(i64::try_from(size).unwrap_or(i64::MAX)),
-        sha256: Set(sha256.clone()),
+        sha256: Set(sha256.to_owned()),
         uploaded_by: Set(caller.display_name.clone()),
         uploaded_party: Set(caller.party.code().to_owned()),
         uploaded_at: Set(Utc::now()),
@@ -306,21 +329,30 @@ pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: B
         },
     )
     .await?;
-    let existed = document::Entity::find()
-        .filter(document::Column::Sha256.eq(&sha256))
-        .count(&state.db)
-        .await?
-        > 0;
-    state.store.put(&staged.path, &sha256).await?;
-    staged.kept = true;
-    if let Err(err) = tx.commit().await {
-        // No row refers to the new blob: take it back.
-        if !existed {
-            let _ = state.store.remove(&sha256).await;
-        }
-        return Err(err.into());
-    }
+    tx.commit().await?;
     Ok(document)
+}
+
+/// Removes staging files older than an hour from `uploads/`: uploads cut
+/// off by a crash or a restart (a live one is never that old; several
+/// instances may share the directory). Called at start-up.
+pub async fn sweep_staging(data_dir: &std::path::Path) {
+    let staging = data_dir.join("uploads");
+    let Ok(mut entries) = tokio::fs::read_dir(&staging).await else {
+        return;
+    };
+    let stale = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    while let Ok(Some(entry)) = entries.next_entry().await {
+        let old = entry
+            .metadata()
+            .await
+            .and_then(|m| m.modified())
+            .is_ok_and(|modified| modified < stale);
+        let ours = entry.file_name().to_string_lossy().starts_with("upload-");
+        if old && ours && tokio::fs::remove_file(entry.path()).await.is_ok() {
+            tracing::info!(file = %entry.path().display(), "removed a stale upload");
+        }
+    }
 }
 
 /// A verified download: the record and a reader of its bytes.

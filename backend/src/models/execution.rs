@@ -6,34 +6,21 @@ use concord_shared::api::{
     Activity, CarryOver, ExecutionFigures, ExecutionReport, ExecutionStatus, ExecutionUpdate, NewActivity, Reciprocity,
     SideInput, SummaryUpdate,
 };
-use concord_shared::plan::{self, ConsentState, PlanState};
-use concord_shared::policy::{Action, Scope};
-use concord_shared::{CooperationArea, CooperationForm, Party, Role};
+use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::rules::activities as rule;
+use concord_shared::rules::{Action, Reason, Refusal, Scope};
+use concord_shared::{CooperationArea, CooperationForm, Party};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::Check;
-use super::activities::{self, execution_of, load, proposer_of, require_version, save};
+use super::activities::{
+    self, consent_state_of, execution_of, load, load_for_write, proposer_of, require_version, save,
+};
 use super::plans::{self, state_of};
 use crate::auth::AuthUser;
 use crate::entities::activity;
 use crate::error::AppError;
 use crate::state::AppState;
-
-fn in_signed_plan(row: &activity::Model, plan_row: &crate::entities::plan::Model) -> Result<(), AppError> {
-    let state = state_of(plan_row);
-    if plan_row.signed_version.is_none() || state == PlanState::Closed {
-        return Err(AppError::Conflict(format!(
-            "Execution is reported on signed plans that are not closed; the {} plan is {}.",
-            plan_row.year, plan_row.state
-        )));
-    }
-    if row.consent != ConsentState::Accepted.code() {
-        return Err(AppError::Conflict(
-            "Only activities of the signed plan are executed.".into(),
-        ));
-    }
-    Ok(())
-}
 
 /// The host party's planners set the execution status, with a reason when
 /// postponed or cancelled.
@@ -45,24 +32,18 @@ pub async fn set_status(
     update: ExecutionUpdate,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
-    caller.require(Action::Plan, Scope::Joint)?;
-    if row.host_party != caller.party.code() {
-        return Err(AppError::Forbidden(
-            "Only the host party reports the execution of an activity.".into(),
-        ));
-    }
-    in_signed_plan(&row, &plan_row)?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
+    let view = activities::view(&row);
+    rule::may_report_execution(
+        caller.actor(),
+        view.host_party,
+        view.consent,
+        state_of(&plan_row),
+        plan_row.signed_version.is_some(),
+    )?;
     require_version(&row, if_match)?;
-    let from = execution_of(&row.execution);
-    if !plan::execution_steps(from).contains(&update.status) {
-        return Err(Check::error(
-            "status",
-            "invalid_step",
-            format!("from {} the status cannot become {}", from.code(), update.status.code()),
-        ));
-    }
-    let needs_reason = plan::needs_reason(update.status);
+    rule::execution_step(view.execution, update.status)?;
+    let needs_reason = rule::needs_reason(update.status);
     let reason = update.reason.map(|r| r.trim().to_owned()).filter(|r| !r.is_empty());
     let mut check = Check::default();
     if needs_reason && reason.is_none() {
@@ -88,14 +69,10 @@ pub async fn set_summary(
     update: SummaryUpdate,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Plan, Scope::Joint)?;
     require_version(&row, if_match)?;
-    if row.execution != ExecutionStatus::Held.code() {
-        return Err(AppError::Conflict(
-            "An after-action summary is written once the activity is held.".into(),
-        ));
-    }
+    rule::may_write_summary(caller.actor(), execution_of(&row.execution))?;
     let mut check = Check::default();
     check.text("summary", &update.summary, 1, 8000);
     check.finish()?;
@@ -140,9 +117,10 @@ pub async fn report(caller: &AuthUser, state: &AppState, year: i32) -> Result<Ex
     caller.require(Action::Read, Scope::Joint)?;
     let plan_row = plans::load(&state.db, year).await?;
     let Some(version) = plan_row.signed_version else {
-        return Err(AppError::Conflict(format!(
-            "The {year} plan has no signed version to report on yet."
-        )));
+        return Err(Refusal::Conflict(Reason::PlanState {
+            state: state_of(&plan_row).code().to_owned(),
+        })
+        .into());
     };
     let rows = activity::Entity::find()
         .filter(activity::Column::PlanId.eq(plan_row.id))
@@ -195,24 +173,13 @@ pub async fn carry_over(
     request: CarryOver,
 ) -> Result<Vec<Activity>, AppError> {
     caller.require(Action::Plan, Scope::Private(caller.party))?;
-    if caller.role < Role::Planner {
-        return Err(AppError::Forbidden("Planners carry activities over.".into()));
-    }
     let plan_row = plans::load(&state.db, year).await?;
-    if plan_row.signed_version.is_none() {
-        return Err(AppError::Conflict(format!(
-            "The {year} plan was never signed; nothing to carry over."
-        )));
-    }
-    let next = plans::load(&state.db, year + 1)
-        .await
-        .map_err(|_| AppError::Conflict(format!("Create the {} plan first.", year + 1)))?;
-    if !state_of(&next).open_for_work() {
-        return Err(AppError::Conflict(format!(
-            "The {} plan takes no new activities.",
-            year + 1
-        )));
-    }
+    let next = plans::load(&state.db, year + 1).await.ok();
+    rule::may_carry_from(caller.actor(), state_of(&plan_row), plan_row.signed_version.is_some())?;
+    rule::may_carry_into(year, next.as_ref().map(state_of))?;
+    let Some(next) = next else {
+        return Err(Refusal::Conflict(Reason::NextPlanMissing { year: year + 1 }).into());
+    };
     if request.activities.is_empty() || request.activities.len() > 500 {
         return Err(Check::error("activities", "length", "name 1 to 500 activities"));
     }
@@ -220,38 +187,42 @@ pub async fn carry_over(
     for (i, id) in request.activities.iter().enumerate() {
         let (row, row_plan) = load(&state.db, caller, *id).await?;
         let field = format!("activities[{i}]");
-        if row_plan.id != plan_row.id || proposer_of(&row) != caller.party {
+        if row_plan.id != plan_row.id {
             return Err(Check::error(
                 &field,
                 "not_yours",
-                "only your party's activities of this plan are carried over",
+                "only activities of this plan are carried over",
             ));
         }
-        if row.consent != ConsentState::Accepted.code() || row.execution == ExecutionStatus::Held.code() {
-            return Err(Check::error(
-                &field,
-                "not_carriable",
-                "only activities of the signed plan that were not held",
-            ));
-        }
-        let exists = activity::Entity::find()
+        let carried = activity::Entity::find()
             .filter(activity::Column::PlanId.eq(next.id))
             .filter(activity::Column::CarriedFrom.eq(row.public_id))
             .one(&state.db)
-            .await?;
-        if exists.is_some() {
-            return Err(Check::error(
-                &field,
-                "carried",
-                "this activity was carried over already",
-            ));
+            .await?
+            .is_some();
+        // The rule decides; its refusal names the list item that is refused.
+        if let Err(refusal) = rule::may_carry_over(
+            caller.actor(),
+            proposer_of(&row),
+            consent_state_of(&row),
+            execution_of(&row.execution),
+            carried,
+        ) {
+            let code = match refusal.reason() {
+                Some(Reason::NotYourField { .. }) => "not_yours",
+                Some(Reason::AlreadyCarriedOver) => "carried",
+                Some(Reason::RoleTooLow) | None => return Err(refusal.into()),
+                Some(_) => "not_carriable",
+            };
+            let detail = refusal.reason().map(Reason::describe).unwrap_or_default();
+            return Err(Check::error(&field, code, detail));
         }
-        sources.push(row);
+        sources.push((field, row));
     }
     // All drafts or none: one transaction.
     let tx = state.write().await?;
     let mut created = Vec::new();
-    for row in sources {
+    for (field, row) in sources {
         let view = activities::view(&row);
         let side = if caller.party == Party::Az { &view.az } else { &view.ge };
         let month = view.month.or(view.start_date.map(|d| chrono::Datelike::month(&d)));
@@ -274,8 +245,21 @@ pub async fn carry_over(
                 point_of_contact: side.point_of_contact.clone(),
             }),
         };
-        created.push(activities::create_in(&*tx, caller, year + 1, new, Some(row.public_id)).await?);
+        // The unique key on `carried_from` decides between concurrent
+        // carry-overs of one activity: the later one gets the same answer
+        // as if it had come after.
+        let draft = activities::create_in(&*tx, caller, year + 1, new, Some(row.public_id))
+            .await
+            .map_err(|err| match err {
+                AppError::Refused(Refusal::Conflict(Reason::AlreadyExists)) => already_carried(&field),
+                other => other,
+            })?;
+        created.push(draft);
     }
     tx.commit().await?;
     Ok(created)
+}
+
+fn already_carried(field: &str) -> AppError {
+    Check::error(field, "carried", "this activity was carried over already")
 }

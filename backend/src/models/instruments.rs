@@ -8,7 +8,7 @@ use concord_shared::Party;
 use concord_shared::api::{
     Instrument, InstrumentInput, InstrumentKind, InstrumentSide, InstrumentStatus, Page, PlanVersionRef, Signature,
 };
-use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Action, Scope};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
@@ -326,9 +326,8 @@ pub async fn update(
     let before = view(&row);
     let mut active = row.clone().into_active_model();
     apply(&mut active, &input);
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let after = view(&active.update(&*tx).await?);
+    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
     super::audit_change(
         &*tx,
         caller,

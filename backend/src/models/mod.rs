@@ -19,9 +19,11 @@ pub mod sessions;
 pub mod system;
 pub mod tokens;
 pub mod users;
+pub mod versioned;
 pub mod versions;
 
 use concord_shared::problem::FieldError;
+use concord_shared::rules::{Reason, Refusal};
 use concord_shared::text::{self, Lines};
 
 use crate::error::AppError;
@@ -93,6 +95,16 @@ pub fn stored_party(code: &str) -> Result<concord_shared::Party, AppError> {
         .map_err(|_| AppError::Internal(anyhow::anyhow!("a stored row names an unknown party: {code:?}")))
 }
 
+/// Turns the database's "a unique key refused this row" (another request
+/// wrote the same thing at the same moment) into the refusal the caller
+/// would have got had it come second: `.map_err(duplicate_is(reason))`.
+pub fn duplicate_is(reason: Reason) -> impl FnOnce(sea_orm::DbErr) -> AppError {
+    move |err| match AppError::from(err) {
+        AppError::Refused(Refusal::Conflict(Reason::AlreadyExists)) => AppError::Refused(Refusal::Conflict(reason)),
+        other => other,
+    }
+}
+
 /// Trimmed text, `None` when nothing is left: how optional free text is stored.
 pub fn non_empty(value: Option<String>) -> Option<String> {
     value
@@ -108,7 +120,7 @@ pub async fn audit_change<C: sea_orm::ConnectionTrait, T: serde::Serialize>(
     caller: &crate::auth::AuthUser,
     action: &str,
     id: i64,
-    scope: concord_shared::policy::Scope,
+    scope: concord_shared::rules::Scope,
     before: Option<&T>,
     after: Option<&T>,
 ) -> Result<(), AppError> {

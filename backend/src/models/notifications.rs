@@ -3,12 +3,12 @@
 //! that party's competent authority, the change takes effect in the same
 //! transaction (see [`super::authorities::take_effect`]). Receipt and
 //! acknowledgement recorded later are the receiving party's word: only its
-//! coordinators record them ([`policy::may_record_receipt`]).
+//! coordinators record them ([`rules::register::may_record_receipt`]).
 
 use chrono::{NaiveDate, Utc};
 use concord_shared::Party;
 use concord_shared::api::{NewNotification, Notification, NotificationReceipt, Page};
-use concord_shared::policy::{self, Action, Scope};
+use concord_shared::rules::{self, Action, Scope};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryOrder, QuerySelect, Set,
 };
@@ -173,11 +173,7 @@ pub async fn receipt(
     let tx = state.write().await?;
     let row = load(&*tx, id).await?;
     let sender = super::stored_party(&row.sending_party)?;
-    if !policy::may_record_receipt(caller.actor(), sender) {
-        return Err(AppError::Forbidden(
-            "Receipt and acknowledgement are recorded by the party that received the note.".into(),
-        ));
-    }
+    rules::register::may_record_receipt(caller.actor(), sender)?;
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
@@ -189,9 +185,8 @@ pub async fn receipt(
     active.received_on = Set(receipt.received_on);
     active.acknowledged_on = Set(receipt.acknowledged_on);
     active.acknowledgement = Set(super::non_empty(receipt.acknowledgement));
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let after = view(&active.update(&*tx).await?);
+    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
     super::audit_change(
         &*tx,
         caller,

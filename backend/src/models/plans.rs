@@ -4,8 +4,9 @@
 use chrono::Utc;
 use concord_shared::Party;
 use concord_shared::api::{Blocker, NewPlan, Plan, StepProposal, TransitionAction, TransitionRequest};
-use concord_shared::plan::{ConsentState, PlanState, may_confirm};
-use concord_shared::policy::{Action, Scope};
+use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::rules::plan::{self as rule, PlanEvent, StepFacts};
+use concord_shared::rules::{Action, Reason, Refusal, Scope, activities::in_plan};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -33,6 +34,20 @@ pub async fn load<C: ConnectionTrait>(conn: &C, year: i32) -> Result<plan::Model
         .ok_or(AppError::NotFound)
 }
 
+/// Loads a plan by year for a write, locking its row until the transaction
+/// ends (PostgreSQL; SQLite writers are serialized already). Every write that
+/// touches a plan or its activities takes this lock first, so the checks it
+/// makes (blockers, sequence numbers) hold until it commits, and writers
+/// lock rows in one order (the plan, then its activities) and never deadlock.
+pub async fn load_for_update<C: ConnectionTrait>(conn: &C, year: i32) -> Result<plan::Model, AppError> {
+    plan::Entity::find()
+        .filter(plan::Column::Year.eq(year))
+        .lock_exclusive()
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// Counts of shared activities per consent state (never drafts: nothing of
 /// a party's private work shows in another's view).
 async fn shared_counts<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<Vec<(ConsentState, u64)>, AppError> {
@@ -52,42 +67,6 @@ async fn shared_counts<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<Vec
         .collect())
 }
 
-/// What keeps a plan from agreement, from its shared activities.
-fn agreement_blockers(counts: &[(ConsentState, u64)]) -> Vec<Blocker> {
-    let n =
-        |states: &[ConsentState]| -> u64 { counts.iter().filter(|(s, _)| states.contains(s)).map(|(_, n)| n).sum() };
-    let mut blockers = Vec::new();
-    for (party, states) in [
-        (Party::Az, [ConsentState::Pending, ConsentState::AcceptedByGe]),
-        (Party::Ge, [ConsentState::Pending, ConsentState::AcceptedByAz]),
-    ] {
-        let count = n(&states);
-        if count > 0 {
-            blockers.push(Blocker {
-                code: "awaiting_consent".into(),
-                party: Some(party),
-                count: Some(count),
-            });
-        }
-    }
-    let changes = n(&[ConsentState::ChangesRequested]);
-    if changes > 0 {
-        blockers.push(Blocker {
-            code: "changes_requested".into(),
-            party: None,
-            count: Some(changes),
-        });
-    }
-    if n(&[ConsentState::Accepted]) == 0 {
-        blockers.push(Blocker {
-            code: "no_accepted_activity".into(),
-            party: None,
-            count: None,
-        });
-    }
-    blockers
-}
-
 /// The wire view of a plan, with what blocks its next step.
 pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Plan, AppError> {
     let state = state_of(row);
@@ -103,7 +82,7 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
     };
     let mut blockers = Vec::new();
     if state == PlanState::Negotiation {
-        blockers.extend(agreement_blockers(&counts));
+        blockers.extend(rule::agreement_blockers(&counts));
     }
     if state == PlanState::Signed && !year_is_over(row.year) {
         blockers.push(Blocker {
@@ -112,7 +91,7 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
             count: None,
         });
     }
-    if state.next_by_confirmation().is_some() {
+    if rule::next_by_confirmation(state).is_some() {
         match &proposal {
             Some(p) => blockers.push(Blocker {
                 code: "awaiting_confirmation".into(),
@@ -126,7 +105,7 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
             }),
         }
     }
-    let activity_count = counts.iter().filter(|(s, _)| s.in_plan()).map(|(_, n)| n).sum();
+    let activity_count = counts.iter().filter(|(s, _)| in_plan(*s)).map(|(_, n)| n).sum();
     Ok(Plan {
         year: row.year,
         state,
@@ -180,12 +159,12 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: boo
         .await?
         > 0
     {
-        return Err(AppError::Conflict(format!("A plan for {} exists already.", new.year)));
+        return Err(Refusal::Conflict(Reason::PlanExists { year: new.year }).into());
     }
     let now = Utc::now();
     let row = plan::ActiveModel {
         year: Set(new.year),
-        state: Set(PlanState::Drafting.code().to_owned()),
+        state: Set(rule::INITIAL.code().to_owned()),
         seq_az: Set(0),
         seq_ge: Set(0),
         demo: Set(demo),
@@ -195,7 +174,8 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: boo
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::PlanExists { year: new.year }))?;
     let plan = view(&*tx, &row).await?;
     audit::append(
         &*tx,
@@ -224,7 +204,7 @@ pub async fn transition(
 ) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
-    let row = load(&*tx, year).await?;
+    let row = load_for_update(&*tx, year).await?;
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
@@ -234,12 +214,7 @@ pub async fn transition(
     let mut active = row.clone().into_active_model();
     let action = match request.action {
         TransitionAction::Propose => {
-            let Some(next) = current.next_by_confirmation() else {
-                return Err(AppError::Conflict(format!(
-                    "A {} plan has no step to propose.",
-                    current.code()
-                )));
-            };
+            let next = rule::may_propose(caller.actor(), current, proposer.is_some())?;
             if request.to != Some(next) {
                 return Err(Check::error(
                     "to",
@@ -247,12 +222,7 @@ pub async fn transition(
                     format!("from {} the next step is {}", current.code(), next.code()),
                 ));
             }
-            if proposer.is_some() {
-                return Err(AppError::Conflict(
-                    "A step is already proposed; confirm, decline or withdraw it first.".into(),
-                ));
-            }
-            check_conditions(&*tx, &row, next).await?;
+            rule::step_conditions(next, &step_facts(&*tx, &row).await?)?;
             active.proposal_to = Set(Some(next.code().to_owned()));
             active.proposal_party = Set(Some(caller.party.code().to_owned()));
             active.proposal_by = Set(Some(caller.display_name.clone()));
@@ -260,30 +230,20 @@ pub async fn transition(
             "plan.propose"
         }
         TransitionAction::Confirm => {
-            let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
-            if !may_confirm(caller.party, caller.role, proposer) {
-                return Err(AppError::Forbidden(
-                    "The other party's coordinator must confirm: nothing binds both ministries on one ministry's word."
-                        .into(),
-                ));
-            }
-            let next = row
+            rule::may_confirm(caller.actor(), proposer)?;
+            let to = row
                 .proposal_to
                 .as_deref()
                 .and_then(PlanState::from_code)
                 .unwrap_or(current);
-            check_conditions(&*tx, &row, next).await?;
+            let facts = step_facts(&*tx, &row).await?;
+            let next = rule::transition(current, PlanEvent::Confirmed { to, facts })?;
             active.state = Set(next.code().to_owned());
             clear_proposal(&mut active);
             "plan.confirm"
         }
         TransitionAction::Decline => {
-            let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
-            if !may_confirm(caller.party, caller.role, proposer) {
-                return Err(AppError::Forbidden(
-                    "Withdraw your own party's proposal instead.".into(),
-                ));
-            }
+            rule::may_confirm(caller.actor(), proposer)?;
             let mut check = Check::default();
             check.text("reason", request.reason.as_deref().unwrap_or_default(), 1, 1000);
             check.finish()?;
@@ -291,19 +251,13 @@ pub async fn transition(
             "plan.decline"
         }
         TransitionAction::Withdraw => {
-            let proposer = proposer.ok_or_else(|| AppError::Conflict("No step is proposed.".into()))?;
-            if proposer != caller.party {
-                return Err(AppError::Forbidden(
-                    "Only the proposing party withdraws its proposal.".into(),
-                ));
-            }
+            rule::may_withdraw_proposal(caller.actor(), proposer)?;
             clear_proposal(&mut active);
             "plan.withdraw_proposal"
         }
     };
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = view(&*tx, &updated).await?;
     let mut after_json = json!(after);
     if let Some(reason) = request.reason.filter(|_| request.action == TransitionAction::Decline) {
@@ -335,62 +289,40 @@ fn clear_proposal(active: &mut plan::ActiveModel) {
 
 /// Whether 31 December of `year` has passed.
 pub fn year_is_over(year: i32) -> bool {
-    concord_shared::plan::closable(year, chrono::Datelike::year(&Utc::now().date_naive()))
+    rule::closable(year, this_year())
 }
 
-/// Refuses a step whose condition does not hold, saying what blocks it.
-async fn check_conditions<C: ConnectionTrait>(conn: &C, row: &plan::Model, next: PlanState) -> Result<(), AppError> {
-    if next == PlanState::Closed {
-        if !year_is_over(row.year) {
-            return Err(AppError::Conflict(format!(
-                "The {} plan can be closed only after 31 December {}.",
-                row.year, row.year
-            )));
-        }
-        return Ok(());
-    }
-    if next != PlanState::Agreed {
-        return Ok(());
-    }
-    let blockers = agreement_blockers(&shared_counts(conn, row.id).await?);
-    if blockers.is_empty() {
-        return Ok(());
-    }
-    let words: Vec<String> = blockers
-        .iter()
-        .map(|b| match (b.code.as_str(), b.party, b.count) {
-            ("awaiting_consent", Some(p), Some(n)) => {
-                format!("{n} activities await {}'s consent", p.label(concord_shared::Lang::En))
-            }
-            ("changes_requested", _, Some(n)) => format!("{n} activities have changes requested"),
-            _ => "no activity has been accepted by both parties".to_owned(),
-        })
-        .collect();
-    Err(AppError::Conflict(format!(
-        "The plan cannot be agreed yet: {}.",
-        words.join("; ")
-    )))
+fn this_year() -> i32 {
+    chrono::Datelike::year(&Utc::now().date_naive())
+}
+
+/// What the conditions of the plan's next step look at.
+async fn step_facts<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<StepFacts, AppError> {
+    Ok(StepFacts {
+        year: row.year,
+        today_year: this_year(),
+        counts: shared_counts(conn, row.id).await?,
+    })
 }
 
 /// When something substantive changes in an agreed plan, it returns to
 /// negotiation and any pending step proposal is cleared.
 pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Model) -> Result<bool, AppError> {
-    if state_of(plan_row) != PlanState::Agreed && plan_row.proposal_to.is_none() {
+    let current = state_of(plan_row);
+    let next = rule::transition(current, PlanEvent::ActivitiesChanged)?;
+    let reopened = next != current;
+    if !reopened && plan_row.proposal_to.is_none() {
         return Ok(false);
     }
-    let reopened = state_of(plan_row) == PlanState::Agreed;
     // Signatures recorded on the version as it was no longer hold.
     super::versions::clear_pending_signatures(conn, plan_row).await?;
     let mut active = plan_row.clone().into_active_model();
-    if reopened {
-        active.state = Set(PlanState::Negotiation.code().to_owned());
-    }
+    active.state = Set(next.code().to_owned());
     // A proposal to agree was made on the plan as it was; it no longer holds.
-    if plan_row.proposal_to.as_deref() == Some(PlanState::Agreed.code()) || reopened {
+    if reopened || rule::change_voids_proposal(plan_row.proposal_to.as_deref().and_then(PlanState::from_code)) {
         clear_proposal(&mut active);
     }
-    active.version = Set(plan_row.version + 1);
     active.updated_at = Set(Utc::now());
-    active.update(conn).await?;
+    super::versioned::update(conn, active, plan_row.version).await?;
     Ok(reopened)
 }

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use concord_shared::api::{AuthKind, LoginRequest, Me, SessionView};
-use concord_shared::policy::Scope;
+use concord_shared::rules::Scope;
 use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
@@ -41,7 +41,8 @@ pub async fn me(caller: &AuthUser, state: &AppState) -> Result<Me, AppError> {
 pub async fn login(state: &AppState, client: &ClientInfo, request: LoginRequest) -> Result<(Me, String), AppError> {
     let username = request.username.trim().to_lowercase();
     let keys = rate_limit::Keys::new(&username, client.ip.as_deref());
-    rate_limit::check(&state.db, &state.settings, &keys).await?;
+    // Counted before the password is checked: at most the limit is evaluated.
+    let reservation = rate_limit::reserve(state, &keys).await?;
     let found = if username.len() <= 64 {
         user::Entity::find()
             .filter(user::Column::Username.eq(&username))
@@ -50,11 +51,18 @@ pub async fn login(state: &AppState, client: &ClientInfo, request: LoginRequest)
     } else {
         None
     };
-    let password_ok = password::verify(request.password, found.as_ref().map(|u| u.password_hash.clone())).await;
+    let password_ok = match password::verify(request.password, found.as_ref().map(|u| u.password_hash.clone())).await {
+        Ok(ok) => ok,
+        Err(busy) => {
+            // Never evaluated: it does not count.
+            rate_limit::release(&state.db, reservation).await?;
+            return Err(busy);
+        }
+    };
     let usable = found.filter(|u| password_ok && !u.disabled);
     let Some(user) = usable else {
+        rate_limit::keep(reservation);
         let tx = state.write().await?;
-        rate_limit::record_failure(&*tx, &keys).await?;
         let party = user::Entity::find()
             .filter(user::Column::Username.eq(&username))
             .one(&*tx)
@@ -89,6 +97,7 @@ pub async fn login(state: &AppState, client: &ClientInfo, request: LoginRequest)
     let now = Utc::now();
     let expires_at = now + state.settings.session_lifetime;
     let tx = state.write().await?;
+    rate_limit::release(&*tx, reservation).await?;
     rate_limit::clear_user(&*tx, &state.settings, &keys).await?;
     let row = session::ActiveModel {
         public_id: Set(secrets::new_public_id()),

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use concord_shared::api::{CreatedToken, NewToken, TokenView};
-use concord_shared::policy::{self, Action, Scope};
+use concord_shared::rules::{self, Action, Reason, Refusal, Scope};
 use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
 use serde_json::json;
@@ -56,13 +56,11 @@ pub async fn list(caller: &AuthUser, state: &AppState) -> Result<Vec<TokenView>,
 
 /// Creates a token for the caller's party with a role no higher than the caller's.
 pub async fn create(caller: &AuthUser, state: &AppState, new: NewToken) -> Result<CreatedToken, AppError> {
-    caller.require(Action::ManageTokens, Scope::Private(caller.party))?;
+    rules::roles::may_create_token(caller.actor(), caller.user_id.is_some())?;
+    rules::roles::may_grant(caller.actor(), new.role)?;
     let creator = caller
         .user_id
-        .ok_or_else(|| AppError::Forbidden("Only a signed-in administrator creates tokens.".into()))?;
-    if !policy::may_grant(caller.actor(), new.role) {
-        return Err(AppError::Forbidden("No one may give a role above their own.".into()));
-    }
+        .ok_or(AppError::Refused(Refusal::Forbidden(Reason::SessionRequired)))?;
     let mut check = Check::default();
     check.line("name", &new.name, 1, 120);
     if new.expires_at.is_some_and(|t| t <= Utc::now()) {

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use concord_shared::api::{NewUser, PasswordChange, PasswordReset, UserPatch, UserView};
-use concord_shared::policy::{self, Action, Scope};
+use concord_shared::rules::{self, Action, Reason, Refusal, Scope};
 use concord_shared::{Party, Role};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -55,7 +55,7 @@ pub(crate) fn check_username(check: &mut Check, username: &str) {
 }
 
 fn check_password(check: &mut Check, field: &str, password: &str) {
-    match policy::check_password(password) {
+    match rules::roles::check_password(password) {
         Ok(()) => {}
         Err("too_short") => check.fail(field, "too_short", "a password needs at least 12 characters"),
         Err(code) => check.fail(field, code, "a password may have at most 256 characters"),
@@ -96,9 +96,7 @@ pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<UserVie
 /// Creates a user in the caller's party with a role no higher than the caller's.
 pub async fn create(caller: &AuthUser, state: &AppState, new: NewUser) -> Result<UserView, AppError> {
     caller.require(Action::ManageUsers, Scope::Private(caller.party))?;
-    if !policy::may_grant(caller.actor(), new.role) {
-        return Err(AppError::Forbidden("No one may give a role above their own.".into()));
-    }
+    rules::roles::may_grant(caller.actor(), new.role)?;
     insert(state, &caller.audit_actor(), caller.party, new).await
 }
 
@@ -123,7 +121,7 @@ pub(crate) async fn insert(
         .await?
         .is_some()
     {
-        return Err(Check::error("username", "taken", "this user name is taken"));
+        return Err(AppError::Refused(Refusal::Conflict(Reason::UsernameTaken)));
     }
     let hash = password::hash(new.password).await?;
     let now = Utc::now();
@@ -142,7 +140,8 @@ pub(crate) async fn insert(
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::UsernameTaken))?;
     let created = view(&row);
     audit::append(
         &*tx,
@@ -221,19 +220,15 @@ pub async fn update(
         check.line("position", position, 0, 120);
     }
     check.finish()?;
-    if let Some(role) = patch.role
-        && !policy::may_grant(caller.actor(), role)
-    {
-        return Err(AppError::Forbidden("No one may give a role above their own.".into()));
+    if let Some(role) = patch.role {
+        rules::roles::may_grant(caller.actor(), role)?;
     }
     let party = party_of(&row);
     let was_active_admin = row.role == Role::Administrator.code() && !row.disabled;
     let stays_active_admin =
         patch.role.is_none_or(|r| r == Role::Administrator) && !patch.disabled.unwrap_or(row.disabled);
-    if was_active_admin && !stays_active_admin && active_administrators(&*tx, party).await? <= 1 {
-        return Err(AppError::Conflict(
-            "This is the last active administrator of the party; appoint another one first.".into(),
-        ));
+    if was_active_admin && !stays_active_admin {
+        rules::roles::may_remove_administrator(active_administrators(&*tx, party).await?)?;
     }
     let before = view(&row);
     let disabling = patch.disabled == Some(true) && !row.disabled;
@@ -250,9 +245,8 @@ pub async fn update(
     if let Some(disabled) = patch.disabled {
         active.disabled = Set(disabled);
     }
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     if disabling {
         end_access(&*tx, updated.id, None).await?;
         revoke_tokens_of(&*tx, updated.id).await?;
@@ -321,7 +315,7 @@ pub async fn reset_password(
 pub async fn change_own_password(caller: &AuthUser, state: &AppState, change: PasswordChange) -> Result<(), AppError> {
     let user_id = caller
         .user_id
-        .ok_or_else(|| AppError::Forbidden("API tokens have no password.".into()))?;
+        .ok_or(AppError::Refused(Refusal::Forbidden(Reason::TokenHasNoPassword)))?;
     let row = user::Entity::find_by_id(user_id)
         .one(&state.db)
         .await?
@@ -329,7 +323,7 @@ pub async fn change_own_password(caller: &AuthUser, state: &AppState, change: Pa
     let mut check = Check::default();
     check_password(&mut check, "new_password", &change.new_password);
     check.finish()?;
-    if !password::verify(change.current_password, Some(row.password_hash.clone())).await {
+    if !password::verify(change.current_password, Some(row.password_hash.clone())).await? {
         return Err(Check::error(
             "current_password",
             "wrong",

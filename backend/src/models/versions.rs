@@ -11,7 +11,8 @@ use concord_shared::api::{
     FieldChange, NewSignature, Plan, PlanVersionDetail, PlanVersionInfo, Signature, VersionComparison,
 };
 use concord_shared::plan::{ConsentState, PlanState};
-use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::plan::{PlanEvent, transition};
+use concord_shared::rules::{Action, Reason, Scope, activities::in_plan, signatures};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
@@ -103,7 +104,7 @@ fn line(a: &activity::Model) -> Value {
 /// The snapshot of a plan version: the plan, its signatures and its
 /// accepted activities in reference order, without anything that changes
 /// after signing (execution, versions, timestamps).
-async fn snapshot<C: ConnectionTrait>(
+pub(crate) async fn snapshot<C: ConnectionTrait>(
     conn: &C,
     row: &plan::Model,
     number: i32,
@@ -159,26 +160,13 @@ pub async fn sign(
     }
     check.finish()?;
     let tx = state.write().await?;
-    let row = plans::load(&*tx, year).await?;
+    let row = plans::load_for_update(&*tx, year).await?;
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
-    if state_of(&row) != PlanState::Agreed {
-        return Err(AppError::Conflict(format!(
-            "Only an agreed plan is signed; the {year} plan is {}.",
-            row.state
-        )));
-    }
+    let signed: Vec<Party> = signatures_of(&*tx, &row).await?.iter().map(|s| s.party).collect();
+    signatures::may_sign(caller.actor(), state_of(&row), &signed)?;
     let number = version_in_progress(&row);
-    let mine = plan_signature::Entity::find()
-        .filter(plan_signature::Column::PlanId.eq(row.id))
-        .filter(plan_signature::Column::VersionNo.eq(number))
-        .filter(plan_signature::Column::Party.eq(caller.party.code()))
-        .one(&*tx)
-        .await?;
-    if mine.is_some() {
-        return Err(AppError::Conflict("Your party's signature is recorded already.".into()));
-    }
     let before = plans::view(&*tx, &row).await?;
     plan_signature::ActiveModel {
         plan_id: Set(row.id),
@@ -193,11 +181,12 @@ pub async fn sign(
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::AlreadySigned))?;
     let signatures = signatures_of(&*tx, &row).await?;
     let mut active = row.clone().into_active_model();
     let mut action = "plan.sign";
-    if signatures.len() == 2 {
+    if Party::ALL.iter().all(|p| signatures.iter().any(|s| s.party == *p)) {
         let text = snapshot(&*tx, &row, number, &signatures).await?;
         let sha256 = hex(&Sha256::digest(text.as_bytes()));
         plan_version::ActiveModel {
@@ -211,13 +200,12 @@ pub async fn sign(
         .insert(&*tx)
         .await?;
         super::instruments::link_signed_plan(&*tx, caller, &row, number, &signatures).await?;
-        active.state = Set(PlanState::Signed.code().to_owned());
+        active.state = Set(transition(state_of(&row), PlanEvent::BothSigned)?.code().to_owned());
         active.signed_version = Set(Some(number));
         action = "plan.signed";
     }
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = plans::view(&*tx, &updated).await?;
     audit::append(
         &*tx,
@@ -241,23 +229,19 @@ pub async fn sign(
 pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_match: i64) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
-    let row = plans::load(&*tx, year).await?;
+    let row = plans::load_for_update(&*tx, year).await?;
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
-    if state_of(&row) != PlanState::Signed {
-        return Err(AppError::Conflict(format!(
-            "Only a signed plan is amended; the {year} plan is {}.",
-            row.state
-        )));
-    }
+    signatures::may_open_amendment(caller.actor(), state_of(&row))?;
     let before = plans::view(&*tx, &row).await?;
     let mut active = row.clone().into_active_model();
-    active.state = Set(PlanState::Negotiation.code().to_owned());
+    active.state = Set(transition(state_of(&row), PlanEvent::AmendmentOpened)?
+        .code()
+        .to_owned());
     active.amendment = Set(row.amendment + 1);
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = plans::view(&*tx, &updated).await?;
     audit::append(
         &*tx,
@@ -374,7 +358,7 @@ pub async fn compare(
             .await?;
         let current: Vec<Value> = rows
             .iter()
-            .filter(|a| ConsentState::from_code(&a.consent).is_some_and(ConsentState::in_plan))
+            .filter(|a| ConsentState::from_code(&a.consent).is_some_and(in_plan))
             .map(line)
             .collect();
         lines(&json!({ "activities": current }))

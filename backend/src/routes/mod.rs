@@ -20,14 +20,16 @@ use crate::state::AppState;
 mod activities;
 mod audit;
 mod auth;
+mod authorities;
 pub mod docs;
 mod documents;
+mod events;
+mod exports;
 mod health;
 mod instruments;
 mod openapi;
 mod plans;
 mod reference;
-mod register;
 mod tokens;
 mod users;
 
@@ -46,6 +48,7 @@ mod users;
         (name = "users", description = "Users of the administrator's own party"),
         (name = "tokens", description = "API tokens of the administrator's own party"),
         (name = "audit", description = "The audit log"),
+        (name = "events", description = "The live stream of changes (Server-Sent Events)"),
         (name = "plans", description = "Annual co-operation plans and their steps under the rule of two"),
         (name = "activities", description = "Activities: drafts, sharing, consent, comments, internal notes"),
         (name = "authorities", description = "Competent authorities over time and the diplomatic notifications that change them"),
@@ -97,6 +100,7 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(tokens::list, tokens::create))
         .routes(routes!(tokens::revoke))
         .routes(routes!(audit::list))
+        .routes(routes!(events::stream))
         .routes(routes!(plans::list, plans::create))
         .routes(routes!(plans::get))
         .routes(routes!(plans::transition))
@@ -109,6 +113,10 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(plans::compare))
         .routes(routes!(plans::report))
         .routes(routes!(plans::carry_over))
+        .routes(routes!(exports::plan_document))
+        .routes(routes!(exports::version_document))
+        .routes(routes!(exports::report_document))
+        .routes(routes!(exports::activities_csv))
         .routes(routes!(activities::execution))
         .routes(routes!(activities::summary))
         .routes(routes!(activities::get, activities::update, activities::delete))
@@ -120,15 +128,18 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(activities::list_notes, activities::add_note))
         .routes(routes!(instruments::list, instruments::create))
         .routes(routes!(instruments::get, instruments::update))
-        .routes(routes!(register::list_authorities, register::propose_authority))
+        .routes(routes!(authorities::list_authorities, authorities::propose_authority))
         .routes(routes!(
-            register::get_authority,
-            register::update_authority,
-            register::delete_authority
+            authorities::get_authority,
+            authorities::update_authority,
+            authorities::delete_authority
         ))
-        .routes(routes!(register::list_notifications, register::record_notification))
-        .routes(routes!(register::get_notification))
-        .routes(routes!(register::notification_receipt))
+        .routes(routes!(
+            authorities::list_notifications,
+            authorities::record_notification
+        ))
+        .routes(routes!(authorities::get_notification))
+        .routes(routes!(authorities::notification_receipt))
         .routes(routes!(documents::list, documents::upload))
         .routes(routes!(documents::get))
         .routes(routes!(documents::content))

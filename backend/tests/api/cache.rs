@@ -6,7 +6,7 @@ use concord_shared::api::ActivityPatch;
 use sea_orm::{ConnectionTrait, Statement};
 
 use crate::helpers::spawn_app;
-use crate::plans::{YEAR, board, draft, shared};
+use crate::helpers::{YEAR, board, draft, shared};
 
 fn titles(page: &concord_shared::api::Page<concord_shared::api::Activity>) -> Vec<String> {
     page.items.iter().map(|a| a.title.clone()).collect()

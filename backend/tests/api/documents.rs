@@ -286,9 +286,9 @@ async fn a_document_is_seen_only_by_those_who_see_its_owner() {
     let az_planner = app.login_as(Party::Az, Role::Planner).await;
     let az_viewer = app.login_as(Party::Az, Role::Viewer).await;
     let ge_coord = app.login_as(Party::Ge, Role::Coordinator).await;
-    az_coord.create_plan(crate::plans::YEAR).await.expect("plan");
+    az_coord.create_plan(crate::helpers::YEAR).await.expect("plan");
     let draft = az_planner
-        .create_activity(crate::plans::YEAR, &crate::plans::draft("Private draft"))
+        .create_activity(crate::helpers::YEAR, &crate::helpers::draft("Private draft"))
         .await
         .expect("draft")
         .value
@@ -355,8 +355,8 @@ async fn both_parties_attach_to_a_shared_activity_and_to_notifications_and_read_
     let az_planner = app.login_as(Party::Az, Role::Planner).await;
     let ge_planner = app.login_as(Party::Ge, Role::Planner).await;
     let ge_coord = app.login_as(Party::Ge, Role::Coordinator).await;
-    az_coord.create_plan(crate::plans::YEAR).await.expect("plan");
-    let shared = crate::plans::shared(&az_planner, "Staff talks").await;
+    az_coord.create_plan(crate::helpers::YEAR).await.expect("plan");
+    let shared = crate::helpers::shared(&az_planner, "Staff talks").await;
 
     let programme = ge_planner
         .upload_document(DocumentOwner::Activity, shared, "programme.odt", ODT_TYPE, odt())

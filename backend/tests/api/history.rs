@@ -6,7 +6,7 @@ use concord_shared::api::{ActivityPatch, ConsentDecision, ConsentRequest, Histor
 use concord_shared::{Party, Role};
 
 use crate::helpers::spawn_app;
-use crate::plans::{YEAR, board, draft};
+use crate::helpers::{YEAR, board, draft};
 
 fn actions(entries: &[HistoryEntry]) -> Vec<&str> {
     entries.iter().map(|e| e.action.as_str()).collect()

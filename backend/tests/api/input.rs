@@ -8,7 +8,7 @@ use reqwest::{Method, RequestBuilder, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{PASSWORD, TestApp, spawn_app};
-use crate::plans::{YEAR, board, draft};
+use crate::helpers::{YEAR, board, draft};
 
 /// A planner's API token of AZ.
 async fn planner_token(app: &TestApp) -> String {

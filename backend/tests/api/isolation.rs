@@ -114,6 +114,14 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/api/v1/plans/{year}/versions/compare", Rule::AnyUser(404)),
     // Not signed yet: 409 once past the policy.
     ("get", "/api/v1/plans/{year}/report", Rule::AnyUser(409)),
+    ("get", "/api/v1/plans/{year}/document.pdf", Rule::AnyUser(200)),
+    (
+        "get",
+        "/api/v1/plans/{year}/versions/{number}/document.pdf",
+        Rule::AnyUser(404),
+    ),
+    ("get", "/api/v1/plans/{year}/report.pdf", Rule::AnyUser(409)),
+    ("get", "/api/v1/plans/{year}/activities.csv", Rule::AnyUser(200)),
     (
         "post",
         "/api/v1/plans/{year}/carry-over",
@@ -303,12 +311,12 @@ async fn fixture(app: &TestApp) -> Fixture {
         .expect("plan");
     let az_planner = app.login_as(Party::Az, Role::Planner).await;
     let draft = az_planner
-        .create_activity(YEAR, &crate::plans::draft("Private draft"))
+        .create_activity(YEAR, &crate::helpers::draft("Private draft"))
         .await
         .expect("draft")
         .value
         .id;
-    let shared = crate::plans::shared(&az_planner, "Shared activity").await;
+    let shared = crate::helpers::shared(&az_planner, "Shared activity").await;
     let az_coord = app.login_as(Party::Az, Role::Coordinator).await;
     let instrument = az_coord
         .create_instrument(&crate::instruments::protocol("Fixture protocol"))
@@ -377,7 +385,7 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
     // Operations that change an activity for good get a fresh one per cell.
     let fresh_draft = || async {
         fx.az_planner
-            .create_activity(YEAR, &crate::plans::draft("Fresh draft"))
+            .create_activity(YEAR, &crate::helpers::draft("Fresh draft"))
             .await
             .expect("draft")
             .value
@@ -388,7 +396,7 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         (_, "/api/v1/tokens/{id}") => fx.token.clone(),
         ("delete", "/api/v1/activities/{id}") | (_, "/api/v1/activities/{id}/share") => fresh_draft().await.to_string(),
         (_, "/api/v1/activities/{id}/withdraw") => {
-            crate::plans::shared(&fx.az_planner, "To withdraw").await.to_string()
+            crate::helpers::shared(&fx.az_planner, "To withdraw").await.to_string()
         }
         (_, "/api/v1/activities/{id}/consent") => fx.shared.to_string(),
         (_, t) if t.starts_with("/api/v1/activities/") => fx.draft.to_string(),
@@ -438,7 +446,7 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             json!({"signatory": "Minister", "position": "Minister of Defence", "signed_on": "2026-01-10", "place": "Baku"}),
         ),
         ("post", "/api/v1/plans/{year}/activities") => {
-            Some(serde_json::to_value(crate::plans::draft("New")).expect("json"))
+            Some(serde_json::to_value(crate::helpers::draft("New")).expect("json"))
         }
         ("post", "/api/v1/instruments") | ("put", "/api/v1/instruments/{id}") => {
             Some(serde_json::to_value(crate::instruments::protocol(&format!("Protocol {n}"))).expect("json"))

@@ -2,24 +2,36 @@
 //! database (a temp SQLite file, or a fresh PostgreSQL database when
 //! `CONCORD_TEST_DATABASE=postgres`) and drives it through `concord-client`.
 
+// The server's allocator (see `backend/src/main.rs`), so memory measured
+// here is the server's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod helpers;
 
 mod audit;
 mod auth;
 mod authorities;
 mod cache;
+mod closed_lists;
+mod concurrency;
 mod demo;
-mod documents;
-mod execution;
+pub mod documents;
+mod events;
+pub mod execution;
+mod faults;
 mod health;
 mod history;
 mod input;
 mod instruments;
 mod isolation;
+mod limits;
 mod openapi;
+mod paper;
 pub mod plans;
 mod reference;
 mod server;
 mod tokens;
 mod users;
-mod versions;
+pub mod versions;
+mod visibility;

@@ -3,70 +3,12 @@
 
 use concord_client::{ActivityFilter, Client};
 use concord_shared::api::{
-    ActivityPatch, ConsentDecision, ConsentRequest, CostArrangement, NewActivity, SideInput, TransitionAction,
-    TransitionRequest,
+    ActivityPatch, ConsentDecision, ConsentRequest, SideInput, TransitionAction, TransitionRequest,
 };
 use concord_shared::plan::{ConsentState, PartyConsent, PlanState};
-use concord_shared::{CooperationArea, CooperationForm, Party, Role};
+use concord_shared::{CooperationArea, Party, Role};
 
-use crate::helpers::{TestApp, spawn_app};
-
-/// The year of the plans these tests negotiate.
-pub const YEAR: i32 = 2027;
-
-/// A valid new activity with a tentative month.
-pub fn draft(title: &str) -> NewActivity {
-    NewActivity {
-        title: title.to_owned(),
-        description: "Staff talks on the annual exercise programme.".to_owned(),
-        area: CooperationArea::MilitaryEducationTrainingExercises,
-        area_other: None,
-        form: CooperationForm::OfficialVisitsStaffMeetings,
-        form_other: None,
-        host_party: Party::Az,
-        location: "Baku".to_owned(),
-        start_date: None,
-        end_date: None,
-        month: Some(5),
-        cost: CostArrangement::SendingPartyPays,
-        own_side: None,
-    }
-}
-
-/// The clients of one test: a coordinator and a planner per party.
-pub struct Board {
-    /// AZ coordinator.
-    pub az_coord: Client,
-    /// GE coordinator.
-    pub ge_coord: Client,
-    /// AZ planner.
-    pub az_planner: Client,
-    /// GE planner.
-    pub ge_planner: Client,
-}
-
-/// Signs in the board's four users and creates the plan for [`YEAR`].
-pub async fn board(app: &TestApp) -> Board {
-    let board = Board {
-        az_coord: app.login_as(Party::Az, Role::Coordinator).await,
-        ge_coord: app.login_as(Party::Ge, Role::Coordinator).await,
-        az_planner: app.login_as(Party::Az, Role::Planner).await,
-        ge_planner: app.login_as(Party::Ge, Role::Planner).await,
-    };
-    board.az_coord.create_plan(YEAR).await.expect("plan created");
-    board
-}
-
-/// Drafts and shares an activity; returns its id.
-pub async fn shared(client: &Client, title: &str) -> i64 {
-    let created = client.create_activity(YEAR, &draft(title)).await.expect("drafted");
-    client
-        .share_activity(created.value.id, created.version)
-        .await
-        .expect("shared")
-        .value
-        .id
-}
+use crate::helpers::{YEAR, board, draft, shared, spawn_app};
 
 async fn step(
     client: &Client,

@@ -10,9 +10,10 @@ use concord_shared::{Party, Role};
 use sha2::{Digest, Sha256};
 
 use crate::helpers::spawn_app;
-use crate::plans::{Board, YEAR, board, shared};
+use crate::helpers::{Board, YEAR, board, shared};
 
-async fn accept_both(b: &Board, id: i64) {
+/// Both coordinators accept the activity.
+pub async fn accept_both(b: &Board, id: i64) {
     for client in [&b.az_coord, &b.ge_coord] {
         let current = client.activity(id).await.expect("activity");
         let request = ConsentRequest {
@@ -23,7 +24,8 @@ async fn accept_both(b: &Board, id: i64) {
     }
 }
 
-async fn step(proposer: &Client, confirmer: &Client, to: PlanState) {
+/// One party proposes the plan's step to `to`, the other confirms it.
+pub async fn step(proposer: &Client, confirmer: &Client, to: PlanState) {
     let plan = proposer.plan(YEAR).await.expect("plan");
     let propose = TransitionRequest {
         action: TransitionAction::Propose,
@@ -45,7 +47,8 @@ async fn step(proposer: &Client, confirmer: &Client, to: PlanState) {
         .expect("confirmed");
 }
 
-fn signature(who: &str) -> NewSignature {
+/// A valid signature by `who`.
+pub fn signature(who: &str) -> NewSignature {
     NewSignature {
         signatory: who.to_owned(),
         position: "Minister of Defence".to_owned(),
@@ -54,7 +57,8 @@ fn signature(who: &str) -> NewSignature {
     }
 }
 
-async fn sign(client: &Client, who: &str) -> Result<concord_shared::api::Plan, concord_shared::Problem> {
+/// Records the client's party's signature (signed in Tbilisi on 20 November 2026).
+pub async fn sign(client: &Client, who: &str) -> Result<concord_shared::api::Plan, concord_shared::Problem> {
     let plan = client.plan(YEAR).await.expect("plan");
     client
         .sign_plan(YEAR, plan.version, &signature(who))
@@ -63,7 +67,7 @@ async fn sign(client: &Client, who: &str) -> Result<concord_shared::api::Plan, c
 }
 
 /// A plan agreed with two accepted activities; returns their ids.
-async fn agreed(b: &Board) -> (i64, i64) {
+pub async fn agreed(b: &Board) -> (i64, i64) {
     let a = shared(&b.az_planner, "Staff talks in Baku").await;
     let g = shared(&b.ge_planner, "Mountain training in Sachkhere").await;
     step(&b.az_coord, &b.ge_coord, PlanState::Negotiation).await;

@@ -27,6 +27,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::{Method, Request, StatusCode, header};
 use hyper_util::rt::TokioIo;
 
+mod paper;
 mod report;
 mod spa;
 
@@ -125,7 +126,7 @@ async fn run(options: Options) -> anyhow::Result<()> {
     };
     let ceiling = Ceiling::start()?;
     let mut rows = Vec::new();
-    let mut gates = Vec::new();
+    let mut gates = vec![paper::gate(options.quick)?];
     for database in &options.databases {
         let db = Database::create(database).await?;
         println!("== {database}: seeding {} activities", options.activities);

@@ -19,6 +19,10 @@ use concord_shared::api::{
     NotificationReceipt,
 };
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
+#[cfg(not(target_arch = "wasm32"))]
+mod events;
+#[cfg(not(target_arch = "wasm32"))]
+pub use events::{EventStream, StreamEvent};
 #[cfg(target_arch = "wasm32")]
 mod fetch;
 #[cfg(target_arch = "wasm32")]
@@ -774,11 +778,40 @@ impl Client {
 
     /// `HTTP GET /api/v1/documents/{id}/content`: the file's bytes, verified against its SHA-256 by the server.
     pub async fn download_document(&self, id: i64) -> Result<Vec<u8>, ClientError> {
-        let response = self
-            .request(Method::GET, &format!("/api/v1/documents/{id}/content"))
-            .send()
+        self.bytes(&format!("/api/v1/documents/{id}/content")).await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/document.pdf?lang=`: the plan as a PDF
+    /// (`lang`: `en`, `az`, `ka`, `az,ka`, `az,en` or `ka,en`).
+    pub async fn plan_document(&self, year: i32, lang: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!("/api/v1/plans/{year}/document.pdf?lang={lang}"))
             .await
-            .map_err(transport)?;
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/versions/{n}/document.pdf?lang=`: a signed version as a PDF.
+    pub async fn version_document(&self, year: i32, number: i32, lang: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!(
+            "/api/v1/plans/{year}/versions/{number}/document.pdf?lang={lang}"
+        ))
+        .await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/report.pdf?lang=`: the execution report as a PDF.
+    pub async fn report_document(&self, year: i32, lang: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!("/api/v1/plans/{year}/report.pdf?lang={lang}"))
+            .await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/activities.csv?lang=&…`: the filtered list as CSV
+    /// (`query`: the list's filters as a query string, e.g. `host=ge&sort=title`, or empty).
+    pub async fn activities_csv(&self, year: i32, lang: &str, query: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!("/api/v1/plans/{year}/activities.csv?lang={lang}&{query}"))
+            .await
+    }
+
+    /// A GET whose answer is a file: its bytes, or the problem.
+    async fn bytes(&self, path: &str) -> Result<Vec<u8>, ClientError> {
+        let response = self.request(Method::GET, path).send().await.map_err(transport)?;
         let status = response.status();
         if !status.is_success() {
             return Err(problem_of(response).await);

@@ -95,6 +95,8 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
     stage("tools", || {
         tools::ensure_spa_tools()?;
         tools::ensure_chromium()?;
+        // The PDF tests read the documents back with pdftotext and pdfinfo.
+        tools::ensure_apt(&[("poppler-utils", "/usr/bin/pdftotext")])?;
         tools::ensure_e2e_packages(&root().join("e2e"))
     })?;
     stage("format", || run(cargo().args(["fmt", "--all", "--", "--check"])))?;

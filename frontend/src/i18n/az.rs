@@ -2,10 +2,6 @@
 
 use super::Key;
 
-pub(super) const MONTHS: [&str; 12] = [
-    "yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr",
-];
-
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::Tagline => "Azərbaycan–Gürcüstan müdafiə əməkdaşlığı lövhəsi",
@@ -15,6 +11,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NavAgreement => "Saziş",
         Key::Footer => "Azərbaycan Respublikası və Gürcüstan Müdafiə Nazirliklərinin birgə planlaşdırma lövhəsi",
         Key::Loading => "Yüklənir…",
+        Key::LiveChangedBy => "{name} ({party}) indicə dəyişiklik etdi.",
+        Key::LiveEditStale => "Redaktə etdiyiniz artıq cari versiya deyil; indi yadda saxlamaq rədd ediləcək.",
+        Key::LiveShowNew => "Yeni versiyanı göstər",
         Key::LoadFailedTitle => "Bu səhifəni yükləmək mümkün olmadı",
         Key::ServerUnreachable => "Concord serveri cavab vermədi. Şəbəkə bağlantınızı yoxlayın və yenidən cəhd edin.",
         Key::ServerError => {

@@ -2,21 +2,6 @@
 
 use super::Key;
 
-pub(super) const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub(super) fn text(key: Key) -> &'static str {
     match key {
         Key::Tagline => "Azerbaijan–Georgia defence co-operation board",
@@ -26,6 +11,9 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NavAgreement => "Agreement",
         Key::Footer => "Joint planning board of the Ministries of Defence of the Republic of Azerbaijan and Georgia",
         Key::Loading => "Loading…",
+        Key::LiveChangedBy => "Changed by {name} ({party}) just now.",
+        Key::LiveEditStale => "What you are editing is no longer the current version; saving now would be refused.",
+        Key::LiveShowNew => "Show the new version",
         Key::LoadFailedTitle => "This page could not be loaded",
         Key::ServerUnreachable => "Concord's server did not answer. Check your network connection, then try again.",
         Key::ServerError => "Concord's server reported a problem. Try again; if it persists, tell your administrator.",

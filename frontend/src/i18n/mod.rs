@@ -17,6 +17,12 @@ const STORAGE_KEY: &str = "concord.lang";
 pub enum Key {
     /// Under the product name.
     Tagline,
+    /// Someone else's change reached the live stream: `{name}`, `{party}`.
+    LiveChangedBy,
+    /// After [`Key::LiveChangedBy`] on an activity being edited.
+    LiveEditStale,
+    /// Reloads the activity someone else changed.
+    LiveShowNew,
     /// The skip link's text.
     SkipToContent,
     /// Accessible name of the main navigation.
@@ -1026,13 +1032,9 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// Month names, January first.
+/// Month names, January first: the same table the printed plan uses.
 fn months(lang: Lang) -> [&'static str; 12] {
-    match lang {
-        Lang::En => en::MONTHS,
-        Lang::Az => az::MONTHS,
-        Lang::Ka => ka::MONTHS,
-    }
+    concord_shared::paper::months(lang)
 }
 
 /// The name of month `m` (1–12) in `lang`; empty for anything else.

@@ -88,7 +88,7 @@ fn ChangePassword(#[prop(into)] on_changed: Callback<()>) -> impl IntoView {
         if cur.is_empty() {
             found.push(("current_password".to_owned(), Key::ErrRequired));
         }
-        if concord_shared::policy::check_password(&fresh).is_err() {
+        if concord_shared::rules::roles::check_password(&fresh).is_err() {
             found.push(("new_password".to_owned(), Key::PasswordTooShort));
         }
         if fresh != again {

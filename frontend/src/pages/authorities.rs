@@ -13,7 +13,8 @@ use concord_shared::api::{
     Authority, AuthorityChange, DocumentOwner, NewNotification, Notification, NotificationReceipt,
 };
 use concord_shared::i18n::Labels;
-use concord_shared::policy::{Scope, may_attach, may_change_authority, may_record_receipt};
+use concord_shared::rules::Scope;
+use concord_shared::rules::register::{may_attach, may_change_authority, may_record_receipt};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -166,7 +167,7 @@ fn AuthoritiesView(authorities: Vec<Authority>, page: Page) -> impl IntoView {
         .collect_view();
 
     let pending: Vec<Authority> = authorities.iter().filter(|a| a.pending).cloned().collect();
-    let may_change = actor.is_some_and(|a| may_change_authority(a, a.party));
+    let may_change = actor.is_some_and(|a| may_change_authority(a, a.party, true).is_ok());
     let pending_view = (!pending.is_empty() || may_change).then(|| {
         let rows = pending
             .into_iter()
@@ -200,7 +201,7 @@ fn PendingChange(change: Authority, page: Page) -> impl IntoView {
     let busy = RwSignal::new(false);
     let allowed = auth
         .actor()
-        .is_some_and(|actor| may_change_authority(actor, change.party));
+        .is_some_and(|actor| may_change_authority(actor, change.party, change.pending).is_ok());
     let shown = change.name.clone();
     let from = change.valid_from;
     let (id, version) = (change.id, change.version);
@@ -342,8 +343,8 @@ fn NotePanel(note: Notification, page: Page) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let actor = auth.actor();
-    let may_upload = actor.is_some_and(|a| may_attach(a, DocumentOwner::Notification, Scope::Joint, None).allowed());
-    let receiver = actor.is_some_and(|a| may_record_receipt(a, note.sending_party));
+    let may_upload = actor.is_some_and(|a| may_attach(a, DocumentOwner::Notification, Scope::Joint, None).is_ok());
+    let receiver = actor.is_some_and(|a| may_record_receipt(a, note.sending_party).is_ok());
     let number = note.note_number.clone();
     let id = note.id;
     view! {

@@ -13,9 +13,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
+use crate::live::Live;
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, PAGE_SIZE, QueryNav, filter_from_query};
 use crate::ui::labels::{ConsentPair, consent_key, schedule_text};
+use crate::ui::paper::DownloadCsv;
 use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, format_number};
 
@@ -54,7 +56,9 @@ fn activities_resource(
     let client = expect_context::<Client>();
     let auth = expect_context::<Auth>();
     let filter = filter_from_query();
+    let live = expect_context::<Live>();
     LocalResource::new(move || {
+        live.tick();
         let client = client.clone();
         let mut filter = filter.get();
         extra(&mut filter);
@@ -229,9 +233,11 @@ pub fn TablePage() -> impl IntoView {
             Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
         })
     });
+    let csv_filter = filter_from_query();
     view! {
         <PlanHeader year=year.get_untracked() />
         <FilterBar />
+        <DownloadCsv year filter=csv_filter />
         <details class="columns-choice">
             <summary>{i18n.tr(Key::ChooseColumns)}</summary>
             <fieldset>

@@ -9,9 +9,9 @@ pub mod not_found;
 pub mod plan;
 pub mod tokens;
 pub mod users;
-// Register (instruments, authorities, notifications)
+// The register: instruments; and the competent authorities with the notification log
 pub mod authorities;
-pub mod register;
+pub mod instruments;
 // Versions and amendments (the lifecycle lives in plan/, execution in activity/)
 pub mod versions;
 // The calendar, the timeline and the dashboard

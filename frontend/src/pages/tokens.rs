@@ -4,7 +4,7 @@
 
 use concord_client::Client;
 use concord_shared::api::{CreatedToken, NewToken, TokenView};
-use concord_shared::policy::may_see_tokens_page;
+use concord_shared::rules::roles::may_see_tokens_page;
 use concord_shared::{Problem, Role};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -28,7 +28,7 @@ pub fn TokensPage() -> impl IntoView {
     let tokens = LocalResource::new(move || {
         let client = client.clone();
         // Only administrators ask; others are told on the page instead.
-        let allowed = auth.actor().is_some_and(may_see_tokens_page);
+        let allowed = auth.actor().is_some_and(|a| may_see_tokens_page(a).is_ok());
         async move {
             if !allowed {
                 return Err(Problem::new(403, "Forbidden"));
@@ -43,7 +43,7 @@ pub fn TokensPage() -> impl IntoView {
         let Some(actor) = auth.actor() else {
             return view! { <Loading /> }.into_any();
         };
-        if !may_see_tokens_page(actor) {
+        if may_see_tokens_page(actor).is_err() {
             return view! {
                 <h1>{i18n.tr(Key::TokensHeading)}</h1>
                 <p class="notice failure" role="alert">{i18n.tr(Key::Forbidden)}</p>

@@ -4,7 +4,7 @@
 
 use concord_client::Client;
 use concord_shared::api::{NewUser, UserPatch, UserView};
-use concord_shared::policy::may_see_users_page;
+use concord_shared::rules::roles::may_see_users_page;
 use concord_shared::{Problem, Role};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub fn UsersPage() -> impl IntoView {
     let users = LocalResource::new(move || {
         let client = client.clone();
         // Only administrators ask; others are told on the page instead.
-        let allowed = auth.actor().is_some_and(may_see_users_page);
+        let allowed = auth.actor().is_some_and(|a| may_see_users_page(a).is_ok());
         async move {
             if !allowed {
                 return Err(Problem::new(403, "Forbidden"));
@@ -45,7 +45,7 @@ pub fn UsersPage() -> impl IntoView {
         let Some(actor) = auth.actor() else {
             return view! { <Loading /> }.into_any();
         };
-        if !may_see_users_page(actor) {
+        if may_see_users_page(actor).is_err() {
             return view! {
                 <h1>{i18n.tr(Key::UsersHeading)}</h1>
                 <p class="notice failure" role="alert">{i18n.tr(Key::Forbidden)}</p>
@@ -218,7 +218,7 @@ fn UserRow(
         move |ev: SubmitEvent| {
             ev.prevent_default();
             let secret = new_password.get_untracked();
-            if concord_shared::policy::check_password(&secret).is_err() {
+            if concord_shared::rules::roles::check_password(&secret).is_err() {
                 reset_errors.set(vec![("new_password".to_owned(), Key::PasswordTooShort)]);
                 return;
             }
@@ -362,7 +362,7 @@ fn AddUser(
         if new.display_name.is_empty() {
             found.push(("display_name".to_owned(), Key::ErrRequired));
         }
-        if concord_shared::policy::check_password(&new.password).is_err() {
+        if concord_shared::rules::roles::check_password(&new.password).is_err() {
             found.push(("password".to_owned(), Key::PasswordTooShort));
         }
         errors.set(found);

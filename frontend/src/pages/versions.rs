@@ -18,6 +18,7 @@ use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime, format_iso_date, month_name};
 use crate::ui::feedback::LoadError;
 use crate::ui::labels::{field_label, value_text};
+use crate::ui::paper::DownloadPdf;
 use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader};
 
@@ -283,6 +284,7 @@ pub fn VersionPage() -> impl IntoView {
                             <A href=format!("/plans/{y}/versions/compare?from={}&to={n}", n - 1)>{i18n.t(Key::LcComparePrevious).replace("{n}", &(n - 1).to_string())}</A>
                         })}
                     </p>
+                    <DownloadPdf path=format!("/api/v1/plans/{y}/versions/{n}/document.pdf") name="version" />
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="snapshot-caption">
                         <table class="data" data-testid="snapshot">
                             <caption id="snapshot-caption">{i18n.t(Key::LcSnapshotCaption).replace("{n}", &count.to_string())}</caption>

@@ -15,9 +15,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, month_name};
+use crate::live::Live;
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, QueryNav, filter_from_query};
 use crate::ui::labels::{consent_key, schedule_text};
+use crate::ui::paper::DownloadPdf;
 use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, format_number};
 
@@ -39,7 +41,9 @@ fn all_activities(year: Memo<i32>, keep_month: bool) -> LocalResource<Result<Pag
         f.offset = None;
         f
     });
+    let live = expect_context::<Live>();
     LocalResource::new(move || {
+        live.tick();
         let client = client.clone();
         let mut filter = filter.get();
         let year = year.get();
@@ -519,6 +523,7 @@ fn execution(i18n: I18n, r: ExecutionReport) -> impl IntoView {
         <section class="report" data-testid="report" data-closed=r.closed.to_string() aria-labelledby="report-heading">
             <h2 id="report-heading">{heading}</h2>
             <p class="lead" data-testid="rate" data-value=rate>{rate_text}</p>
+            <DownloadPdf path=format!("/api/v1/plans/{}/report.pdf", r.year) name="report" />
             <div class="charts">
                 <BarChart name="execution" caption=i18n.t(Key::FieldExecution).to_owned() head=Key::FieldExecution bars=statuses />
                 <BarChart name="signed-reciprocity" caption=i18n.t(Key::ViewsSignedReciprocity).to_owned() head=Key::Party bars=reciprocal />

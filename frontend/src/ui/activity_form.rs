@@ -8,7 +8,7 @@
 use chrono::{Datelike, NaiveDate};
 use concord_client::{Client, Versioned};
 use concord_shared::api::{Activity, ActivityPatch, CostArrangement, NewActivity, Schedule, SideInput};
-use concord_shared::plan::{FieldOwner, may_edit};
+use concord_shared::rules::activities::{FieldOwner, may_edit_field};
 use concord_shared::{CooperationArea, CooperationForm, Lang, Party, Problem};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -316,8 +316,8 @@ pub fn ActivityForm(
     };
     let party = actor.party;
     let proposer = editing.as_ref().map_or(party, |v| v.value.proposing_party);
-    let substance = may_edit(party, actor.role, proposer, FieldOwner::Substance);
-    let side = may_edit(party, actor.role, proposer, FieldOwner::Side(party));
+    let substance = may_edit_field(actor, proposer, FieldOwner::Substance).is_ok();
+    let side = may_edit_field(actor, proposer, FieldOwner::Side(party)).is_ok();
     let before = Values::of(editing.as_ref().map(|v| &v.value), party);
     let original = editing.as_ref().map(|v| v.value.clone());
     let version = editing.as_ref().map(|v| v.version);

@@ -7,7 +7,9 @@ pub mod documents;
 pub mod feedback;
 pub mod filters;
 pub mod labels;
+pub mod live_note;
 pub mod options;
+pub mod paper;
 pub mod plan_nav;
 
 use concord_shared::Problem;

@@ -1,6 +1,6 @@
 //! The closed lists as select options, and the selects built on them.
 
-use concord_shared::policy::{Actor, may_grant};
+use concord_shared::rules::{Actor, roles::may_grant};
 use concord_shared::{CooperationArea, CooperationForm, Lang, Party, Role};
 use leptos::prelude::*;
 
@@ -37,7 +37,7 @@ pub fn grantable_roles(actor: Actor) -> Vec<Role> {
     Role::ALL
         .iter()
         .copied()
-        .filter(|role| may_grant(actor, *role))
+        .filter(|role| may_grant(actor, *role).is_ok())
         .collect()
 }
 

@@ -123,5 +123,14 @@ pub struct Page<T> {
 mod plans;
 pub use plans::*;
 
-mod register;
-pub use register::*;
+mod authorities;
+pub use authorities::*;
+
+mod changes;
+pub use changes::*;
+
+mod documents;
+pub use documents::*;
+
+mod instruments;
+pub use instruments::*;

@@ -1,9 +1,21 @@
 //! The rules of the agreement, decided once for the backend and the web app.
 //!
-//! Every rule answers `Result<(), Refusal>`: the backend turns a refusal
-//! into 404, 403 or 409 with the reason's stable code; the web app disables
-//! or hides the control and says why in the user's language.
+//! Every rule answers `Result<(), Refusal>` (or the thing it allows): the
+//! backend turns a refusal into 404, 403 or 409 with the reason's stable
+//! code; the web app disables or hides the control and says why in the
+//! user's language. By topic: [`roles`] (who may do what by role),
+//! [`visibility`] (drafts, notes, pending authority changes), [`plan`] (the
+//! plan's state machine, one [`plan::transition`]), [`activities`] (edit,
+//! share, consent, execution, summary, carry-over), [`signatures`] and
+//! [`register`].
 
+pub mod activities;
+pub mod plan;
 pub mod refusal;
+pub mod register;
+pub mod roles;
+pub mod signatures;
+pub mod visibility;
 
 pub use refusal::{Reason, Refusal};
+pub use roles::{Action, Actor, Scope};

@@ -74,6 +74,8 @@ pub enum Reason {
     StepAlreadyProposed,
     /// The proposer's own party cannot confirm its proposal.
     OwnProposal,
+    /// Only the proposing party withdraws its proposal.
+    OthersProposal,
     /// The plan's state does not allow this.
     PlanState {
         /// The plan's state code.
@@ -85,6 +87,10 @@ pub enum Reason {
         awaiting_az: u32,
         /// Activities awaiting Georgia's decision.
         awaiting_ge: u32,
+        /// Activities with changes requested.
+        changes_requested: u32,
+        /// Activities accepted by both parties (none blocks agreement too).
+        accepted: u32,
     },
 
     // --- activities ---
@@ -125,12 +131,25 @@ pub enum Reason {
     },
     /// This activity was carried over already.
     AlreadyCarriedOver,
+    /// An after-action summary waits until the activity is held.
+    NotHeld,
+    /// A held activity is not carried over.
+    AlreadyHeld,
 
     // --- the register ---
     /// Only the receiving party records receipt.
     NotReceiver,
+    /// A party's competent authority is changed only by that party.
+    OtherPartysAuthority,
+    /// A notified authority entry is final; a further change is a new entry.
+    AlreadyNotified,
 
     // --- documents and exports ---
+
+    // --- concurrency and the database ---
+    /// Another request created the same thing at the same moment (a unique
+    /// key the database guards); reload and see.
+    AlreadyExists,
 
     // --- anything not yet given its own reason ---
     /// A refusal the server explains only in `detail` (to be given its own reason).
@@ -149,6 +168,16 @@ impl Reason {
         }
     }
 
+    /// The request field a reason is about, when there is one: it is also
+    /// named in the problem's `errors`, so forms show it beside the field.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Reason::UsernameTaken => Some("username"),
+            Reason::PlanExists { .. } => Some("year"),
+            _ => None,
+        }
+    }
+
     /// The parameters on the wire (empty for reasons without any).
     pub fn params(&self) -> serde_json::Map<String, serde_json::Value> {
         match serde_json::to_value(self) {
@@ -157,6 +186,76 @@ impl Reason {
                 _ => serde_json::Map::new(),
             },
             _ => serde_json::Map::new(),
+        }
+    }
+
+    /// The reason in English words, for `Problem::detail` (integrators and
+    /// logs; the web app words each code in the user's language itself).
+    pub fn describe(&self) -> String {
+        let party = |p: &Party| p.label(crate::Lang::En).to_owned();
+        match self {
+            Reason::RoleTooLow => "Your role does not allow this. Ask your ministry's administrator.".into(),
+            Reason::RoleAboveOwn => "No one may give a role above their own.".into(),
+            Reason::CrossSiteRequest => "Cross-site request refused.".into(),
+            Reason::UsernameTaken => "This user name is taken.".into(),
+            Reason::LastAdministrator => {
+                "This is the last active administrator of the party; appoint another one first.".into()
+            }
+            Reason::SessionRequired => "Only a signed-in user may do this, not an API token.".into(),
+            Reason::TokenHasNoPassword => "API tokens have no password.".into(),
+            Reason::PlanExists { year } => format!("A plan for {year} exists already."),
+            Reason::NoStepProposed => "No step is proposed.".into(),
+            Reason::StepAlreadyProposed => "A step is already proposed; confirm, decline or withdraw it first.".into(),
+            Reason::OwnProposal => "The other party's coordinator must confirm or decline: nothing binds both \
+                                    ministries on one ministry's word. Withdraw your own party's proposal instead."
+                .into(),
+            Reason::OthersProposal => "Only the proposing party withdraws its proposal.".into(),
+            Reason::PlanState { state } => format!("The plan is {state}; it does not allow this."),
+            Reason::PlanNotAgreeable {
+                awaiting_az,
+                awaiting_ge,
+                changes_requested,
+                accepted,
+            } => {
+                let mut words = Vec::new();
+                for (p, n) in [(Party::Az, awaiting_az), (Party::Ge, awaiting_ge)] {
+                    if *n > 0 {
+                        words.push(format!("{n} activities await {}'s consent", party(&p)));
+                    }
+                }
+                if *changes_requested > 0 {
+                    words.push(format!("{changes_requested} activities have changes requested"));
+                }
+                if *accepted == 0 {
+                    words.push("no activity has been accepted by both parties".into());
+                }
+                format!("The plan cannot be agreed yet: {}.", words.join("; "))
+            }
+            Reason::NotYourField { owner } => format!(
+                "Only {} edits this: the proposing party edits an activity's substance, each party its own side.",
+                party(owner)
+            ),
+            Reason::AlreadyShared => "This activity is already shared.".into(),
+            Reason::ActivityState { state } => format!("The activity is {state}; it does not allow this."),
+            Reason::AlreadySigned => "Your party's signature is recorded already.".into(),
+            Reason::YearNotOver { year } => {
+                format!("The {year} plan can be closed only after 31 December {year}.")
+            }
+            Reason::ExecutionStep { from, to } => format!("From {from} the execution status cannot become {to}."),
+            Reason::NotHost => "Only the host party reports the execution of an activity.".into(),
+            Reason::NextPlanMissing { year } => format!("Create the {year} plan first."),
+            Reason::AlreadyCarriedOver => "This activity was carried over already.".into(),
+            Reason::NotHeld => "An after-action summary is written once the activity is held.".into(),
+            Reason::AlreadyHeld => "A held activity is not carried over.".into(),
+            Reason::NotReceiver => "Only the receiving party records that a note was received.".into(),
+            Reason::OtherPartysAuthority => "Only a party's own coordinators change its competent authority.".into(),
+            Reason::AlreadyNotified => {
+                "This authority has been notified; a further change is a new entry and a new notification.".into()
+            }
+            Reason::AlreadyExists => {
+                "Another request created the same thing at the same moment; reload and see.".into()
+            }
+            Reason::Other => "Refused.".into(),
         }
     }
 
@@ -181,6 +280,8 @@ mod tests {
         let reason = Reason::PlanNotAgreeable {
             awaiting_az: 2,
             awaiting_ge: 0,
+            changes_requested: 1,
+            accepted: 0,
         };
         assert_eq!(reason.code(), "plan_not_agreeable");
         let params = reason.params();

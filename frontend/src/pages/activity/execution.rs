@@ -6,7 +6,8 @@
 
 use concord_client::{Client, Versioned};
 use concord_shared::api::{Activity, ExecutionStatus, ExecutionUpdate};
-use concord_shared::plan::{ConsentState, execution_steps, may_report_execution, may_write_summary, needs_reason};
+use concord_shared::plan::ConsentState;
+use concord_shared::rules::activities::{execution_steps, may_report_execution, may_write_summary, needs_reason};
 use concord_shared::{Party, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -106,7 +107,7 @@ fn ExecutionView(
     };
     let reporter = move || {
         let a = current.get().value;
-        actor.is_some_and(|x| may_report_execution(x.party, x.role, a.host_party, a.consent, state, true))
+        actor.is_some_and(|x| may_report_execution(x, a.host_party, a.consent, state, true).is_ok())
     };
     let steps_view = move || {
         let a = current.get().value;
@@ -251,7 +252,7 @@ fn Summaries(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload: Ca
     };
     let writer = move || {
         let a = current.get().value;
-        actor.is_some_and(|x| may_write_summary(x.role, a.execution))
+        actor.is_some_and(|x| may_write_summary(x, a.execution).is_ok())
     };
     view! {
         <h3>{i18n.tr(Key::FieldSummary)}</h3>

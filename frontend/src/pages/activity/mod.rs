@@ -10,8 +10,11 @@ pub mod execution;
 use concord_client::{Client, Versioned};
 use concord_shared::api::DocumentOwner;
 use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, HistoryChange, HistoryEntry, Side};
-use concord_shared::plan::{ConsentState, FieldOwner, may_edit};
-use concord_shared::policy::{Action, Scope, decide, may_attach};
+use concord_shared::plan::PlanState;
+use concord_shared::rules::activities::{FieldOwner, may_consent, may_edit, may_share, may_withdraw};
+use concord_shared::rules::register::may_attach;
+use concord_shared::rules::roles::decide;
+use concord_shared::rules::{Action, Scope};
 use concord_shared::{Party, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -21,10 +24,12 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use self::execution::ExecutionPanel;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
+use crate::live::Live;
 use crate::ui::activity_form::ActivityForm;
 use crate::ui::documents::Documents;
 use crate::ui::feedback::LoadError;
 use crate::ui::labels::{ConsentPair, consent_key, cost_key, field_label, schedule_text, value_text};
+use crate::ui::live_note::{by_someone_else, changed_by};
 use crate::ui::plan_nav::{PlanTabs, route_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
@@ -84,9 +89,23 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
     let year = first.year;
     let id = first.id;
     let proposer = first.proposing_party;
-    let may_change = may_edit(actor.party, actor.role, proposer, FieldOwner::Substance)
-        || may_edit(actor.party, actor.role, proposer, FieldOwner::Side(actor.party));
-    let is_proposer_planner = may_edit(actor.party, actor.role, proposer, FieldOwner::Substance);
+    // The plan's state decides with the rules what is offered: a signed
+    // plan's activities change only through an amendment.
+    let plan_state = RwSignal::new(None::<PlanState>);
+    {
+        let client = client.clone();
+        spawn_local(async move {
+            if let Ok(plan) = auth.call(client.plan(year)).await {
+                plan_state.set(Some(plan.value.state));
+            }
+        });
+    }
+    let may_change = move || {
+        plan_state.get().is_some_and(|s| {
+            may_edit(actor, s, proposer, FieldOwner::Substance).is_ok()
+                || may_edit(actor, s, proposer, FieldOwner::Side(actor.party)).is_ok()
+        })
+    };
     // Whoever sees the activity sees its documents; attaching follows the
     // shared policy (planners; a draft is its party's alone until shared).
     let scope = if first.reference.is_some() {
@@ -94,7 +113,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
     } else {
         Scope::Private(proposer)
     };
-    let may_upload = may_attach(actor, DocumentOwner::Activity, scope, None).allowed();
+    let may_upload = may_attach(actor, DocumentOwner::Activity, scope, None).is_ok();
 
     let step = move |share: bool| {
         let client = client.clone();
@@ -125,18 +144,15 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
 
     let actions = move || {
         let a = current.get().value;
-        let can_share = is_proposer_planner
-            && matches!(
-                a.consent,
-                ConsentState::Draft | ConsentState::Rejected | ConsentState::Withdrawn
-            );
-        let can_withdraw = is_proposer_planner && a.consent.in_plan();
+        let state = plan_state.get();
+        let can_share = state.is_some_and(|s| may_share(actor, s, proposer, a.consent).is_ok());
+        let can_withdraw = state.is_some_and(|s| may_withdraw(actor, s, proposer, a.consent).is_ok());
         let share = share.clone();
         let withdraw = withdraw.clone();
         (!editing.get()).then(|| {
             view! {
                 <div class="form-actions toolbar">
-                    {may_change.then(|| view! {
+                    {may_change().then(|| view! {
                         <button type="button" class="primary" data-testid="edit" on:click=move |_| { message.set(None); editing.set(true) }>{i18n.tr(Key::Edit)}</button>
                     })}
                     {can_share.then(|| view! {
@@ -167,6 +183,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
             }
         }}
         <MessageView message />
+        <ChangedElsewhere id current editing on_reload />
         {actions}
         {move || if editing.get() {
             view! {
@@ -185,13 +202,51 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
         <section class="activity-documents" data-testid="activity-documents">
             <Documents owner=DocumentOwner::Activity owner_id=id may_upload />
         </section>
-        <ConsentPanel current on_reload />
+        <ConsentPanel current on_reload plan_state />
         <ExecutionPanel current on_reload />
         <Discussion id notes=false />
         <Discussion id notes=true />
         <History id current />
     }
     .into_any()
+}
+
+/// Someone else changed this activity after it was loaded: shown at once,
+/// before a save would meet a 412; without an edit in progress the page
+/// simply reloads.
+#[component]
+fn ChangedElsewhere(
+    id: i64,
+    current: RwSignal<Versioned<Activity>>,
+    editing: RwSignal<bool>,
+    #[prop(into)] on_reload: Callback<()>,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let live = expect_context::<Live>();
+    let newer = Memo::new(move |_| {
+        live.last().filter(|c| {
+            c.entity_type == "activity"
+                && c.entity_id.as_deref() == Some(id.to_string().as_str())
+                && c.version.is_some_and(|v| v > current.with(|a| a.version))
+                && by_someone_else(auth, c)
+        })
+    });
+    Effect::new(move |_| {
+        if newer.get().is_some() && !editing.get_untracked() {
+            on_reload.run(());
+        }
+    });
+    move || {
+        newer.get().filter(|_| editing.get()).map(|change| {
+            view! {
+                <div class="notice failure" role="alert" data-testid="changed-elsewhere">
+                    <p>{changed_by(i18n, &change)} " " {i18n.tr(Key::LiveEditStale)}</p>
+                    <button type="button" class="secondary" on:click=move |_| on_reload.run(())>{i18n.tr(Key::LiveShowNew)}</button>
+                </div>
+            }
+        })
+    }
 }
 
 /// Every field of the activity.
@@ -246,7 +301,11 @@ fn Details(activity: Activity) -> impl IntoView {
 
 /// The caller's party's decision on a shared activity (coordinators).
 #[component]
-fn ConsentPanel(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload: Callback<()>) -> impl IntoView {
+fn ConsentPanel(
+    current: RwSignal<Versioned<Activity>>,
+    #[prop(into)] on_reload: Callback<()>,
+    plan_state: RwSignal<Option<PlanState>>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
@@ -255,9 +314,7 @@ fn ConsentPanel(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload:
     let error = RwSignal::new(None::<Key>);
     let message = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
-    let coordinator = auth
-        .actor()
-        .is_some_and(|a| decide(a, Action::Coordinate, Scope::Joint).allowed());
+    let actor = auth.actor();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let decision = match decision.get_untracked().as_str() {
@@ -300,8 +357,10 @@ fn ConsentPanel(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload:
     };
     move || {
         let a = current.get().value;
-        let open = !matches!(a.consent, ConsentState::Draft | ConsentState::Withdrawn);
-        (coordinator && open).then(|| {
+        let allowed = actor
+            .zip(plan_state.get())
+            .is_some_and(|(x, s)| may_consent(x, s, a.consent).is_ok());
+        allowed.then(|| {
             let options = [
                 ("accept", Key::Accept),
                 ("request_changes", Key::RequestChanges),
@@ -350,7 +409,9 @@ fn Discussion(id: i64, notes: bool) -> impl IntoView {
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let c2 = client.clone();
+    let live = expect_context::<Live>();
     let list = LocalResource::new(move || {
+        live.tick();
         let client = c2.clone();
         async move {
             if notes {
@@ -365,7 +426,7 @@ fn Discussion(id: i64, notes: bool) -> impl IntoView {
     let message = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let actor = auth.actor();
-    let may_write = actor.is_some_and(|a| decide(a, Action::Plan, Scope::Private(a.party)).allowed());
+    let may_write = actor.is_some_and(|a| decide(a, Action::Plan, Scope::Private(a.party)).is_ok());
     let party = actor.map_or(Party::Az, |a| a.party);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -528,7 +589,9 @@ fn History(id: i64, current: RwSignal<Versioned<Activity>>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
+    let live = expect_context::<Live>();
     let list = LocalResource::new(move || {
+        live.tick();
         let client = client.clone();
         current.with(|c| c.version);
         async move { auth.call(client.history(id, 0, HISTORY_LIMIT)).await }

@@ -6,7 +6,10 @@
 
 use concord_client::{ActivityFilter, Client};
 use concord_shared::api::{Activity, NewSignature, Plan, Signature};
-use concord_shared::plan::{ConsentState, PlanState, may_carry_over, may_open_amendment, may_sign};
+use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::rules::activities::{may_carry_from, may_carry_over};
+use concord_shared::rules::plan::open_for_work;
+use concord_shared::rules::signatures::{may_open_amendment, may_sign};
 use concord_shared::{Party, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -39,7 +42,7 @@ pub fn Lifecycle(plan: Plan, version: i64, #[prop(into)] on_change: Callback<()>
     let actor = auth.actor();
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<Problem>);
-    let amending = plan.amendment > 0 && state.open_for_work();
+    let amending = plan.amendment > 0 && open_for_work(state).is_ok();
     let signed_version = plan.signed_version;
     let open = {
         let client = client.clone();
@@ -57,11 +60,9 @@ pub fn Lifecycle(plan: Plan, version: i64, #[prop(into)] on_change: Callback<()>
             });
         }
     };
-    let can_amend = actor.is_some_and(|a| may_open_amendment(a.role, state));
+    let can_amend = actor.is_some_and(|a| may_open_amendment(a, state).is_ok());
     let show_signatures = state == PlanState::Agreed || !plan.signatures.is_empty();
-    let carry = actor.is_some_and(|a| {
-        a.role >= concord_shared::Role::Planner && matches!(state, PlanState::Signed | PlanState::Closed)
-    });
+    let carry = actor.is_some_and(|a| may_carry_from(a, state, signed_version.is_some()).is_ok());
     view! {
         {amending.then(|| {
             let n = plan.amendment;
@@ -100,9 +101,7 @@ fn Signatures(plan: Plan, version: i64, #[prop(into)] on_change: Callback<()>) -
     let client = expect_context::<Client>();
     let year = plan.year;
     let signed: Vec<Party> = plan.signatures.iter().map(|s| s.party).collect();
-    let can_sign = auth
-        .actor()
-        .is_some_and(|a| may_sign(a.party, a.role, plan.state, &signed));
+    let can_sign = auth.actor().is_some_and(|a| may_sign(a, plan.state, &signed).is_ok());
     let rows = Party::ALL
         .iter()
         .map(|party| {
@@ -345,7 +344,7 @@ fn CarryOver(year: i32) -> impl IntoView {
                 let rows: Vec<Activity> = page
                     .items
                     .into_iter()
-                    .filter(|a| may_carry_over(actor.party, actor.role, a.proposing_party, a.consent, a.execution))
+                    .filter(|a| may_carry_over(actor, a.proposing_party, a.consent, a.execution, false).is_ok())
                     .collect();
                 if rows.is_empty() {
                     return view! { <p class="empty" data-testid="carry-empty">{i18n.tr(Key::LcNothingToCarry)}</p> }.into_any();

@@ -9,8 +9,10 @@ pub mod lifecycle;
 use concord_client::{Client, Versioned};
 use concord_shared::Party;
 use concord_shared::api::{Blocker, Plan, TransitionAction, TransitionRequest};
-use concord_shared::plan::{PlanState, closable, may_confirm, may_propose};
-use concord_shared::policy::{Action, Scope, decide};
+use concord_shared::plan::PlanState;
+use concord_shared::rules::plan::{
+    closable, may_confirm, may_propose, may_withdraw_proposal, next_by_confirmation, open_for_work,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -18,16 +20,17 @@ use leptos_router::components::A;
 use self::lifecycle::Lifecycle;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
+use crate::live::Live;
 use crate::ui::dates::this_year;
 use crate::ui::feedback::LoadError;
+use crate::ui::paper::DownloadPdf;
 use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
-/// Whether the actor may draft activities in a plan in `state` (the policy decides the role).
+/// Whether the actor may draft activities in a plan in `state` (the rules decide).
 pub fn may_draft(auth: Auth, state: PlanState) -> bool {
     auth.actor()
-        .is_some_and(|actor| decide(actor, Action::Plan, Scope::Private(actor.party)).allowed())
-        && matches!(state, PlanState::Drafting | PlanState::Negotiation)
+        .is_some_and(|actor| concord_shared::rules::activities::may_draft(actor, state).is_ok())
 }
 
 /// The plans, newest year first.
@@ -79,7 +82,9 @@ pub fn PlanPage() -> impl IntoView {
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let year = route_year();
+    let live = expect_context::<Live>();
     let plan = LocalResource::new(move || {
+        live.tick();
         let client = client.clone();
         let year = year.get();
         async move { auth.call(client.plan(year)).await }
@@ -150,16 +155,16 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
         });
     };
     let actor = auth.actor();
-    let can_propose = actor.is_some_and(|a| may_propose(a.role, state, plan.proposal.is_some()));
-    let next = state.next_by_confirmation();
+    let can_propose = actor.is_some_and(|a| may_propose(a, state, plan.proposal.is_some()).is_ok());
+    let next = next_by_confirmation(state);
     let proposal = plan.proposal.clone();
     let blockers = plan.blockers.clone();
     let act_propose = act.clone();
     let proposal_view = proposal.map(|p| {
         let to = p.to;
         let proposer: Party = p.proposed_by_party;
-        let can_confirm = actor.is_some_and(|a| may_confirm(a.party, a.role, proposer));
-        let own = actor.is_some_and(|a| a.party == proposer && a.role >= concord_shared::Role::Coordinator);
+        let can_confirm = actor.is_some_and(|a| may_confirm(a, Some(proposer)).is_ok());
+        let own = actor.is_some_and(|a| may_withdraw_proposal(a, Some(proposer)).is_ok());
         let when = p.proposed_at.timestamp_millis();
         let by = p.proposed_by.clone();
         let act_confirm = act.clone();
@@ -225,6 +230,7 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
             <dt>{i18n.tr(Key::ActivitiesInPlan)}</dt>
             <dd data-testid="activity-count">{move || format_number(plan.activity_count, i18n.lang())}</dd>
         </dl>
+        <DownloadPdf path=format!("/api/v1/plans/{year}/document.pdf") name="plan" />
         {draft_link}
         <h2>{i18n.tr(Key::NextStepHeading)}</h2>
         {if blockers.is_empty() {
@@ -273,7 +279,7 @@ pub fn InboxRedirect() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(Ok(list)) = plans.get()
-            && let Some(plan) = list.iter().find(|p| p.state.open_for_work())
+            && let Some(plan) = list.iter().find(|p| open_for_work(p.state).is_ok())
         {
             navigate(
                 &format!("/plans/{}/inbox", plan.year),
@@ -286,7 +292,9 @@ pub fn InboxRedirect() -> impl IntoView {
     });
     let content: Content = std::sync::Arc::new(move || {
         plans.get().map(|result| match result {
-            Ok(list) if list.iter().any(|p| p.state.open_for_work()) => view! { <crate::ui::Loading /> }.into_any(),
+            Ok(list) if list.iter().any(|p| open_for_work(p.state).is_ok()) => {
+                view! { <crate::ui::Loading /> }.into_any()
+            }
             Ok(_) => view! { <p class="empty card">{i18n.tr(Key::NoOpenPlan)}</p> }.into_any(),
             Err(problem) => view! { <LoadError problem on_retry=move |_| plans.refetch() /> }.into_any(),
         })

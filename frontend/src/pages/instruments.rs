@@ -9,7 +9,8 @@ use concord_shared::Party;
 use concord_shared::api::{
     DocumentOwner, Instrument, InstrumentInput, InstrumentKind, InstrumentSide, InstrumentStatus,
 };
-use concord_shared::policy::{Scope, may_attach, may_record_instruments};
+use concord_shared::rules::Scope;
+use concord_shared::rules::register::{may_attach, may_record_instruments};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -95,7 +96,7 @@ pub fn InstrumentsPage() -> impl IntoView {
         };
         async move { auth.call(client.instruments(&filter)).await }
     });
-    let may_record = move || auth.actor().is_some_and(may_record_instruments);
+    let may_record = move || auth.actor().is_some_and(|a| may_record_instruments(a).is_ok());
     // Nothing is signed before the Agreement (2023).
     let this_year = web_sys::js_sys::Date::new_0().get_full_year();
     let years: Vec<String> = (2023..=this_year.max(2023)).rev().map(|y| y.to_string()).collect();
@@ -237,10 +238,10 @@ pub fn InstrumentPage() -> impl IntoView {
 fn InstrumentView(instrument: Instrument, all: Vec<Instrument>) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
-    let may_record = auth.actor().is_some_and(may_record_instruments);
+    let may_record = auth.actor().is_some_and(|a| may_record_instruments(a).is_ok());
     let may_upload = auth
         .actor()
-        .is_some_and(|actor| may_attach(actor, DocumentOwner::Instrument, Scope::Joint, None).allowed());
+        .is_some_and(|actor| may_attach(actor, DocumentOwner::Instrument, Scope::Joint, None).is_ok());
     let Instrument {
         id,
         kind,
@@ -474,7 +475,7 @@ fn InstrumentForm(
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let navigate = use_navigate();
-    if !auth.actor().is_some_and(may_record_instruments) {
+    if auth.actor().is_none_or(|a| may_record_instruments(a).is_err()) {
         return view! { <p class="notice failure" role="alert">{i18n.tr(Key::Forbidden)}</p> }.into_any();
     }
     let editing = current.as_ref().map(|c| (c.value.id, c.version));
