@@ -44,8 +44,10 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Database
 }
 
 /// A write transaction. On SQLite, writers also queue on a process-wide lock
-/// first: SQLite allows one writer, and a deferred transaction that read
-/// before another committed would fail to upgrade instead of waiting.
+/// first (SQLite allows one writer), then begin `IMMEDIATE`: the write lock
+/// is taken at `BEGIN`, where the busy timeout applies, so a write outside
+/// this lock (a session's last use) makes it wait instead of failing to
+/// upgrade a deferred transaction with "database is locked".
 pub struct WriteTx {
     txn: sea_orm::DatabaseTransaction,
     _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
@@ -64,20 +66,83 @@ impl WriteTx {
         db: &DatabaseConnection,
         lock: &std::sync::Arc<tokio::sync::Mutex<()>>,
     ) -> Result<WriteTx, sea_orm::DbErr> {
-        use sea_orm::TransactionTrait;
-        let guard = if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
-            Some(lock.clone().lock_owned().await)
-        } else {
-            None
+        use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+        if db.get_database_backend() != sea_orm::DbBackend::Sqlite {
+            return Ok(WriteTx {
+                txn: db.begin().await?,
+                _guard: None,
+            });
+        }
+        let guard = lock.clone().lock_owned().await;
+        let options = TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
         };
         Ok(WriteTx {
-            txn: db.begin().await?,
-            _guard: guard,
+            txn: db.begin_with_options(options).await?,
+            _guard: Some(guard),
         })
     }
 
     /// Commits.
     pub async fn commit(self) -> Result<(), sea_orm::DbErr> {
         self.txn.commit().await
+    }
+}
+
+/// Seconds a client is told to wait when the database is unavailable.
+pub const RETRY_AFTER_SECONDS: u64 = 2;
+
+/// What a database error means for the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The connection failed or was dropped, the pool had none to give, the
+    /// database is locked, or the transaction lost a deadlock or a
+    /// serialization check: nothing was written, and a retry may succeed (503).
+    Unavailable,
+    /// A unique key refused a row another request wrote at the same moment (409).
+    Duplicate,
+    /// Anything else: a defect (500).
+    Other,
+}
+
+/// Classifies a database error (SQLite and PostgreSQL).
+pub fn classify(err: &sea_orm::DbErr) -> Failure {
+    use sea_orm::sqlx::Error as SqlxError;
+    use sea_orm::{DbErr, RuntimeErr};
+    let sqlx = match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => return Failure::Unavailable,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => e,
+        _ => return Failure::Other,
+    };
+    match &**sqlx {
+        SqlxError::Io(_)
+        | SqlxError::Tls(_)
+        | SqlxError::Protocol(_)
+        | SqlxError::PoolTimedOut
+        | SqlxError::PoolClosed
+        | SqlxError::WorkerCrashed
+        | SqlxError::BeginFailed => Failure::Unavailable,
+        SqlxError::Database(db) => {
+            if db.is_unique_violation() {
+                return Failure::Duplicate;
+            }
+            let code = db.code().unwrap_or_default();
+            let retryable = if db.try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>().is_some() {
+                // SQLITE_BUSY and SQLITE_LOCKED, with their extended codes.
+                code.parse::<i32>().is_ok_and(|n| matches!(n & 0xff, 5 | 6))
+            } else {
+                // PostgreSQL: connection exceptions (08…), the server shutting
+                // down or the backend terminated (57P0…), serialization
+                // failure and deadlock (40001, 40P01).
+                code.starts_with("08") || code.starts_with("57P0") || code == "40001" || code == "40P01"
+            };
+            if retryable {
+                Failure::Unavailable
+            } else {
+                Failure::Other
+            }
+        }
+        _ => Failure::Other,
     }
 }

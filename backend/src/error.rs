@@ -16,6 +16,21 @@ pub enum AppError {
     /// 400: the request is malformed (unparsable JSON, bad query string).
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// 400 with its own stable code: the request cannot be read at all
+    /// (`malformed_json`, `malformed_if_match`, `body_unreadable`).
+    #[error("malformed: {detail}")]
+    Malformed {
+        /// The stable code.
+        code: &'static str,
+        /// What is wrong, for a person.
+        detail: String,
+    },
+    /// 413 `payload_too_large`: a request body above the limit of its kind.
+    #[error("body too large")]
+    BodyTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// 422: the request is well-formed but some fields are invalid.
     #[error("invalid input")]
     Invalid(Vec<FieldError>),
@@ -72,7 +87,18 @@ pub enum AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
-        AppError::Internal(err.into())
+        match crate::db::classify(&err) {
+            crate::db::Failure::Unavailable => {
+                tracing::warn!(error = %err, "the database is unavailable; answering 503");
+                AppError::Unavailable {
+                    retry_after: crate::db::RETRY_AFTER_SECONDS,
+                }
+            }
+            crate::db::Failure::Duplicate => AppError::Refused(concord_shared::rules::Refusal::Conflict(
+                concord_shared::rules::Reason::AlreadyExists,
+            )),
+            crate::db::Failure::Other => AppError::Internal(err.into()),
+        }
     }
 }
 
@@ -81,7 +107,8 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::Malformed { .. } => StatusCode::BAD_REQUEST,
+            AppError::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized | AppError::WrongCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
@@ -104,6 +131,8 @@ impl AppError {
         match self {
             AppError::NotFound => "not_found".to_owned(),
             AppError::BadRequest(_) => "bad_request".to_owned(),
+            AppError::Malformed { code, .. } => (*code).to_owned(),
+            AppError::BodyTooLarge { .. } => "payload_too_large".to_owned(),
             AppError::Invalid(_) => "invalid_input".to_owned(),
             AppError::Unauthorized => "unauthenticated".to_owned(),
             AppError::WrongCredentials => "wrong_credentials".to_owned(),
@@ -137,7 +166,18 @@ impl AppError {
                 None => {
                     Problem::new(status.as_u16(), title).with_detail("There is nothing here, or you may not see it.")
                 }
-                Some(reason) => Problem::new(status.as_u16(), title).with_reason(reason),
+                Some(reason) => {
+                    let mut problem = Problem::new(status.as_u16(), title).with_reason(reason);
+                    // A value that must be unique and is not: named like a field error.
+                    if let Some(field) = reason.field() {
+                        problem.errors = vec![FieldError {
+                            field: field.to_owned(),
+                            code: "taken".to_owned(),
+                            message: format!("this {field} is taken"),
+                        }];
+                    }
+                    problem
+                }
             },
             AppError::Unavailable { retry_after } => {
                 let mut p = Problem::new(status.as_u16(), title)
@@ -151,7 +191,11 @@ impl AppError {
             AppError::NotFound => {
                 Problem::new(status.as_u16(), title).with_detail("There is nothing here, or you may not see it.")
             }
-            AppError::BadRequest(detail) => Problem::new(status.as_u16(), title).with_detail(detail.clone()),
+            AppError::BadRequest(detail) | AppError::Malformed { detail, .. } => {
+                Problem::new(status.as_u16(), title).with_detail(detail.clone())
+            }
+            AppError::BodyTooLarge { limit } => Problem::new(status.as_u16(), title)
+                .with_detail(format!("The request body may have at most {limit} bytes.")),
             AppError::Invalid(errors) => {
                 let mut problem = Problem::new(status.as_u16(), title).with_detail("Some fields are invalid.");
                 problem.errors = errors.clone();

@@ -10,6 +10,7 @@ use axum::Router;
 use axum::extract::Request;
 use axum::middleware;
 use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 use tracing::Span;
@@ -93,6 +94,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api.with_state(state))
         .merge(routes::docs::router(&doc))
         .merge(spa::router(static_dir))
+        .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn_with_state(policy, security_headers))
         .layer(CompressionLayer::new())
         .layer(
@@ -110,6 +112,22 @@ pub fn router(state: AppState) -> Router {
                     );
                 }),
         )
+}
+
+/// A handler that panicked: logged, and answered 500 problem+json rather
+/// than a dropped connection.
+fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "a request handler panicked");
+    crate::error::problem_response(
+        &concord_shared::Problem::new(500, "Internal Server Error")
+            .with_code("internal")
+            .with_detail("Something went wrong on our side. It has been logged."),
+    )
 }
 
 async fn shutdown_signal() {
@@ -132,4 +150,34 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::{StatusCode, header};
+    use tower::ServiceExt;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panicking_handler_answers_a_500_problem_not_a_dropped_connection() {
+        let app: Router = Router::new()
+            .route(
+                "/boom",
+                axum::routing::get(|| async {
+                    let offset: Result<i64, _> = i64::try_from(u64::MAX);
+                    #[allow(clippy::unwrap_used)]
+                    offset.unwrap().to_string()
+                }),
+            )
+            .layer(CatchPanicLayer::custom(panic_response));
+        let request = Request::builder().uri("/boom").body(Body::empty()).expect("request");
+        let response = app.oneshot(request).await.expect("an answer");
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            response.headers().get(header::CONTENT_TYPE).map(|v| v.as_bytes()),
+            Some(&b"application/problem+json"[..])
+        );
+    }
 }

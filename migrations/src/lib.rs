@@ -11,6 +11,7 @@ mod m20261129_000004_create_signatures_versions;
 mod m20261129_000005_plan_revision;
 mod m20261129_000006_create_register;
 mod m20261129_000007_index_audit_entity;
+mod m20261202_000008_unique_carried_from;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_plan_revision::Migration),
             Box::new(m20261129_000006_create_register::Migration),
             Box::new(m20261129_000007_index_audit_entity::Migration),
+            Box::new(m20261202_000008_unique_carried_from::Migration),
         ]
     }
 }

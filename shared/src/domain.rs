@@ -12,7 +12,10 @@ macro_rules! closed_list {
     (
         $(#[$meta:meta])*
         $name:ident {
-            $( $(#[$vmeta:meta])* $variant:ident = $code:literal => [$en:literal, $az:literal, $ka:literal] ),+ $(,)?
+            // `$code:tt`, not `:literal`: a `literal` fragment reaches derive
+            // macros wrapped in an invisible group, which utoipa does not read
+            // as a rename (the document then showed the variants' names).
+            $( $(#[$vmeta:meta])* $variant:ident = $code:tt => [$en:literal, $az:literal, $ka:literal] ),+ $(,)?
         }
     ) => {
         $(#[$meta])*

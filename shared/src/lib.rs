@@ -13,6 +13,7 @@ pub mod plan;
 pub mod policy;
 pub mod problem;
 pub mod rules;
+pub mod text;
 
 pub use domain::{CooperationArea, CooperationForm, Party, Role};
 pub use i18n::{Labels, Lang};

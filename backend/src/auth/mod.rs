@@ -81,7 +81,12 @@ impl FromRequestParts<AppState> for AuthUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
             let text = value.to_str().map_err(|_| AppError::Unauthorized)?;
-            let token = text.strip_prefix("Bearer ").ok_or(AppError::Unauthorized)?.trim();
+            // The scheme is case-insensitive (RFC 9110 §11.1).
+            let (scheme, token) = text.trim().split_once(' ').ok_or(AppError::Unauthorized)?;
+            if !scheme.eq_ignore_ascii_case("bearer") {
+                return Err(AppError::Unauthorized);
+            }
+            let token = token.trim();
             return from_token(state, token).await;
         }
         let Some(secret) = session_cookie(&parts.headers, &state.settings) else {
@@ -100,7 +105,8 @@ pub fn check_csrf(method: &Method, headers: &HeaderMap, settings: &Settings) -> 
         return Ok(());
     }
     let refused = || AppError::Forbidden("Cross-site request refused.".into());
-    if headers.get(CSRF_HEADER).is_none() {
+    // The exact value the app sends: a present but empty header is no proof.
+    if headers.get(CSRF_HEADER).map(|v| v.as_bytes()) != Some(b"1") {
         return Err(refused());
     }
     let origin = headers
@@ -190,7 +196,10 @@ async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppErr
     if (now - row.last_seen_at).num_seconds() >= TOUCH_EVERY_SECONDS {
         let mut active = row.into_active_model();
         active.last_seen_at = Set(now);
-        active.update(&state.db).await?;
+        // A hint for the idle timeout, not worth failing the request over.
+        if let Err(err) = active.update(&state.db).await {
+            tracing::warn!(error = %err, "could not record a session's last use");
+        }
     }
     let caller = AuthUser {
         party,
@@ -218,12 +227,25 @@ async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError>
     if row.revoked_at.is_some() || row.expires_at.is_some_and(|end| end <= now) {
         return Err(AppError::Unauthorized);
     }
-    let (Ok(party), Ok(role)) = (row.party.parse::<Party>(), row.role.parse::<Role>()) else {
+    let (Ok(party), Ok(token_role)) = (row.party.parse::<Party>(), row.role.parse::<Role>()) else {
         return Err(AppError::Internal(anyhow::anyhow!(
             "token {} has an unknown party or role",
             row.id
         )));
     };
+    // A token acts for its creator and never above them as they are now: it
+    // stops when they are disabled or gone, and a demotion lowers it too.
+    let creator = user::Entity::find_by_id(row.created_by).one(&state.db).await?;
+    let Some(creator) = creator.filter(|u| !u.disabled && u.party == row.party) else {
+        return Err(AppError::Unauthorized);
+    };
+    let Ok(creator_role) = creator.role.parse::<Role>() else {
+        return Err(AppError::Internal(anyhow::anyhow!(
+            "user {} has an unknown role",
+            creator.id
+        )));
+    };
+    let role = token_role.min(creator_role);
     let id = row.id;
     let name = row.name.clone();
     let expires_at = row.expires_at;
@@ -233,7 +255,10 @@ async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError>
     {
         let mut active = row.into_active_model();
         active.last_used_at = Set(Some(now));
-        active.update(&state.db).await?;
+        // Shown to administrators; not worth failing the request over.
+        if let Err(err) = active.update(&state.db).await {
+            tracing::warn!(error = %err, "could not record a token's last use");
+        }
     }
     Ok(AuthUser {
         party,

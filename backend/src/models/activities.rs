@@ -142,6 +142,20 @@ pub async fn load<C: ConnectionTrait>(
     Ok((row, plan))
 }
 
+/// Loads an activity the caller may see (else 404) with its plan, for a
+/// write: the plan's row is locked first ([`plans::load_for_update`]) and the
+/// activity read again under the lock, so what the write checks is current.
+pub async fn load_for_write<C: ConnectionTrait>(
+    conn: &C,
+    caller: &AuthUser,
+    id: i64,
+) -> Result<(activity::Model, plan_entity::Model), AppError> {
+    let year = find_visible(conn, caller, id).await?.year;
+    let plan = plans::load_for_update(conn, year).await?;
+    let row = find_visible(conn, caller, id).await?;
+    Ok((row, plan))
+}
+
 /// One activity the caller may see. A read needs no plan: one query.
 pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Activity, AppError> {
     Ok(view(&find_visible(&state.db, caller, id).await?))
@@ -160,9 +174,9 @@ struct Substance {
 }
 
 fn check_substance(check: &mut Check, s: &Substance, year: i32) {
-    check.text("title", &s.title, 1, 200);
+    check.line("title", &s.title, 1, 200);
     check.text("description", &s.description, 0, 4000);
-    check.text("location", &s.location, 0, 200);
+    check.line("location", &s.location, 0, 200);
     let spec = |check: &mut Check, field: &str, needed: bool, value: &Option<String>| {
         let text = value.as_deref().unwrap_or_default();
         if needed && text.trim().is_empty() {
@@ -226,8 +240,8 @@ fn check_side(check: &mut Check, side: &SideInput) {
             "participants must be between 0 and 10,000",
         );
     }
-    check.text("own_side.responsible_unit", &side.responsible_unit, 0, 200);
-    check.text("own_side.point_of_contact", &side.point_of_contact, 0, 200);
+    check.line("own_side.responsible_unit", &side.responsible_unit, 0, 200);
+    check.line("own_side.point_of_contact", &side.point_of_contact, 0, 200);
 }
 
 fn set_side(active: &mut activity::ActiveModel, party: Party, side: &SideInput) {
@@ -286,7 +300,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         )));
     }
     let substance = Substance {
-        title: new.title.trim().to_owned(),
+        title: concord_shared::text::trim_invisible(&new.title).to_owned(),
         description: new.description.trim().to_owned(),
         area: new.area,
         area_other: super::non_empty(new.area_other).filter(|_| new.area.needs_specification()),
@@ -398,7 +412,7 @@ pub(crate) async fn save<C: ConnectionTrait>(
     // Every column marked as changed, so the update writes the new row.
     let mut active = next.clone().into_active_model().reset_all();
     finish_row(&mut active, &next);
-    let updated = active.update(conn).await?;
+    let updated = super::versioned::update(conn, active, row.version).await?;
     let in_plan = |r: &activity::Model| ConsentState::from_code(&r.consent).is_some_and(ConsentState::in_plan);
     if substantive && (in_plan(&row) || in_plan(&updated)) {
         plans::reopen_if_agreed(conn, plan_row).await?;
@@ -421,7 +435,7 @@ pub(crate) async fn save<C: ConnectionTrait>(
 }
 
 pub(crate) fn require_version(row: &activity::Model, if_match: i64) -> Result<(), AppError> {
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         Err(AppError::PreconditionFailed { current: row.version })
     } else {
         Ok(())
@@ -460,7 +474,7 @@ pub async fn update(
     patch: ActivityPatch,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     let proposer = proposer_of(&row);
     let substantive = patch.title.is_some()
         || patch.description.is_some()
@@ -491,7 +505,7 @@ pub async fn update(
         title: patch
             .title
             .clone()
-            .map(|t| t.trim().to_owned())
+            .map(|t| concord_shared::text::trim_invisible(&t).to_owned())
             .unwrap_or_else(|| row.title.clone()),
         description: patch
             .description
@@ -574,7 +588,7 @@ pub async fn update(
 /// shares again a rejected or withdrawn activity after revision.
 pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     let proposer = proposer_of(&row);
     if !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
         return Err(refuse(FieldOwner::Substance, proposer));
@@ -637,7 +651,7 @@ pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) 
 /// The proposing party withdraws a shared activity; it leaves the plan.
 pub async fn withdraw(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     let proposer = proposer_of(&row);
     if !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
         return Err(refuse(FieldOwner::Substance, proposer));
@@ -660,7 +674,7 @@ pub async fn withdraw(caller: &AuthUser, state: &AppState, id: i64, if_match: i6
 /// Deletes a draft that was never shared (the proposing party's planners).
 pub async fn delete_draft(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<(), AppError> {
     let tx = state.write().await?;
-    let (row, _) = load(&*tx, caller, id).await?;
+    let (row, _) = load_for_write(&*tx, caller, id).await?;
     let proposer = proposer_of(&row);
     if !plan::may_edit(caller.party, caller.role, proposer, FieldOwner::Substance) {
         return Err(refuse(FieldOwner::Substance, proposer));
@@ -699,7 +713,7 @@ pub async fn consent(
     request: ConsentRequest,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Coordinate, Scope::Joint)?;
     require_open(&plan_row)?;
     require_version(&row, if_match)?;

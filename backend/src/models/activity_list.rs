@@ -49,8 +49,10 @@ pub struct ActivityQuery {
     pub sort: Option<String>,
     /// Items to skip.
     #[serde(default)]
+    #[param(maximum = 9_223_372_036_854_775_807_i64)]
     pub offset: u64,
     /// Items per page, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<u64>,
 }
 

@@ -95,9 +95,9 @@ pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Authori
 
 fn check(change: &AuthorityChange) -> Result<(), AppError> {
     let mut check = Check::default();
-    check.text("name.en", &change.name.en, 1, 300);
-    check.text("name.az", &change.name.az, 1, 300);
-    check.text("name.ka", &change.name.ka, 1, 300);
+    check.line("name.en", &change.name.en, 1, 300);
+    check.line("name.az", &change.name.az, 1, 300);
+    check.line("name.ka", &change.name.ka, 1, 300);
     if change.valid_from < super::instruments::agreement_signed_on() {
         check.fail("valid_from", "too_early", "no change before the Agreement's signature");
     }
@@ -145,7 +145,7 @@ async fn load_pending<C: ConnectionTrait>(
             "Only a party's own coordinators change its competent authority.".into(),
         ));
     }
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     if !row.pending {
@@ -173,8 +173,7 @@ pub async fn update(
     active.name_az = Set(change.name.az.trim().to_owned());
     active.name_ka = Set(change.name.ka.trim().to_owned());
     active.valid_from = Set(change.valid_from);
-    active.version = Set(row.version + 1);
-    let after = view(&active.update(&*tx).await?);
+    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
     super::audit_change(
         &*tx,
         caller,
@@ -254,8 +253,7 @@ pub async fn take_effect<C: ConnectionTrait>(
         let version = current.version;
         let mut ended = current.into_active_model();
         ended.valid_to = Set(Some(from));
-        ended.version = Set(version + 1);
-        let after = view(&ended.update(conn).await?);
+        let after = view(&super::versioned::update(conn, ended, version).await?);
         super::audit_change(
             conn,
             caller,
@@ -273,8 +271,7 @@ pub async fn take_effect<C: ConnectionTrait>(
     active.pending = Set(false);
     active.valid_from = Set(from);
     active.notification_id = Set(Some(notification_id));
-    active.version = Set(version + 1);
-    let after = view(&active.update(conn).await?);
+    let after = view(&super::versioned::update(conn, active, version).await?);
     super::audit_change(
         conn,
         caller,

@@ -186,7 +186,7 @@ pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: B
     }
     let filename = upload.filename.trim().to_owned();
     let mut check = Check::default();
-    check.text("filename", &filename, 1, 200);
+    check.line("filename", &filename, 1, 200);
     if filename.chars().any(char::is_control) {
         check.fail("filename", "invalid", "a file name without control characters");
     } else if filename.contains(['/', '\\']) {

@@ -8,11 +8,12 @@ use concord_shared::api::{
 };
 use concord_shared::plan::{self, ConsentState, PlanState};
 use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Reason, Refusal};
 use concord_shared::{CooperationArea, CooperationForm, Party, Role};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::Check;
-use super::activities::{self, execution_of, load, proposer_of, require_version, save};
+use super::activities::{self, execution_of, load, load_for_write, proposer_of, require_version, save};
 use super::plans::{self, state_of};
 use crate::auth::AuthUser;
 use crate::entities::activity;
@@ -45,7 +46,7 @@ pub async fn set_status(
     update: ExecutionUpdate,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Plan, Scope::Joint)?;
     if row.host_party != caller.party.code() {
         return Err(AppError::Forbidden(
@@ -88,7 +89,7 @@ pub async fn set_summary(
     update: SummaryUpdate,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load(&*tx, caller, id).await?;
+    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Plan, Scope::Joint)?;
     require_version(&row, if_match)?;
     if row.execution != ExecutionStatus::Held.code() {
@@ -240,18 +241,14 @@ pub async fn carry_over(
             .one(&state.db)
             .await?;
         if exists.is_some() {
-            return Err(Check::error(
-                &field,
-                "carried",
-                "this activity was carried over already",
-            ));
+            return Err(already_carried(&field));
         }
-        sources.push(row);
+        sources.push((field, row));
     }
     // All drafts or none: one transaction.
     let tx = state.write().await?;
     let mut created = Vec::new();
-    for row in sources {
+    for (field, row) in sources {
         let view = activities::view(&row);
         let side = if caller.party == Party::Az { &view.az } else { &view.ge };
         let month = view.month.or(view.start_date.map(|d| chrono::Datelike::month(&d)));
@@ -274,8 +271,21 @@ pub async fn carry_over(
                 point_of_contact: side.point_of_contact.clone(),
             }),
         };
-        created.push(activities::create_in(&*tx, caller, year + 1, new, Some(row.public_id)).await?);
+        // The unique key on `carried_from` decides between concurrent
+        // carry-overs of one activity: the later one gets the same answer
+        // as if it had come after.
+        let draft = activities::create_in(&*tx, caller, year + 1, new, Some(row.public_id))
+            .await
+            .map_err(|err| match err {
+                AppError::Refused(Refusal::Conflict(Reason::AlreadyExists)) => already_carried(&field),
+                other => other,
+            })?;
+        created.push(draft);
     }
     tx.commit().await?;
     Ok(created)
+}
+
+fn already_carried(field: &str) -> AppError {
+    Check::error(field, "carried", "this activity was carried over already")
 }

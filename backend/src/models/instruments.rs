@@ -147,7 +147,7 @@ pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Instrum
 async fn check<C: ConnectionTrait>(conn: &C, input: &InstrumentInput, own_id: Option<i64>) -> Result<(), AppError> {
     let today = Utc::now().date_naive();
     let mut check = Check::default();
-    check.text("title", &input.title, 1, 500);
+    check.line("title", &input.title, 1, 500);
     let optional = |check: &mut Check, field: &str, value: &Option<String>, max: usize| {
         if let Some(v) = value {
             check.text(field, v, 0, max);
@@ -242,7 +242,7 @@ async fn check<C: ConnectionTrait>(conn: &C, input: &InstrumentInput, own_id: Op
 /// Copies the input onto an active row.
 fn apply(active: &mut instrument::ActiveModel, input: &InstrumentInput) {
     active.kind = Set(input.kind.code().to_owned());
-    active.title = Set(input.title.trim().to_owned());
+    active.title = Set(concord_shared::text::trim_invisible(&input.title).to_owned());
     active.number = Set(super::non_empty(input.number.clone()));
     active.signed_on = Set(input.signed_on);
     active.signed_at = Set(super::non_empty(input.signed_at.clone()));
@@ -306,7 +306,7 @@ pub async fn update(
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
     let row = load(&*tx, id).await?;
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let kind = InstrumentKind::from_code(&row.kind).unwrap_or(InstrumentKind::Protocol);
@@ -326,9 +326,8 @@ pub async fn update(
     let before = view(&row);
     let mut active = row.clone().into_active_model();
     apply(&mut active, &input);
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let after = view(&active.update(&*tx).await?);
+    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
     super::audit_change(
         &*tx,
         caller,

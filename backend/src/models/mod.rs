@@ -19,9 +19,12 @@ pub mod sessions;
 pub mod system;
 pub mod tokens;
 pub mod users;
+pub mod versioned;
 pub mod versions;
 
 use concord_shared::problem::FieldError;
+use concord_shared::rules::{Reason, Refusal};
+use concord_shared::text::{self, Lines};
 
 use crate::error::AppError;
 
@@ -39,9 +42,20 @@ impl Check {
         });
     }
 
-    /// Checks a text's length in characters after trimming.
+    /// Checks a multi-line text (line feeds and tabs allowed): its length in
+    /// characters once invisible ends are trimmed, and no control characters.
     pub fn text(&mut self, field: &str, value: &str, min: usize, max: usize) {
-        let n = value.trim().chars().count();
+        self.checked(field, value, min, max, Lines::Multi);
+    }
+
+    /// Checks a single-line text (a title, a name): its length once invisible
+    /// ends are trimmed, no control characters, no bidirectional controls.
+    pub fn line(&mut self, field: &str, value: &str, min: usize, max: usize) {
+        self.checked(field, value, min, max, Lines::Single);
+    }
+
+    fn checked(&mut self, field: &str, value: &str, min: usize, max: usize, lines: Lines) {
+        let n = text::trim_invisible(value).chars().count();
         if n < min {
             if min == 1 {
                 self.fail(field, "required", format!("{field} is required"));
@@ -51,8 +65,8 @@ impl Check {
         } else if n > max {
             self.fail(field, "too_long", format!("{field} may have at most {max} characters"));
         }
-        if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-            self.fail(field, "invalid", format!("{field} contains control characters"));
+        if let Some(fault) = text::fault(value, lines) {
+            self.fail(field, fault.code(), fault.message(field));
         }
     }
 
@@ -81,9 +95,21 @@ pub fn stored_party(code: &str) -> Result<concord_shared::Party, AppError> {
         .map_err(|_| AppError::Internal(anyhow::anyhow!("a stored row names an unknown party: {code:?}")))
 }
 
+/// Turns the database's "a unique key refused this row" (another request
+/// wrote the same thing at the same moment) into the refusal the caller
+/// would have got had it come second: `.map_err(duplicate_is(reason))`.
+pub fn duplicate_is(reason: Reason) -> impl FnOnce(sea_orm::DbErr) -> AppError {
+    move |err| match AppError::from(err) {
+        AppError::Refused(Refusal::Conflict(Reason::AlreadyExists)) => AppError::Refused(Refusal::Conflict(reason)),
+        other => other,
+    }
+}
+
 /// Trimmed text, `None` when nothing is left: how optional free text is stored.
 pub fn non_empty(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    value
+        .map(|v| text::trim_invisible(&v).to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 /// Appends, inside the caller's transaction, the audit entry of a change to

@@ -104,7 +104,7 @@ pub async fn record(caller: &AuthUser, state: &AppState, new: NewNotification) -
     caller.require(Action::Coordinate, Scope::Joint)?;
     let today = Utc::now().date_naive();
     let mut check = Check::default();
-    check.text("note_number", &new.note_number, 1, 100);
+    check.line("note_number", &new.note_number, 1, 100);
     check.text("subject", &new.subject, 1, 1000);
     if new.sent_on > today {
         check.fail("sent_on", "in_future", "the date sent may not be in the future");
@@ -178,7 +178,7 @@ pub async fn receipt(
             "Receipt and acknowledgement are recorded by the party that received the note.".into(),
         ));
     }
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let mut check = Check::default();
@@ -189,9 +189,8 @@ pub async fn receipt(
     active.received_on = Set(receipt.received_on);
     active.acknowledged_on = Set(receipt.acknowledged_on);
     active.acknowledgement = Set(super::non_empty(receipt.acknowledgement));
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let after = view(&active.update(&*tx).await?);
+    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
     super::audit_change(
         &*tx,
         caller,

@@ -6,6 +6,7 @@ use concord_shared::Party;
 use concord_shared::api::{Blocker, NewPlan, Plan, StepProposal, TransitionAction, TransitionRequest};
 use concord_shared::plan::{ConsentState, PlanState, may_confirm};
 use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Reason, Refusal};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -28,6 +29,20 @@ pub fn state_of(row: &plan::Model) -> PlanState {
 pub async fn load<C: ConnectionTrait>(conn: &C, year: i32) -> Result<plan::Model, AppError> {
     plan::Entity::find()
         .filter(plan::Column::Year.eq(year))
+        .one(conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Loads a plan by year for a write, locking its row until the transaction
+/// ends (PostgreSQL; SQLite writers are serialized already). Every write that
+/// touches a plan or its activities takes this lock first, so the checks it
+/// makes (blockers, sequence numbers) hold until it commits, and writers
+/// lock rows in one order (the plan, then its activities) and never deadlock.
+pub async fn load_for_update<C: ConnectionTrait>(conn: &C, year: i32) -> Result<plan::Model, AppError> {
+    plan::Entity::find()
+        .filter(plan::Column::Year.eq(year))
+        .lock_exclusive()
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)
@@ -180,7 +195,9 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: boo
         .await?
         > 0
     {
-        return Err(AppError::Conflict(format!("A plan for {} exists already.", new.year)));
+        return Err(AppError::Refused(Refusal::Conflict(Reason::PlanExists {
+            year: new.year,
+        })));
     }
     let now = Utc::now();
     let row = plan::ActiveModel {
@@ -195,7 +212,8 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: boo
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::PlanExists { year: new.year }))?;
     let plan = view(&*tx, &row).await?;
     audit::append(
         &*tx,
@@ -224,8 +242,8 @@ pub async fn transition(
 ) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
-    let row = load(&*tx, year).await?;
-    if row.version != if_match {
+    let row = load_for_update(&*tx, year).await?;
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let before = view(&*tx, &row).await?;
@@ -301,9 +319,8 @@ pub async fn transition(
             "plan.withdraw_proposal"
         }
     };
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = view(&*tx, &updated).await?;
     let mut after_json = json!(after);
     if let Some(reason) = request.reason.filter(|_| request.action == TransitionAction::Decline) {
@@ -389,8 +406,7 @@ pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Mod
     if plan_row.proposal_to.as_deref() == Some(PlanState::Agreed.code()) || reopened {
         clear_proposal(&mut active);
     }
-    active.version = Set(plan_row.version + 1);
     active.updated_at = Set(Utc::now());
-    active.update(conn).await?;
+    super::versioned::update(conn, active, plan_row.version).await?;
     Ok(reopened)
 }

@@ -6,7 +6,7 @@ use chrono::Utc;
 use concord_shared::api::{NewUser, UserView};
 use concord_shared::policy::Scope;
 use concord_shared::{Party, Role};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{ColumnTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter, Set};
 use serde_json::json;
 
 use super::users::view;
@@ -51,12 +51,11 @@ pub async fn disable_user(state: &AppState, username: &str) -> Result<UserView, 
     let party = super::stored_party(&row.party)?;
     let before = view(&row);
     let id = row.id;
-    let version = row.version + 1;
+    let version = row.version;
     let mut active = row.into_active_model();
     active.disabled = Set(true);
-    active.version = Set(version);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, version).await?;
     super::users::end_access(&*tx, id, None).await?;
     super::users::revoke_tokens_of(&*tx, id).await?;
     let after = view(&updated);

@@ -64,7 +64,7 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewToken) -> Resul
         return Err(AppError::Forbidden("No one may give a role above their own.".into()));
     }
     let mut check = Check::default();
-    check.text("name", &new.name, 1, 120);
+    check.line("name", &new.name, 1, 120);
     if new.expires_at.is_some_and(|t| t <= Utc::now()) {
         check.fail("expires_at", "in_past", "the expiry must be in the future");
     }

@@ -3,6 +3,7 @@
 use chrono::Utc;
 use concord_shared::api::{NewUser, PasswordChange, PasswordReset, UserPatch, UserView};
 use concord_shared::policy::{self, Action, Scope};
+use concord_shared::rules::{Reason, Refusal};
 use concord_shared::{Party, Role};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -113,8 +114,8 @@ pub(crate) async fn insert(
     let username = new.username.trim().to_lowercase();
     let mut check = Check::default();
     check_username(&mut check, &username);
-    check.text("display_name", &new.display_name, 1, 120);
-    check.text("position", &new.position, 0, 120);
+    check.line("display_name", &new.display_name, 1, 120);
+    check.line("position", &new.position, 0, 120);
     check_password(&mut check, "password", &new.password);
     check.finish()?;
     if user::Entity::find()
@@ -123,7 +124,7 @@ pub(crate) async fn insert(
         .await?
         .is_some()
     {
-        return Err(Check::error("username", "taken", "this user name is taken"));
+        return Err(AppError::Refused(Refusal::Conflict(Reason::UsernameTaken)));
     }
     let hash = password::hash(new.password).await?;
     let now = Utc::now();
@@ -142,7 +143,8 @@ pub(crate) async fn insert(
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::UsernameTaken))?;
     let created = view(&row);
     audit::append(
         &*tx,
@@ -210,15 +212,15 @@ pub async fn update(
 ) -> Result<UserView, AppError> {
     let tx = state.write().await?;
     let row = load(&*tx, caller, id, Action::ManageUsers).await?;
-    if row.version != if_match {
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let mut check = Check::default();
     if let Some(name) = &patch.display_name {
-        check.text("display_name", name, 1, 120);
+        check.line("display_name", name, 1, 120);
     }
     if let Some(position) = &patch.position {
-        check.text("position", position, 0, 120);
+        check.line("position", position, 0, 120);
     }
     check.finish()?;
     if let Some(role) = patch.role
@@ -250,9 +252,8 @@ pub async fn update(
     if let Some(disabled) = patch.disabled {
         active.disabled = Set(disabled);
     }
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     if disabling {
         end_access(&*tx, updated.id, None).await?;
         revoke_tokens_of(&*tx, updated.id).await?;

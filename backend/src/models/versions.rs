@@ -12,6 +12,7 @@ use concord_shared::api::{
 };
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::policy::{Action, Scope};
+use concord_shared::rules::{Reason, Refusal};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
 };
@@ -140,9 +141,9 @@ pub async fn sign(
 ) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let mut check = Check::default();
-    check.text("signatory", &new.signatory, 1, 120);
-    check.text("position", &new.position, 1, 120);
-    check.text("place", &new.place, 1, 120);
+    check.line("signatory", &new.signatory, 1, 120);
+    check.line("position", &new.position, 1, 120);
+    check.line("place", &new.place, 1, 120);
     let earliest = NaiveDate::from_ymd_opt(2023, 4, 24).unwrap_or_default();
     if new.signed_on > Utc::now().date_naive() {
         check.fail(
@@ -159,8 +160,8 @@ pub async fn sign(
     }
     check.finish()?;
     let tx = state.write().await?;
-    let row = plans::load(&*tx, year).await?;
-    if row.version != if_match {
+    let row = plans::load_for_update(&*tx, year).await?;
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     if state_of(&row) != PlanState::Agreed {
@@ -177,7 +178,7 @@ pub async fn sign(
         .one(&*tx)
         .await?;
     if mine.is_some() {
-        return Err(AppError::Conflict("Your party's signature is recorded already.".into()));
+        return Err(AppError::Refused(Refusal::Conflict(Reason::AlreadySigned)));
     }
     let before = plans::view(&*tx, &row).await?;
     plan_signature::ActiveModel {
@@ -193,7 +194,8 @@ pub async fn sign(
         ..Default::default()
     }
     .insert(&*tx)
-    .await?;
+    .await
+    .map_err(super::duplicate_is(Reason::AlreadySigned))?;
     let signatures = signatures_of(&*tx, &row).await?;
     let mut active = row.clone().into_active_model();
     let mut action = "plan.sign";
@@ -215,9 +217,8 @@ pub async fn sign(
         active.signed_version = Set(Some(number));
         action = "plan.signed";
     }
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = plans::view(&*tx, &updated).await?;
     audit::append(
         &*tx,
@@ -241,8 +242,8 @@ pub async fn sign(
 pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_match: i64) -> Result<Plan, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
-    let row = plans::load(&*tx, year).await?;
-    if row.version != if_match {
+    let row = plans::load_for_update(&*tx, year).await?;
+    if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     if state_of(&row) != PlanState::Signed {
@@ -255,9 +256,8 @@ pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_m
     let mut active = row.clone().into_active_model();
     active.state = Set(PlanState::Negotiation.code().to_owned());
     active.amendment = Set(row.amendment + 1);
-    active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
-    let updated = active.update(&*tx).await?;
+    let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = plans::view(&*tx, &updated).await?;
     audit::append(
         &*tx,

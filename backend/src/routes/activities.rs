@@ -2,7 +2,7 @@
 //! comments and internal notes.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use concord_shared::Problem;
@@ -12,7 +12,7 @@ use concord_shared::api::{
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::extract::{ApiJson, IfMatch, etagged};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, IfMatch, check_paging, etagged};
 use crate::models::{activities, audit_log, comments};
 use crate::routes::audit::Paging;
 use crate::state::AppState;
@@ -24,7 +24,7 @@ use crate::state::AppState;
 pub async fn get(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(activities::get(&caller, &state, id).await?))
 }
@@ -44,7 +44,7 @@ pub async fn get(
 pub async fn update(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
     ApiJson(patch): ApiJson<ActivityPatch>,
 ) -> Result<impl IntoResponse, AppError> {
@@ -58,7 +58,7 @@ pub async fn update(
 pub async fn delete(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
 ) -> Result<StatusCode, AppError> {
     activities::delete_draft(&caller, &state, id, version).await?;
@@ -73,7 +73,7 @@ pub async fn delete(
 pub async fn share(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(activities::share(&caller, &state, id, version).await?))
@@ -86,7 +86,7 @@ pub async fn share(
 pub async fn withdraw(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(activities::withdraw(&caller, &state, id, version).await?))
@@ -99,7 +99,7 @@ pub async fn withdraw(
 pub async fn consent(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
     ApiJson(request): ApiJson<ConsentRequest>,
 ) -> Result<impl IntoResponse, AppError> {
@@ -117,10 +117,10 @@ pub async fn consent(
 pub async fn history(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
-    paging: Result<Query<Paging>, axum::extract::rejection::QueryRejection>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<Page<HistoryEntry>>, AppError> {
-    let Query(paging) = paging.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    check_paging(paging.offset, Some(paging.limit), 200)?;
     Ok(Json(
         audit_log::activity_history(&caller, &state, id, paging.offset, paging.limit).await?,
     ))
@@ -133,7 +133,7 @@ pub async fn history(
 pub async fn list_comments(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<Comment>>, AppError> {
     Ok(Json(comments::list(&caller, &state, id, false).await?))
 }
@@ -145,7 +145,7 @@ pub async fn list_comments(
 pub async fn add_comment(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(new): ApiJson<NewComment>,
 ) -> Result<(StatusCode, Json<Comment>), AppError> {
     Ok((
@@ -161,7 +161,7 @@ pub async fn add_comment(
 pub async fn list_notes(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Vec<Comment>>, AppError> {
     Ok(Json(comments::list(&caller, &state, id, true).await?))
 }
@@ -173,7 +173,7 @@ pub async fn list_notes(
 pub async fn add_note(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(new): ApiJson<NewComment>,
 ) -> Result<(StatusCode, Json<Comment>), AppError> {
     Ok((
@@ -190,7 +190,7 @@ pub async fn add_note(
 pub async fn execution(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
     ApiJson(update): ApiJson<ExecutionUpdate>,
 ) -> Result<impl IntoResponse, AppError> {
@@ -206,7 +206,7 @@ pub async fn execution(
 pub async fn summary(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
     ApiJson(update): ApiJson<SummaryUpdate>,
 ) -> Result<impl IntoResponse, AppError> {

@@ -1,25 +1,29 @@
 //! The audit log, as the caller's party may read it.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use concord_shared::Problem;
 use concord_shared::api::{AuditEntry, Page};
 use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
+use crate::extract::{ApiQuery, check_paging};
 use crate::models::audit_log;
 use crate::state::AppState;
 
 /// Paging of a list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct Paging {
     /// Items to skip (default 0).
     #[serde(default)]
+    #[param(maximum = 9_223_372_036_854_775_807_i64)]
     pub offset: u64,
     /// Items per page, 1–200 (default 50).
     #[serde(default = "default_limit")]
+    #[param(minimum = 1, maximum = 200)]
     pub limit: u64,
 }
 
@@ -34,9 +38,9 @@ fn default_limit() -> u64 {
 pub async fn list(
     caller: AuthUser,
     State(state): State<AppState>,
-    paging: Result<Query<Paging>, axum::extract::rejection::QueryRejection>,
+    ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<Page<AuditEntry>>, AppError> {
-    let Query(paging) = paging.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    check_paging(paging.offset, Some(paging.limit), 200)?;
     Ok(Json(
         audit_log::list(&caller, &state, paging.offset, paging.limit).await?,
     ))

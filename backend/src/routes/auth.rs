@@ -1,7 +1,7 @@
 //! Signing in and out, the current user, their password and sessions.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse};
 use concord_shared::Problem;
@@ -9,7 +9,7 @@ use concord_shared::api::{LoginRequest, Me, PasswordChange, SessionView};
 
 use crate::auth::{AuthUser, check_csrf, session_clear_cookie, session_set_cookie};
 use crate::error::AppError;
-use crate::extract::{ApiJson, ClientInfo};
+use crate::extract::{ApiJson, ApiPath, ClientInfo};
 use crate::models::sessions;
 use crate::state::AppState;
 
@@ -86,7 +86,7 @@ pub async fn list_sessions(
 pub async fn revoke_session(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, AppError> {
     sessions::revoke(&caller, &state, &id).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -1,7 +1,7 @@
 //! Competent authorities and diplomatic notifications.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use concord_shared::Problem;
@@ -9,7 +9,7 @@ use concord_shared::api::{Authority, AuthorityChange, NewNotification, Notificat
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::extract::{ApiJson, IfMatch, etagged};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, IfMatch, check_paging, etagged};
 use crate::models::{authorities, notifications};
 use crate::routes::audit::Paging;
 use crate::state::AppState;
@@ -50,7 +50,7 @@ pub async fn propose_authority(
 pub async fn get_authority(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(authorities::get(&caller, &state, id).await?))
 }
@@ -69,7 +69,7 @@ pub async fn get_authority(
 pub async fn update_authority(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
     ApiJson(change): ApiJson<AuthorityChange>,
 ) -> Result<impl IntoResponse, AppError> {
@@ -91,7 +91,7 @@ pub async fn update_authority(
 pub async fn delete_authority(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
 ) -> Result<StatusCode, AppError> {
     authorities::delete(&caller, &state, id, version).await?;
@@ -105,9 +105,9 @@ pub async fn delete_authority(
 pub async fn list_notifications(
     caller: AuthUser,
     State(state): State<AppState>,
-    paging: Result<Query<Paging>, axum::extract::rejection::QueryRejection>,
+    ApiQuery(paging): ApiQuery<Paging>,
 ) -> Result<Json<Page<Notification>>, AppError> {
-    let Query(paging) = paging.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    check_paging(paging.offset, Some(paging.limit), 200)?;
     Ok(Json(
         notifications::list(&caller, &state, paging.offset, paging.limit).await?,
     ))
@@ -139,7 +139,7 @@ pub async fn record_notification(
 pub async fn get_notification(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(notifications::get(&caller, &state, id).await?))
 }
@@ -159,7 +159,7 @@ pub async fn get_notification(
 pub async fn notification_receipt(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
     ApiJson(receipt): ApiJson<NotificationReceipt>,
 ) -> Result<impl IntoResponse, AppError> {

@@ -20,8 +20,9 @@ table{border-collapse:collapse}td,th{border-bottom:1px solid #e6e9ee;padding:.2r
 
 /// The documentation routes: `/api/v1/openapi.json` and `/api/docs`.
 pub fn router<S: Clone + Send + Sync + 'static>(doc: &utoipa::openapi::OpenApi) -> Router<S> {
-    let json = Arc::new(doc.to_pretty_json().unwrap_or_else(|_| "{}".to_owned()));
-    let value: Value = serde_json::from_str(&json).unwrap_or(Value::Null);
+    let mut value = serde_json::to_value(doc).unwrap_or(Value::Null);
+    super::openapi::complete(&mut value);
+    let json = Arc::new(serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_owned()));
     let page = Arc::new(render(&value));
     Router::new()
         .route(

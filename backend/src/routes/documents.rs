@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -12,11 +12,10 @@ use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
+use crate::extract::{ApiPath, ApiQuery};
 use crate::models::Check;
 use crate::models::documents::{self, Upload};
 use crate::state::AppState;
-
-type QueryResult<T> = Result<Query<T>, axum::extract::rejection::QueryRejection>;
 
 /// Which owner's documents.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -47,10 +46,6 @@ fn owner_of(code: &str) -> Result<DocumentOwner, AppError> {
         .ok_or_else(|| Check::error("owner", "invalid", "instrument, notification, activity or authority"))
 }
 
-fn query<T>(q: QueryResult<T>) -> Result<T, AppError> {
-    q.map(|Query(q)| q).map_err(|e| AppError::BadRequest(e.body_text()))
-}
-
 /// The documents attached to something the caller may see.
 #[utoipa::path(get, path = "/api/v1/documents", tag = "documents", security(("session" = []), ("token" = [])),
     params(OwnerQuery),
@@ -58,9 +53,8 @@ fn query<T>(q: QueryResult<T>) -> Result<T, AppError> {
 pub async fn list(
     caller: AuthUser,
     State(state): State<AppState>,
-    q: QueryResult<OwnerQuery>,
+    ApiQuery(q): ApiQuery<OwnerQuery>,
 ) -> Result<Json<Vec<Document>>, AppError> {
-    let q = query(q)?;
     Ok(Json(
         documents::list(&caller, &state, owner_of(&q.owner)?, q.owner_id).await?,
     ))
@@ -83,11 +77,10 @@ pub async fn list(
 pub async fn upload(
     caller: AuthUser,
     State(state): State<AppState>,
-    q: QueryResult<UploadQuery>,
+    ApiQuery(q): ApiQuery<UploadQuery>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<impl IntoResponse, AppError> {
-    let q = query(q)?;
     let upload = Upload {
         owner: owner_of(&q.owner)?,
         owner_id: q.owner_id,
@@ -114,7 +107,7 @@ pub async fn upload(
 pub async fn get(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<Document>, AppError> {
     Ok(Json(documents::get(&caller, &state, id).await?))
 }
@@ -131,7 +124,7 @@ pub async fn get(
 pub async fn content(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Response, AppError> {
     let download = documents::content(&caller, &state, id).await?;
     let doc = &download.document;

@@ -1,7 +1,7 @@
 //! The instruments register.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use concord_shared::Problem;
@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::extract::{ApiJson, IfMatch, etagged};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, IfMatch, check_paging, etagged};
 use crate::models::{Check, instruments};
 use crate::state::AppState;
 
@@ -29,9 +29,11 @@ pub struct RegisterQuery {
     pub year: Option<String>,
     /// Items to skip (default 0).
     #[serde(default)]
+    #[param(maximum = 9_223_372_036_854_775_807_i64)]
     pub offset: u64,
     /// Items per page, 1–500 (default 50).
     #[serde(default = "default_limit")]
+    #[param(minimum = 1, maximum = 500)]
     pub limit: u64,
 }
 
@@ -93,9 +95,9 @@ fn filter_of(q: RegisterQuery) -> Result<instruments::Filter, AppError> {
 pub async fn list(
     caller: AuthUser,
     State(state): State<AppState>,
-    q: Result<Query<RegisterQuery>, axum::extract::rejection::QueryRejection>,
+    ApiQuery(q): ApiQuery<RegisterQuery>,
 ) -> Result<Json<Page<Instrument>>, AppError> {
-    let Query(q) = q.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    check_paging(q.offset, Some(q.limit), 500)?;
     Ok(Json(instruments::list(&caller, &state, &filter_of(q)?).await?))
 }
 
@@ -124,7 +126,7 @@ pub async fn create(
 pub async fn get(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(instruments::get(&caller, &state, id).await?))
 }
@@ -144,7 +146,7 @@ pub async fn get(
 pub async fn update(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
     ApiJson(input): ApiJson<InstrumentInput>,
 ) -> Result<impl IntoResponse, AppError> {

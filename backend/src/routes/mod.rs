@@ -2,7 +2,9 @@
 //! annotated for the OpenAPI document, which is built from the same router.
 
 use axum::Router;
-use axum::http::StatusCode;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{StatusCode, header};
+use axum::middleware;
 use axum::response::Response;
 use axum::routing::any;
 use concord_shared::Problem;
@@ -24,6 +26,7 @@ mod documents;
 mod exports;
 mod health;
 mod instruments;
+mod openapi;
 mod plans;
 mod reference;
 mod tokens;
@@ -141,8 +144,40 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
     let router = router
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
-        .method_not_allowed_fallback(method_not_allowed);
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(crate::extract::JSON_BODY_LIMIT))
+        .layer(middleware::map_response(ensure_problem));
     (router, doc)
+}
+
+/// Every error of the API is problem+json: an error answered otherwise (a
+/// rejection of axum's or a layer's in plain text) is rewritten, keeping its
+/// status and headers, with a code derived from the status.
+async fn ensure_problem(response: Response) -> Response {
+    let status = response.status();
+    let is_problem = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let title = status.canonical_reason().unwrap_or("Error");
+    let code = title.to_ascii_lowercase().replace([' ', '-'], "_");
+    tracing::warn!(
+        status = status.as_u16(),
+        "an error left without problem+json; rewritten"
+    );
+    let (mut parts, _) = response.into_parts();
+    let fresh = problem_response(&Problem::new(status.as_u16(), title).with_code(code));
+    let (fresh_parts, body) = fresh.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    for name in [header::CONTENT_TYPE] {
+        if let Some(value) = fresh_parts.headers.get(&name) {
+            parts.headers.insert(name, value.clone());
+        }
+    }
+    Response::from_parts(parts, body)
 }
 
 /// Unknown paths under `/api` answer a 404 problem, never the SPA.

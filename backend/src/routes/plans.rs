@@ -1,7 +1,7 @@
 //! Annual plans, their steps, and their activities' lists.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use concord_shared::Problem;
@@ -13,15 +13,15 @@ use serde::Deserialize;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::extract::{ApiJson, IfMatch, etagged};
+use crate::extract::{ApiJson, ApiPath, ApiQuery, IfMatch, check_paging, etagged};
 use crate::models::activity_list::ActivityQuery;
 use crate::models::{activities, activity_list, plans, versions};
 use crate::state::AppState;
 
-type QueryResult<T> = Result<Query<T>, axum::extract::rejection::QueryRejection>;
-
-fn query<T>(q: QueryResult<T>) -> Result<T, AppError> {
-    q.map(|Query(q)| q).map_err(|e| AppError::BadRequest(e.body_text()))
+/// The activity list's paging, checked before it reaches the database.
+fn checked(q: ActivityQuery) -> Result<ActivityQuery, AppError> {
+    check_paging(q.offset, q.limit, 500)?;
+    Ok(q)
 }
 
 /// Every plan, newest year first.
@@ -57,7 +57,7 @@ pub async fn create(
 pub async fn get(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
+    ApiPath(year): ApiPath<i32>,
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(plans::get(&caller, &state, year).await?))
 }
@@ -76,7 +76,7 @@ pub async fn get(
 pub async fn transition(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
+    ApiPath(year): ApiPath<i32>,
     IfMatch(version): IfMatch,
     ApiJson(request): ApiJson<TransitionRequest>,
 ) -> Result<impl IntoResponse, AppError> {
@@ -92,10 +92,10 @@ pub async fn transition(
 pub async fn activities(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
-    q: QueryResult<ActivityQuery>,
+    ApiPath(year): ApiPath<i32>,
+    ApiQuery(q): ApiQuery<ActivityQuery>,
 ) -> Result<impl IntoResponse, AppError> {
-    let page = activity_list::list_json(&caller, &state, year, query(q)?).await?;
+    let page = activity_list::list_json(&caller, &state, year, checked(q)?).await?;
     Ok(([(header::CONTENT_TYPE, "application/json")], page))
 }
 
@@ -106,10 +106,10 @@ pub async fn activities(
 pub async fn counts(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
-    q: QueryResult<ActivityQuery>,
+    ApiPath(year): ApiPath<i32>,
+    ApiQuery(q): ApiQuery<ActivityQuery>,
 ) -> Result<Json<ActivityCounts>, AppError> {
-    Ok(Json(activity_list::counts(&caller, &state, year, query(q)?).await?))
+    Ok(Json(activity_list::counts(&caller, &state, year, checked(q)?).await?))
 }
 
 /// Drafts an activity of the caller's party, private until shared (planners and above).
@@ -124,7 +124,7 @@ pub async fn counts(
 pub async fn create_activity(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
+    ApiPath(year): ApiPath<i32>,
     ApiJson(new): ApiJson<NewActivity>,
 ) -> Result<impl IntoResponse, AppError> {
     Ok((
@@ -147,7 +147,7 @@ pub async fn create_activity(
 pub async fn sign(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
+    ApiPath(year): ApiPath<i32>,
     IfMatch(version): IfMatch,
     ApiJson(new): ApiJson<NewSignature>,
 ) -> Result<impl IntoResponse, AppError> {
@@ -167,7 +167,7 @@ pub async fn sign(
 pub async fn amend(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
+    ApiPath(year): ApiPath<i32>,
     IfMatch(version): IfMatch,
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(versions::open_amendment(&caller, &state, year, version).await?))
@@ -180,7 +180,7 @@ pub async fn amend(
 pub async fn versions_list(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
+    ApiPath(year): ApiPath<i32>,
 ) -> Result<Json<Vec<PlanVersionInfo>>, AppError> {
     Ok(Json(versions::list(&caller, &state, year).await?))
 }
@@ -192,7 +192,7 @@ pub async fn versions_list(
 pub async fn version(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path((year, number)): Path<(i32, i32)>,
+    ApiPath((year, number)): ApiPath<(i32, i32)>,
 ) -> Result<Json<PlanVersionDetail>, AppError> {
     Ok(Json(versions::get(&caller, &state, year, number).await?))
 }
@@ -215,10 +215,9 @@ pub struct Compare {
 pub async fn compare(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
-    q: QueryResult<Compare>,
+    ApiPath(year): ApiPath<i32>,
+    ApiQuery(q): ApiQuery<Compare>,
 ) -> Result<Json<VersionComparison>, AppError> {
-    let q = query(q)?;
     Ok(Json(versions::compare(&caller, &state, year, q.from, q.to).await?))
 }
 
@@ -230,7 +229,7 @@ pub async fn compare(
 pub async fn report(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
+    ApiPath(year): ApiPath<i32>,
 ) -> Result<Json<ExecutionReport>, AppError> {
     Ok(Json(crate::models::execution::report(&caller, &state, year).await?))
 }
@@ -243,7 +242,7 @@ pub async fn report(
 pub async fn carry_over(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
+    ApiPath(year): ApiPath<i32>,
     ApiJson(request): ApiJson<CarryOver>,
 ) -> Result<(StatusCode, Json<Vec<Activity>>), AppError> {
     Ok((

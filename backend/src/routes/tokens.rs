@@ -1,14 +1,14 @@
 //! API tokens of the administrator's own party.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use concord_shared::Problem;
 use concord_shared::api::{CreatedToken, NewToken, TokenView};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath};
 use crate::models::tokens;
 use crate::state::AppState;
 
@@ -37,7 +37,7 @@ pub async fn create(
 pub async fn revoke(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, AppError> {
     tokens::revoke(&caller, &state, &id).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -1,7 +1,7 @@
 //! Users of the administrator's own party.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use concord_shared::Problem;
@@ -9,7 +9,7 @@ use concord_shared::api::{NewUser, PasswordReset, UserPatch, UserView};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::extract::{ApiJson, IfMatch, etagged};
+use crate::extract::{ApiJson, ApiPath, IfMatch, etagged};
 use crate::models::users;
 use crate::state::AppState;
 
@@ -43,7 +43,7 @@ pub async fn create(
 pub async fn get(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<impl IntoResponse, AppError> {
     Ok(etagged(users::get(&caller, &state, id).await?))
 }
@@ -63,7 +63,7 @@ pub async fn get(
 pub async fn update(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     IfMatch(version): IfMatch,
     ApiJson(patch): ApiJson<UserPatch>,
 ) -> Result<impl IntoResponse, AppError> {
@@ -77,7 +77,7 @@ pub async fn update(
 pub async fn reset_password(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(reset): ApiJson<PasswordReset>,
 ) -> Result<StatusCode, AppError> {
     users::reset_password(&caller, &state, id, reset).await?;

@@ -328,5 +328,9 @@ async fn the_notification_log_is_paged_newest_first_with_its_total() {
         last.items.iter().map(|n| n.note_number.as_str()).collect::<Vec<_>>(),
         ["AZ-1"]
     );
-    assert_eq!(viewer.notifications(0, 1000).await.expect("clamped").limit, 200);
+    let too_many = viewer.notifications(0, 1000).await.expect_err("above the limit");
+    assert_eq!(
+        (too_many.status, too_many.field("limit").map(|f| f.code.as_str())),
+        (422, Some("out_of_range"))
+    );
 }

@@ -12,13 +12,18 @@ use concord_shared::{CooperationArea, Party, Role};
 use crate::helpers::draft;
 use crate::helpers::{TestApp, spawn_app};
 
-struct Signed {
-    az_coord: Client,
-    ge_coord: Client,
-    az_planner: Client,
-    ge_planner: Client,
+/// The clients and activities of a signed plan.
+pub struct Signed {
+    /// AZ coordinator.
+    pub az_coord: Client,
+    /// GE coordinator.
+    pub ge_coord: Client,
+    /// AZ planner.
+    pub az_planner: Client,
+    /// GE planner.
+    pub ge_planner: Client,
     /// AZ proposes, AZ hosts.
-    az_hosted: i64,
+    pub az_hosted: i64,
     /// GE proposes, GE hosts.
     ge_hosted: i64,
     /// AZ proposes, GE hosts.
@@ -55,7 +60,7 @@ async fn make(client: &Client, year: i32, title: &str, host: Party, area: Cooper
 }
 
 /// A signed plan for `year` with three accepted activities.
-async fn signed(app: &TestApp, year: i32) -> Signed {
+pub async fn signed(app: &TestApp, year: i32) -> Signed {
     let s = Signed {
         az_coord: app.login_as(Party::Az, Role::Coordinator).await,
         ge_coord: app.login_as(Party::Ge, Role::Coordinator).await,

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use concord_backend::entities::api_token;
-use concord_shared::api::{AuthKind, NewToken};
+use concord_shared::api::{AuthKind, NewToken, NewUser, UserPatch};
 use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, EntityTrait, IntoActiveModel, Set};
 
@@ -113,4 +113,54 @@ async fn a_garbage_bearer_token_is_refused() {
     let app = spawn_app().await;
     let client = concord_client::Client::with_token(app.address.clone(), "concord_not-a-real-token");
     assert_eq!(client.me().await.expect_err("refused").status, 401);
+}
+
+#[tokio::test]
+async fn a_token_never_acts_above_its_creator_as_they_are_now() {
+    let app = spawn_app().await;
+    let creator = app.user(Party::Az, Role::Administrator).await;
+    let admin = app.login_named(&creator.username).await;
+    let created = admin
+        .create_token(&NewToken {
+            name: "Provisioning".into(),
+            role: Role::Administrator,
+            expires_at: None,
+        })
+        .await
+        .expect("created");
+    let token = concord_client::Client::with_token(app.address.clone(), created.token.clone());
+    assert!(token.users().await.is_ok(), "an administrator's token");
+
+    let other = app.named_user("az.chief", Party::Az, Role::Administrator).await;
+    let chief = app.login_named(&other.username).await;
+    let current = chief.user(creator.id).await.expect("creator");
+    let demote = UserPatch {
+        role: Some(Role::Viewer),
+        ..UserPatch::default()
+    };
+    let demoted = chief
+        .update_user(creator.id, current.version, &demote)
+        .await
+        .expect("demoted");
+
+    assert_eq!(token.me().await.expect("still a viewer's token").role, Role::Viewer);
+    assert_eq!(token.users().await.expect_err("demoted").status, 403);
+    let new_admin = NewUser {
+        username: "az.intruder".into(),
+        display_name: "Intruder".into(),
+        position: "None".into(),
+        role: Role::Administrator,
+        password: "a long enough password".into(),
+    };
+    assert_eq!(token.create_user(&new_admin).await.expect_err("demoted").status, 403);
+
+    let disable = UserPatch {
+        disabled: Some(true),
+        ..UserPatch::default()
+    };
+    chief
+        .update_user(creator.id, demoted.version, &disable)
+        .await
+        .expect("disabled");
+    assert_eq!(token.me().await.expect_err("creator disabled").status, 401);
 }

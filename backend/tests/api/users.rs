@@ -64,6 +64,7 @@ async fn invalid_new_users_get_a_422_naming_each_field() {
         .create_user(&new_user("AZ.CLERK", Role::Viewer))
         .await
         .expect_err("taken");
+    assert_eq!((taken.status, taken.code.as_str()), (409, "username_taken"));
     assert_eq!(taken.field("username").expect("username").code, "taken");
 }
 

@@ -47,7 +47,8 @@ pub async fn step(proposer: &Client, confirmer: &Client, to: PlanState) {
         .expect("confirmed");
 }
 
-fn signature(who: &str) -> NewSignature {
+/// A valid signature by `who`.
+pub fn signature(who: &str) -> NewSignature {
     NewSignature {
         signatory: who.to_owned(),
         position: "Minister of Defence".to_owned(),

@@ -132,6 +132,11 @@ pub enum Reason {
 
     // --- documents and exports ---
 
+    // --- concurrency and the database ---
+    /// Another request created the same thing at the same moment (a unique
+    /// key the database guards); reload and see.
+    AlreadyExists,
+
     // --- anything not yet given its own reason ---
     /// A refusal the server explains only in `detail` (to be given its own reason).
     Other,
@@ -146,6 +151,16 @@ impl Reason {
             }
             Ok(serde_json::Value::String(code)) => code,
             _ => "other".to_owned(),
+        }
+    }
+
+    /// The request field a reason is about, when there is one: it is also
+    /// named in the problem's `errors`, so forms show it beside the field.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Reason::UsernameTaken => Some("username"),
+            Reason::PlanExists { .. } => Some("year"),
+            _ => None,
         }
     }
 
