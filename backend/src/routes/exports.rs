@@ -16,6 +16,7 @@ use crate::state::AppState;
 
 /// The language(s) of a document.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LangQuery {
     /// `en`, `az` or `ka`, or a parallel text: `az,ka`, `az,en` or `ka,en` (default `en`).
     pub lang: Option<String>,
@@ -118,6 +119,7 @@ pub async fn report_document(
     dead_code,
     reason = "describes `lang` in the OpenAPI document; the handler reads it from the raw query"
 )]
+#[into_params(parameter_in = Query)]
 pub struct CsvQuery {
     /// `en` (default), `az` or `ka`: the headers and fixed labels.
     pub lang: Option<String>,
