@@ -22,6 +22,7 @@ use crate::state::AppState;
 /// Where to resume.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct Resume {
     /// The last event id received, for clients that cannot send the
     /// `Last-Event-ID` header (the header wins when both are present).

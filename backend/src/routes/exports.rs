@@ -115,6 +115,7 @@ pub async fn report_document(
 
 /// The activity list's filters (those of `GET …/activities`) and the header language.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[allow(
     dead_code,
     reason = "describes `lang` in the OpenAPI document; the handler reads it from the raw query"
