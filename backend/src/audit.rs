@@ -13,6 +13,10 @@ use sha2::{Digest, Sha256};
 
 use crate::entities::audit_log::{self, Column, Entity};
 
+/// The PostgreSQL channel notified at every commit of an entry: the live
+/// streams of every process follow it (see `crate::events`).
+pub const CHANGES_CHANNEL: &str = "concord_changes";
+
 /// The hash before the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -140,7 +144,7 @@ pub async fn append<C: ConnectionTrait>(conn: &C, event: Event<'_>) -> anyhow::R
     if conn.get_database_backend() == DatabaseBackend::Postgres {
         // Delivered at commit to every process listening on this database:
         // their live streams read the new entry (see crate::events).
-        conn.execute_unprepared(&format!("NOTIFY {}", crate::events::CHANNEL))
+        conn.execute_unprepared(&format!("NOTIFY {}", CHANGES_CHANNEL))
             .await
             .context("notifying the live streams")?;
     }

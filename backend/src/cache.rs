@@ -62,7 +62,7 @@ pub const SESSION_TTL: std::time::Duration = std::time::Duration::from_secs(2);
 /// Recently checked sessions, by the SHA-256 of their secret: the check every
 /// request makes costs no query while the entry is fresh.
 pub struct SessionCache {
-    entries: quick_cache::sync::Cache<String, (crate::auth::AuthUser, std::time::Instant)>,
+    entries: quick_cache::sync::Cache<String, (crate::auth::caller::AuthUser, std::time::Instant)>,
     // Bumped on every invalidation; a check that began before it may not
     // store what it read (it may have read the state before the change).
     generation: std::sync::atomic::AtomicU64,
@@ -83,13 +83,13 @@ impl SessionCache {
     }
 
     /// The caller behind a session hash, when checked less than [`SESSION_TTL`] ago.
-    pub fn get(&self, hash: &str) -> Option<crate::auth::AuthUser> {
+    pub fn get(&self, hash: &str) -> Option<crate::auth::caller::AuthUser> {
         let (user, at) = self.entries.get(hash)?;
         (at.elapsed() < SESSION_TTL).then_some(user)
     }
 
     /// Keeps a checked session, unless an invalidation happened since `generation`.
-    pub fn insert(&self, hash: String, user: crate::auth::AuthUser, generation: u64) {
+    pub fn insert(&self, hash: String, user: crate::auth::caller::AuthUser, generation: u64) {
         if self.generation() == generation {
             self.entries.insert(hash, (user, std::time::Instant::now()));
         }

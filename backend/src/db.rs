@@ -51,7 +51,7 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Database
 pub struct WriteTx {
     txn: sea_orm::DatabaseTransaction,
     _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
-    hub: Option<std::sync::Arc<crate::events::Hub>>,
+    committed: Option<std::sync::Arc<tokio::sync::Notify>>,
 }
 
 impl std::ops::Deref for WriteTx {
@@ -72,7 +72,7 @@ impl WriteTx {
             return Ok(WriteTx {
                 txn: db.begin().await?,
                 _guard: None,
-                hub: None,
+                committed: None,
             });
         }
         let guard = lock.clone().lock_owned().await;
@@ -83,21 +83,22 @@ impl WriteTx {
         Ok(WriteTx {
             txn: db.begin_with_options(options).await?,
             _guard: Some(guard),
-            hub: None,
+            committed: None,
         })
     }
 
-    /// Wakes the live stream's tail task when this transaction commits.
-    pub fn notifying(mut self, hub: std::sync::Arc<crate::events::Hub>) -> WriteTx {
-        self.hub = Some(hub);
+    /// Notifies `committed` when this transaction commits (the live
+    /// stream's tail task waits on it).
+    pub fn notifying(mut self, committed: std::sync::Arc<tokio::sync::Notify>) -> WriteTx {
+        self.committed = Some(committed);
         self
     }
 
     /// Commits.
     pub async fn commit(self) -> Result<(), sea_orm::DbErr> {
         self.txn.commit().await?;
-        if let Some(hub) = &self.hub {
-            hub.wake();
+        if let Some(committed) = &self.committed {
+            committed.notify_one();
         }
         Ok(())
     }

@@ -21,11 +21,10 @@ use concord_shared::rules::{self, Scope};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::{Notify, broadcast, watch};
 
-use crate::auth::AuthUser;
+use crate::auth::caller::AuthUser;
 use crate::entities::audit_log::{self, Column, Entity};
 
-/// The PostgreSQL channel the audit log notifies at every commit.
-pub const CHANNEL: &str = "concord_changes";
+pub use crate::audit::CHANGES_CHANNEL as CHANNEL;
 
 /// The most entries a reconnecting stream replays; beyond it the client is
 /// told to reload everything (`reset`).
@@ -98,7 +97,7 @@ impl Entry {
 /// The process's hub of changes.
 pub struct Hub {
     sender: broadcast::Sender<Arc<Entry>>,
-    wake: Notify,
+    wake: Arc<Notify>,
     /// The id of the last entry handed on.
     last: AtomicI64,
     closing: watch::Sender<bool>,
@@ -115,7 +114,7 @@ impl Hub {
     pub fn new() -> Hub {
         Hub {
             sender: broadcast::channel(BUFFER).0,
-            wake: Notify::new(),
+            wake: Arc::new(Notify::new()),
             last: AtomicI64::new(0),
             closing: watch::channel(false).0,
         }
@@ -124,6 +123,11 @@ impl Hub {
     /// Tells the tail task that a write committed.
     pub fn wake(&self) {
         self.wake.notify_one();
+    }
+
+    /// What a write transaction notifies at commit (see [`crate::db::WriteTx::notifying`]).
+    pub fn waker(&self) -> Arc<Notify> {
+        self.wake.clone()
     }
 
     /// Ends every stream (the server is stopping).

@@ -50,6 +50,6 @@ impl AppState {
     pub async fn write(&self) -> Result<db::WriteTx, sea_orm::DbErr> {
         Ok(db::WriteTx::begin(&self.db, &self.write_lock)
             .await?
-            .notifying(self.events.clone()))
+            .notifying(self.events.waker()))
     }
 }

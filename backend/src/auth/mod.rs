@@ -2,6 +2,7 @@
 //! token, reloaded from the database on every request), CSRF defence for
 //! cookie-authenticated writes, and the session cookie itself.
 
+pub mod caller;
 pub mod password;
 pub mod rate_limit;
 pub mod secrets;
@@ -9,65 +10,22 @@ pub mod secrets;
 use axum::extract::FromRequestParts;
 use axum::http::{HeaderMap, Method, header, request::Parts};
 use chrono::{DateTime, Utc};
-use concord_shared::rules::{self, Action, Actor, Reason, Refusal, Scope};
+use concord_shared::rules::{Reason, Refusal};
 use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
-use crate::audit;
 use crate::config::Settings;
 use crate::entities::{api_token, session, user};
 use crate::error::AppError;
 use crate::state::AppState;
+
+pub use caller::AuthUser;
 
 /// The header the web app sends on every write; a cross-site form cannot.
 pub const CSRF_HEADER: &str = "x-concord-csrf";
 
 /// How often at most `last_seen_at` / `last_used_at` are written.
 const TOUCH_EVERY_SECONDS: i64 = 30;
-
-/// The authenticated caller: a user (through a session) or an API token.
-#[derive(Debug, Clone)]
-pub struct AuthUser {
-    /// The caller's party.
-    pub party: Party,
-    /// The caller's role.
-    pub role: Role,
-    /// Display name of the user, or the token's name.
-    pub display_name: String,
-    /// The user (sessions only).
-    pub user_id: Option<i32>,
-    /// The token (tokens only).
-    pub token_id: Option<i32>,
-    /// The session row (sessions only).
-    pub session_id: Option<i32>,
-    /// When the session or token ends at the latest.
-    pub expires_at: Option<DateTime<Utc>>,
-}
-
-impl AuthUser {
-    /// The policy's view of the caller.
-    pub fn actor(&self) -> Actor {
-        Actor {
-            party: self.party,
-            role: self.role,
-        }
-    }
-
-    /// The audit log's view of the caller.
-    pub fn audit_actor(&self) -> audit::Actor {
-        audit::Actor {
-            user_id: self.user_id,
-            token_id: self.token_id,
-            label: self.display_name.clone(),
-            party: Some(self.party),
-        }
-    }
-
-    /// Enforces the shared policy: 404 outside the caller's scope, 403 for a role too low.
-    pub fn require(&self, action: Action, scope: Scope) -> Result<(), AppError> {
-        Ok(rules::roles::decide(self.actor(), action, scope)?)
-    }
-}
 
 impl FromRequestParts<AppState> for AuthUser {
     type Rejection = AppError;

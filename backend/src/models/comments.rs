@@ -1,67 +1,19 @@
 //! Comments (both parties) and internal notes (the author's party only) on activities.
 
-use chrono::Utc;
-use concord_shared::Party;
 use concord_shared::api::{Comment, NewComment};
 use concord_shared::rules::visibility::comment_scope;
 use concord_shared::rules::{Action, Scope};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
 use super::Check;
 use super::activities::{load, scope_of};
+use super::comment_rows::{insert, view};
 use crate::audit::{self, Event};
 use crate::auth::AuthUser;
-use crate::entities::{comment, user};
+use crate::entities::comment;
 use crate::error::AppError;
 use crate::state::AppState;
-
-fn view(row: comment::Model) -> Comment {
-    Comment {
-        id: row.public_id,
-        party: row.party.parse().unwrap_or(Party::Az),
-        author: row.author_name,
-        position: row.author_position,
-        body: row.body,
-        kind: row.kind,
-        created_at: row.created_at,
-    }
-}
-
-/// Stores a comment or note by the caller (inside the caller's transaction).
-pub async fn insert<C: ConnectionTrait>(
-    conn: &C,
-    caller: &AuthUser,
-    activity_id: i32,
-    body: &str,
-    kind: &str,
-    internal: bool,
-) -> Result<Comment, AppError> {
-    let position = match caller.user_id {
-        Some(id) => user::Entity::find_by_id(id)
-            .one(conn)
-            .await?
-            .map(|u| u.position)
-            .unwrap_or_default(),
-        None => "API".to_owned(),
-    };
-    let row = comment::ActiveModel {
-        public_id: Set(crate::auth::secrets::new_public_number()),
-        activity_id: Set(activity_id),
-        party: Set(caller.party.code().to_owned()),
-        author_id: Set(caller.user_id),
-        author_name: Set(caller.display_name.clone()),
-        author_position: Set(position),
-        body: Set(body.to_owned()),
-        kind: Set(kind.to_owned()),
-        internal: Set(internal),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    Ok(view(row))
-}
 
 /// Comments (not notes) on an activity the caller may see, oldest first.
 pub async fn list(caller: &AuthUser, state: &AppState, id: i64, internal: bool) -> Result<Vec<Comment>, AppError> {

@@ -6,6 +6,7 @@ pub mod activities;
 pub mod activity_list;
 pub mod audit_log;
 pub mod authorities;
+pub mod comment_rows;
 pub mod comments;
 pub mod demo;
 pub mod documents;

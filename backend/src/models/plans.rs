@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use concord_shared::Party;
-use concord_shared::api::{Blocker, NewPlan, Plan, StepProposal, TransitionAction, TransitionRequest};
+use concord_shared::api::{Blocker, NewPlan, Plan, Signature, StepProposal, TransitionAction, TransitionRequest};
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::rules::plan::{self as rule, PlanEvent, StepFacts};
 use concord_shared::rules::{Action, Reason, Refusal, Scope, activities::in_plan};
@@ -16,7 +16,7 @@ use serde_json::json;
 use super::Check;
 use crate::audit::{self, Event};
 use crate::auth::AuthUser;
-use crate::entities::{activity, plan};
+use crate::entities::{activity, plan, plan_signature};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -115,7 +115,7 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
         demo: row.demo,
         amendment: row.amendment,
         signed_version: row.signed_version,
-        signatures: super::versions::signatures_of(conn, row).await?,
+        signatures: signatures_of(conn, row).await?,
         version: row.version,
         created_at: row.created_at,
         updated_at: row.updated_at,
@@ -315,7 +315,7 @@ pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Mod
         return Ok(false);
     }
     // Signatures recorded on the version as it was no longer hold.
-    super::versions::clear_pending_signatures(conn, plan_row).await?;
+    clear_pending_signatures(conn, plan_row).await?;
     let mut active = plan_row.clone().into_active_model();
     active.state = Set(next.code().to_owned());
     // A proposal to agree was made on the plan as it was; it no longer holds.
@@ -325,4 +325,51 @@ pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Mod
     active.updated_at = Set(Utc::now());
     super::versioned::update(conn, active, plan_row.version).await?;
     Ok(reopened)
+}
+
+// The signatures of a plan's versions, read and cleared with the plan
+// itself (signing is models/versions.rs).
+
+/// The version number the plan's current negotiation leads to.
+pub fn version_in_progress(row: &plan::Model) -> i32 {
+    row.amendment + 1
+}
+
+/// A recorded signature as the API shows it.
+pub fn signature_view(row: plan_signature::Model) -> Signature {
+    Signature {
+        party: row.party.parse().unwrap_or(Party::Az),
+        signatory: row.signatory,
+        position: row.position,
+        signed_on: row.signed_on,
+        place: row.place,
+        recorded_by: row.recorded_by,
+        recorded_at: row.recorded_at,
+    }
+}
+
+/// The signatures shown with a plan: those of the signed version when it is
+/// signed or closed, else those recorded so far on the version in progress.
+pub async fn signatures_of<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Vec<Signature>, AppError> {
+    let number = match state_of(row) {
+        PlanState::Signed | PlanState::Closed => row.signed_version.unwrap_or(1),
+        _ => version_in_progress(row),
+    };
+    let rows = plan_signature::Entity::find()
+        .filter(plan_signature::Column::PlanId.eq(row.id))
+        .filter(plan_signature::Column::VersionNo.eq(number))
+        .order_by_asc(plan_signature::Column::Party)
+        .all(conn)
+        .await?;
+    Ok(rows.into_iter().map(signature_view).collect())
+}
+
+/// Forgets partial signatures of the version in progress (its content changed).
+pub async fn clear_pending_signatures<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<(), AppError> {
+    plan_signature::Entity::delete_many()
+        .filter(plan_signature::Column::PlanId.eq(row.id))
+        .filter(plan_signature::Column::VersionNo.eq(version_in_progress(row)))
+        .exec(conn)
+        .await?;
+    Ok(())
 }

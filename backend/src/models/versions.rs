@@ -21,55 +21,12 @@ use sha2::{Digest, Sha256};
 
 use super::Check;
 use super::activities::view as activity_view;
-use super::plans::{self, state_of};
+use super::plans::{self, signature_view, signatures_of, state_of, version_in_progress};
 use crate::audit::{self, Event, hex};
 use crate::auth::AuthUser;
 use crate::entities::{activity, plan, plan_signature, plan_version};
 use crate::error::AppError;
 use crate::state::AppState;
-
-/// The version number the plan's current negotiation leads to.
-pub fn version_in_progress(row: &plan::Model) -> i32 {
-    row.amendment + 1
-}
-
-fn signature_view(row: plan_signature::Model) -> Signature {
-    Signature {
-        party: row.party.parse().unwrap_or(Party::Az),
-        signatory: row.signatory,
-        position: row.position,
-        signed_on: row.signed_on,
-        place: row.place,
-        recorded_by: row.recorded_by,
-        recorded_at: row.recorded_at,
-    }
-}
-
-/// The signatures shown with a plan: those of the signed version when it is
-/// signed or closed, else those recorded so far on the version in progress.
-pub async fn signatures_of<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Vec<Signature>, AppError> {
-    let number = match state_of(row) {
-        PlanState::Signed | PlanState::Closed => row.signed_version.unwrap_or(1),
-        _ => version_in_progress(row),
-    };
-    let rows = plan_signature::Entity::find()
-        .filter(plan_signature::Column::PlanId.eq(row.id))
-        .filter(plan_signature::Column::VersionNo.eq(number))
-        .order_by_asc(plan_signature::Column::Party)
-        .all(conn)
-        .await?;
-    Ok(rows.into_iter().map(signature_view).collect())
-}
-
-/// Forgets partial signatures of the version in progress (its content changed).
-pub async fn clear_pending_signatures<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<(), AppError> {
-    plan_signature::Entity::delete_many()
-        .filter(plan_signature::Column::PlanId.eq(row.id))
-        .filter(plan_signature::Column::VersionNo.eq(version_in_progress(row)))
-        .exec(conn)
-        .await?;
-    Ok(())
-}
 
 /// JSON text with object keys sorted and no spaces: the same value always
 /// gives the same bytes, whatever the map implementation.

@@ -155,8 +155,8 @@ pub async fn plan_paper(
             parse(&v.snapshot, v.sha256, false, v.created_at)?
         }
         None => {
-            let n = versions::version_in_progress(&row);
-            let signatures = versions::signatures_of(&state.db, &row).await?;
+            let n = plans::version_in_progress(&row);
+            let signatures = plans::signatures_of(&state.db, &row).await?;
             let text = versions::snapshot(&state.db, &row, n, &signatures).await?;
             parse(&text, hex(&Sha256::digest(text.as_bytes())), true, Utc::now())?
         }

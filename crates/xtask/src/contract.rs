@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 
-use crate::tasks::{KillOnDrop, ensure_postgres, free_port, postgres_url, wait_for_health};
+use crate::services::{KillOnDrop, ensure_postgres, free_port, postgres_url, wait_for_health};
 use crate::tools;
 use crate::util::{root, run, target_dir};
 

@@ -8,6 +8,7 @@
 //! - `cargo xtask contract`: only the API contract stage (spec validator and schemathesis).
 
 mod contract;
+mod services;
 mod spa;
 mod tasks;
 mod tools;

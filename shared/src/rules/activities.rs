@@ -43,14 +43,6 @@ pub fn consent_state(shared: bool, withdrawn: bool, az: PartyConsent, ge: PartyC
     }
 }
 
-/// Whether an activity in this state still blocks the plan's agreement.
-pub fn blocks_agreement(state: ConsentState) -> bool {
-    !matches!(
-        state,
-        ConsentState::Draft | ConsentState::Accepted | ConsentState::Rejected | ConsentState::Withdrawn
-    )
-}
-
 /// Whether the activity is part of the plan being negotiated.
 pub fn in_plan(state: ConsentState) -> bool {
     !matches!(
@@ -259,6 +251,7 @@ pub fn may_carry_over(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::plan::blocks_agreement;
     use PartyConsent::*;
 
     fn actor(party: Party, role: Role) -> Actor {

@@ -4,7 +4,6 @@
 //! a substantive change sends an agreed plan back to negotiation. The
 //! state changes only through [`transition`].
 
-use super::activities::blocks_agreement;
 use super::roles::{self, Action, Actor, Scope};
 use super::{Reason, Refusal};
 use crate::api::Blocker;
@@ -79,6 +78,14 @@ pub fn next_by_confirmation(state: PlanState) -> Option<PlanState> {
         PlanState::Signed => Some(PlanState::Closed),
         PlanState::Agreed | PlanState::Closed => None,
     }
+}
+
+/// Whether an activity in this state still blocks the plan's agreement.
+pub fn blocks_agreement(state: ConsentState) -> bool {
+    !matches!(
+        state,
+        ConsentState::Draft | ConsentState::Accepted | ConsentState::Rejected | ConsentState::Withdrawn
+    )
 }
 
 /// Whether activities may be drafted, edited, shared and consented in a plan in this state.
