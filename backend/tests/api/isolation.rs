@@ -85,6 +85,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("post", "/api/v1/tokens", Rule::Administrators(201)),
     ("delete", "/api/v1/tokens/{id}", Rule::AzOwned(204)),
     ("get", "/api/v1/audit", Rule::Administrators(200)),
+    // What a stream carries to whom: tests/api/events.rs.
+    ("get", "/api/v1/events", Rule::AnyUser(200)),
     ("get", "/api/v1/plans", Rule::AnyUser(200)),
     (
         "post",
