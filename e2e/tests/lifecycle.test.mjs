@@ -313,16 +313,14 @@ test('the host party sets the execution status with a reason, the other party ha
   await assertAccessible(ge, 'the execution section of the host (ka)');
   await screenshot(ge, 'lifecycle-execution-ka');
 
-  // A stale page: someone of GE confirmed it meanwhile. The 412 is explained, with a reload.
-  const stale = await ok(ge, 'GET', `/api/v1/activities/${hostedByGe.id}`);
+  // Someone of GE confirms it meanwhile: the open page follows the live
+  // stream at once, without a reload, and says who changed it.
+  const current = await ok(ge, 'GET', `/api/v1/activities/${hostedByGe.id}`);
   await ok(t.geCoord.page, 'POST', `/api/v1/activities/${hostedByGe.id}/execution`, {
-    body: { status: 'confirmed' }, version: stale.version,
+    body: { status: 'confirmed' }, version: current.version,
   });
-  await ge.check('input[data-execution="held"]');
-  await ge.click('[data-testid="set-execution"]');
-  await ge.locator('[data-testid="lc-failure"][data-status="412"]').waitFor();
-  await ge.click('[data-testid="lc-reload"]');
   await ge.locator('[data-testid="execution-status"][data-status="confirmed"]').waitFor();
+  await ge.locator('[data-testid="live-note"] p').waitFor();
   await ge.check('input[data-execution="held"]');
   await ge.click('[data-testid="set-execution"]');
   await ge.locator('[data-testid="execution-status"][data-status="held"]').waitFor();

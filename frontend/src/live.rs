@@ -2,7 +2,7 @@
 //! `/api/v1/events` while someone is signed in (it reconnects by itself and
 //! resumes with `Last-Event-ID`). Pages read [`Live::tick`] inside their
 //! resources, so the board, table, inbox, calendar and plan reload in place
-//! when either party acts; the activity page compares [`Live::last`] with
+//! when someone else, of either party, acts; the activity page compares [`Live::last`] with
 //! what it shows instead, so an edit in progress is never thrown away.
 
 use concord_shared::api::Change;
@@ -16,7 +16,7 @@ use crate::auth::Auth;
 /// The live stream's state, in context.
 #[derive(Clone, Copy)]
 pub struct Live {
-    /// Counts the changes received (and resets), for resources to track.
+    /// Counts the changes by someone else received (and resets), for resources to track.
     tick: RwSignal<u64>,
     /// The latest change received.
     last: RwSignal<Option<Change>>,
@@ -39,14 +39,15 @@ impl Live {
                     old.close();
                 }
                 if signed_in {
-                    *current = open(live);
+                    *current = open(live, auth);
                 }
             });
         });
         live
     }
 
-    /// The number of changes so far; reading it makes a resource reload at each.
+    /// The number of changes by someone else so far; reading it makes a
+    /// resource reload at each.
     pub fn tick(self) -> u64 {
         self.tick.get()
     }
@@ -57,15 +58,23 @@ impl Live {
     }
 }
 
-fn open(live: Live) -> Option<EventSource> {
+fn open(live: Live, auth: Auth) -> Option<EventSource> {
     let source = EventSource::new("/api/v1/events").ok()?;
     let on_change = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let Some(data) = event.data().as_string() else {
             return;
         };
         if let Ok(change) = serde_json::from_str::<Change>(&data) {
+            // The user's own changes already reload what they act on; a
+            // reload on their echo would throw away what the page shows
+            // after the action (a carry-over's result, say).
+            let mine = auth
+                .me()
+                .is_some_and(|me| change.party == Some(me.party) && change.actor == me.display_name);
             live.last.set(Some(change));
-            live.tick.update(|n| *n += 1);
+            if !mine {
+                live.tick.update(|n| *n += 1);
+            }
         }
     });
     // After a `reset` (the stream fell too far behind) everything reloads.
