@@ -173,14 +173,19 @@ impl Hub {
     /// Follows the log from its current end until the server stops: the
     /// process's one tail task.
     pub async fn follow(self: Arc<Hub>, db: DatabaseConnection, postgres_url: Option<String>, poll: Duration) {
+        let mut closing = self.closing();
         let start = Hub::newest(&db).await.unwrap_or(0);
         self.last.store(start, Ordering::SeqCst);
         let mut listener = match &postgres_url {
             Some(url) => listen(url).await,
             None => None,
         };
-        let mut closing = self.closing();
         loop {
+            // A receiver marks the value it starts with as seen: a stop that
+            // came before this task subscribed shows only in the value.
+            if *closing.borrow_and_update() {
+                return;
+            }
             tokio::select! {
                 () = self.wake.notified() => {}
                 notified = recv(&mut listener) => {

@@ -141,6 +141,25 @@ async fn the_server_stops_gracefully_when_asked() {
 }
 
 #[tokio::test]
+async fn the_server_stops_even_when_asked_before_it_has_settled() {
+    // The stop used to be missed when it came before the live stream's
+    // follower had started listening for it: the server then waited for ever.
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("db.sqlite3").display());
+        let settings = Settings::from_lookup(|key| match key {
+            "CONCORD_BIND" => Some("127.0.0.1:0".to_owned()),
+            "CONCORD_DATABASE_URL" => Some(url.clone()),
+            _ => None,
+        })
+        .expect("settings");
+        let app = Application::build(settings).await.expect("builds");
+        let finished = tokio::time::timeout(std::time::Duration::from_secs(5), app.run_until(async {})).await;
+        assert!(matches!(finished, Ok(Ok(()))), "the server finished cleanly");
+    }
+}
+
+#[tokio::test]
 async fn the_data_directory_is_created_when_missing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("nested").join("data");
