@@ -151,6 +151,21 @@ impl AppError {
         if problem.code.is_empty() {
             problem.code = self.code();
         }
+        // The web app words every code itself: one it does not list would
+        // reach users untranslated (`concord_shared::codes`).
+        debug_assert!(
+            concord_shared::codes::is_problem_code(&problem.code),
+            "problem code `{}` is missing from concord_shared::codes",
+            problem.code
+        );
+        debug_assert!(
+            problem
+                .errors
+                .iter()
+                .all(|e| concord_shared::codes::FIELD_CODES.contains(&e.code.as_str())),
+            "a field error code is missing from concord_shared::codes: {:?}",
+            problem.errors
+        );
         problem
     }
 

@@ -21,6 +21,7 @@ macro_rules! closed_list {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $code)] $variant ),+
         }
@@ -56,6 +57,15 @@ macro_rules! closed_list {
             }
         }
 
+        code_text!($name);
+    };
+}
+
+/// `Display` and `FromStr` over a closed list's `code()` and `from_code()`:
+/// the wire code is also the stored text (and, with the `db` feature, the
+/// column's value through `sea_orm::DeriveValueType`).
+macro_rules! code_text {
+    ($($name:ident),+ $(,)?) => {$(
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.code())
@@ -63,13 +73,15 @@ macro_rules! closed_list {
         }
 
         impl std::str::FromStr for $name {
-            type Err = UnknownCode;
+            type Err = $crate::domain::UnknownCode;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::from_code(s).ok_or_else(|| UnknownCode { kind: stringify!($name), code: s.to_owned() })
+                $name::from_code(s)
+                    .ok_or_else(|| $crate::domain::UnknownCode { kind: stringify!($name), code: s.to_owned() })
             }
         }
-    };
+    )+};
 }
+pub(crate) use code_text;
 
 /// A code that is not in a closed list.
 #[derive(Debug, Clone, PartialEq, Eq)]

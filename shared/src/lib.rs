@@ -6,6 +6,7 @@
 //! it must never depend on anything server-side.
 
 pub mod api;
+pub mod codes;
 pub mod domain;
 pub mod i18n;
 pub mod paper;

@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 pub enum PlanState {
     /// Each party prepares proposals.
     Drafting,
@@ -74,6 +75,7 @@ impl PlanState {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 pub enum PartyConsent {
     /// No decision yet.
     Pending,
@@ -113,6 +115,7 @@ impl PartyConsent {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 pub enum ConsentState {
     /// Private to the proposing party.
     Draft,
@@ -164,3 +167,5 @@ impl ConsentState {
         ConsentState::ALL.into_iter().find(|s| s.code() == code)
     }
 }
+
+crate::domain::code_text!(PlanState, PartyConsent, ConsentState);

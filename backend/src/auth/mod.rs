@@ -11,7 +11,6 @@ use axum::extract::FromRequestParts;
 use axum::http::{HeaderMap, Method, header, request::Parts};
 use chrono::{DateTime, Utc};
 use concord_shared::rules::{Reason, Refusal};
-use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 
 use crate::config::Settings;
@@ -143,12 +142,7 @@ async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppErr
     if user.disabled {
         return Err(AppError::Unauthorized);
     }
-    let (Ok(party), Ok(role)) = (user.party.parse::<Party>(), user.role.parse::<Role>()) else {
-        return Err(AppError::Internal(anyhow::anyhow!(
-            "user {} has an unknown party or role",
-            user.id
-        )));
-    };
+    let (party, role) = (user.party, user.role);
     let expires_at = row.expires_at;
     let session_id = row.id;
     if (now - row.last_seen_at).num_seconds() >= TOUCH_EVERY_SECONDS {
@@ -185,25 +179,14 @@ async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError>
     if row.revoked_at.is_some() || row.expires_at.is_some_and(|end| end <= now) {
         return Err(AppError::Unauthorized);
     }
-    let (Ok(party), Ok(token_role)) = (row.party.parse::<Party>(), row.role.parse::<Role>()) else {
-        return Err(AppError::Internal(anyhow::anyhow!(
-            "token {} has an unknown party or role",
-            row.id
-        )));
-    };
+    let (party, token_role) = (row.party, row.role);
     // A token acts for its creator and never above them as they are now: it
     // stops when they are disabled or gone, and a demotion lowers it too.
     let creator = user::Entity::find_by_id(row.created_by).one(&state.db).await?;
     let Some(creator) = creator.filter(|u| !u.disabled && u.party == row.party) else {
         return Err(AppError::Unauthorized);
     };
-    let Ok(creator_role) = creator.role.parse::<Role>() else {
-        return Err(AppError::Internal(anyhow::anyhow!(
-            "user {} has an unknown role",
-            creator.id
-        )));
-    };
-    let role = token_role.min(creator_role);
+    let role = token_role.min(creator.role);
     let id = row.id;
     let name = row.name.clone();
     let expires_at = row.expires_at;

@@ -1,5 +1,12 @@
 //! `activities`: the lines of a plan, drafts included.
 
+use concord_shared::CooperationArea;
+use concord_shared::CooperationForm;
+use concord_shared::Party;
+use concord_shared::api::CostArrangement;
+use concord_shared::api::ExecutionStatus;
+use concord_shared::plan::ConsentState;
+use concord_shared::plan::PartyConsent;
 use sea_orm::entity::prelude::*;
 
 /// An activity.
@@ -23,17 +30,17 @@ pub struct Model {
     /// Description.
     pub description: String,
     /// Area code.
-    pub area: String,
+    pub area: CooperationArea,
     /// Area specification.
     pub area_other: Option<String>,
     /// Form code.
-    pub form: String,
+    pub form: CooperationForm,
     /// Form specification.
     pub form_other: Option<String>,
     /// Proposing party code.
-    pub proposing_party: String,
+    pub proposing_party: Party,
     /// Host party code.
-    pub host_party: String,
+    pub host_party: Party,
     /// Location.
     pub location: String,
     /// First day.
@@ -43,7 +50,7 @@ pub struct Model {
     /// Tentative month.
     pub month: Option<i32>,
     /// Cost arrangement code.
-    pub cost: String,
+    pub cost: CostArrangement,
     /// AZ participants.
     pub az_participants: Option<i32>,
     /// AZ responsible unit.
@@ -61,13 +68,13 @@ pub struct Model {
     /// Withdrawn by the proposer.
     pub withdrawn: bool,
     /// AZ consent code.
-    pub consent_az: String,
+    pub consent_az: PartyConsent,
     /// GE consent code.
-    pub consent_ge: String,
+    pub consent_ge: PartyConsent,
     /// Derived consent state code (stored for filtering).
-    pub consent: String,
+    pub consent: ConsentState,
     /// Execution status code.
-    pub execution: String,
+    pub execution: ExecutionStatus,
     /// Folded text for search (same on SQLite and PostgreSQL).
     pub search_text: String,
     /// Version (ETag).

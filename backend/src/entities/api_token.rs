@@ -1,5 +1,7 @@
 //! `api_tokens`: tokens integrations use; only the secret's SHA-256 is stored.
 
+use concord_shared::Party;
+use concord_shared::Role;
 use sea_orm::entity::prelude::*;
 
 /// One API token acting for a party with a role.
@@ -16,9 +18,9 @@ pub struct Model {
     #[sea_orm(unique)]
     pub token_hash: String,
     /// Party code.
-    pub party: String,
+    pub party: Party,
     /// Role code.
-    pub role: String,
+    pub role: Role,
     /// What it is for.
     pub name: String,
     /// The administrator who created it.

@@ -1,5 +1,6 @@
 //! `comments`: comments on activities (both parties) and internal notes (one party).
 
+use concord_shared::Party;
 use sea_orm::entity::prelude::*;
 
 /// A comment or an internal note.
@@ -15,7 +16,7 @@ pub struct Model {
     /// The activity.
     pub activity_id: i32,
     /// The author's party.
-    pub party: String,
+    pub party: Party,
     /// The author.
     pub author_id: Option<i32>,
     /// The author's display name.

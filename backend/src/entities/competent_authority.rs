@@ -1,5 +1,6 @@
 //! `competent_authorities`: each party's competent authority over time.
 
+use concord_shared::Party;
 use sea_orm::entity::prelude::*;
 
 /// One competent authority of a party, valid from a date until another.
@@ -10,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     /// The party's wire code (`az`, `ge`).
-    pub party: String,
+    pub party: Party,
     /// Name in English.
     pub name_en: String,
     /// Name in Azerbaijani.

@@ -1,6 +1,8 @@
 //! `documents`: files attached to instruments, notifications, activities
 //! and authority entries; the bytes live in the blob store under their SHA-256.
 
+use concord_shared::Party;
+use concord_shared::api::DocumentOwner;
 use sea_orm::entity::prelude::*;
 
 /// A document.
@@ -14,7 +16,7 @@ pub struct Model {
     #[sea_orm(unique)]
     pub public_id: i64,
     /// `DocumentOwner` code.
-    pub owner_type: String,
+    pub owner_type: DocumentOwner,
     /// The owner's wire id.
     pub owner_id: i64,
     /// File name given at upload.
@@ -28,7 +30,7 @@ pub struct Model {
     /// Uploader's display name.
     pub uploaded_by: String,
     /// Uploader's party code.
-    pub uploaded_party: String,
+    pub uploaded_party: Party,
     /// When.
     pub uploaded_at: DateTimeUtc,
 }

@@ -1,6 +1,7 @@
 //! `instruments`: the register of the Agreement, additional agreements,
 //! signed plans and amendments, protocols and minutes.
 
+use concord_shared::api::InstrumentKind;
 use sea_orm::entity::prelude::*;
 
 /// An instrument.
@@ -11,7 +12,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     /// `InstrumentKind` code.
-    pub kind: String,
+    pub kind: InstrumentKind,
     /// Title.
     pub title: String,
     /// Number.

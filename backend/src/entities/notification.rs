@@ -1,5 +1,6 @@
 //! `notifications`: diplomatic notifications between the parties.
 
+use concord_shared::Party;
 use sea_orm::entity::prelude::*;
 
 /// A notification.
@@ -10,7 +11,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     /// The sending party's code.
-    pub sending_party: String,
+    pub sending_party: Party,
     /// The note's number.
     pub note_number: String,
     /// What it notifies.

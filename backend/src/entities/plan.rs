@@ -1,5 +1,7 @@
 //! `plans`: one annual co-operation plan per year.
 
+use concord_shared::Party;
+use concord_shared::plan::PlanState;
 use sea_orm::entity::prelude::*;
 
 /// An annual plan.
@@ -13,11 +15,11 @@ pub struct Model {
     #[sea_orm(unique)]
     pub year: i32,
     /// `PlanState` code.
-    pub state: String,
+    pub state: PlanState,
     /// A proposed next state awaiting the other party.
-    pub proposal_to: Option<String>,
+    pub proposal_to: Option<PlanState>,
     /// The proposing party.
-    pub proposal_party: Option<String>,
+    pub proposal_party: Option<Party>,
     /// The proposing coordinator's display name.
     pub proposal_by: Option<String>,
     /// When proposed.

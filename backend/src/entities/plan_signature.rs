@@ -1,5 +1,6 @@
 //! `plan_signatures`: each party's signature on a version of a plan.
 
+use concord_shared::Party;
 use sea_orm::entity::prelude::*;
 
 /// One party's signature.
@@ -14,7 +15,7 @@ pub struct Model {
     /// The version signed (1: the original plan, 2: its first amendment, …).
     pub version_no: i32,
     /// The signing party.
-    pub party: String,
+    pub party: Party,
     /// Who signed.
     pub signatory: String,
     /// Their position.

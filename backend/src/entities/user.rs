@@ -1,5 +1,7 @@
 //! `users`: the staff of both ministries.
 
+use concord_shared::Party;
+use concord_shared::Role;
 use sea_orm::entity::prelude::*;
 
 /// A user of one party with one role.
@@ -10,9 +12,9 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     /// Party code.
-    pub party: String,
+    pub party: Party,
     /// Role code.
-    pub role: String,
+    pub role: Role,
     /// Unique, lowercase.
     #[sea_orm(unique)]
     pub username: String,

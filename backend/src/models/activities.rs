@@ -4,8 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, Utc};
 use concord_shared::api::{
-    Activity, ActivityPatch, ConsentDecision, ConsentRequest, CostArrangement, ExecutionStatus, NewActivity, Schedule,
-    Side, SideInput,
+    Activity, ActivityPatch, ConsentDecision, ConsentRequest, ExecutionStatus, NewActivity, Schedule, Side, SideInput,
 };
 use concord_shared::plan::{ConsentState, PartyConsent};
 use concord_shared::rules::activities::{self as rule, FieldOwner, in_plan};
@@ -15,7 +14,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoA
 use serde_json::json;
 
 use super::Check;
-use super::plans::{self, state_of};
+use super::plans;
 use super::search::fold;
 use crate::audit::{self, Event};
 use crate::auth::AuthUser;
@@ -23,52 +22,9 @@ use crate::entities::{activity, plan as plan_entity};
 use crate::error::AppError;
 use crate::state::AppState;
 
-fn cost_code(cost: CostArrangement) -> &'static str {
-    match cost {
-        CostArrangement::SendingPartyPays => "sending_party_pays",
-        CostArrangement::HostPartyPays => "host_party_pays",
-        CostArrangement::Shared => "shared",
-        CostArrangement::ThirdParty => "third_party",
-    }
-}
-
-fn cost_of(code: &str) -> CostArrangement {
-    match code {
-        "host_party_pays" => CostArrangement::HostPartyPays,
-        "shared" => CostArrangement::Shared,
-        "third_party" => CostArrangement::ThirdParty,
-        _ => CostArrangement::SendingPartyPays,
-    }
-}
-
-/// The execution status of a code.
-pub fn execution_of(code: &str) -> ExecutionStatus {
-    match code {
-        "confirmed" => ExecutionStatus::Confirmed,
-        "held" => ExecutionStatus::Held,
-        "postponed" => ExecutionStatus::Postponed,
-        "cancelled" => ExecutionStatus::Cancelled,
-        _ => ExecutionStatus::Planned,
-    }
-}
-
-/// The proposing party of a row.
-pub fn proposer_of(row: &activity::Model) -> Party {
-    row.proposing_party.parse().unwrap_or(Party::Az)
-}
-
-fn consent_of(code: &str) -> PartyConsent {
-    PartyConsent::from_code(code).unwrap_or(PartyConsent::Pending)
-}
-
 /// Who may see the row and read the audit history of its changes.
 pub fn scope_of(row: &activity::Model) -> Scope {
-    visibility::activity_scope(proposer_of(row), row.shared)
-}
-
-/// The row's consent state.
-pub fn consent_state_of(row: &activity::Model) -> ConsentState {
-    ConsentState::from_code(&row.consent).unwrap_or(ConsentState::Draft)
+    visibility::activity_scope(row.proposing_party, row.shared)
 }
 
 /// The wire view of an activity.
@@ -84,23 +40,23 @@ pub fn view(row: &activity::Model) -> Activity {
         reference: row.reference.clone(),
         title: row.title.clone(),
         description: row.description.clone(),
-        area: CooperationArea::from_code(&row.area).unwrap_or(CooperationArea::OtherArea),
+        area: row.area,
         area_other: row.area_other.clone(),
-        form: CooperationForm::from_code(&row.form).unwrap_or(CooperationForm::OtherForm),
+        form: row.form,
         form_other: row.form_other.clone(),
-        proposing_party: proposer_of(row),
-        host_party: row.host_party.parse().unwrap_or(Party::Az),
+        proposing_party: row.proposing_party,
+        host_party: row.host_party,
         location: row.location.clone(),
         start_date: row.start_date,
         end_date: row.end_date,
         month: row.month.and_then(|m| u32::try_from(m).ok()),
-        cost: cost_of(&row.cost),
+        cost: row.cost,
         az: side(row.az_participants, &row.az_unit, &row.az_contact),
         ge: side(row.ge_participants, &row.ge_unit, &row.ge_contact),
-        consent_az: consent_of(&row.consent_az),
-        consent_ge: consent_of(&row.consent_ge),
-        consent: ConsentState::from_code(&row.consent).unwrap_or(ConsentState::Draft),
-        execution: execution_of(&row.execution),
+        consent_az: row.consent_az,
+        consent_ge: row.consent_ge,
+        consent: row.consent,
+        execution: row.execution,
         execution_reason: row.execution_reason.clone(),
         az_summary: row.az_summary.clone(),
         ge_summary: row.ge_summary.clone(),
@@ -119,7 +75,7 @@ async fn find_visible<C: ConnectionTrait>(conn: &C, caller: &AuthUser, id: i64) 
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
-    visibility::may_see_activity(caller.actor(), proposer_of(&row), row.shared)?;
+    visibility::may_see_activity(caller.actor(), row.proposing_party, row.shared)?;
     Ok(row)
 }
 
@@ -288,7 +244,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
 ) -> Result<Activity, AppError> {
     caller.require(Action::Plan, Scope::Private(caller.party))?;
     let plan_row = plans::load(conn, year).await?;
-    rule::may_draft(caller.actor(), state_of(&plan_row))?;
+    rule::may_draft(caller.actor(), plan_row.state)?;
     let substance = Substance {
         title: concord_shared::text::trim_invisible(&new.title).to_owned(),
         description: new.description.trim().to_owned(),
@@ -317,17 +273,17 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         reference: Set(None),
         title: Set(substance.title),
         description: Set(substance.description),
-        area: Set(substance.area.code().to_owned()),
+        area: Set(substance.area),
         area_other: Set(substance.area_other),
-        form: Set(substance.form.code().to_owned()),
+        form: Set(substance.form),
         form_other: Set(substance.form_other),
-        proposing_party: Set(caller.party.code().to_owned()),
-        host_party: Set(new.host_party.code().to_owned()),
+        proposing_party: Set(caller.party),
+        host_party: Set(new.host_party),
         location: Set(substance.location),
         start_date: Set(substance.schedule.start_date),
         end_date: Set(substance.schedule.end_date.or(substance.schedule.start_date)),
         month: Set(substance.schedule.month.and_then(|m| i32::try_from(m).ok())),
-        cost: Set(cost_code(new.cost).to_owned()),
+        cost: Set(new.cost),
         az_participants: Set(None),
         az_unit: Set(String::new()),
         az_contact: Set(String::new()),
@@ -336,10 +292,10 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         ge_contact: Set(String::new()),
         shared: Set(false),
         withdrawn: Set(false),
-        consent_az: Set(PartyConsent::Pending.code().to_owned()),
-        consent_ge: Set(PartyConsent::Pending.code().to_owned()),
-        consent: Set(ConsentState::Draft.code().to_owned()),
-        execution: Set(ExecutionStatus::Planned.code().to_owned()),
+        consent_az: Set(PartyConsent::Pending),
+        consent_ge: Set(PartyConsent::Pending),
+        consent: Set(ConsentState::Draft),
+        execution: Set(ExecutionStatus::Planned),
         search_text: Set(String::new()),
         version: Set(1),
         created_by: Set(user_id),
@@ -372,13 +328,8 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
 
 /// Recomputes the derived consent state and search text, bumps the version.
 fn finish_row(active: &mut activity::ActiveModel, row: &activity::Model) {
-    let consent = rule::consent_state(
-        row.shared,
-        row.withdrawn,
-        consent_of(&row.consent_az),
-        consent_of(&row.consent_ge),
-    );
-    active.consent = Set(consent.code().to_owned());
+    let consent = rule::consent_state(row.shared, row.withdrawn, row.consent_az, row.consent_ge);
+    active.consent = Set(consent);
     active.search_text = Set(search_text(row));
 }
 
@@ -403,7 +354,7 @@ pub(crate) async fn save<C: ConnectionTrait>(
     let mut active = next.clone().into_active_model().reset_all();
     finish_row(&mut active, &next);
     let updated = super::versioned::update(conn, active, row.version).await?;
-    if substantive && (in_plan(consent_state_of(&row)) || in_plan(consent_state_of(&updated))) {
+    if substantive && (in_plan(row.consent) || in_plan(updated.consent)) {
         plans::reopen_if_agreed(conn, plan_row).await?;
     }
     let after = view(&updated);
@@ -443,7 +394,7 @@ pub async fn update(
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
     let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
-    let proposer = proposer_of(&row);
+    let proposer = row.proposing_party;
     let substantive = patch.title.is_some()
         || patch.description.is_some()
         || patch.area.is_some()
@@ -454,7 +405,7 @@ pub async fn update(
         || patch.location.is_some()
         || patch.schedule.is_some()
         || patch.cost.is_some();
-    let plan_state = state_of(&plan_row);
+    let plan_state = plan_row.state;
     if substantive {
         rule::may_edit(caller.actor(), plan_state, proposer, FieldOwner::Substance)?;
     }
@@ -466,12 +417,8 @@ pub async fn update(
         rule::may_edit(caller.actor(), plan_state, proposer, FieldOwner::Side(caller.party))?;
     }
     require_version(&row, if_match)?;
-    let area = patch
-        .area
-        .unwrap_or_else(|| CooperationArea::from_code(&row.area).unwrap_or(CooperationArea::OtherArea));
-    let form = patch
-        .form
-        .unwrap_or_else(|| CooperationForm::from_code(&row.form).unwrap_or(CooperationForm::OtherForm));
+    let area = patch.area.unwrap_or_else(|| row.area);
+    let form = patch.form.unwrap_or_else(|| row.form);
     let substance = Substance {
         title: patch
             .title
@@ -514,24 +461,24 @@ pub async fn update(
     check.finish()?;
     // Only an activity in the plan has consents to reset; a rejected or
     // withdrawn one is revised first and then shared again.
-    let reset_consent = substantive && in_plan(consent_state_of(&row));
+    let reset_consent = substantive && in_plan(row.consent);
     let party = caller.party;
     let updated = save(&*tx, caller, row, &plan_row, "activity.update", substantive, |next| {
         next.title = substance.title;
         next.description = substance.description;
-        next.area = substance.area.code().to_owned();
+        next.area = substance.area;
         next.area_other = substance.area_other;
-        next.form = substance.form.code().to_owned();
+        next.form = substance.form;
         next.form_other = substance.form_other;
         next.location = substance.location;
         next.start_date = substance.schedule.start_date;
         next.end_date = substance.schedule.end_date.or(substance.schedule.start_date);
         next.month = substance.schedule.month.and_then(|m| i32::try_from(m).ok());
         if let Some(host) = patch.host_party {
-            next.host_party = host.code().to_owned();
+            next.host_party = host;
         }
         if let Some(cost) = patch.cost {
-            next.cost = cost_code(cost).to_owned();
+            next.cost = cost;
         }
         if let Some(side) = &patch.own_side {
             let participants = side.participants.and_then(|p| i32::try_from(p).ok());
@@ -546,8 +493,8 @@ pub async fn update(
             }
         }
         if reset_consent {
-            next.consent_az = PartyConsent::Pending.code().to_owned();
-            next.consent_ge = PartyConsent::Pending.code().to_owned();
+            next.consent_az = PartyConsent::Pending;
+            next.consent_ge = PartyConsent::Pending;
         }
     })
     .await?;
@@ -560,10 +507,10 @@ pub async fn update(
 pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<Activity, AppError> {
     let tx = state.write().await?;
     let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
-    let proposer = proposer_of(&row);
+    let proposer = row.proposing_party;
     rule::may_edit_field(caller.actor(), proposer, FieldOwner::Substance)?;
     require_version(&row, if_match)?;
-    rule::may_share(caller.actor(), state_of(&plan_row), proposer, consent_state_of(&row))?;
+    rule::may_share(caller.actor(), plan_row.state, proposer, row.consent)?;
     let reference = match &row.reference {
         Some(existing) => existing.clone(),
         None => {
@@ -596,8 +543,8 @@ pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) 
         next.reference = Some(reference);
         next.shared = true;
         next.withdrawn = false;
-        next.consent_az = PartyConsent::Pending.code().to_owned();
-        next.consent_ge = PartyConsent::Pending.code().to_owned();
+        next.consent_az = PartyConsent::Pending;
+        next.consent_ge = PartyConsent::Pending;
     })
     .await?;
     tx.commit().await?;
@@ -608,10 +555,10 @@ pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) 
 pub async fn withdraw(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<Activity, AppError> {
     let tx = state.write().await?;
     let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
-    let proposer = proposer_of(&row);
-    rule::may_edit(caller.actor(), state_of(&plan_row), proposer, FieldOwner::Substance)?;
+    let proposer = row.proposing_party;
+    rule::may_edit(caller.actor(), plan_row.state, proposer, FieldOwner::Substance)?;
     require_version(&row, if_match)?;
-    rule::may_withdraw(caller.actor(), state_of(&plan_row), proposer, consent_state_of(&row))?;
+    rule::may_withdraw(caller.actor(), plan_row.state, proposer, row.consent)?;
     let withdrawn = save(&*tx, caller, row, &plan_row, "activity.withdraw", true, |next| {
         next.withdrawn = true
     })
@@ -624,15 +571,10 @@ pub async fn withdraw(caller: &AuthUser, state: &AppState, id: i64, if_match: i6
 pub async fn delete_draft(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) -> Result<(), AppError> {
     let tx = state.write().await?;
     let (row, _) = load_for_write(&*tx, caller, id).await?;
-    let proposer = proposer_of(&row);
+    let proposer = row.proposing_party;
     rule::may_edit_field(caller.actor(), proposer, FieldOwner::Substance)?;
     require_version(&row, if_match)?;
-    rule::may_delete(
-        caller.actor(),
-        proposer,
-        consent_state_of(&row),
-        row.reference.is_some(),
-    )?;
+    rule::may_delete(caller.actor(), proposer, row.consent, row.reference.is_some())?;
     let before = view(&row);
     activity::Entity::delete_by_id(row.id).exec(&*tx).await?;
     audit::append(
@@ -664,7 +606,7 @@ pub async fn consent(
     let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Coordinate, Scope::Joint)?;
     require_version(&row, if_match)?;
-    rule::may_consent(caller.actor(), state_of(&plan_row), consent_state_of(&row))?;
+    rule::may_consent(caller.actor(), plan_row.state, row.consent)?;
     let mut check = Check::default();
     let needs_comment = request.decision != ConsentDecision::Accept;
     check.text("comment", &request.comment, usize::from(needs_comment), 4000);
@@ -684,8 +626,8 @@ pub async fn consent(
         "activity.consent",
         true,
         |next| match party {
-            Party::Az => next.consent_az = decision.code().to_owned(),
-            Party::Ge => next.consent_ge = decision.code().to_owned(),
+            Party::Az => next.consent_az = decision,
+            Party::Ge => next.consent_ge = decision,
         },
     )
     .await?;

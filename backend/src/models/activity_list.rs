@@ -59,7 +59,7 @@ pub struct ActivityQuery {
 fn visible(party: Party) -> Condition {
     Condition::any()
         .add(Column::Shared.eq(true))
-        .add(Column::ProposingParty.eq(party.code()))
+        .add(Column::ProposingParty.eq(party))
 }
 
 fn filtered(caller: &AuthUser, plan_id: i32, year: i32, q: &ActivityQuery) -> Result<Select<Entity>, AppError> {
@@ -67,22 +67,22 @@ fn filtered(caller: &AuthUser, plan_id: i32, year: i32, q: &ActivityQuery) -> Re
         .filter(Column::PlanId.eq(plan_id))
         .filter(visible(caller.party));
     if let Some(area) = q.area {
-        select = select.filter(Column::Area.eq(area.code()));
+        select = select.filter(Column::Area.eq(area));
     }
     if let Some(form) = q.form {
-        select = select.filter(Column::Form.eq(form.code()));
+        select = select.filter(Column::Form.eq(form));
     }
     if let Some(consent) = q.consent {
-        select = select.filter(Column::Consent.eq(consent.code()));
+        select = select.filter(Column::Consent.eq(consent));
     }
     if let Some(execution) = q.execution {
-        select = select.filter(Column::Execution.eq(execution.code()));
+        select = select.filter(Column::Execution.eq(execution));
     }
     if let Some(proposer) = q.proposer {
-        select = select.filter(Column::ProposingParty.eq(proposer.code()));
+        select = select.filter(Column::ProposingParty.eq(proposer));
     }
     if let Some(host) = q.host {
-        select = select.filter(Column::HostParty.eq(host.code()));
+        select = select.filter(Column::HostParty.eq(host));
     }
     if let Some(month) = q.month {
         let first = NaiveDate::from_ymd_opt(year, month, 1)
@@ -125,17 +125,17 @@ fn filtered(caller: &AuthUser, plan_id: i32, year: i32, q: &ActivityQuery) -> Re
                 Condition::any()
                     .add(
                         Condition::all()
-                            .add(mine.eq(PartyConsent::Pending.code()))
+                            .add(mine.eq(PartyConsent::Pending))
                             .add(Column::Consent.is_in([
-                                ConsentState::Pending.code(),
-                                ConsentState::AcceptedByAz.code(),
-                                ConsentState::AcceptedByGe.code(),
+                                ConsentState::Pending,
+                                ConsentState::AcceptedByAz,
+                                ConsentState::AcceptedByGe,
                             ])),
                     )
                     .add(
                         Condition::all()
-                            .add(Column::ProposingParty.eq(caller.party.code()))
-                            .add(Column::Consent.eq(ConsentState::ChangesRequested.code())),
+                            .add(Column::ProposingParty.eq(caller.party))
+                            .add(Column::Consent.eq(ConsentState::ChangesRequested)),
                     ),
             );
     }
@@ -238,41 +238,18 @@ pub async fn counts(
     caller.require(Action::Read, Scope::Joint)?;
     let plan = plans::load(&state.db, year).await?;
     let base = filtered(caller, plan.id, year, &q)?;
+    // The grouped column is typed: a count per value of its closed list.
     let group = |column: Column| {
         base.clone()
             .select_only()
             .column(column)
             .column_as(Column::Id.count(), "n")
             .group_by(column)
-            .into_tuple::<(String, i64)>()
-            .all(&state.db)
     };
-    let n = |v: i64| u64::try_from(v).unwrap_or_default();
-    let by_consent: Vec<_> = group(Column::Consent)
-        .await?
-        .into_iter()
-        .filter_map(|(c, v)| ConsentState::from_code(&c).map(|c| (c, n(v))))
-        .collect();
-    let mut by_area: Vec<_> = group(Column::Area)
-        .await?
-        .into_iter()
-        .filter_map(|(c, v)| CooperationArea::from_code(&c).map(|c| (c, n(v))))
-        .collect();
-    by_area.sort();
-    let mut by_form: Vec<_> = group(Column::Form)
-        .await?
-        .into_iter()
-        .filter_map(|(c, v)| CooperationForm::from_code(&c).map(|c| (c, n(v))))
-        .collect();
-    by_form.sort();
-    let mut by_host: Vec<_> = group(Column::HostParty)
-        .await?
-        .into_iter()
-        .filter_map(|(c, v)| Party::from_code(&c).map(|c| (c, n(v))))
-        .collect();
-    by_host.sort();
-    let mut by_consent = by_consent;
-    by_consent.sort();
+    let by_consent: Vec<(ConsentState, u64)> = sorted_counts(group(Column::Consent).into_tuple().all(&state.db).await?);
+    let by_area: Vec<(CooperationArea, u64)> = sorted_counts(group(Column::Area).into_tuple().all(&state.db).await?);
+    let by_form: Vec<(CooperationForm, u64)> = sorted_counts(group(Column::Form).into_tuple().all(&state.db).await?);
+    let by_host: Vec<(Party, u64)> = sorted_counts(group(Column::HostParty).into_tuple().all(&state.db).await?);
     let total = by_consent.iter().map(|(_, v)| v).sum();
     Ok(ActivityCounts {
         by_consent,
@@ -281,4 +258,14 @@ pub async fn counts(
         by_host,
         total,
     })
+}
+
+/// Counts per value of a closed list, in the list's order.
+fn sorted_counts<T: Ord>(rows: Vec<(T, i64)>) -> Vec<(T, u64)> {
+    let mut counts: Vec<_> = rows
+        .into_iter()
+        .map(|(value, n)| (value, u64::try_from(n).unwrap_or_default()))
+        .collect();
+    counts.sort();
+    counts
 }

@@ -5,9 +5,9 @@
 //! notification is recorded.
 
 use chrono::{NaiveDate, Utc};
+use concord_shared::Labels;
 use concord_shared::api::{Authority, AuthorityChange};
 use concord_shared::rules::{self, Action, Scope};
-use concord_shared::{Labels, Party};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IntoActiveModel, ModelTrait, QueryFilter,
     QueryOrder, Set,
@@ -19,13 +19,9 @@ use crate::entities::{competent_authority, document};
 use crate::error::AppError;
 use crate::state::AppState;
 
-fn party_of(row: &competent_authority::Model) -> Party {
-    row.party.parse().unwrap_or(Party::Az)
-}
-
 /// Who may see an entry: its party alone while pending, else both.
 pub fn scope_of(row: &competent_authority::Model) -> Scope {
-    rules::visibility::authority_scope(party_of(row), row.pending)
+    rules::visibility::authority_scope(row.party, row.pending)
 }
 
 /// The entry's id on the wire.
@@ -37,7 +33,7 @@ fn wire_id(row: &competent_authority::Model) -> i64 {
 pub fn view(row: &competent_authority::Model) -> Authority {
     Authority {
         id: wire_id(row),
-        party: party_of(row),
+        party: row.party,
         name: Labels {
             en: row.name_en.clone(),
             az: row.name_az.clone(),
@@ -74,7 +70,7 @@ pub async fn list(caller: &AuthUser, state: &AppState) -> Result<Vec<Authority>,
         .filter(
             Condition::any()
                 .add(competent_authority::Column::Pending.eq(false))
-                .add(competent_authority::Column::Party.eq(caller.party.code())),
+                .add(competent_authority::Column::Party.eq(caller.party)),
         )
         .order_by_asc(competent_authority::Column::Party)
         .order_by_asc(competent_authority::Column::Pending)
@@ -107,7 +103,7 @@ pub async fn propose(caller: &AuthUser, state: &AppState, change: AuthorityChang
     check(&change)?;
     let tx = state.write().await?;
     let row = competent_authority::ActiveModel {
-        party: Set(caller.party.code().to_owned()),
+        party: Set(caller.party),
         name_en: Set(change.name.en.trim().to_owned()),
         name_az: Set(change.name.az.trim().to_owned()),
         name_ka: Set(change.name.ka.trim().to_owned()),
@@ -138,7 +134,7 @@ async fn load_pending<C: ConnectionTrait>(
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
-    rules::register::may_change_authority(caller.actor(), party_of(&row), row.pending)?;
+    rules::register::may_change_authority(caller.actor(), row.party, row.pending)?;
     Ok(row)
 }
 
@@ -215,12 +211,12 @@ pub async fn take_effect<C: ConnectionTrait>(
         .await?
         .ok_or_else(not_pending)?;
     // The rule decides; its refusal names the field of the notification.
-    if rules::register::may_change_authority(caller.actor(), party_of(&row), row.pending).is_err() {
+    if rules::register::may_change_authority(caller.actor(), row.party, row.pending).is_err() {
         return Err(not_pending());
     }
     let from = effective_on.max(Utc::now().date_naive());
     let open = competent_authority::Entity::find()
-        .filter(competent_authority::Column::Party.eq(caller.party.code()))
+        .filter(competent_authority::Column::Party.eq(caller.party))
         .filter(competent_authority::Column::Pending.eq(false))
         .filter(competent_authority::Column::ValidTo.is_null())
         .all(conn)

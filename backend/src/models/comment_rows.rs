@@ -3,7 +3,6 @@
 //! comment (`activities.rs`), so that neither imports the other.
 
 use chrono::Utc;
-use concord_shared::Party;
 use concord_shared::api::Comment;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 
@@ -15,7 +14,7 @@ use crate::error::AppError;
 pub fn view(row: comment::Model) -> Comment {
     Comment {
         id: row.public_id,
-        party: row.party.parse().unwrap_or(Party::Az),
+        party: row.party,
         author: row.author_name,
         position: row.author_position,
         body: row.body,
@@ -44,7 +43,7 @@ pub async fn insert<C: ConnectionTrait>(
     let row = comment::ActiveModel {
         public_id: Set(crate::auth::secrets::new_public_number()),
         activity_id: Set(activity_id),
-        party: Set(caller.party.code().to_owned()),
+        party: Set(caller.party),
         author_id: Set(caller.user_id),
         author_name: Set(caller.display_name.clone()),
         author_position: Set(position),

@@ -22,7 +22,7 @@ pub async fn list(caller: &AuthUser, state: &AppState, id: i64, internal: bool) 
         .filter(comment::Column::ActivityId.eq(row.id))
         .filter(comment::Column::Internal.eq(internal));
     if internal {
-        query = query.filter(comment::Column::Party.eq(caller.party.code()));
+        query = query.filter(comment::Column::Party.eq(caller.party));
     }
     let rows = query.order_by_asc(comment::Column::Id).all(&state.db).await?;
     Ok(rows.into_iter().map(view).collect())

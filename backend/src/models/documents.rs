@@ -35,14 +35,14 @@ use crate::storage::BlobReader;
 pub fn view(row: &document::Model) -> Document {
     Document {
         id: row.public_id,
-        owner: DocumentOwner::from_code(&row.owner_type).unwrap_or(DocumentOwner::Instrument),
+        owner: row.owner_type,
         owner_id: row.owner_id,
         filename: row.filename.clone(),
         media_type: row.media_type.clone(),
         size: u64::try_from(row.size).unwrap_or_default(),
         sha256: row.sha256.clone(),
         uploaded_by: row.uploaded_by.clone(),
-        uploaded_by_party: row.uploaded_party.parse().unwrap_or(concord_shared::Party::Az),
+        uploaded_by_party: row.uploaded_party,
         uploaded_at: row.uploaded_at,
     }
 }
@@ -71,14 +71,14 @@ async fn owner_scope<C: ConnectionTrait>(
             let scope = if row.shared {
                 Scope::Joint
             } else {
-                Scope::Private(super::activities::proposer_of(&row))
+                Scope::Private(row.proposing_party)
             };
             (scope, None)
         }
         DocumentOwner::Authority => {
             let row = super::authorities::load(conn, caller, owner_id).await?;
             // Only the party's own coordinators document its authority.
-            let party = row.party.parse().unwrap_or(concord_shared::Party::Az);
+            let party = row.party;
             (super::authorities::scope_of(&row), Some(party))
         }
     })
@@ -93,7 +93,7 @@ pub async fn list(
 ) -> Result<Vec<Document>, AppError> {
     owner_scope(&state.db, caller, owner, owner_id).await?;
     let rows = document::Entity::find()
-        .filter(document::Column::OwnerType.eq(owner.code()))
+        .filter(document::Column::OwnerType.eq(owner))
         .filter(document::Column::OwnerId.eq(owner_id))
         .order_by_asc(document::Column::UploadedAt)
         .order_by_asc(document::Column::Id)
@@ -110,7 +110,7 @@ async fn load(caller: &AuthUser, state: &AppState, id: i64) -> Result<document::
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let owner = DocumentOwner::from_code(&row.owner_type).ok_or(AppError::NotFound)?;
+    let owner = row.owner_type;
     owner_scope(&state.db, caller, owner, row.owner_id).await?;
     Ok(row)
 }
@@ -302,14 +302,14 @@ async fn record(
     let (scope, _) = owner_scope(&*tx, caller, upload.owner, upload.owner_id).await?;
     let row = document::ActiveModel {
         public_id: Set(crate::auth::secrets::new_public_number()),
-        owner_type: Set(upload.owner.code().to_owned()),
+        owner_type: Set(upload.owner),
         owner_id: Set(upload.owner_id),
         filename: Set(filename),
         media_type: Set(media_type.to_owned()),
         size: Set(i64::try_from(size).unwrap_or(i64::MAX)),
         sha256: Set(sha256.to_owned()),
         uploaded_by: Set(caller.display_name.clone()),
-        uploaded_party: Set(caller.party.code().to_owned()),
+        uploaded_party: Set(caller.party),
         uploaded_at: Set(Utc::now()),
         ..Default::default()
     }

@@ -13,10 +13,8 @@ use concord_shared::{CooperationArea, CooperationForm, Party};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::Check;
-use super::activities::{
-    self, consent_state_of, execution_of, load, load_for_write, proposer_of, require_version, save,
-};
-use super::plans::{self, state_of};
+use super::activities::{self, load, load_for_write, require_version, save};
+use super::plans;
 use crate::auth::AuthUser;
 use crate::entities::activity;
 use crate::error::AppError;
@@ -38,7 +36,7 @@ pub async fn set_status(
         caller.actor(),
         view.host_party,
         view.consent,
-        state_of(&plan_row),
+        plan_row.state,
         plan_row.signed_version.is_some(),
     )?;
     require_version(&row, if_match)?;
@@ -52,7 +50,7 @@ pub async fn set_status(
     check.text("reason", reason.as_deref().unwrap_or_default(), 0, 2000);
     check.finish()?;
     let updated = save(&*tx, caller, row, &plan_row, "activity.execution", false, |next| {
-        next.execution = update.status.code().to_owned();
+        next.execution = update.status;
         next.execution_reason = if needs_reason { reason } else { None };
     })
     .await?;
@@ -72,7 +70,7 @@ pub async fn set_summary(
     let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
     caller.require(Action::Plan, Scope::Joint)?;
     require_version(&row, if_match)?;
-    rule::may_write_summary(caller.actor(), execution_of(&row.execution))?;
+    rule::may_write_summary(caller.actor(), row.execution)?;
     let mut check = Check::default();
     check.text("summary", &update.summary, 1, 8000);
     check.finish()?;
@@ -96,7 +94,7 @@ pub async fn set_summary(
 }
 
 fn figures(key: String, rows: &[&activity::Model]) -> ExecutionFigures {
-    let count = |status: ExecutionStatus| rows.iter().filter(|r| r.execution == status.code()).count() as u64;
+    let count = |status: ExecutionStatus| rows.iter().filter(|r| r.execution == status).count() as u64;
     let total = rows.len() as u64;
     let held = count(ExecutionStatus::Held);
     let postponed = count(ExecutionStatus::Postponed);
@@ -118,13 +116,13 @@ pub async fn report(caller: &AuthUser, state: &AppState, year: i32) -> Result<Ex
     let plan_row = plans::load(&state.db, year).await?;
     let Some(version) = plan_row.signed_version else {
         return Err(Refusal::Conflict(Reason::PlanState {
-            state: state_of(&plan_row).code().to_owned(),
+            state: plan_row.state.code().to_owned(),
         })
         .into());
     };
     let rows = activity::Entity::find()
         .filter(activity::Column::PlanId.eq(plan_row.id))
-        .filter(activity::Column::Consent.eq(ConsentState::Accepted.code()))
+        .filter(activity::Column::Consent.eq(ConsentState::Accepted))
         .all(&state.db)
         .await?;
     let all: Vec<&activity::Model> = rows.iter().collect();
@@ -134,28 +132,28 @@ pub async fn report(caller: &AuthUser, state: &AppState, year: i32) -> Result<Ex
     };
     let by_area = CooperationArea::ALL
         .iter()
-        .filter_map(|a| group(a.code(), &|r| r.area == a.code()))
+        .filter_map(|a| group(a.code(), &|r| r.area == *a))
         .collect();
     let by_form = CooperationForm::ALL
         .iter()
-        .filter_map(|f| group(f.code(), &|r| r.form == f.code()))
+        .filter_map(|f| group(f.code(), &|r| r.form == *f))
         .collect();
     let by_party = Party::ALL
         .iter()
-        .filter_map(|p| group(p.code(), &|r| r.proposing_party == p.code()))
+        .filter_map(|p| group(p.code(), &|r| r.proposing_party == *p))
         .collect();
     let reciprocity = Party::ALL
         .iter()
         .map(|p| Reciprocity {
             party: *p,
-            hosted: rows.iter().filter(|r| r.host_party == p.code()).count() as u64,
-            sent: rows.iter().filter(|r| r.host_party != p.code()).count() as u64,
+            hosted: rows.iter().filter(|r| r.host_party == *p).count() as u64,
+            sent: rows.iter().filter(|r| r.host_party != *p).count() as u64,
         })
         .collect();
     Ok(ExecutionReport {
         year,
         version,
-        closed: state_of(&plan_row) == PlanState::Closed,
+        closed: plan_row.state == PlanState::Closed,
         overall: figures("all".into(), &all),
         by_area,
         by_form,
@@ -175,8 +173,8 @@ pub async fn carry_over(
     caller.require(Action::Plan, Scope::Private(caller.party))?;
     let plan_row = plans::load(&state.db, year).await?;
     let next = plans::load(&state.db, year + 1).await.ok();
-    rule::may_carry_from(caller.actor(), state_of(&plan_row), plan_row.signed_version.is_some())?;
-    rule::may_carry_into(year, next.as_ref().map(state_of))?;
+    rule::may_carry_from(caller.actor(), plan_row.state, plan_row.signed_version.is_some())?;
+    rule::may_carry_into(year, next.as_ref().map(|p| p.state))?;
     let Some(next) = next else {
         return Err(Refusal::Conflict(Reason::NextPlanMissing { year: year + 1 }).into());
     };
@@ -201,13 +199,9 @@ pub async fn carry_over(
             .await?
             .is_some();
         // The rule decides; its refusal names the list item that is refused.
-        if let Err(refusal) = rule::may_carry_over(
-            caller.actor(),
-            proposer_of(&row),
-            consent_state_of(&row),
-            execution_of(&row.execution),
-            carried,
-        ) {
+        if let Err(refusal) =
+            rule::may_carry_over(caller.actor(), row.proposing_party, row.consent, row.execution, carried)
+        {
             let code = match refusal.reason() {
                 Some(Reason::NotYourField { .. }) => "not_yours",
                 Some(Reason::AlreadyCarriedOver) => "carried",

@@ -33,7 +33,7 @@ fn related_of(row: &instrument::Model) -> Vec<i64> {
 pub fn view(row: &instrument::Model) -> Instrument {
     Instrument {
         id: i64::from(row.id),
-        kind: InstrumentKind::from_code(&row.kind).unwrap_or(InstrumentKind::Protocol),
+        kind: row.kind,
         title: row.title.clone(),
         number: row.number.clone(),
         signed_on: row.signed_on,
@@ -241,7 +241,7 @@ async fn check<C: ConnectionTrait>(conn: &C, input: &InstrumentInput, own_id: Op
 
 /// Copies the input onto an active row.
 fn apply(active: &mut instrument::ActiveModel, input: &InstrumentInput) {
-    active.kind = Set(input.kind.code().to_owned());
+    active.kind = Set(input.kind);
     active.title = Set(concord_shared::text::trim_invisible(&input.title).to_owned());
     active.number = Set(super::non_empty(input.number.clone()));
     active.signed_on = Set(input.signed_on);
@@ -309,7 +309,7 @@ pub async fn update(
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
-    let kind = InstrumentKind::from_code(&row.kind).unwrap_or(InstrumentKind::Protocol);
+    let kind = row.kind;
     let kind_ok = if kind.recorded_by_hand() {
         input.kind.recorded_by_hand()
     } else {
@@ -364,7 +364,7 @@ pub async fn link_signed_plan<C: ConnectionTrait>(
     let mut places: Vec<String> = signatures.iter().map(|s| s.place.clone()).collect();
     places.dedup();
     let mut related: Vec<i64> = instrument::Entity::find()
-        .filter(instrument::Column::Kind.eq(InstrumentKind::BaseAgreement.code()))
+        .filter(instrument::Column::Kind.eq(InstrumentKind::BaseAgreement))
         .all(conn)
         .await?
         .iter()
@@ -399,7 +399,7 @@ pub async fn link_signed_plan<C: ConnectionTrait>(
     let (ge_signatory, ge_position) = side(Party::Ge);
     let now = Utc::now();
     let row = instrument::ActiveModel {
-        kind: Set(kind.code().to_owned()),
+        kind: Set(kind),
         title: Set(title),
         number: Set(None),
         signed_on: Set(signed_on),

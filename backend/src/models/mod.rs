@@ -88,14 +88,6 @@ impl Check {
     }
 }
 
-/// A party code read back from the database. The schema only stores `az` or
-/// `ge`; anything else is a damaged row, refused rather than guessed, since
-/// the party decides who may act on the row.
-pub fn stored_party(code: &str) -> Result<concord_shared::Party, AppError> {
-    code.parse()
-        .map_err(|_| AppError::Internal(anyhow::anyhow!("a stored row names an unknown party: {code:?}")))
-}
-
 /// Turns the database's "a unique key refused this row" (another request
 /// wrote the same thing at the same moment) into the refusal the caller
 /// would have got had it come second: `.map_err(duplicate_is(reason))`.

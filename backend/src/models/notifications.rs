@@ -6,7 +6,6 @@
 //! coordinators record them ([`rules::register::may_record_receipt`]).
 
 use chrono::{NaiveDate, Utc};
-use concord_shared::Party;
 use concord_shared::api::{NewNotification, Notification, NotificationReceipt, Page};
 use concord_shared::rules::{self, Action, Scope};
 use sea_orm::{
@@ -23,7 +22,7 @@ use crate::state::AppState;
 pub fn view(row: &notification::Model) -> Notification {
     Notification {
         id: i64::from(row.id),
-        sending_party: row.sending_party.parse().unwrap_or(Party::Az),
+        sending_party: row.sending_party,
         note_number: row.note_number.clone(),
         subject: row.subject.clone(),
         sent_on: row.sent_on,
@@ -126,7 +125,7 @@ pub async fn record(caller: &AuthUser, state: &AppState, new: NewNotification) -
     let tx = state.write().await?;
     let now = Utc::now();
     let row = notification::ActiveModel {
-        sending_party: Set(caller.party.code().to_owned()),
+        sending_party: Set(caller.party),
         note_number: Set(new.note_number.trim().to_owned()),
         subject: Set(new.subject.trim().to_owned()),
         sent_on: Set(new.sent_on),
@@ -172,7 +171,7 @@ pub async fn receipt(
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
     let row = load(&*tx, id).await?;
-    let sender = super::stored_party(&row.sending_party)?;
+    let sender = row.sending_party;
     rules::register::may_record_receipt(caller.actor(), sender)?;
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });

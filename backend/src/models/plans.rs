@@ -2,7 +2,6 @@
 //! coordinator proposes, the other party's coordinator confirms.
 
 use chrono::Utc;
-use concord_shared::Party;
 use concord_shared::api::{Blocker, NewPlan, Plan, Signature, StepProposal, TransitionAction, TransitionRequest};
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::rules::plan::{self as rule, PlanEvent, StepFacts};
@@ -20,9 +19,9 @@ use crate::entities::{activity, plan, plan_signature};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// The plan's state.
+/// The plan's state (the column is typed; kept for the document builders).
 pub fn state_of(row: &plan::Model) -> PlanState {
-    PlanState::from_code(&row.state).unwrap_or(PlanState::Drafting)
+    row.state
 }
 
 /// Loads a plan by year (plans are joint: both parties see every plan).
@@ -51,7 +50,7 @@ pub async fn load_for_update<C: ConnectionTrait>(conn: &C, year: i32) -> Result<
 /// Counts of shared activities per consent state (never drafts: nothing of
 /// a party's private work shows in another's view).
 async fn shared_counts<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<Vec<(ConsentState, u64)>, AppError> {
-    let rows: Vec<(String, i64)> = activity::Entity::find()
+    let rows: Vec<(ConsentState, i64)> = activity::Entity::find()
         .select_only()
         .column(activity::Column::Consent)
         .column_as(activity::Column::Id.count(), "n")
@@ -63,18 +62,18 @@ async fn shared_counts<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<Vec
         .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(code, n)| ConsentState::from_code(&code).map(|s| (s, u64::try_from(n).unwrap_or_default())))
+        .map(|(state, n)| (state, u64::try_from(n).unwrap_or_default()))
         .collect())
 }
 
 /// The wire view of a plan, with what blocks its next step.
 pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Plan, AppError> {
-    let state = state_of(row);
+    let state = row.state;
     let counts = shared_counts(conn, row.id).await?;
-    let proposal = match (&row.proposal_to, &row.proposal_party, &row.proposal_at) {
+    let proposal = match (row.proposal_to, row.proposal_party, &row.proposal_at) {
         (Some(to), Some(party), Some(at)) => Some(StepProposal {
-            to: PlanState::from_code(to).unwrap_or(state),
-            proposed_by_party: party.parse().unwrap_or(Party::Az),
+            to,
+            proposed_by_party: party,
             proposed_by: row.proposal_by.clone().unwrap_or_default(),
             proposed_at: *at,
         }),
@@ -105,6 +104,12 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
             }),
         }
     }
+    debug_assert!(
+        blockers
+            .iter()
+            .all(|b| concord_shared::codes::BLOCKER_CODES.contains(&b.code.as_str())),
+        "a blocker code is missing from concord_shared::codes: {blockers:?}"
+    );
     let activity_count = counts.iter().filter(|(s, _)| in_plan(*s)).map(|(_, n)| n).sum();
     Ok(Plan {
         year: row.year,
@@ -164,7 +169,7 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: boo
     let now = Utc::now();
     let row = plan::ActiveModel {
         year: Set(new.year),
-        state: Set(rule::INITIAL.code().to_owned()),
+        state: Set(rule::INITIAL),
         seq_az: Set(0),
         seq_ge: Set(0),
         demo: Set(demo),
@@ -209,8 +214,8 @@ pub async fn transition(
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let before = view(&*tx, &row).await?;
-    let current = state_of(&row);
-    let proposer: Option<Party> = row.proposal_party.as_deref().and_then(|p| p.parse().ok());
+    let current = row.state;
+    let proposer = row.proposal_party;
     let mut active = row.clone().into_active_model();
     let action = match request.action {
         TransitionAction::Propose => {
@@ -223,22 +228,18 @@ pub async fn transition(
                 ));
             }
             rule::step_conditions(next, &step_facts(&*tx, &row).await?)?;
-            active.proposal_to = Set(Some(next.code().to_owned()));
-            active.proposal_party = Set(Some(caller.party.code().to_owned()));
+            active.proposal_to = Set(Some(next));
+            active.proposal_party = Set(Some(caller.party));
             active.proposal_by = Set(Some(caller.display_name.clone()));
             active.proposal_at = Set(Some(Utc::now()));
             "plan.propose"
         }
         TransitionAction::Confirm => {
             rule::may_confirm(caller.actor(), proposer)?;
-            let to = row
-                .proposal_to
-                .as_deref()
-                .and_then(PlanState::from_code)
-                .unwrap_or(current);
+            let to = row.proposal_to.unwrap_or(current);
             let facts = step_facts(&*tx, &row).await?;
             let next = rule::transition(current, PlanEvent::Confirmed { to, facts })?;
-            active.state = Set(next.code().to_owned());
+            active.state = Set(next);
             clear_proposal(&mut active);
             "plan.confirm"
         }
@@ -308,7 +309,7 @@ async fn step_facts<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<S
 /// When something substantive changes in an agreed plan, it returns to
 /// negotiation and any pending step proposal is cleared.
 pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Model) -> Result<bool, AppError> {
-    let current = state_of(plan_row);
+    let current = plan_row.state;
     let next = rule::transition(current, PlanEvent::ActivitiesChanged)?;
     let reopened = next != current;
     if !reopened && plan_row.proposal_to.is_none() {
@@ -317,9 +318,9 @@ pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Mod
     // Signatures recorded on the version as it was no longer hold.
     clear_pending_signatures(conn, plan_row).await?;
     let mut active = plan_row.clone().into_active_model();
-    active.state = Set(next.code().to_owned());
+    active.state = Set(next);
     // A proposal to agree was made on the plan as it was; it no longer holds.
-    if reopened || rule::change_voids_proposal(plan_row.proposal_to.as_deref().and_then(PlanState::from_code)) {
+    if reopened || rule::change_voids_proposal(plan_row.proposal_to) {
         clear_proposal(&mut active);
     }
     active.updated_at = Set(Utc::now());
@@ -338,7 +339,7 @@ pub fn version_in_progress(row: &plan::Model) -> i32 {
 /// A recorded signature as the API shows it.
 pub fn signature_view(row: plan_signature::Model) -> Signature {
     Signature {
-        party: row.party.parse().unwrap_or(Party::Az),
+        party: row.party,
         signatory: row.signatory,
         position: row.position,
         signed_on: row.signed_on,
@@ -351,7 +352,7 @@ pub fn signature_view(row: plan_signature::Model) -> Signature {
 /// The signatures shown with a plan: those of the signed version when it is
 /// signed or closed, else those recorded so far on the version in progress.
 pub async fn signatures_of<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Vec<Signature>, AppError> {
-    let number = match state_of(row) {
+    let number = match row.state {
         PlanState::Signed | PlanState::Closed => row.signed_version.unwrap_or(1),
         _ => version_in_progress(row),
     };

@@ -25,7 +25,7 @@ pub async fn load(db: &DatabaseConnection, today: NaiveDate) -> anyhow::Result<R
         // The latest authority that started by today and has not ended.
         let current = rows
             .iter()
-            .rfind(|r| r.party == party.code() && r.valid_to.is_none_or(|end| end > today));
+            .rfind(|r| r.party == *party && r.valid_to.is_none_or(|end| end > today));
         let (authority, since) = match current {
             Some(row) => (
                 Labels {

@@ -3,7 +3,6 @@
 use chrono::Utc;
 use concord_shared::api::{AuthKind, LoginRequest, Me, SessionView};
 use concord_shared::rules::Scope;
-use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 
@@ -67,7 +66,7 @@ pub async fn login(state: &AppState, client: &ClientInfo, request: LoginRequest)
             .filter(user::Column::Username.eq(&username))
             .one(&*tx)
             .await?
-            .and_then(|u| u.party.parse::<Party>().ok());
+            .map(|u| u.party);
         let label: String = username.chars().take(64).collect();
         audit::append(
             &*tx,
@@ -85,14 +84,7 @@ pub async fn login(state: &AppState, client: &ClientInfo, request: LoginRequest)
         tx.commit().await?;
         return Err(AppError::WrongCredentials);
     };
-    let party: Party = user
-        .party
-        .parse()
-        .map_err(|_| anyhow::anyhow!("bad party on user {}", user.id))?;
-    let role: Role = user
-        .role
-        .parse()
-        .map_err(|_| anyhow::anyhow!("bad role on user {}", user.id))?;
+    let (party, role) = (user.party, user.role);
     let secret = secrets::new_secret("");
     let now = Utc::now();
     let expires_at = now + state.settings.session_lifetime;

@@ -48,7 +48,7 @@ pub async fn disable_user(state: &AppState, username: &str) -> Result<UserView, 
         .one(&*tx)
         .await?
         .ok_or(AppError::NotFound)?;
-    let party = super::stored_party(&row.party)?;
+    let party = row.party;
     let before = view(&row);
     let id = row.id;
     let version = row.version;

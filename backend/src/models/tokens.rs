@@ -4,7 +4,6 @@
 use chrono::Utc;
 use concord_shared::api::{CreatedToken, NewToken, TokenView};
 use concord_shared::rules::{self, Action, Reason, Refusal, Scope};
-use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set};
 use serde_json::json;
 
@@ -22,8 +21,8 @@ fn view(row: &api_token::Model, created_by: String) -> TokenView {
     TokenView {
         id: row.public_id.clone(),
         name: row.name.clone(),
-        party: row.party.parse().unwrap_or(Party::Az),
-        role: row.role.parse().unwrap_or(Role::Viewer),
+        party: row.party,
+        role: row.role,
         created_at: row.created_at,
         created_by,
         expires_at: row.expires_at,
@@ -36,12 +35,12 @@ fn view(row: &api_token::Model, created_by: String) -> TokenView {
 pub async fn list(caller: &AuthUser, state: &AppState) -> Result<Vec<TokenView>, AppError> {
     caller.require(Action::ManageTokens, Scope::Private(caller.party))?;
     let rows = api_token::Entity::find()
-        .filter(api_token::Column::Party.eq(caller.party.code()))
+        .filter(api_token::Column::Party.eq(caller.party))
         .order_by_desc(api_token::Column::Id)
         .all(&state.db)
         .await?;
     let users = user::Entity::find()
-        .filter(user::Column::Party.eq(caller.party.code()))
+        .filter(user::Column::Party.eq(caller.party))
         .all(&state.db)
         .await?;
     let name_of = |id: i32| {
@@ -72,8 +71,8 @@ pub async fn create(caller: &AuthUser, state: &AppState, new: NewToken) -> Resul
     let row = api_token::ActiveModel {
         public_id: Set(secrets::new_public_id()),
         token_hash: Set(secrets::digest(&secret)),
-        party: Set(caller.party.code().to_owned()),
-        role: Set(new.role.code().to_owned()),
+        party: Set(caller.party),
+        role: Set(new.role),
         name: Set(new.name.trim().to_owned()),
         created_by: Set(creator),
         created_at: Set(Utc::now()),
@@ -110,7 +109,7 @@ pub async fn revoke(caller: &AuthUser, state: &AppState, public_id: &str) -> Res
         .one(&*tx)
         .await?
         .ok_or(AppError::NotFound)?;
-    let party = super::stored_party(&row.party)?;
+    let party = row.party;
     caller.require(Action::ManageTokens, Scope::Private(party))?;
     if row.revoked_at.is_some() {
         return Ok(());

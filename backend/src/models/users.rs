@@ -24,17 +24,13 @@ pub fn view(row: &user::Model) -> UserView {
         username: row.username.clone(),
         display_name: row.display_name.clone(),
         position: row.position.clone(),
-        party: row.party.parse().unwrap_or(Party::Az),
-        role: row.role.parse().unwrap_or(Role::Viewer),
+        party: row.party,
+        role: row.role,
         disabled: row.disabled,
         created_at: row.created_at,
         updated_at: row.updated_at,
         version: row.version,
     }
-}
-
-fn party_of(row: &user::Model) -> Party {
-    row.party.parse().unwrap_or(Party::Az)
 }
 
 /// Checks a user name: 3–64 of a–z, 0–9, `.`, `_`, `-`.
@@ -66,7 +62,7 @@ fn check_password(check: &mut Check, field: &str, password: &str) {
 pub async fn list(caller: &AuthUser, state: &AppState) -> Result<Vec<UserView>, AppError> {
     caller.require(Action::ReadUsers, Scope::Private(caller.party))?;
     let rows = user::Entity::find()
-        .filter(user::Column::Party.eq(caller.party.code()))
+        .filter(user::Column::Party.eq(caller.party))
         .order_by_asc(user::Column::Username)
         .all(&state.db)
         .await?;
@@ -84,7 +80,7 @@ async fn load<C: ConnectionTrait>(
         .one(conn)
         .await?
         .ok_or(AppError::NotFound)?;
-    caller.require(action, Scope::Private(party_of(&row)))?;
+    caller.require(action, Scope::Private(row.party))?;
     Ok(row)
 }
 
@@ -127,8 +123,8 @@ pub(crate) async fn insert(
     let now = Utc::now();
     let tx = state.write().await?;
     let row = user::ActiveModel {
-        party: Set(party.code().to_owned()),
-        role: Set(new.role.code().to_owned()),
+        party: Set(party),
+        role: Set(new.role),
         username: Set(username),
         display_name: Set(new.display_name.trim().to_owned()),
         position: Set(new.position.trim().to_owned()),
@@ -162,8 +158,8 @@ pub(crate) async fn insert(
 
 async fn active_administrators<C: ConnectionTrait>(conn: &C, party: Party) -> Result<u64, AppError> {
     Ok(user::Entity::find()
-        .filter(user::Column::Party.eq(party.code()))
-        .filter(user::Column::Role.eq(Role::Administrator.code()))
+        .filter(user::Column::Party.eq(party))
+        .filter(user::Column::Role.eq(Role::Administrator))
         .filter(user::Column::Disabled.eq(false))
         .count(conn)
         .await?)
@@ -223,8 +219,8 @@ pub async fn update(
     if let Some(role) = patch.role {
         rules::roles::may_grant(caller.actor(), role)?;
     }
-    let party = party_of(&row);
-    let was_active_admin = row.role == Role::Administrator.code() && !row.disabled;
+    let party = row.party;
+    let was_active_admin = row.role == Role::Administrator && !row.disabled;
     let stays_active_admin =
         patch.role.is_none_or(|r| r == Role::Administrator) && !patch.disabled.unwrap_or(row.disabled);
     if was_active_admin && !stays_active_admin {
@@ -240,7 +236,7 @@ pub async fn update(
         active.position = Set(position.trim().to_owned());
     }
     if let Some(role) = patch.role {
-        active.role = Set(role.code().to_owned());
+        active.role = Set(role);
     }
     if let Some(disabled) = patch.disabled {
         active.disabled = Set(disabled);
@@ -284,7 +280,7 @@ pub async fn reset_password(
     let hash = password::hash(reset.new_password).await?;
     let tx = state.write().await?;
     let row = load(&*tx, caller, id, Action::ManageUsers).await?;
-    let party = party_of(&row);
+    let party = row.party;
     let user_id = row.id;
     let version = row.version + 1;
     let mut active = row.into_active_model();

@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use super::Check;
 use super::activities::view as activity_view;
-use super::plans::{self, signature_view, signatures_of, state_of, version_in_progress};
+use super::plans::{self, signature_view, signatures_of, version_in_progress};
 use crate::audit::{self, Event, hex};
 use crate::auth::AuthUser;
 use crate::entities::{activity, plan, plan_signature, plan_version};
@@ -69,7 +69,7 @@ pub(crate) async fn snapshot<C: ConnectionTrait>(
 ) -> Result<String, AppError> {
     let activities = activity::Entity::find()
         .filter(activity::Column::PlanId.eq(row.id))
-        .filter(activity::Column::Consent.eq(ConsentState::Accepted.code()))
+        .filter(activity::Column::Consent.eq(ConsentState::Accepted))
         .order_by_asc(activity::Column::Reference)
         .all(conn)
         .await?;
@@ -122,13 +122,13 @@ pub async fn sign(
         return Err(AppError::PreconditionFailed { current: row.version });
     }
     let signed: Vec<Party> = signatures_of(&*tx, &row).await?.iter().map(|s| s.party).collect();
-    signatures::may_sign(caller.actor(), state_of(&row), &signed)?;
+    signatures::may_sign(caller.actor(), row.state, &signed)?;
     let number = version_in_progress(&row);
     let before = plans::view(&*tx, &row).await?;
     plan_signature::ActiveModel {
         plan_id: Set(row.id),
         version_no: Set(number),
-        party: Set(caller.party.code().to_owned()),
+        party: Set(caller.party),
         signatory: Set(new.signatory.trim().to_owned()),
         position: Set(new.position.trim().to_owned()),
         signed_on: Set(new.signed_on),
@@ -157,7 +157,7 @@ pub async fn sign(
         .insert(&*tx)
         .await?;
         super::instruments::link_signed_plan(&*tx, caller, &row, number, &signatures).await?;
-        active.state = Set(transition(state_of(&row), PlanEvent::BothSigned)?.code().to_owned());
+        active.state = Set(transition(row.state, PlanEvent::BothSigned)?);
         active.signed_version = Set(Some(number));
         action = "plan.signed";
     }
@@ -190,12 +190,10 @@ pub async fn open_amendment(caller: &AuthUser, state: &AppState, year: i32, if_m
     if !crate::extract::version_matches(if_match, row.version) {
         return Err(AppError::PreconditionFailed { current: row.version });
     }
-    signatures::may_open_amendment(caller.actor(), state_of(&row))?;
+    signatures::may_open_amendment(caller.actor(), row.state)?;
     let before = plans::view(&*tx, &row).await?;
     let mut active = row.clone().into_active_model();
-    active.state = Set(transition(state_of(&row), PlanEvent::AmendmentOpened)?
-        .code()
-        .to_owned());
+    active.state = Set(transition(row.state, PlanEvent::AmendmentOpened)?);
     active.amendment = Set(row.amendment + 1);
     active.updated_at = Set(Utc::now());
     let updated = super::versioned::update(&*tx, active, row.version).await?;
@@ -305,7 +303,7 @@ pub async fn compare(
     let old = lines(&snapshot(&load_version(state, year, from).await?.snapshot));
     let plan_row = plans::load(&state.db, year).await?;
     let in_progress =
-        to == version_in_progress(&plan_row) && !matches!(state_of(&plan_row), PlanState::Signed | PlanState::Closed);
+        to == version_in_progress(&plan_row) && !matches!(plan_row.state, PlanState::Signed | PlanState::Closed);
     let new = if in_progress {
         let rows = activity::Entity::find()
             .filter(activity::Column::PlanId.eq(plan_row.id))
@@ -313,11 +311,7 @@ pub async fn compare(
             .order_by_asc(activity::Column::Reference)
             .all(&state.db)
             .await?;
-        let current: Vec<Value> = rows
-            .iter()
-            .filter(|a| ConsentState::from_code(&a.consent).is_some_and(in_plan))
-            .map(line)
-            .collect();
+        let current: Vec<Value> = rows.iter().filter(|a| in_plan(a.consent)).map(line).collect();
         lines(&json!({ "activities": current }))
     } else {
         lines(&snapshot(&load_version(state, year, to).await?.snapshot))

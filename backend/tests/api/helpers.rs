@@ -184,8 +184,8 @@ impl TestApp {
         }
         let now = chrono::Utc::now();
         let row = user::ActiveModel {
-            party: Set(party.code().to_owned()),
-            role: Set(role.code().to_owned()),
+            party: Set(party),
+            role: Set(role),
             username: Set(username.to_owned()),
             display_name: Set(format!("{} {}", party.short(), role.code())),
             position: Set("Officer".to_owned()),

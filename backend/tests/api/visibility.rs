@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use chrono::{NaiveDate, Utc};
 use concord_backend::entities::{activity, comment, competent_authority, plan, user};
 use concord_client::{ActivityFilter, Client};
+use concord_shared::api::{CostArrangement, ExecutionStatus};
 use concord_shared::plan::{PartyConsent, PlanState};
 use concord_shared::rules::Actor;
 use concord_shared::rules::activities::consent_state;
@@ -39,7 +40,7 @@ async fn plan_in(app: &TestApp, year: i32, state: PlanState) -> i32 {
     let now = Utc::now();
     plan::ActiveModel {
         year: Set(year),
-        state: Set(state.code().to_owned()),
+        state: Set(state),
         seq_az: Set(0),
         seq_ge: Set(0),
         demo: Set(false),
@@ -67,23 +68,23 @@ async fn activity_in(app: &TestApp, plan_id: i32, year: i32, n: i64, owner: Part
         reference: Set(shared.then(|| format!("{year}-{}-{n:03}", owner.short()))),
         title: Set(format!("probe {id}")),
         description: Set(String::new()),
-        area: Set(CooperationArea::ALL[0].code().to_owned()),
-        form: Set(CooperationForm::ALL[0].code().to_owned()),
-        proposing_party: Set(owner.code().to_owned()),
-        host_party: Set(owner.code().to_owned()),
+        area: Set(CooperationArea::ALL[0]),
+        form: Set(CooperationForm::ALL[0]),
+        proposing_party: Set(owner),
+        host_party: Set(owner),
         location: Set(String::new()),
         month: Set(Some(5)),
-        cost: Set("shared".to_owned()),
+        cost: Set(CostArrangement::Shared),
         az_unit: Set(String::new()),
         az_contact: Set(String::new()),
         ge_unit: Set(String::new()),
         ge_contact: Set(String::new()),
         shared: Set(shared),
         withdrawn: Set(false),
-        consent_az: Set(PartyConsent::Pending.code().to_owned()),
-        consent_ge: Set(PartyConsent::Pending.code().to_owned()),
-        consent: Set(consent.code().to_owned()),
-        execution: Set("planned".to_owned()),
+        consent_az: Set(PartyConsent::Pending),
+        consent_ge: Set(PartyConsent::Pending),
+        consent: Set(consent),
+        execution: Set(ExecutionStatus::Planned),
         search_text: Set(format!("probe {id}")),
         version: Set(1),
         created_by: Set(by),
@@ -107,7 +108,7 @@ async fn comment_on(app: &TestApp, fact: &Fact, party: Party, internal: bool, n:
     comment::ActiveModel {
         public_id: Set(fact.id * 10 + n),
         activity_id: Set(fact.row_id),
-        party: Set(party.code().to_owned()),
+        party: Set(party),
         author_id: Set(None),
         author_name: Set("probe".to_owned()),
         author_position: Set(String::new()),
@@ -169,7 +170,7 @@ async fn the_sql_filters_return_exactly_what_the_rules_say_is_visible() {
         for (j, pending) in [false, true].into_iter().enumerate() {
             let id = 9_000 + i64::try_from(i * 2 + j).expect("small");
             competent_authority::ActiveModel {
-                party: Set(party.code().to_owned()),
+                party: Set(*party),
                 name_en: Set(format!("probe {id}")),
                 name_az: Set(format!("probe {id}")),
                 name_ka: Set(format!("probe {id}")),

@@ -561,5 +561,74 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ViewsReportOngoing => "İmzalanmış {version} versiyasının indiyədək icrası",
         Key::ViewsRate => "İcra səviyyəsi: {rate}% keçirilib ({total} tədbirdən {held})",
         Key::ViewsShareHeld => "Keçirilmə payı",
+        Key::RfRoleTooLow => "Rolunuz buna icazə vermir. Nazirliyinizin administratoruna müraciət edin.",
+        Key::RfRoleAboveOwn => "Heç kim öz rolundan yüksək rol verə bilməz.",
+        Key::RfCrossSite => {
+            "Sorğu başqa saytdan gəldiyi üçün rədd edildi. Concord-u yenidən yükləyin və təkrar cəhd edin."
+        }
+        Key::RfLastAdministrator => "Bu, tərəfinizin son aktiv administratorudur; əvvəlcə başqasını təyin edin.",
+        Key::RfSessionRequired => "Bunu yalnız sistemə daxil olmuş istifadəçi edə bilər, API tokeni yox.",
+        Key::RfTokenHasNoPassword => "API tokenlərinin şifrəsi yoxdur.",
+        Key::RfPlanExists => "{year} ili üçün plan artıq mövcuddur.",
+        Key::RfNoStepProposed => "Heç bir addım təklif olunmayıb.",
+        Key::RfStepAlreadyProposed => {
+            "Artıq bir addım təklif olunub; əvvəlcə onu təsdiqləyin, rədd edin və ya geri götürün."
+        }
+        Key::RfOwnProposal => {
+            "Tərəfinizin təklifini digər tərəfin koordinatoru təsdiqləməli və ya rədd etməlidir; siz onu geri götürə bilərsiniz."
+        }
+        Key::RfOthersProposal => "Təklifi yalnız onu irəli sürən tərəf geri götürə bilər.",
+        Key::RfPlanState => "Planın vəziyyəti “{state}” olduğu halda bu mümkün deyil.",
+        Key::RfPlanNotAgreeable => "Plan hələ razılaşdırıla bilməz:",
+        Key::RfNotYourField => {
+            "Bunu yalnız {party} tərəfi redaktə edir: tədbirin məzmununu təklif edən tərəf, hər tərəf isə öz hissəsini redaktə edir."
+        }
+        Key::RfAlreadyShared => "Bu tədbir artıq paylaşılıb.",
+        Key::RfActivityState => "Tədbirin vəziyyəti “{state}” olduğu halda bu mümkün deyil.",
+        Key::RfAlreadySigned => "Tərəfinizin imzası artıq qeydə alınıb.",
+        Key::RfYearNotOver => "{year} ilinin planı yalnız 31 dekabr {year} tarixindən sonra bağlana bilər.",
+        Key::RfExecutionStep => "İcra statusunun “{from}” → “{to}” dəyişdirilməsi mümkün deyil.",
+        Key::RfNotHost => "Tədbirin icrası barədə yalnız qəbul edən tərəf məlumat verir.",
+        Key::RfNextPlanMissing => "Əvvəlcə {year} ilinin planını yaradın.",
+        Key::RfNotHeld => "Tədbirdən sonrakı xülasə tədbir keçirildikdən sonra yazılır.",
+        Key::RfAlreadyHeld => "Keçirilmiş tədbir növbəti ilə köçürülmür.",
+        Key::RfNotReceiver => "Bildirişin alındığını yalnız onu alan tərəf qeyd edir.",
+        Key::RfOtherPartysAuthority => {
+            "Tərəfin səlahiyyətli orqanını yalnız həmin tərəfin koordinatorları dəyişə bilər."
+        }
+        Key::RfAlreadyNotified => {
+            "Bu səlahiyyətli orqan barədə artıq bildiriş göndərilib; növbəti dəyişiklik yeni qeyd və yeni bildirişdir."
+        }
+        Key::RfAlreadyExists => "Kimsə eyni anda eyni şeyi yaradıb. Görmək üçün yenidən yükləyin.",
+        Key::RfOther => "Sorğu rədd edildi.",
+        Key::RfUnknown => "Server bu sorğunu rədd etdi (xəta {status}).",
+        Key::PbNotFound => "Burada heç nə yoxdur və ya siz onu görə bilməzsiniz.",
+        Key::PbBadRequest => "Concord bu sorğunu oxuya bilmədi. Səhifəni yenidən yükləyin və təkrar cəhd edin.",
+        Key::PbTooLarge => "Sorğu çox böyükdür.",
+        Key::PbStale => {
+            "Siz redaktə edərkən kimsə bunu dəyişdi. Cari versiyanı görmək üçün yenidən yükləyin və dəyişikliyinizi təkrar edin."
+        }
+        Key::PbDocumentDamaged => {
+            "Saxlanılan fayl zədələnib və verilmir. Administratorlardan onu ehtiyat nüsxədən bərpa etməyi xahiş edin."
+        }
+        Key::PbUnavailable => {
+            "Concord məşğuldur və ya verilənlər bazasına qoşula bilmir. {n} saniyədən sonra yenidən cəhd edin."
+        }
+        Key::BlockYearNotOver => "Plan yalnız öz ilinin 31 dekabrından sonra bağlana bilər.",
+        Key::FeLength => "3-dən 64-ə qədər simvol istifadə edin.",
+        Key::FeControl => "Bu mətndən görünməyən idarəetmə simvollarını silin.",
+        Key::FeTaken => "Bu artıq mövcuddur.",
+        Key::FeTooEarly => "Bu tarix çox erkəndir.",
+        Key::FeBeforeSent => "Tarix bildirişin göndərildiyi gündən əvvəl ola bilməz.",
+        Key::FeBeforeSignature => "Tarix imzadan əvvəl ola bilməz.",
+        Key::FeNeedsSignature => "Əvvəlcə imza tarixini daxil edin.",
+        Key::FeOutOfRange => "Bu ədəd icazə verilən hədlərdən kənardadır.",
+        Key::FeConflict => "Ya dəqiq tarixləri, ya da təxmini ayı göstərin, hər ikisini yox.",
+        Key::FeDuplicate => "Bu, iki dəfə göstərilib.",
+        Key::FeUnknown => "Bu dəyərə uyğun heç nə yoxdur.",
+        Key::FeFixed => "Bunu dəyişmək olmaz.",
+        Key::FeNotPending => "Öz tərəfinizin səlahiyyətli orqanının gözləmədə olan dəyişikliyini seçin.",
+        Key::FeNotByHand => "Bu növ əl ilə qeydə alınmır: Concord onu özü əlaqələndirir.",
+        Key::FeTooLarge => "Fayl çox böyükdür.",
     }
 }

@@ -557,5 +557,66 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ViewsReportOngoing => "Execution of signed version {version} so far",
         Key::ViewsRate => "Execution rate: {rate}% held ({held} of {total} activities)",
         Key::ViewsShareHeld => "Share held",
+        Key::RfRoleTooLow => "Your role does not allow this. Ask your ministry's administrator.",
+        Key::RfRoleAboveOwn => "No one may give a role above their own.",
+        Key::RfCrossSite => "The request came from another site and was refused. Reload Concord and try again.",
+        Key::RfLastAdministrator => "This is the last active administrator of your party; appoint another one first.",
+        Key::RfSessionRequired => "Only a signed-in user may do this, not an API token.",
+        Key::RfTokenHasNoPassword => "API tokens have no password.",
+        Key::RfPlanExists => "A plan for {year} exists already.",
+        Key::RfNoStepProposed => "No step is proposed.",
+        Key::RfStepAlreadyProposed => "A step is already proposed; confirm, decline or withdraw it first.",
+        Key::RfOwnProposal => {
+            "A coordinator of the other party must confirm or decline your party's proposal; you may withdraw it."
+        }
+        Key::RfOthersProposal => "Only the proposing party withdraws its proposal.",
+        Key::RfPlanState => "This is not possible while the plan is “{state}”.",
+        Key::RfPlanNotAgreeable => "The plan cannot be agreed yet:",
+        Key::RfNotYourField => {
+            "Only {party} edits this: the proposing party edits an activity's substance, each party its own side."
+        }
+        Key::RfAlreadyShared => "This activity is already shared.",
+        Key::RfActivityState => "This is not possible while the activity is “{state}”.",
+        Key::RfAlreadySigned => "Your party's signature is recorded already.",
+        Key::RfYearNotOver => "The {year} plan can be closed only after 31 December {year}.",
+        Key::RfExecutionStep => "The execution status cannot change from “{from}” to “{to}”.",
+        Key::RfNotHost => "Only the host party reports the execution of an activity.",
+        Key::RfNextPlanMissing => "Create the {year} plan first.",
+        Key::RfNotHeld => "An after-action summary is written once the activity is held.",
+        Key::RfAlreadyHeld => "A held activity is not carried over.",
+        Key::RfNotReceiver => "Only the receiving party records that a notification was received.",
+        Key::RfOtherPartysAuthority => "Only a party's own coordinators change its competent authority.",
+        Key::RfAlreadyNotified => {
+            "This competent authority has been notified; a further change is a new entry with a new notification."
+        }
+        Key::RfAlreadyExists => "Someone created the same thing at the same moment. Reload to see it.",
+        Key::RfOther => "The request was refused.",
+        Key::RfUnknown => "The server refused this request (error {status}).",
+        Key::PbNotFound => "There is nothing here, or you may not see it.",
+        Key::PbBadRequest => "Concord could not read this request. Reload the page and try again.",
+        Key::PbTooLarge => "The request is too large.",
+        Key::PbStale => {
+            "Someone changed this while you were editing. Reload to see the current version, then make your change again."
+        }
+        Key::PbDocumentDamaged => {
+            "The stored file is damaged and is not served. Ask the administrators to restore it from a backup."
+        }
+        Key::PbUnavailable => "Concord is busy or cannot reach its database. Try again in {n} seconds.",
+        Key::BlockYearNotOver => "The plan can be closed only after 31 December of its year.",
+        Key::FeLength => "Use 3 to 64 characters.",
+        Key::FeControl => "Remove the invisible control characters from this text.",
+        Key::FeTaken => "This exists already.",
+        Key::FeTooEarly => "This date is too early.",
+        Key::FeBeforeSent => "The date cannot be before the notification was sent.",
+        Key::FeBeforeSignature => "The date cannot be before the signature.",
+        Key::FeNeedsSignature => "Enter the date of signature first.",
+        Key::FeOutOfRange => "This number is outside the accepted range.",
+        Key::FeConflict => "Give either exact dates or a tentative month, not both.",
+        Key::FeDuplicate => "This is listed twice.",
+        Key::FeUnknown => "Nothing with this value exists.",
+        Key::FeFixed => "This cannot be changed.",
+        Key::FeNotPending => "Choose a pending change of your own party's competent authority.",
+        Key::FeNotByHand => "This kind is not recorded by hand: Concord links it itself.",
+        Key::FeTooLarge => "The file is too large.",
     }
 }

@@ -1021,6 +1021,108 @@ pub enum Key {
     ViewsRate,
     /// Column: the share held.
     ViewsShareHeld,
+    /// Refusal: the caller's role is below what the action needs.
+    RfRoleTooLow,
+    /// Refusal: nobody gives a role above their own.
+    RfRoleAboveOwn,
+    /// Refusal: a write from another site.
+    RfCrossSite,
+    /// Refusal: the party's last active administrator.
+    RfLastAdministrator,
+    /// Refusal: only a signed-in user, not a token.
+    RfSessionRequired,
+    /// Refusal: tokens have no password.
+    RfTokenHasNoPassword,
+    /// Refusal: `{year}`'s plan exists.
+    RfPlanExists,
+    /// Refusal: no step is proposed.
+    RfNoStepProposed,
+    /// Refusal: a step is proposed already.
+    RfStepAlreadyProposed,
+    /// Refusal: a party cannot confirm its own proposal.
+    RfOwnProposal,
+    /// Refusal: only the proposing party withdraws.
+    RfOthersProposal,
+    /// Refusal: the plan's state (`{state}`) does not allow this.
+    RfPlanState,
+    /// Refusal: before the blockers that keep the plan from being agreed.
+    RfPlanNotAgreeable,
+    /// Refusal: only `{party}` edits this field.
+    RfNotYourField,
+    /// Refusal: the activity is shared already.
+    RfAlreadyShared,
+    /// Refusal: the activity's state (`{state}`) does not allow this.
+    RfActivityState,
+    /// Refusal: the party's signature is recorded.
+    RfAlreadySigned,
+    /// Refusal: `{year}` is not over.
+    RfYearNotOver,
+    /// Refusal: the execution status cannot go from `{from}` to `{to}`.
+    RfExecutionStep,
+    /// Refusal: only the host party reports execution.
+    RfNotHost,
+    /// Refusal: `{year}`'s plan must exist first.
+    RfNextPlanMissing,
+    /// Refusal: a summary waits until the activity is held.
+    RfNotHeld,
+    /// Refusal: a held activity is not carried over.
+    RfAlreadyHeld,
+    /// Refusal: only the receiving party records receipt.
+    RfNotReceiver,
+    /// Refusal: a party's competent authority is changed only by that party.
+    RfOtherPartysAuthority,
+    /// Refusal: a notified authority entry is final.
+    RfAlreadyNotified,
+    /// Refusal: another request created the same thing at the same moment.
+    RfAlreadyExists,
+    /// Refusal without a reason of its own.
+    RfOther,
+    /// A refusal whose code this build does not know: `{status}`.
+    RfUnknown,
+    /// Problem `not_found`.
+    PbNotFound,
+    /// Problems of a request the server cannot read (`malformed_json`, ...).
+    PbBadRequest,
+    /// Problem `payload_too_large`.
+    PbTooLarge,
+    /// Problem `stale_version`.
+    PbStale,
+    /// Problem `document_damaged`.
+    PbDocumentDamaged,
+    /// Problem `unavailable`: try again in `{n}` seconds.
+    PbUnavailable,
+    /// Blocker `year_not_over`.
+    BlockYearNotOver,
+    /// Field error `length` (a user name).
+    FeLength,
+    /// Field errors `control_character`, `bidi_control`.
+    FeControl,
+    /// Field error `taken` (anything but a user name).
+    FeTaken,
+    /// Field error `too_early`.
+    FeTooEarly,
+    /// Field error `before_sent`.
+    FeBeforeSent,
+    /// Field error `before_signature`.
+    FeBeforeSignature,
+    /// Field error `needs_signature`.
+    FeNeedsSignature,
+    /// Field error `out_of_range` (anything but participants).
+    FeOutOfRange,
+    /// Field error `conflict` (dates and a month).
+    FeConflict,
+    /// Field error `duplicate`.
+    FeDuplicate,
+    /// Field error `unknown`.
+    FeUnknown,
+    /// Field error `fixed`.
+    FeFixed,
+    /// Field error `not_pending`.
+    FeNotPending,
+    /// Field error `not_recorded_by_hand`.
+    FeNotByHand,
+    /// Field error `too_large`.
+    FeTooLarge,
 }
 
 /// The text of `key` in `lang`.

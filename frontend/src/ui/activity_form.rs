@@ -16,28 +16,14 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
-use crate::ui::labels::{cost_code, cost_key};
+use crate::ui::labels::cost_key;
 use crate::ui::options::{area_options, form_options, month_options, party_options};
 use crate::ui::{Field, FieldErrors, Message, MessageView, SelectField, TextAreaField, error_of, field_error_key};
 
-const COSTS: [CostArrangement; 4] = [
-    CostArrangement::SendingPartyPays,
-    CostArrangement::HostPartyPays,
-    CostArrangement::Shared,
-    CostArrangement::ThirdParty,
-];
-
-fn cost_of(code: &str) -> CostArrangement {
-    COSTS
-        .into_iter()
-        .find(|c| cost_code(*c) == code)
-        .unwrap_or(CostArrangement::SendingPartyPays)
-}
-
 fn cost_options(lang: Lang) -> Vec<(&'static str, &'static str)> {
-    COSTS
+    CostArrangement::ALL
         .iter()
-        .map(|c| (cost_code(*c), crate::i18n::text(lang, cost_key(*c))))
+        .map(|c| (c.code(), crate::i18n::text(lang, cost_key(*c))))
         .collect()
 }
 
@@ -56,6 +42,14 @@ fn parse_date(text: &str) -> Option<NaiveDate> {
     let m = parts.next()?.parse().ok()?;
     let d = parts.next()?.parse().ok()?;
     NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// The form's choices from the closed lists, typed.
+struct Choices {
+    area: CooperationArea,
+    form: CooperationForm,
+    host: Party,
+    cost: CostArrangement,
 }
 
 /// The form's values, as typed.
@@ -87,7 +81,7 @@ impl Values {
                 form: CooperationForm::ALL[0].code().to_owned(),
                 host: side.code().to_owned(),
                 when: "dates".to_owned(),
-                cost: cost_code(CostArrangement::SendingPartyPays).to_owned(),
+                cost: CostArrangement::SendingPartyPays.code().to_owned(),
                 ..Default::default()
             };
         };
@@ -105,19 +99,23 @@ impl Values {
             start: a.start_date.map(crate::ui::dates::iso).unwrap_or_default(),
             end: a.end_date.map(crate::ui::dates::iso).unwrap_or_default(),
             month: a.month.map(|m| m.to_string()).unwrap_or_default(),
-            cost: cost_code(a.cost).to_owned(),
+            cost: a.cost.code().to_owned(),
             participants: own.participants.map(|p| p.to_string()).unwrap_or_default(),
             unit: own.responsible_unit.clone(),
             contact: own.point_of_contact.clone(),
         }
     }
 
-    fn area(&self) -> CooperationArea {
-        self.area.parse().unwrap_or(CooperationArea::ALL[0])
-    }
-
-    fn form(&self) -> CooperationForm {
-        self.form.parse().unwrap_or(CooperationForm::ALL[0])
+    /// The closed-list choices read back from their selects; `None` when a
+    /// select holds a code outside its list (its options come from the
+    /// lists, so only a tampered page gets there, and the form refuses).
+    fn choices(&self) -> Option<Choices> {
+        Some(Choices {
+            area: self.area.parse().ok()?,
+            form: self.form.parse().ok()?,
+            host: self.host.parse().ok()?,
+            cost: self.cost.parse().ok()?,
+        })
     }
 
     fn schedule(&self) -> Schedule {
@@ -165,11 +163,16 @@ impl Values {
             if self.location.chars().count() > 200 {
                 fail("location", Key::ErrTooLong);
             }
-            if self.area().needs_specification() && self.area_other.trim().is_empty() {
-                fail("area_other", Key::ErrRequired);
-            }
-            if self.form().needs_specification() && self.form_other.trim().is_empty() {
-                fail("form_other", Key::ErrRequired);
+            match self.choices() {
+                None => fail("area", Key::ErrInvalid),
+                Some(choices) => {
+                    if choices.area.needs_specification() && self.area_other.trim().is_empty() {
+                        fail("area_other", Key::ErrRequired);
+                    }
+                    if choices.form.needs_specification() && self.form_other.trim().is_empty() {
+                        fail("form_other", Key::ErrRequired);
+                    }
+                }
             }
             if self.when == "month" {
                 if self.month.is_empty() {
@@ -207,44 +210,44 @@ impl Values {
         errors
     }
 
-    fn new_activity(&self, side: bool) -> NewActivity {
+    fn new_activity(&self, choices: &Choices, side: bool) -> NewActivity {
         let schedule = self.schedule();
         NewActivity {
             title: self.title.trim().to_owned(),
             description: self.description.trim().to_owned(),
-            area: self.area(),
+            area: choices.area,
             area_other: Values::other(&self.area_other),
-            form: self.form(),
+            form: choices.form,
             form_other: Values::other(&self.form_other),
-            host_party: self.host.parse().unwrap_or(Party::Az),
+            host_party: choices.host,
             location: self.location.trim().to_owned(),
             start_date: schedule.start_date,
             end_date: schedule.end_date,
             month: schedule.month,
-            cost: cost_of(&self.cost),
+            cost: choices.cost,
             own_side: side.then(|| self.side()),
         }
     }
 
     /// Only what changed since `before`.
-    fn patch(&self, before: &Values, substance: bool, side: bool) -> ActivityPatch {
+    fn patch(&self, before: &Values, choices: &Choices, substance: bool, side: bool) -> ActivityPatch {
         let changed = |a: &String, b: &String| (a != b).then(|| a.trim().to_owned());
         let mut patch = ActivityPatch::default();
         if substance {
             patch.title = changed(&self.title, &before.title);
             patch.description = changed(&self.description, &before.description);
-            patch.area = (self.area != before.area).then(|| self.area());
+            patch.area = (self.area != before.area).then_some(choices.area);
             patch.area_other = changed(&self.area_other, &before.area_other);
-            patch.form = (self.form != before.form).then(|| self.form());
+            patch.form = (self.form != before.form).then_some(choices.form);
             patch.form_other = changed(&self.form_other, &before.form_other);
-            patch.host_party = (self.host != before.host).then(|| self.host.parse().unwrap_or(Party::Az));
+            patch.host_party = (self.host != before.host).then_some(choices.host);
             patch.location = changed(&self.location, &before.location);
             let schedule_changed = self.when != before.when
                 || self.start != before.start
                 || self.end != before.end
                 || self.month != before.month;
             patch.schedule = schedule_changed.then(|| self.schedule());
-            patch.cost = (self.cost != before.cost).then(|| cost_of(&self.cost));
+            patch.cost = (self.cost != before.cost).then_some(choices.cost);
         }
         if side
             && (self.participants != before.participants || self.unit != before.unit || self.contact != before.contact)
@@ -384,11 +387,12 @@ pub fn ActivityForm(
         }
         let now = values();
         let found = now.check(year, substance, side);
-        if !found.is_empty() {
+        let choices = now.choices();
+        let Some(choices) = choices.filter(|_| found.is_empty()) else {
             errors.set(found);
             message.set(Some(Message::Failed(Problem::new(422, "invalid"))));
             return;
-        }
+        };
         errors.set(Vec::new());
         message.set(None);
         saving.set(true);
@@ -398,10 +402,13 @@ pub fn ActivityForm(
         spawn_local(async move {
             let result = match (id, version) {
                 (Some(id), Some(version)) => {
-                    let patch = now.patch(&before, substance, side);
+                    let patch = now.patch(&before, &choices, substance, side);
                     auth.call(client.update_activity(id, version, &patch)).await
                 }
-                _ => auth.call(client.create_activity(year, &now.new_activity(side))).await,
+                _ => {
+                    auth.call(client.create_activity(year, &now.new_activity(&choices, side)))
+                        .await
+                }
             };
             match result {
                 Ok(saved) => {

@@ -63,16 +63,6 @@ pub fn ConsentPair(activity: Activity) -> impl IntoView {
     view! { <span class="consent-pair">{one(Party::Az, activity.consent_az)} {one(Party::Ge, activity.consent_ge)}</span> }
 }
 
-/// The cost arrangement's wire code.
-pub fn cost_code(cost: CostArrangement) -> &'static str {
-    match cost {
-        CostArrangement::SendingPartyPays => "sending_party_pays",
-        CostArrangement::HostPartyPays => "host_party_pays",
-        CostArrangement::Shared => "shared",
-        CostArrangement::ThirdParty => "third_party",
-    }
-}
-
 /// The cost arrangement's text.
 pub fn cost_key(cost: CostArrangement) -> Key {
     match cost {

@@ -11,32 +11,16 @@ pub mod live_note;
 pub mod options;
 pub mod paper;
 pub mod plan_nav;
+pub mod refusal;
 
 use concord_shared::Problem;
 use leptos::prelude::*;
 
 use crate::i18n::{I18n, Key};
+pub use refusal::field_error_key;
 
 /// Field errors of a form: the field's wire name and the text to show.
 pub type FieldErrors = RwSignal<Vec<(String, Key)>>;
-
-/// The error text shown for a server field error.
-pub fn field_error_key(field: &str, code: &str) -> Key {
-    match code {
-        "required" => Key::ErrRequired,
-        "too_short" if field.contains("password") => Key::PasswordTooShort,
-        "too_short" => Key::ErrTooShort,
-        "too_long" => Key::ErrTooLong,
-        "taken" => Key::ErrTaken,
-        "wrong" => Key::ErrWrongCurrent,
-        "invalid" => Key::ErrInvalid,
-        "in_past" => Key::ErrInPast,
-        "outside_year" => Key::ErrOutsideYear,
-        "before_start" => Key::ErrBeforeStart,
-        "out_of_range" => Key::ErrOutOfRange,
-        _ => Key::ErrOther,
-    }
-}
 
 /// The field errors a 422 problem names.
 pub fn field_errors_of(problem: &Problem) -> Vec<(String, Key)> {
@@ -52,18 +36,10 @@ pub fn error_of(errors: FieldErrors, field: &'static str) -> Signal<Option<Key>>
     Signal::derive(move || errors.with(|all| all.iter().find(|(f, _)| f == field).map(|(_, key)| *key)))
 }
 
-/// A failed request in plain words (tracked: follows the language).
+/// A failed request in plain words (tracked: follows the language), from
+/// the app's own translations of its code (see [`refusal`]).
 pub fn problem_text(i18n: I18n, problem: &Problem) -> String {
-    match problem.status {
-        0 => i18n.t(Key::ServerUnreachable).to_owned(),
-        403 => i18n.t(Key::Forbidden).to_owned(),
-        409 => match &problem.detail {
-            Some(detail) => format!("{} {detail}", i18n.t(Key::Conflict)),
-            None => format!("{} {}", i18n.t(Key::Conflict), problem.title),
-        },
-        422 => i18n.t(Key::FormHasErrors).to_owned(),
-        _ => i18n.t(Key::ServerError).to_owned(),
-    }
+    refusal::problem_text_in(i18n.lang(), problem)
 }
 
 /// An outcome to announce above a form or table.

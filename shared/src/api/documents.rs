@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 pub enum DocumentOwner {
     /// An instrument (joint).
     Instrument,
@@ -89,3 +90,5 @@ pub const DOCUMENT_TYPES: [(&str, &[&str]); 7] = [
     ("application/vnd.oasis.opendocument.spreadsheet", &["ods"]),
     ("application/vnd.oasis.opendocument.presentation", &["odp"]),
 ];
+
+crate::domain::code_text!(DocumentOwner);

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 pub enum InstrumentKind {
     /// The Agreement itself (one, seeded).
     BaseAgreement,
@@ -262,3 +263,5 @@ mod tests {
         }
     }
 }
+
+crate::domain::code_text!(InstrumentKind);

@@ -107,6 +107,7 @@ pub struct TransitionRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 pub enum CostArrangement {
     /// The sending party pays its own costs.
     SendingPartyPays,
@@ -118,10 +119,36 @@ pub enum CostArrangement {
     ThirdParty,
 }
 
+impl CostArrangement {
+    /// Every arrangement, in the form's order.
+    pub const ALL: [CostArrangement; 4] = [
+        CostArrangement::SendingPartyPays,
+        CostArrangement::HostPartyPays,
+        CostArrangement::Shared,
+        CostArrangement::ThirdParty,
+    ];
+
+    /// The wire (and stored) code, as serde writes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            CostArrangement::SendingPartyPays => "sending_party_pays",
+            CostArrangement::HostPartyPays => "host_party_pays",
+            CostArrangement::Shared => "shared",
+            CostArrangement::ThirdParty => "third_party",
+        }
+    }
+
+    /// Parses a wire code.
+    pub fn from_code(code: &str) -> Option<CostArrangement> {
+        CostArrangement::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
 /// The execution status of an activity of a signed plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 pub enum ExecutionStatus {
     /// Planned.
     Planned,
@@ -145,6 +172,20 @@ impl ExecutionStatus {
             ExecutionStatus::Postponed => "postponed",
             ExecutionStatus::Cancelled => "cancelled",
         }
+    }
+
+    /// Every status, in the order of execution.
+    pub const ALL: [ExecutionStatus; 5] = [
+        ExecutionStatus::Planned,
+        ExecutionStatus::Confirmed,
+        ExecutionStatus::Held,
+        ExecutionStatus::Postponed,
+        ExecutionStatus::Cancelled,
+    ];
+
+    /// Parses a wire code.
+    pub fn from_code(code: &str) -> Option<ExecutionStatus> {
+        ExecutionStatus::ALL.into_iter().find(|s| s.code() == code)
     }
 }
 
@@ -625,3 +666,5 @@ pub struct HistoryChange {
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub after: serde_json::Value,
 }
+
+crate::domain::code_text!(CostArrangement, ExecutionStatus);

@@ -259,6 +259,90 @@ impl Reason {
         }
     }
 
+    /// One reason of every kind, with sample parameters: what the web app's
+    /// test walks to find a reason missing in a language. The `match` below
+    /// does not compile until a new reason is added here too.
+    pub fn examples() -> Vec<Reason> {
+        let all = vec![
+            Reason::RoleTooLow,
+            Reason::RoleAboveOwn,
+            Reason::CrossSiteRequest,
+            Reason::UsernameTaken,
+            Reason::LastAdministrator,
+            Reason::SessionRequired,
+            Reason::TokenHasNoPassword,
+            Reason::PlanExists { year: 2027 },
+            Reason::NoStepProposed,
+            Reason::StepAlreadyProposed,
+            Reason::OwnProposal,
+            Reason::OthersProposal,
+            Reason::PlanState { state: "signed".into() },
+            Reason::PlanNotAgreeable {
+                awaiting_az: 2,
+                awaiting_ge: 1,
+                changes_requested: 3,
+                accepted: 0,
+            },
+            Reason::NotYourField { owner: Party::Ge },
+            Reason::AlreadyShared,
+            Reason::ActivityState {
+                state: "withdrawn".into(),
+            },
+            Reason::AlreadySigned,
+            Reason::YearNotOver { year: 2027 },
+            Reason::ExecutionStep {
+                from: "held".into(),
+                to: "planned".into(),
+            },
+            Reason::NotHost,
+            Reason::NextPlanMissing { year: 2028 },
+            Reason::AlreadyCarriedOver,
+            Reason::NotHeld,
+            Reason::AlreadyHeld,
+            Reason::NotReceiver,
+            Reason::OtherPartysAuthority,
+            Reason::AlreadyNotified,
+            Reason::AlreadyExists,
+            Reason::Other,
+        ];
+        for reason in &all {
+            // Exhaustive on purpose: a new reason fails to compile here.
+            match reason {
+                Reason::RoleTooLow
+                | Reason::RoleAboveOwn
+                | Reason::CrossSiteRequest
+                | Reason::UsernameTaken
+                | Reason::LastAdministrator
+                | Reason::SessionRequired
+                | Reason::TokenHasNoPassword
+                | Reason::PlanExists { .. }
+                | Reason::NoStepProposed
+                | Reason::StepAlreadyProposed
+                | Reason::OwnProposal
+                | Reason::OthersProposal
+                | Reason::PlanState { .. }
+                | Reason::PlanNotAgreeable { .. }
+                | Reason::NotYourField { .. }
+                | Reason::AlreadyShared
+                | Reason::ActivityState { .. }
+                | Reason::AlreadySigned
+                | Reason::YearNotOver { .. }
+                | Reason::ExecutionStep { .. }
+                | Reason::NotHost
+                | Reason::NextPlanMissing { .. }
+                | Reason::AlreadyCarriedOver
+                | Reason::NotHeld
+                | Reason::AlreadyHeld
+                | Reason::NotReceiver
+                | Reason::OtherPartysAuthority
+                | Reason::AlreadyNotified
+                | Reason::AlreadyExists
+                | Reason::Other => {}
+            }
+        }
+        all
+    }
+
     /// Reads a reason back from a problem's code and parameters; `None` for
     /// a code this build does not know (a newer server).
     pub fn from_wire(code: &str, params: &serde_json::Map<String, serde_json::Value>) -> Option<Reason> {
@@ -294,5 +378,20 @@ mod tests {
             Some(Reason::UsernameTaken)
         );
         assert_eq!(Reason::from_wire("no_such_code", &serde_json::Map::new()), None);
+    }
+
+    #[test]
+    fn every_example_travels_and_each_kind_is_there_once() {
+        let examples = Reason::examples();
+        let mut codes: Vec<String> = examples.iter().map(Reason::code).collect();
+        for reason in &examples {
+            assert_eq!(
+                Reason::from_wire(&reason.code(), &reason.params()).as_ref(),
+                Some(reason)
+            );
+        }
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), examples.len());
     }
 }

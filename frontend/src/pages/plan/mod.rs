@@ -104,14 +104,7 @@ pub fn PlanPage() -> impl IntoView {
 
 /// A blocker in words.
 pub fn blocker_text(i18n: I18n, blocker: &Blocker) -> String {
-    let key = match blocker.code.as_str() {
-        "awaiting_consent" => Key::BlockAwaitingConsent,
-        "changes_requested" => Key::BlockChangesRequested,
-        "no_accepted_activity" => Key::BlockNoAccepted,
-        "awaiting_confirmation" => Key::BlockAwaitingConfirmation,
-        "needs_proposal" => Key::BlockNeedsProposal,
-        _ => Key::BlockOther,
-    };
+    let key = crate::ui::refusal::blocker_key(&blocker.code).unwrap_or(Key::BlockOther);
     let lang = i18n.lang();
     i18n.t(key)
         .replace("{party}", blocker.party.map(|p| p.label(lang)).unwrap_or_default())
