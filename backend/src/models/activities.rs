@@ -417,8 +417,8 @@ pub async fn update(
         rule::may_edit(caller.actor(), plan_state, proposer, FieldOwner::Side(caller.party))?;
     }
     require_version(&row, if_match)?;
-    let area = patch.area.unwrap_or_else(|| row.area);
-    let form = patch.form.unwrap_or_else(|| row.form);
+    let area = patch.area.unwrap_or(row.area);
+    let form = patch.form.unwrap_or(row.form);
     let substance = Substance {
         title: patch
             .title

@@ -317,7 +317,8 @@ fn CreateToken(roles: Vec<Role>, #[prop(into)] on_created: Callback<CreatedToken
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
     let name = RwSignal::new(String::new());
-    let role = RwSignal::new(roles.first().copied().unwrap_or(Role::Viewer));
+    // The least role first: whoever may grant any role may grant it.
+    let role = RwSignal::new(Role::Viewer);
     let expires = RwSignal::new(String::new());
     let errors: FieldErrors = RwSignal::new(Vec::new());
     let form_message = RwSignal::new(None::<Message>);

@@ -337,7 +337,8 @@ fn AddUser(
     let username = RwSignal::new(String::new());
     let display_name = RwSignal::new(String::new());
     let position = RwSignal::new(String::new());
-    let role = RwSignal::new(roles.first().copied().unwrap_or(Role::Viewer));
+    // The least role first: whoever may grant any role may grant it.
+    let role = RwSignal::new(Role::Viewer);
     let password = RwSignal::new(String::new());
     let errors: FieldErrors = RwSignal::new(Vec::new());
     let form_message = RwSignal::new(None::<Message>);
