@@ -11,6 +11,7 @@ pub mod comments;
 pub mod demo;
 pub mod documents;
 pub mod execution;
+pub mod feeds;
 pub mod instruments;
 pub mod notifications;
 pub mod plans;

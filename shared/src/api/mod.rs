@@ -132,5 +132,8 @@ pub use changes::*;
 mod documents;
 pub use documents::*;
 
+mod feeds;
+pub use feeds::*;
+
 mod instruments;
 pub use instruments::*;
