@@ -269,6 +269,22 @@ pub enum Key {
     CopyFailed,
     /// I have copied it
     TokenDone,
+    /// Calendar feed (heading)
+    FeedHeading,
+    /// What a calendar feed is.
+    FeedIntro,
+    /// Name of a new feed.
+    FeedName,
+    /// Create a feed address
+    FeedCreate,
+    /// Copy this address now: it is shown once.
+    FeedOnce,
+    /// Feed address
+    FeedAddress,
+    /// No calendar feed yet.
+    NoFeeds,
+    /// Feed {name} has been revoked.
+    FeedRevoked,
     /// Revoke
     Revoke,
     /// Revoke {name}? Systems using this token will stop working at once.

@@ -2,6 +2,7 @@
 //! problems in plain words, messages.
 
 pub mod activity_form;
+pub mod calendar_feeds;
 pub mod dates;
 pub mod documents;
 pub mod feedback;
