@@ -12,6 +12,7 @@ pub mod demo;
 pub mod documents;
 pub mod execution;
 pub mod feeds;
+pub mod imports;
 pub mod instruments;
 pub mod notifications;
 pub mod plans;

@@ -10,6 +10,7 @@
 pub mod csv;
 mod fonts;
 pub mod ical;
+pub mod import;
 mod layout;
 mod plan_pdf;
 mod report_pdf;

@@ -27,6 +27,7 @@ mod events;
 mod exports;
 mod feeds;
 mod health;
+mod imports;
 mod instruments;
 mod openapi;
 mod plans;
@@ -121,6 +122,9 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(exports::plan_document))
         .routes(routes!(exports::version_document))
         .routes(routes!(exports::report_document))
+        .routes(routes!(imports::template))
+        .routes(routes!(imports::preview))
+        .routes(routes!(imports::confirm))
         .routes(routes!(sheets::activities_csv))
         .routes(routes!(sheets::activities_xlsx))
         .routes(routes!(sheets::instruments_csv))

@@ -125,6 +125,18 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/api/v1/plans/{year}/report.pdf", Rule::AnyUser(409)),
     ("get", "/api/v1/plans/{year}/activities.csv", Rule::AnyUser(200)),
     ("get", "/api/v1/plans/{year}/activities.xlsx", Rule::AnyUser(200)),
+    ("get", "/api/v1/plans/{year}/import/template.xlsx", Rule::AnyUser(200)),
+    // No file sent: planners hear 415, the others may not draft.
+    (
+        "post",
+        "/api/v1/plans/{year}/import/preview",
+        Rule::Custom(|_, role| if role >= Role::Planner { 415 } else { 403 }),
+    ),
+    (
+        "post",
+        "/api/v1/plans/{year}/import",
+        Rule::Custom(|_, role| if role >= Role::Planner { 415 } else { 403 }),
+    ),
     (
         "post",
         "/api/v1/plans/{year}/carry-over",

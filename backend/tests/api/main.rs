@@ -23,6 +23,7 @@ mod faults;
 mod feeds;
 mod health;
 mod history;
+mod imports;
 mod input;
 mod instruments;
 mod isolation;

@@ -18,7 +18,7 @@ use concord_shared::api::{
     Authority, AuthorityChange, Document, DocumentOwner, Instrument, InstrumentInput, NewNotification, Notification,
     NotificationReceipt,
 };
-use concord_shared::api::{CalendarFeed, CreatedCalendarFeed, NewCalendarFeed};
+use concord_shared::api::{CalendarFeed, CreatedCalendarFeed, ImportPreview, ImportResult, NewCalendarFeed};
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
 #[cfg(not(target_arch = "wasm32"))]
 mod events;
@@ -860,6 +860,32 @@ impl Client {
     /// `HTTP GET /api/v1/notifications.{ext}?lang=`: the notification log as `csv` or `xlsx`.
     pub async fn notifications_file(&self, ext: &str, lang: &str) -> Result<Vec<u8>, ClientError> {
         self.bytes(&format!("/api/v1/notifications.{ext}?lang={lang}")).await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/import/template.xlsx?lang=`: the import template.
+    pub async fn import_template(&self, year: i32, lang: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!("/api/v1/plans/{year}/import/template.xlsx?lang={lang}"))
+            .await
+    }
+
+    /// `HTTP POST /api/v1/plans/{year}/import/preview?lang=`: what an XLSX file would create; writes nothing.
+    pub async fn import_preview(&self, year: i32, lang: &str, bytes: Vec<u8>) -> Result<ImportPreview, ClientError> {
+        let path = format!("/api/v1/plans/{year}/import/preview?lang={lang}");
+        let req = self
+            .request(Method::POST, &path)
+            .header("content-type", "application/octet-stream")
+            .body(bytes);
+        json(req.send().await).await
+    }
+
+    /// `HTTP POST /api/v1/plans/{year}/import?lang=`: every row of an XLSX file as a draft, or none.
+    pub async fn import_activities(&self, year: i32, lang: &str, bytes: Vec<u8>) -> Result<ImportResult, ClientError> {
+        let path = format!("/api/v1/plans/{year}/import?lang={lang}");
+        let req = self
+            .request(Method::POST, &path)
+            .header("content-type", "application/octet-stream")
+            .body(bytes);
+        json(req.send().await).await
     }
 
     /// A GET whose answer is a file: its bytes, or the problem.

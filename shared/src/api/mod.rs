@@ -135,5 +135,8 @@ pub use documents::*;
 mod feeds;
 pub use feeds::*;
 
+mod imports;
+pub use imports::*;
+
 mod instruments;
 pub use instruments::*;

@@ -53,6 +53,12 @@ pub enum ListText {
     Acknowledgement,
     /// Log: a change of competent authority takes effect on.
     EffectiveOn,
+    /// Import template: the activity's description.
+    Description,
+    /// Import template: name of the sheet explaining the columns.
+    SheetHelp,
+    /// Import template: the help sheet's column of explanations.
+    Meaning,
 }
 
 impl ListText {
@@ -89,6 +95,9 @@ impl ListText {
             AcknowledgedOn => ["Acknowledged on", "Təsdiq tarixi", "დადასტურების თარიღი"],
             Acknowledgement => ["Acknowledgement", "Təsdiq", "დადასტურება"],
             EffectiveOn => ["Takes effect on", "Qüvvəyə minmə tarixi", "ძალაში შესვლის თარიღი"],
+            Description => ["Description", "Təsvir", "აღწერა"],
+            SheetHelp => ["Columns", "Sütunlar", "სვეტები"],
+            Meaning => ["What to enter", "Nə daxil edilməli", "რა შევიტანოთ"],
         };
         pick(lang, en, az, ka)
     }
