@@ -61,6 +61,7 @@ pub async fn template(
         (status = 200, body = ImportPreview),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 413, body = Problem, content_type = "application/problem+json", description = "Above the documents' size limit (`file`)"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The plan no longer takes new drafts"),
         (status = 415, body = Problem, content_type = "application/problem+json", description = "Not an XLSX workbook (`file`)"),
         ExportProblems,
     ))]
@@ -87,6 +88,7 @@ pub async fn preview(
         (status = 201, body = ImportResult),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 413, body = Problem, content_type = "application/problem+json", description = "Above the documents' size limit (`file`)"),
+        (status = 409, body = Problem, content_type = "application/problem+json", description = "The plan no longer takes new drafts"),
         (status = 415, body = Problem, content_type = "application/problem+json", description = "Not an XLSX workbook (`file`)"),
         ExportProblems,
     ))]

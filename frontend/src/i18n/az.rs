@@ -145,6 +145,18 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::FeedAddress => "Lentin ünvanı",
         Key::NoFeeds => "Hələ təqvim lenti yoxdur.",
         Key::FeedRevoked => "{name} lenti ləğv edildi.",
+        Key::ImportHeading => "Cədvəldən idxal",
+        Key::ImportIntro => {
+            "Şablonu yükləyin, hər sətirdə bir tədbir doldurun və faylı yoxlayın: hər problem sətir və sütunla göstərilir, siz təsdiq edənədək heç nə yaradılmır. Sonra bütün sətirlər birlikdə tərəfinizin məxfi layihələrinə çevrilir, ya da heç biri."
+        }
+        Key::ImportTemplate => "Şablonu yükləyin",
+        Key::ImportFile => "Doldurulmuş şablon (XLSX)",
+        Key::ImportCheck => "Faylı yoxlayın",
+        Key::ImportReady => "{name} tədbir tərəfinizin layihələri kimi yaradılmağa hazırdır.",
+        Key::ImportFaults => "Bu problemləri düzəldin və faylı yenidən yoxlayın. Heç nə yaradılmayıb.",
+        Key::ImportConfirm => "Layihələri yaradın",
+        Key::ImportDone => "{name} layihə yaradıldı.",
+        Key::ImportRow => "Sətir",
         Key::Revoke => "Ləğv et",
         Key::RevokeConfirm => "{name} ləğv edilsin? Bu tokendən istifadə edən sistemlər dərhal işləməyi dayandıracaq.",
         Key::ConfirmRevoke => "Bəli, ləğv et",

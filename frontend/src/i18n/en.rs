@@ -145,6 +145,18 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::FeedAddress => "Feed address",
         Key::NoFeeds => "No calendar feed yet.",
         Key::FeedRevoked => "Feed {name} has been revoked.",
+        Key::ImportHeading => "Import from a spreadsheet",
+        Key::ImportIntro => {
+            "Download the template, fill in one activity per row and check the file: every problem is named by row and column, and nothing is created until you confirm. Then all rows become your party's private drafts at once, or none."
+        }
+        Key::ImportTemplate => "Download the template",
+        Key::ImportFile => "Filled-in template (XLSX)",
+        Key::ImportCheck => "Check the file",
+        Key::ImportReady => "{name} activities are ready to be created as your party's drafts.",
+        Key::ImportFaults => "Correct these problems and check the file again. Nothing has been created.",
+        Key::ImportConfirm => "Create the drafts",
+        Key::ImportDone => "{name} drafts have been created.",
+        Key::ImportRow => "Row",
         Key::Revoke => "Revoke",
         Key::RevokeConfirm => "Revoke {name}? Systems using this token will stop working at once.",
         Key::ConfirmRevoke => "Yes, revoke",

@@ -285,6 +285,26 @@ pub enum Key {
     NoFeeds,
     /// Feed {name} has been revoked.
     FeedRevoked,
+    /// Import from a spreadsheet (heading)
+    ImportHeading,
+    /// How the import works.
+    ImportIntro,
+    /// Download the template
+    ImportTemplate,
+    /// The filled-in file (label)
+    ImportFile,
+    /// Check the file
+    ImportCheck,
+    /// {name} activities are ready.
+    ImportReady,
+    /// Correct these and check again; nothing was created.
+    ImportFaults,
+    /// Create the drafts
+    ImportConfirm,
+    /// {name} drafts have been created.
+    ImportDone,
+    /// Row (of a sheet)
+    ImportRow,
     /// Revoke
     Revoke,
     /// Revoke {name}? Systems using this token will stop working at once.

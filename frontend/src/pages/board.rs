@@ -16,6 +16,7 @@ use crate::i18n::{I18n, Key};
 use crate::live::Live;
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, PAGE_SIZE, QueryNav, filter_from_query};
+use crate::ui::import::ImportSheet;
 use crate::ui::labels::{ConsentPair, consent_key, schedule_text};
 use crate::ui::paper::DownloadList;
 use crate::ui::plan_nav::{PlanHeader, route_year};
@@ -242,6 +243,7 @@ pub fn TablePage() -> impl IntoView {
             query=Signal::derive(move || csv_filter.get().query_string())
             name="activities"
         />
+        <ImportSheet year on_done=move |_| list.refetch() />
         <details class="columns-choice">
             <summary>{i18n.tr(Key::ChooseColumns)}</summary>
             <fieldset>

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod documents;
 pub mod feedback;
 pub mod filters;
+pub mod import;
 pub mod labels;
 pub mod live_note;
 pub mod options;
