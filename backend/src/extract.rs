@@ -69,7 +69,7 @@ mod params;
 
 pub use if_match::{IfMatch, version_matches};
 pub use json::{ApiJson, JSON_BODY_LIMIT, parse_json};
-pub use params::{ApiPath, ApiQuery, check_paging};
+pub use params::{ApiPath, ApiQuery, check_paging, parse_query};
 
 /// Where a request comes from, for sessions and rate limits.
 #[derive(Debug, Clone)]

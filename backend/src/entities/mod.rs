@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod api_token;
 pub mod audit_log;
+pub mod calendar_feed;
 pub mod comment;
 pub mod competent_authority;
 pub mod document;

@@ -80,10 +80,10 @@ pub async fn load<C: ConnectionTrait>(conn: &C, id: i64) -> Result<instrument::M
         .ok_or(AppError::NotFound)
 }
 
-/// Every instrument, the Agreement first, then in the order recorded.
-pub async fn list(caller: &AuthUser, state: &AppState, filter: &Filter) -> Result<Page<Instrument>, AppError> {
+/// Every instrument the filter matches (its paging aside), the Agreement
+/// first, then in the order recorded.
+pub async fn matching(caller: &AuthUser, state: &AppState, filter: &Filter) -> Result<Vec<Instrument>, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
-    let limit = filter.limit.clamp(1, 500);
     // The register holds tens of instruments, and the status is derived from
     // the dates as of today: filtering the views beats repeating the
     // derivation in SQL for both databases.
@@ -92,7 +92,7 @@ pub async fn list(caller: &AuthUser, state: &AppState, filter: &Filter) -> Resul
         .all(&state.db)
         .await?;
     let needle = filter.q.as_deref().map(super::search::fold).filter(|n| !n.is_empty());
-    let matching: Vec<Instrument> = rows
+    Ok(rows
         .iter()
         .map(view)
         .filter(|i| {
@@ -105,7 +105,13 @@ pub async fn list(caller: &AuthUser, state: &AppState, filter: &Filter) -> Resul
                 && filter.status.is_none_or(|s| i.status == s)
                 && filter.year.is_none_or(|y| i.signed_on.is_some_and(|d| d.year() == y))
         })
-        .collect();
+        .collect())
+}
+
+/// One page of what the filter matches, the Agreement first, then in the order recorded.
+pub async fn list(caller: &AuthUser, state: &AppState, filter: &Filter) -> Result<Page<Instrument>, AppError> {
+    let limit = filter.limit.clamp(1, 500);
+    let matching = matching(caller, state, filter).await?;
     let total = matching.len() as u64;
     let items = matching
         .into_iter()

@@ -11,6 +11,8 @@ pub mod comments;
 pub mod demo;
 pub mod documents;
 pub mod execution;
+pub mod feeds;
+pub mod imports;
 pub mod instruments;
 pub mod notifications;
 pub mod plans;

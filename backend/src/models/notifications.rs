@@ -73,6 +73,17 @@ pub async fn list(
     })
 }
 
+/// The whole log, newest first (for the exported files).
+pub async fn all(caller: &AuthUser, state: &AppState) -> Result<Vec<Notification>, AppError> {
+    caller.require(Action::Read, Scope::Joint)?;
+    let rows = notification::Entity::find()
+        .order_by_desc(notification::Column::SentOn)
+        .order_by_desc(notification::Column::Id)
+        .all(&state.db)
+        .await?;
+    Ok(rows.iter().map(view).collect())
+}
+
 /// One notification.
 pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Notification, AppError> {
     caller.require(Action::Read, Scope::Joint)?;

@@ -3,13 +3,19 @@
 //! from exactly what a frozen version holds: a signed version's own
 //! snapshot, or, for the plan as it stands, the snapshot signing would
 //! freeze now (accepted activities only, so never a party's drafts), with
-//! that snapshot's SHA-256 on every page.
+//! that snapshot's SHA-256 on every page. The lists (activities, the
+//! instruments register, the notification log) go out as CSV and XLSX from
+//! one [`table::Table`].
 
 pub mod csv;
 mod fonts;
+pub mod ical;
+pub mod import;
 mod layout;
 mod plan_pdf;
 mod report_pdf;
+pub mod table;
+pub mod xlsx;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use concord_shared::api::{CostArrangement, Side};

@@ -1,48 +1,131 @@
 //! The plan on paper: the signature-ready PDF of a plan and of a signed
-//! version, and the execution report as a PDF; the activity list as CSV.
+//! version, and the execution report as a PDF; the query and the answer
+//! every export shares (`?lang=`, the file's headers). The lists as CSV and
+//! XLSX are in [`super::sheets`].
 
-use axum::extract::{Path, Query, RawQuery, State};
-use axum::http::{HeaderValue, Uri, header};
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use concord_shared::paper::DocLangs;
 use concord_shared::{Lang, Problem};
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::activity_list::{self, ActivityQuery};
+use crate::extract::{ApiPath, ApiQuery, parse_query};
+use crate::models::Check;
 use crate::paper;
 use crate::state::AppState;
 
-/// The language(s) of a document.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
+/// The language(s) of an exported file.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct LangQuery {
-    /// `en`, `az` or `ka`, or a parallel text: `az,ka`, `az,en` or `ka,en` (default `en`).
+    /// `en` (default), `az` or `ka`; a PDF also takes a parallel text: `az,ka`, `az,en` or `ka,en`.
+    #[param(pattern = "^(en|az|ka|az,ka|az,en|ka,en)$")]
     pub lang: Option<String>,
 }
 
-type QueryResult<T> = Result<Query<T>, axum::extract::rejection::QueryRejection>;
+impl LangQuery {
+    /// The languages of a document (422 naming `lang` when unknown).
+    pub fn doc_langs(&self) -> Result<DocLangs, AppError> {
+        let code = self.lang.as_deref().unwrap_or("en");
+        DocLangs::parse(code)
+            .ok_or_else(|| Check::error("lang", "invalid", format!("one of {}", DocLangs::CODES.join(", "))))
+    }
 
-fn langs(q: QueryResult<LangQuery>) -> Result<DocLangs, AppError> {
-    let Query(q) = q.map_err(|e| AppError::BadRequest(e.body_text()))?;
-    let code = q.lang.unwrap_or_else(|| "en".to_owned());
-    DocLangs::parse(&code).ok_or_else(|| {
-        AppError::BadRequest(format!(
-            "lang must be one of {}, not {code:?}",
-            DocLangs::CODES.join(" | ")
-        ))
-    })
+    /// The one language of a list's headers and labels (422 naming `lang` when unknown).
+    pub fn lang(&self) -> Result<Lang, AppError> {
+        let code = self.lang.as_deref().unwrap_or("en");
+        Lang::from_code(code).ok_or_else(|| Check::error("lang", "invalid", "en, az or ka"))
+    }
 }
 
-fn pdf(bytes: Vec<u8>, filename: &str) -> Response {
+/// An export of a list: `lang` beside the list's own filters `T`, both read
+/// as [`ApiQuery`] reads a query (every refusal a 422 naming the parameter).
+pub struct ExportQuery<T> {
+    /// The headers' language.
+    pub lang: Lang,
+    /// The list's filters.
+    pub filters: T,
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ExportQuery<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts.uri.query().unwrap_or_default();
+        let (mut own, mut list) = (
+            form_urlencoded::Serializer::new(String::new()),
+            form_urlencoded::Serializer::new(String::new()),
+        );
+        for (key, value) in form_urlencoded::parse(raw.as_bytes()) {
+            let target = if key == "lang" { &mut own } else { &mut list };
+            target.append_pair(&key, &value);
+        }
+        let lang = parse_query::<LangQuery>(&own.finish())?.lang()?;
+        let filters = parse_query::<T>(&list.finish())?;
+        Ok(ExportQuery { lang, filters })
+    }
+}
+
+/// The kinds of exported file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A PDF document.
+    Pdf,
+    /// A CSV list (UTF-8 with BOM).
+    Csv,
+    /// An XLSX workbook.
+    Xlsx,
+}
+
+impl FileKind {
+    fn media_type(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "application/pdf",
+            FileKind::Csv => "text/csv; charset=utf-8",
+            FileKind::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
+
+    fn extension(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Csv => "csv",
+            FileKind::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// A file to download: its media type and `stem.ext` as the attachment's name.
+pub fn file(bytes: Vec<u8>, kind: FileKind, stem: &str) -> Response {
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf"));
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.media_type()));
+    let name = format!("attachment; filename=\"{stem}.{}\"", kind.extension());
+    if let Ok(v) = HeaderValue::from_str(&name) {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
     response
+}
+
+/// The refusals every export shares.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code, reason = "describes the answers in the OpenAPI document")]
+pub enum ExportProblems {
+    /// Not signed in.
+    #[response(status = 401, content_type = "application/problem+json")]
+    Unauthorized(Problem),
+    /// No such plan or version.
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(Problem),
+    /// An unknown `lang`, filter or parameter, named.
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(Problem),
 }
 
 /// The plan as a signature-ready PDF: its signed version when signed or closed,
@@ -51,21 +134,18 @@ fn pdf(bytes: Vec<u8>, filename: &str) -> Response {
     params(("year" = i32, Path), LangQuery),
     responses(
         (status = 200, content_type = "application/pdf", description = "Tagged PDF/A-2a: title, Agreement, activities, signature blocks; page x of y, version and SHA-256 on every page"),
-        (status = 400, body = Problem, content_type = "application/problem+json", description = "Unknown `lang`"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ExportProblems,
     ))]
 pub async fn plan_document(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
-    q: QueryResult<LangQuery>,
+    ApiPath(year): ApiPath<i32>,
+    ApiQuery(q): ApiQuery<LangQuery>,
 ) -> Result<Response, AppError> {
-    let langs = langs(q)?;
+    let langs = q.doc_langs()?;
     let bytes = paper::plan_pdf(&caller, &state, year, None, langs).await?;
-    Ok(pdf(
-        bytes,
-        &format!("plan-{year}-{}.pdf", langs.code().replace(',', "-")),
-    ))
+    let stem = format!("plan-{year}-{}", langs.code().replace(',', "-"));
+    Ok(file(bytes, FileKind::Pdf, &stem))
 }
 
 /// One signed version as a PDF, exactly as frozen, with its SHA-256 on every page.
@@ -73,21 +153,18 @@ pub async fn plan_document(
     params(("year" = i32, Path), ("number" = i32, Path), LangQuery),
     responses(
         (status = 200, content_type = "application/pdf", description = "Tagged PDF/A-2a of the frozen version"),
-        (status = 400, body = Problem, content_type = "application/problem+json", description = "Unknown `lang`"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        ExportProblems,
     ))]
 pub async fn version_document(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path((year, number)): Path<(i32, i32)>,
-    q: QueryResult<LangQuery>,
+    ApiPath((year, number)): ApiPath<(i32, i32)>,
+    ApiQuery(q): ApiQuery<LangQuery>,
 ) -> Result<Response, AppError> {
-    let langs = langs(q)?;
+    let langs = q.doc_langs()?;
     let bytes = paper::plan_pdf(&caller, &state, year, Some(number), langs).await?;
-    Ok(pdf(
-        bytes,
-        &format!("plan-{year}-v{number}-{}.pdf", langs.code().replace(',', "-")),
-    ))
+    let stem = format!("plan-{year}-v{number}-{}", langs.code().replace(',', "-"));
+    Ok(file(bytes, FileKind::Pdf, &stem))
 }
 
 /// The execution report of a signed or closed plan as a PDF, its charts drawn.
@@ -95,79 +172,17 @@ pub async fn version_document(
     params(("year" = i32, Path), LangQuery),
     responses(
         (status = 200, content_type = "application/pdf", description = "Tagged PDF/A-2a of the execution report"),
-        (status = 400, body = Problem, content_type = "application/problem+json", description = "Unknown `lang`"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "No signed version yet"),
+        ExportProblems,
     ))]
 pub async fn report_document(
     caller: AuthUser,
     State(state): State<AppState>,
-    Path(year): Path<i32>,
-    q: QueryResult<LangQuery>,
+    ApiPath(year): ApiPath<i32>,
+    ApiQuery(q): ApiQuery<LangQuery>,
 ) -> Result<Response, AppError> {
-    let langs = langs(q)?;
+    let langs = q.doc_langs()?;
     let bytes = paper::report_pdf(&caller, &state, year, langs).await?;
-    Ok(pdf(
-        bytes,
-        &format!("report-{year}-{}.pdf", langs.code().replace(',', "-")),
-    ))
-}
-
-/// The activity list's filters (those of `GET …/activities`) and the header language.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(
-    dead_code,
-    reason = "describes `lang` in the OpenAPI document; the handler reads it from the raw query"
-)]
-#[into_params(parameter_in = Query)]
-pub struct CsvQuery {
-    /// `en` (default), `az` or `ka`: the headers and fixed labels.
-    pub lang: Option<String>,
-}
-
-/// The filtered activity list as CSV: what the caller may see, every page.
-#[utoipa::path(get, path = "/api/v1/plans/{year}/activities.csv", tag = "plans", security(("session" = []), ("token" = [])),
-    params(("year" = i32, Path), CsvQuery, ActivityQuery),
-    responses(
-        (status = 200, content_type = "text/csv", description = "UTF-8 with BOM, RFC 4180; the list's filters and sort, not paged; dates ISO 8601"),
-        (status = 400, body = Problem, content_type = "application/problem+json", description = "Unknown `lang` or filter"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-    ))]
-pub async fn activities_csv(
-    caller: AuthUser,
-    State(state): State<AppState>,
-    Path(year): Path<i32>,
-    RawQuery(raw): RawQuery,
-) -> Result<Response, AppError> {
-    // `lang` is the export's own; the rest is the list's query, read as the list reads it.
-    let mut lang = Lang::En;
-    let mut rest = Vec::new();
-    for pair in raw.as_deref().unwrap_or_default().split('&').filter(|p| !p.is_empty()) {
-        match pair.strip_prefix("lang=") {
-            Some(code) => {
-                lang = Lang::from_code(code)
-                    .ok_or_else(|| AppError::BadRequest(format!("lang must be en, az or ka, not {code:?}")))?;
-            }
-            None => rest.push(pair),
-        }
-    }
-    let uri: Uri = format!("/?{}", rest.join("&"))
-        .parse()
-        .map_err(|_| AppError::BadRequest("unreadable query".into()))?;
-    let Query(q) = Query::<ActivityQuery>::try_from_uri(&uri).map_err(|e| AppError::BadRequest(e.body_text()))?;
-    let items = activity_list::all(&caller, &state, year, &q).await?;
-    let mut response = paper::csv::activities(&items, lang).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(v) = HeaderValue::from_str(&format!(
-        "attachment; filename=\"activities-{year}-{}.csv\"",
-        lang.code()
-    )) {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    let stem = format!("report-{year}-{}", langs.code().replace(',', "-"));
+    Ok(file(bytes, FileKind::Pdf, &stem))
 }

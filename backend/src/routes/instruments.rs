@@ -45,7 +45,7 @@ fn default_limit() -> u64 {
 }
 
 /// The query's filters, each wrong one named (422).
-fn filter_of(q: RegisterQuery) -> Result<instruments::Filter, AppError> {
+pub(crate) fn filter_of(q: RegisterQuery) -> Result<instruments::Filter, AppError> {
     let mut check = Check::default();
     let given = crate::models::non_empty;
     let kind = given(q.kind).and_then(|code| {

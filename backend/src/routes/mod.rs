@@ -25,11 +25,14 @@ pub mod docs;
 mod documents;
 mod events;
 mod exports;
+mod feeds;
 mod health;
+mod imports;
 mod instruments;
 mod openapi;
 mod plans;
 mod reference;
+mod sheets;
 mod tokens;
 mod users;
 
@@ -99,6 +102,9 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(users::reset_password))
         .routes(routes!(tokens::list, tokens::create))
         .routes(routes!(tokens::revoke))
+        .routes(routes!(feeds::list_feeds, feeds::create_feed))
+        .routes(routes!(feeds::revoke_feed))
+        .routes(routes!(feeds::read_feed))
         .routes(routes!(audit::list))
         .routes(routes!(events::stream))
         .routes(routes!(plans::list, plans::create))
@@ -116,7 +122,15 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(exports::plan_document))
         .routes(routes!(exports::version_document))
         .routes(routes!(exports::report_document))
-        .routes(routes!(exports::activities_csv))
+        .routes(routes!(imports::template))
+        .routes(routes!(imports::preview))
+        .routes(routes!(imports::confirm))
+        .routes(routes!(sheets::activities_csv))
+        .routes(routes!(sheets::activities_xlsx))
+        .routes(routes!(sheets::instruments_csv))
+        .routes(routes!(sheets::instruments_xlsx))
+        .routes(routes!(sheets::notifications_csv))
+        .routes(routes!(sheets::notifications_xlsx))
         .routes(routes!(activities::execution))
         .routes(routes!(activities::summary))
         .routes(routes!(activities::get, activities::update, activities::delete))

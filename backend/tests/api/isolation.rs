@@ -124,6 +124,19 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ),
     ("get", "/api/v1/plans/{year}/report.pdf", Rule::AnyUser(409)),
     ("get", "/api/v1/plans/{year}/activities.csv", Rule::AnyUser(200)),
+    ("get", "/api/v1/plans/{year}/activities.xlsx", Rule::AnyUser(200)),
+    ("get", "/api/v1/plans/{year}/import/template.xlsx", Rule::AnyUser(200)),
+    // No file sent: planners hear 415, the others may not draft.
+    (
+        "post",
+        "/api/v1/plans/{year}/import/preview",
+        Rule::Custom(|_, role| if role >= Role::Planner { 415 } else { 403 }),
+    ),
+    (
+        "post",
+        "/api/v1/plans/{year}/import",
+        Rule::Custom(|_, role| if role >= Role::Planner { 415 } else { 403 }),
+    ),
     (
         "post",
         "/api/v1/plans/{year}/carry-over",
@@ -200,6 +213,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::AzPrivate(Role::Planner, 201),
     ),
     ("get", "/api/v1/instruments", Rule::AnyUser(200)),
+    ("get", "/api/v1/instruments.csv", Rule::AnyUser(200)),
+    ("get", "/api/v1/instruments.xlsx", Rule::AnyUser(200)),
     (
         "post",
         "/api/v1/instruments",
@@ -230,6 +245,14 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::AzPrivate(Role::Coordinator, 204),
     ),
     ("get", "/api/v1/notifications", Rule::AnyUser(200)),
+    // Each user's own calendar feeds: another's id is 404 to all.
+    ("get", "/api/v1/calendar-feeds", Rule::AnyUser(200)),
+    ("post", "/api/v1/calendar-feeds", Rule::AnyUser(201)),
+    ("delete", "/api/v1/calendar-feeds/{id}", Rule::AnyUser(404)),
+    // No session: the secret authenticates; an unknown one is 404 to all.
+    ("get", "/api/v1/feeds/{file}", Rule::Everyone(404)),
+    ("get", "/api/v1/notifications.csv", Rule::AnyUser(200)),
+    ("get", "/api/v1/notifications.xlsx", Rule::AnyUser(200)),
     (
         "post",
         "/api/v1/notifications",
@@ -419,7 +442,8 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
     let mut path = template
         .replace("{id}", &id)
         .replace("{year}", &YEAR.to_string())
-        .replace("{number}", "1");
+        .replace("{number}", "1")
+        .replace("{file}", "concordcal_unknown.ics");
     if template.ends_with("/compare") {
         path.push_str("?from=1&to=2");
     }
@@ -442,6 +466,7 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         ("patch", _) => Some(json!({"position": format!("Position {n}")})),
         ("post", "/api/v1/users/{id}/password") => Some(json!({"new_password": "another long password"})),
         ("post", "/api/v1/tokens") => Some(json!({"name": format!("token {n}"), "role": "viewer"})),
+        ("post", "/api/v1/calendar-feeds") => Some(json!({"name": format!("feed {n}")})),
         ("post", "/api/v1/plans") => Some(json!({"year": 2030 + i32::try_from(n % 60).expect("small")})),
         ("post", "/api/v1/plans/{year}/transitions") => Some(json!({"action": "withdraw"})),
         ("post", "/api/v1/plans/{year}/signatures") => Some(

@@ -131,10 +131,8 @@ async fn the_draft_plan_prints_in_each_language_with_draft_marks_hash_and_page_n
     ] {
         assert!(parallel.contains(text), "{text} in the parallel text");
     }
-    assert_eq!(
-        b.az_coord.plan_document(YEAR, "ru").await.expect_err("lang").status,
-        400
-    );
+    let err = b.az_coord.plan_document(YEAR, "ru").await.expect_err("lang");
+    assert_eq!((err.status, err.errors[0].field.as_str()), (422, "lang"));
     assert_eq!(
         b.az_coord.plan_document(1999, "en").await.expect_err("no plan").status,
         404
@@ -217,7 +215,7 @@ async fn the_execution_report_prints_with_its_figures_once_the_plan_is_signed() 
 }
 
 /// The records of an RFC 4180 file (quoted fields, doubled quotes, CRLF).
-fn csv_records(text: &str) -> Vec<Vec<String>> {
+pub fn csv_records(text: &str) -> Vec<Vec<String>> {
     let mut records = Vec::new();
     let (mut record, mut field, mut quoted, mut chars) = (Vec::new(), String::new(), false, text.chars().peekable());
     while let Some(c) = chars.next() {
@@ -269,6 +267,11 @@ async fn the_activity_list_exports_as_csv_with_the_lists_filters_and_visibility(
             assert_eq!(record[0], activity.reference.clone().unwrap_or_default());
             assert_eq!(record[1], activity.title);
             assert_eq!(record[4], activity.host_party.label(concord_shared::Lang::Ka));
+            assert_eq!(
+                record[10],
+                concord_shared::paper::lists::consent_label(activity.consent, concord_shared::Lang::Ka),
+                "the consent state in words, not its code"
+            );
         }
         assert_eq!(text.contains("GE private draft X9"), sees_draft);
         assert!(text.contains("\"Seminar, \"\"Caucasus\"\" edition\""));
@@ -281,20 +284,12 @@ async fn the_activity_list_exports_as_csv_with_the_lists_filters_and_visibility(
     let only_ge = csv_records(String::from_utf8_lossy(&only_ge).trim_start_matches('\u{FEFF}'));
     assert_eq!(only_ge.len(), 2, "the header and the one shared GE activity");
     assert_eq!(only_ge[1][1], KA_TITLE);
-    assert_eq!(
-        b.az_planner
-            .activities_csv(YEAR, "ru", "")
-            .await
-            .expect_err("lang")
-            .status,
-        400
-    );
-    assert_eq!(
-        b.az_planner
-            .activities_csv(YEAR, "en", "colour=red")
-            .await
-            .expect_err("filter")
-            .status,
-        400
-    );
+    let err = b.az_planner.activities_csv(YEAR, "ru", "").await.expect_err("lang");
+    assert_eq!((err.status, err.errors[0].field.as_str()), (422, "lang"));
+    let err = b
+        .az_planner
+        .activities_csv(YEAR, "en", "colour=red")
+        .await
+        .expect_err("filter");
+    assert_eq!((err.status, err.errors[0].field.as_str()), (422, "colour"));
 }

@@ -18,6 +18,7 @@ use concord_shared::api::{
     Authority, AuthorityChange, Document, DocumentOwner, Instrument, InstrumentInput, NewNotification, Notification,
     NotificationReceipt,
 };
+use concord_shared::api::{CalendarFeed, CreatedCalendarFeed, ImportPreview, ImportResult, NewCalendarFeed};
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
 #[cfg(not(target_arch = "wasm32"))]
 mod events;
@@ -236,6 +237,39 @@ impl Client {
                 .await,
         )
         .await
+    }
+
+    /// `HTTP GET /api/v1/calendar-feeds`: the caller's calendar feeds, newest first.
+    pub async fn calendar_feeds(&self) -> Result<Vec<CalendarFeed>, ClientError> {
+        json(self.request(Method::GET, "/api/v1/calendar-feeds").send().await).await
+    }
+
+    /// `HTTP POST /api/v1/calendar-feeds`: a new feed; its path (with the secret) is in this answer only.
+    pub async fn create_calendar_feed(&self, new: &NewCalendarFeed) -> Result<CreatedCalendarFeed, ClientError> {
+        json(
+            self.request(Method::POST, "/api/v1/calendar-feeds")
+                .json(new)
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP DELETE /api/v1/calendar-feeds/{id}`: revokes one of the caller's feeds.
+    pub async fn revoke_calendar_feed(&self, id: &str) -> Result<(), ClientError> {
+        empty(
+            self.request(Method::DELETE, &format!("/api/v1/calendar-feeds/{id}"))
+                .send()
+                .await,
+        )
+        .await
+    }
+
+    /// `HTTP GET /api/v1/feeds/<secret>.ics?lang=`: a calendar feed's text, read as a
+    /// calendar program reads it (`path` as [`Client::create_calendar_feed`] gave it).
+    pub async fn calendar_feed(&self, path: &str, lang: &str) -> Result<String, ClientError> {
+        let bytes = self.bytes(&format!("{path}?lang={lang}")).await?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// `HTTP GET /api/v1/audit`: a page of the audit entries the caller may read, newest first.
@@ -807,6 +841,51 @@ impl Client {
     pub async fn activities_csv(&self, year: i32, lang: &str, query: &str) -> Result<Vec<u8>, ClientError> {
         self.bytes(&format!("/api/v1/plans/{year}/activities.csv?lang={lang}&{query}"))
             .await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/activities.xlsx?lang=&…`: the filtered list as XLSX
+    /// (`query` as for [`Client::activities_csv`]).
+    pub async fn activities_xlsx(&self, year: i32, lang: &str, query: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!("/api/v1/plans/{year}/activities.xlsx?lang={lang}&{query}"))
+            .await
+    }
+
+    /// `HTTP GET /api/v1/instruments.{ext}?lang=&…`: the register as `csv` or `xlsx`
+    /// (`query`: the register's filters, e.g. `kind=protocol`, or empty).
+    pub async fn instruments_file(&self, ext: &str, lang: &str, query: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!("/api/v1/instruments.{ext}?lang={lang}&{query}"))
+            .await
+    }
+
+    /// `HTTP GET /api/v1/notifications.{ext}?lang=`: the notification log as `csv` or `xlsx`.
+    pub async fn notifications_file(&self, ext: &str, lang: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!("/api/v1/notifications.{ext}?lang={lang}")).await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/import/template.xlsx?lang=`: the import template.
+    pub async fn import_template(&self, year: i32, lang: &str) -> Result<Vec<u8>, ClientError> {
+        self.bytes(&format!("/api/v1/plans/{year}/import/template.xlsx?lang={lang}"))
+            .await
+    }
+
+    /// `HTTP POST /api/v1/plans/{year}/import/preview?lang=`: what an XLSX file would create; writes nothing.
+    pub async fn import_preview(&self, year: i32, lang: &str, bytes: Vec<u8>) -> Result<ImportPreview, ClientError> {
+        let path = format!("/api/v1/plans/{year}/import/preview?lang={lang}");
+        let req = self
+            .request(Method::POST, &path)
+            .header("content-type", "application/octet-stream")
+            .body(bytes);
+        json(req.send().await).await
+    }
+
+    /// `HTTP POST /api/v1/plans/{year}/import?lang=`: every row of an XLSX file as a draft, or none.
+    pub async fn import_activities(&self, year: i32, lang: &str, bytes: Vec<u8>) -> Result<ImportResult, ClientError> {
+        let path = format!("/api/v1/plans/{year}/import?lang={lang}");
+        let req = self
+            .request(Method::POST, &path)
+            .header("content-type", "application/octet-stream")
+            .body(bytes);
+        json(req.send().await).await
     }
 
     /// A GET whose answer is a file: its bytes, or the problem.

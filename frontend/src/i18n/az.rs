@@ -135,6 +135,28 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Copied => "Mübadilə buferinə kopyalandı.",
         Key::CopyFailed => "Kopyalamaq mümkün olmadı. Tokeni seçib özünüz kopyalayın.",
         Key::TokenDone => "Kopyaladım",
+        Key::FeedHeading => "Təqvim lenti",
+        Key::FeedIntro => {
+            "Görə bildiyiniz tədbirlərə təqvim proqramınızdan (Outlook, Thunderbird, telefon) abunə olun: tarixi müəyyən tədbirlər bütün günlük hadisələr, təxmini aylar isə ay boyu təxmini hadisələr kimi göstərilir. Ünvan məxfidir: onu bilən hər kəs sizin gördüyünüzü görür. Onu ləğv etdikdə və ya hesabınız bloklandıqda fəaliyyətini dayandırır."
+        }
+        Key::FeedName => "Ad (məsələn, təqvim proqramı)",
+        Key::FeedCreate => "Lent ünvanı yaradın",
+        Key::FeedOnce => "Bu ünvanı indi təqvim proqramınıza köçürün və məxfi saxlayın. O, bir daha göstərilməyəcək.",
+        Key::FeedAddress => "Lentin ünvanı",
+        Key::NoFeeds => "Hələ təqvim lenti yoxdur.",
+        Key::FeedRevoked => "{name} lenti ləğv edildi.",
+        Key::ImportHeading => "Cədvəldən idxal",
+        Key::ImportIntro => {
+            "Şablonu yükləyin, hər sətirdə bir tədbir doldurun və faylı yoxlayın: hər problem sətir və sütunla göstərilir, siz təsdiq edənədək heç nə yaradılmır. Sonra bütün sətirlər birlikdə tərəfinizin məxfi layihələrinə çevrilir, ya da heç biri."
+        }
+        Key::ImportTemplate => "Şablonu yükləyin",
+        Key::ImportFile => "Doldurulmuş şablon (XLSX)",
+        Key::ImportCheck => "Faylı yoxlayın",
+        Key::ImportReady => "{name} tədbir tərəfinizin layihələri kimi yaradılmağa hazırdır.",
+        Key::ImportFaults => "Bu problemləri düzəldin və faylı yenidən yoxlayın. Heç nə yaradılmayıb.",
+        Key::ImportConfirm => "Layihələri yaradın",
+        Key::ImportDone => "{name} layihə yaradıldı.",
+        Key::ImportRow => "Sətir",
         Key::Revoke => "Ləğv et",
         Key::RevokeConfirm => "{name} ləğv edilsin? Bu tokendən istifadə edən sistemlər dərhal işləməyi dayandıracaq.",
         Key::ConfirmRevoke => "Bəli, ləğv et",

@@ -133,6 +133,30 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Copied => "Copied to the clipboard.",
         Key::CopyFailed => "Could not copy. Select the token and copy it yourself.",
         Key::TokenDone => "I have copied it",
+        Key::FeedHeading => "Calendar feed",
+        Key::FeedIntro => {
+            "Subscribe to the activities you may see from your calendar program (Outlook, Thunderbird, a phone): dated activities as all-day events, tentative months as tentative events over the month. The address is secret: anyone who has it sees what you see. It stops when you revoke it or your account is disabled."
+        }
+        Key::FeedName => "Name (for example, the calendar program)",
+        Key::FeedCreate => "Create a feed address",
+        Key::FeedOnce => {
+            "Copy this address into your calendar program now and keep it private. It will not be shown again."
+        }
+        Key::FeedAddress => "Feed address",
+        Key::NoFeeds => "No calendar feed yet.",
+        Key::FeedRevoked => "Feed {name} has been revoked.",
+        Key::ImportHeading => "Import from a spreadsheet",
+        Key::ImportIntro => {
+            "Download the template, fill in one activity per row and check the file: every problem is named by row and column, and nothing is created until you confirm. Then all rows become your party's private drafts at once, or none."
+        }
+        Key::ImportTemplate => "Download the template",
+        Key::ImportFile => "Filled-in template (XLSX)",
+        Key::ImportCheck => "Check the file",
+        Key::ImportReady => "{name} activities are ready to be created as your party's drafts.",
+        Key::ImportFaults => "Correct these problems and check the file again. Nothing has been created.",
+        Key::ImportConfirm => "Create the drafts",
+        Key::ImportDone => "{name} drafts have been created.",
+        Key::ImportRow => "Row",
         Key::Revoke => "Revoke",
         Key::RevokeConfirm => "Revoke {name}? Systems using this token will stop working at once.",
         Key::ConfirmRevoke => "Yes, revoke",

@@ -269,6 +269,42 @@ pub enum Key {
     CopyFailed,
     /// I have copied it
     TokenDone,
+    /// Calendar feed (heading)
+    FeedHeading,
+    /// What a calendar feed is.
+    FeedIntro,
+    /// Name of a new feed.
+    FeedName,
+    /// Create a feed address
+    FeedCreate,
+    /// Copy this address now: it is shown once.
+    FeedOnce,
+    /// Feed address
+    FeedAddress,
+    /// No calendar feed yet.
+    NoFeeds,
+    /// Feed {name} has been revoked.
+    FeedRevoked,
+    /// Import from a spreadsheet (heading)
+    ImportHeading,
+    /// How the import works.
+    ImportIntro,
+    /// Download the template
+    ImportTemplate,
+    /// The filled-in file (label)
+    ImportFile,
+    /// Check the file
+    ImportCheck,
+    /// {name} activities are ready.
+    ImportReady,
+    /// Correct these and check again; nothing was created.
+    ImportFaults,
+    /// Create the drafts
+    ImportConfirm,
+    /// {name} drafts have been created.
+    ImportDone,
+    /// Row (of a sheet)
+    ImportRow,
     /// Revoke
     Revoke,
     /// Revoke {name}? Systems using this token will stop working at once.

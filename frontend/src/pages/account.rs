@@ -1,5 +1,6 @@
-//! My account: who the user is, changing the password, and the sessions
-//! where they are signed in (each other one can be ended).
+//! My account: who the user is, changing the password, the sessions
+//! where they are signed in (each other one can be ended) and the user's
+//! calendar feeds.
 
 use concord_client::Client;
 use concord_shared::api::SessionView;
@@ -9,6 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
+use crate::ui::calendar_feeds::CalendarFeeds;
 use crate::ui::feedback::LoadError;
 use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, error_of, field_errors_of, header_row};
 
@@ -52,6 +54,7 @@ pub fn AccountPage() -> impl IntoView {
                 })
         }}
         <ChangePassword on_changed=move |_| sessions.refetch() />
+        <CalendarFeeds />
         <h2 id="sessions-heading">{i18n.tr(Key::SessionsHeading)}</h2>
         <Loader content=std::sync::Arc::new(
             {move || {

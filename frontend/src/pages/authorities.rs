@@ -24,6 +24,7 @@ use crate::i18n::{I18n, Key};
 use crate::ui::dates::{date_text, iso, parse_iso};
 use crate::ui::documents::{ACCEPT, Documents, Refusal, read_file};
 use crate::ui::feedback::LoadError;
+use crate::ui::paper::DownloadList;
 use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, Pager, error_of, field_errors_of, header_row};
 
 /// Notifications per page of the log.
@@ -91,6 +92,11 @@ pub fn AuthoritiesPage() -> impl IntoView {
                 })
         }) />
         <h2 id="log-heading">{i18n.tr(Key::RegLogHeading)}</h2>
+        <DownloadList
+            base=Signal::derive(|| "/api/v1/notifications".to_owned())
+            query=Signal::derive(String::new)
+            name="notifications"
+        />
         <Loader content=std::sync::Arc::new(move || {
             notes
                 .get()

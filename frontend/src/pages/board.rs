@@ -16,8 +16,9 @@ use crate::i18n::{I18n, Key};
 use crate::live::Live;
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, PAGE_SIZE, QueryNav, filter_from_query};
+use crate::ui::import::ImportSheet;
 use crate::ui::labels::{ConsentPair, consent_key, schedule_text};
-use crate::ui::paper::DownloadCsv;
+use crate::ui::paper::DownloadList;
 use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, format_number};
 
@@ -237,7 +238,12 @@ pub fn TablePage() -> impl IntoView {
     view! {
         <PlanHeader year=year.get_untracked() />
         <FilterBar />
-        <DownloadCsv year filter=csv_filter />
+        <DownloadList
+            base=Signal::derive(move || format!("/api/v1/plans/{}/activities", year.get()))
+            query=Signal::derive(move || csv_filter.get().query_string())
+            name="activities"
+        />
+        <ImportSheet year on_done=move |_| list.refetch() />
         <details class="columns-choice">
             <summary>{i18n.tr(Key::ChooseColumns)}</summary>
             <fieldset>

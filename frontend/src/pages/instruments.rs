@@ -24,6 +24,7 @@ use crate::ui::documents::Documents;
 use crate::ui::feedback::LoadError;
 use crate::ui::labels::kind_key;
 use crate::ui::options::Choice;
+use crate::ui::paper::DownloadList;
 use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, Pager, error_of, field_errors_of, header_row};
 
 const STATUSES: [InstrumentStatus; 4] = [
@@ -84,15 +85,20 @@ pub fn InstrumentsPage() -> impl IntoView {
             offset.set(0);
         }
     });
+    // The filters alone: the downloads take every page.
+    let filters = move || InstrumentFilter {
+        q: Some(search.get().trim().to_owned()).filter(|q| !q.is_empty()),
+        kind: InstrumentKind::from_code(&kind.get()),
+        status: STATUSES.into_iter().find(|s| status_code(*s) == status.get()),
+        year: year.get().parse().ok(),
+        ..Default::default()
+    };
     let list = LocalResource::new(move || {
         let client = client.clone();
         let filter = InstrumentFilter {
-            q: Some(search.get().trim().to_owned()).filter(|q| !q.is_empty()),
-            kind: InstrumentKind::from_code(&kind.get()),
-            status: STATUSES.into_iter().find(|s| status_code(*s) == status.get()),
-            year: year.get().parse().ok(),
             offset: Some(offset.get()),
             limit: Some(PAGE_SIZE),
+            ..filters()
         };
         async move { auth.call(client.instruments(&filter)).await }
     });
@@ -136,6 +142,11 @@ pub fn InstrumentsPage() -> impl IntoView {
                 <Choice id="register-year" label=Key::RegYear value=year any=Key::RegAny options=Vec::new() extra=years />
             </div>
         </form>
+        <DownloadList
+            base=Signal::derive(|| "/api/v1/instruments".to_owned())
+            query=Signal::derive(move || filters().query_string())
+            name="instruments"
+        />
         <Loader content=std::sync::Arc::new(move || {
             list.get()
                 .map(|result| match result {

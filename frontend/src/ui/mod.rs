@@ -2,10 +2,12 @@
 //! problems in plain words, messages.
 
 pub mod activity_form;
+pub mod calendar_feeds;
 pub mod dates;
 pub mod documents;
 pub mod feedback;
 pub mod filters;
+pub mod import;
 pub mod labels;
 pub mod live_note;
 pub mod options;

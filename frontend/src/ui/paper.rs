@@ -1,7 +1,8 @@
 //! "Download PDF" with the document's language: one of the three, or two
-//! side by side as the parallel text of a bilateral instrument. The wording
-//! is the documents' own (`concord_shared::paper`), so the button and the
-//! PDF it gives say the same thing.
+//! side by side as the parallel text of a bilateral instrument; "Download
+//! CSV" and "Download XLSX" of a list. The wording is the documents' own
+//! (`concord_shared::paper`), so the button and the file it gives say the
+//! same thing.
 
 use concord_shared::paper::{DocLangs, Text};
 use leptos::prelude::*;
@@ -42,23 +43,23 @@ pub fn DownloadPdf(path: String, name: &'static str) -> impl IntoView {
     }
 }
 
-/// A download link to the activity list as CSV with the page's filters and
-/// sort (every page of it) and headers in the interface's language.
+/// Download links to a list as CSV and as XLSX, headers in the interface's
+/// language: `base` is the list's API path without the extension (e.g.
+/// `/api/v1/instruments`), `query` its filters as a query string (every
+/// page: the files are not paged). `name` names the test hooks.
 #[component]
-pub fn DownloadCsv(year: Memo<i32>, filter: Memo<concord_client::ActivityFilter>) -> impl IntoView {
+pub fn DownloadList(base: Signal<String>, query: Signal<String>, name: &'static str) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let href = move || {
-        format!(
-            "/api/v1/plans/{}/activities.csv?lang={}&{}",
-            year.get(),
-            i18n.lang().code(),
-            filter.get().query_string()
-        )
-    };
+    let href =
+        move |ext: &'static str| move || format!("{}.{ext}?lang={}&{}", base.get(), i18n.lang().code(), query.get());
     view! {
-        <p class="exports">
-            <a class="button secondary" href=href download="" data-testid="download-csv">
+        <p class="exports" data-testid=format!("download-{name}")>
+            <a class="button secondary" href=href("csv") download="" data-testid=format!("download-{name}-csv")>
                 {move || Text::DownloadCsv.get(i18n.lang())}
+            </a>
+            " "
+            <a class="button secondary" href=href("xlsx") download="" data-testid=format!("download-{name}-xlsx")>
+                {move || Text::DownloadXlsx.get(i18n.lang())}
             </a>
         </p>
     }

@@ -132,5 +132,11 @@ pub use changes::*;
 mod documents;
 pub use documents::*;
 
+mod feeds;
+pub use feeds::*;
+
+mod imports;
+pub use imports::*;
+
 mod instruments;
 pub use instruments::*;

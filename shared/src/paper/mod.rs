@@ -7,6 +7,8 @@
 use crate::api::{CostArrangement, ExecutionStatus};
 use crate::i18n::Lang;
 
+pub mod lists;
+
 /// A text of the documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Text {
@@ -106,6 +108,8 @@ pub enum Text {
     DownloadPdf,
     /// Download button of a CSV file.
     DownloadCsv,
+    /// Download button of an XLSX file.
+    DownloadXlsx,
     /// Label of the language choice for a download.
     DocumentLanguage,
 }
@@ -228,6 +232,7 @@ impl Text {
             Sent => ["sent", "göndərib", "გაგზავნა"],
             DownloadPdf => ["Download PDF", "PDF yükləyin", "PDF-ის ჩამოტვირთვა"],
             DownloadCsv => ["Download CSV", "CSV yükləyin", "CSV-ის ჩამოტვირთვა"],
+            DownloadXlsx => ["Download XLSX", "XLSX yükləyin", "XLSX-ის ჩამოტვირთვა"],
             DocumentLanguage => ["Language of the document", "Sənədin dili", "დოკუმენტის ენა"],
         }
     }
@@ -329,7 +334,7 @@ pub fn status_label(status: ExecutionStatus, lang: Lang) -> &'static str {
     pick(lang, en, az, ka)
 }
 
-fn pick(lang: Lang, en: &'static str, az: &'static str, ka: &'static str) -> &'static str {
+pub(crate) fn pick(lang: Lang, en: &'static str, az: &'static str, ka: &'static str) -> &'static str {
     match lang {
         Lang::En => en,
         Lang::Az => az,
