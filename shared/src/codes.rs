@@ -61,6 +61,13 @@ pub const FIELD_CODES: &[&str] = &[
     "unsupported_media_type",
     "unsupported_type",
     "type_mismatch",
+    "not_a_spreadsheet",
+    "empty",
+    "unreadable",
+    "formula",
+    "unknown_column",
+    "too_many_rows",
+    "duplicate_row",
 ];
 
 /// `Blocker::code`s: what keeps a plan from its next step.

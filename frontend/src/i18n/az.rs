@@ -652,5 +652,12 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::FeNotPending => "Öz tərəfinizin səlahiyyətli orqanının gözləmədə olan dəyişikliyini seçin.",
         Key::FeNotByHand => "Bu növ əl ilə qeydə alınmır: Concord onu özü əlaqələndirir.",
         Key::FeTooLarge => "Fayl çox böyükdür.",
+        Key::ImpNotSpreadsheet => "Fayl XLSX iş kitabı deyil: şablondan istifadə edin.",
+        Key::ImpEmpty => "İş kitabında idxal ediləcək sətir yoxdur.",
+        Key::ImpUnreadable => "Birinci vərəq oxuna bilmir.",
+        Key::ImpFormula => "Vərəqdə düsturlar var: yalnız dəyərlər daxil edin.",
+        Key::ImpUnknownColumn => "Vərəqdə şablonda olmayan sütun var.",
+        Key::ImpTooManyRows => "Bir dəfəyə ən çox 2000 sətir idxal edilə bilər.",
+        Key::ImpDuplicateRow => "Sətir əvvəlki sətri təkrarlayır.",
     }
 }

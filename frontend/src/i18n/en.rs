@@ -642,5 +642,12 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::FeNotPending => "Choose a pending change of your own party's competent authority.",
         Key::FeNotByHand => "This kind is not recorded by hand: Concord links it itself.",
         Key::FeTooLarge => "The file is too large.",
+        Key::ImpNotSpreadsheet => "The file is not an XLSX workbook: use the template.",
+        Key::ImpEmpty => "The workbook has no rows to import.",
+        Key::ImpUnreadable => "The first sheet cannot be read.",
+        Key::ImpFormula => "The sheet holds formulas: enter values only.",
+        Key::ImpUnknownColumn => "The sheet has a column the template does not have.",
+        Key::ImpTooManyRows => "At most 2,000 rows can be imported at once.",
+        Key::ImpDuplicateRow => "A row repeats an earlier row.",
     }
 }

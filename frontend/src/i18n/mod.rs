@@ -1159,6 +1159,20 @@ pub enum Key {
     FeNotByHand,
     /// Field error `too_large`.
     FeTooLarge,
+    /// Import file error `not_a_spreadsheet`.
+    ImpNotSpreadsheet,
+    /// Import file error `empty`.
+    ImpEmpty,
+    /// Import file error `unreadable`.
+    ImpUnreadable,
+    /// Import file error `formula`.
+    ImpFormula,
+    /// Import file error `unknown_column`.
+    ImpUnknownColumn,
+    /// Import file error `too_many_rows`.
+    ImpTooManyRows,
+    /// Import file error `duplicate_row`.
+    ImpDuplicateRow,
 }
 
 /// The text of `key` in `lang`.

@@ -179,6 +179,13 @@ pub fn field_error_key(field: &str, code: &str) -> Key {
         "too_large" => Key::FeTooLarge,
         "unsupported_media_type" | "unsupported_type" => Key::RegWrongType,
         "type_mismatch" => Key::RegTypeMismatch,
+        "not_a_spreadsheet" => Key::ImpNotSpreadsheet,
+        "empty" => Key::ImpEmpty,
+        "unreadable" => Key::ImpUnreadable,
+        "formula" => Key::ImpFormula,
+        "unknown_column" => Key::ImpUnknownColumn,
+        "too_many_rows" => Key::ImpTooManyRows,
+        "duplicate_row" => Key::ImpDuplicateRow,
         _ => Key::ErrOther,
     }
 }
