@@ -19,6 +19,7 @@ use concord_shared::api::{
     NotificationReceipt,
 };
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
+mod alerts;
 #[cfg(not(target_arch = "wasm32"))]
 mod events;
 #[cfg(not(target_arch = "wasm32"))]
