@@ -22,9 +22,7 @@ use concord_shared::plan::PartyConsent;
 use concord_shared::rules::alerts::{self as rule, ActivityFacts, Happening, Recipient};
 use concord_shared::rules::{Actor, Scope};
 use concord_shared::{AlertDelivery, AlertKind, Lang, Party, Role};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::Value;
 
 use crate::entities::alert::{contact, cursor, preference, row};
@@ -97,7 +95,10 @@ fn happening(entry: &audit_log::Model) -> Option<Happening<'_>> {
 }
 
 async fn people<C: ConnectionTrait>(conn: &C) -> Result<Vec<Person>, AppError> {
-    let users = user::Entity::find().filter(user::Column::Disabled.eq(false)).all(conn).await?;
+    let users = user::Entity::find()
+        .filter(user::Column::Disabled.eq(false))
+        .all(conn)
+        .await?;
     let contacts: HashMap<i32, contact::Model> = contact::Entity::find()
         .all(conn)
         .await?
@@ -176,7 +177,9 @@ pub async fn derive(state: &AppState) -> Result<u64, AppError> {
                     user_id: person.id,
                     username: &person.username,
                 };
-                let Some(kind) = rule::alert_for(&what, &to) else { continue };
+                let Some(kind) = rule::alert_for(&what, &to) else {
+                    continue;
+                };
                 let delivery = delivery_of(person, kind);
                 if delivery == AlertDelivery::Off {
                     continue;

@@ -173,7 +173,9 @@ pub async fn queue<C: ConnectionTrait>(conn: &C, user_id: i32, to: &str, message
 /// The wait after the `attempts`-th failure: base × 2^(attempts−1), at most an hour.
 pub fn backoff(base: std::time::Duration, attempts: i32) -> chrono::Duration {
     let factor = 1_i64 << attempts.clamp(1, 20).saturating_sub(1);
-    let ms = i64::try_from(base.as_millis()).unwrap_or(i64::MAX).saturating_mul(factor);
+    let ms = i64::try_from(base.as_millis())
+        .unwrap_or(i64::MAX)
+        .saturating_mul(factor);
     chrono::Duration::milliseconds(ms.min(MAX_BACKOFF_SECONDS * 1000))
 }
 

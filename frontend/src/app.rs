@@ -19,8 +19,8 @@ use crate::pages::activity::{ActivityPage, NewActivityPage};
 use crate::pages::board::{BoardPage, InboxPage, TablePage};
 use crate::pages::plan::{InboxRedirect, PlanPage, PlansPage};
 use crate::pages::{
-    account::AccountPage, agreement::AgreementPage, alerts::AlertsPage, login::LoginPage, not_found::NotFound, tokens::TokensPage,
-    users::UsersPage,
+    account::AccountPage, agreement::AgreementPage, alerts::AlertsPage, login::LoginPage, not_found::NotFound,
+    tokens::TokensPage, users::UsersPage,
 };
 // Register (instruments, authorities, notifications)
 use crate::pages::authorities::AuthoritiesPage;

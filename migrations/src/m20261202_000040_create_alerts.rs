@@ -77,7 +77,7 @@ enum AlertOutbox {
     CreatedAt,
 }
 
-fn user_fk(table: impl IntoIden + Clone + 'static, column: impl IntoIden + Clone + 'static, name: &str) -> ForeignKeyCreateStatement {
+fn user_fk(table: impl IntoIden + 'static, column: impl IntoIden + 'static, name: &str) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(name)
         .from(table, column)
@@ -201,7 +201,11 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone_null(AlertOutbox::SentAt))
                     .col(text_null(AlertOutbox::LastError))
                     .col(timestamp_with_time_zone(AlertOutbox::CreatedAt))
-                    .foreign_key(&mut user_fk(AlertOutbox::Table, AlertOutbox::UserId, "fk_alert_outbox_user"))
+                    .foreign_key(&mut user_fk(
+                        AlertOutbox::Table,
+                        AlertOutbox::UserId,
+                        "fk_alert_outbox_user",
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -218,8 +222,16 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["alert_outbox", "alert_cursor", "alert_contacts", "alert_preferences", "alerts"] {
-            manager.drop_table(Table::drop().table(Alias::new(table)).to_owned()).await?;
+        for table in [
+            "alert_outbox",
+            "alert_cursor",
+            "alert_contacts",
+            "alert_preferences",
+            "alerts",
+        ] {
+            manager
+                .drop_table(Table::drop().table(Alias::new(table)).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -8,9 +8,7 @@ use concord_shared::rules::Scope;
 use concord_shared::rules::alerts as rule;
 use concord_shared::{AlertDelivery, AlertKind, Lang};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 
 use super::Check;
@@ -126,7 +124,14 @@ pub async fn mark_all_read(caller: &AuthUser, state: &AppState) -> Result<Unread
         .exec(&*tx)
         .await?;
     if done.rows_affected > 0 {
-        audit_read(&tx, caller, "alert.read_all", None, json!({"count": done.rows_affected})).await?;
+        audit_read(
+            &tx,
+            caller,
+            "alert.read_all",
+            None,
+            json!({"count": done.rows_affected}),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(UnreadAlerts {

@@ -8,9 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use concord_backend::entities::{
-    activity, alert, competent_authority, instrument, notification, plan, session, user,
-};
+use concord_backend::entities::{activity, alert, competent_authority, instrument, notification, plan, session, user};
 use concord_shared::api::NewToken;
 use concord_shared::{Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};

@@ -197,15 +197,31 @@ async fn the_daily_digest_groups_the_pending_alerts_in_one_message_once() {
     settled(&app).await;
     assert!(smtp.received().is_empty(), "a digest waits for its hour");
 
-    assert_eq!(concord_backend::alerts::queue_digests(&app.state).await.expect("digest"), 1);
+    assert_eq!(
+        concord_backend::alerts::queue_digests(&app.state)
+            .await
+            .expect("digest"),
+        1
+    );
     let mail = smtp.wait_for(1).await;
     let text = mail[0].text.as_deref().expect("text");
     assert!(mail[0].subject.contains("Gündəlik icmalınız"), "{}", mail[0].subject);
     for id in [first, second] {
         assert!(text.contains(&format!("/activities/{id}")), "{text}");
-        assert!(mail[0].html.as_deref().expect("html").contains(&format!("/activities/{id}")));
+        assert!(
+            mail[0]
+                .html
+                .as_deref()
+                .expect("html")
+                .contains(&format!("/activities/{id}"))
+        );
     }
-    assert_eq!(concord_backend::alerts::queue_digests(&app.state).await.expect("digest"), 0);
+    assert_eq!(
+        concord_backend::alerts::queue_digests(&app.state)
+            .await
+            .expect("digest"),
+        0
+    );
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(smtp.received().len(), 1);
 }
@@ -231,7 +247,13 @@ async fn while_smtp_is_down_nothing_is_lost_and_it_is_sent_once_when_it_returns(
 
     let smtp = SmtpServer::start(port);
     let mail = smtp.wait_for(1).await;
-    assert!(mail[0].text.as_deref().expect("text").contains(&format!("/activities/{id}")));
+    assert!(
+        mail[0]
+            .text
+            .as_deref()
+            .expect("text")
+            .contains(&format!("/activities/{id}"))
+    );
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert_eq!(smtp.received().len(), 1, "exactly once");
     let rows = outbox::Entity::find().all(&app.state.db).await.expect("outbox");
@@ -267,7 +289,11 @@ async fn a_ge_user_never_gets_e_mail_about_an_az_draft_or_internal_note() {
 
     let mail = smtp.wait_for(2).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let mail = if smtp.received().len() > mail.len() { smtp.received() } else { mail };
+    let mail = if smtp.received().len() > mail.len() {
+        smtp.received()
+    } else {
+        mail
+    };
     assert_eq!(mail.len(), 2, "one each, about the shared activity");
     for m in &mail {
         let text = m.text.as_deref().expect("text");

@@ -564,14 +564,18 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::NavAlerts => "Xəbərdarlıqlar",
         Key::AlertsUnread => "{n} oxunmamış",
         Key::AlertsHeading => "Xəbərdarlıqlar",
-        Key::AlertsIntro => "Sizə aid olan hərəkətlər: tərəfinizin razılığını gözləyən tədbirlər, tələb olunan dəyişikliklər, təklif olunan plan mərhələləri, imzalar, icra dəyişiklikləri və adınızın çəkilməsi. Diplomatik bildirişlər reyestrdədir.",
+        Key::AlertsIntro => {
+            "Sizə aid olan hərəkətlər: tərəfinizin razılığını gözləyən tədbirlər, tələb olunan dəyişikliklər, təklif olunan plan mərhələləri, imzalar, icra dəyişiklikləri və adınızın çəkilməsi. Diplomatik bildirişlər reyestrdədir."
+        }
         Key::NoAlerts => "Xəbərdarlıq yoxdur.",
         Key::AlertsMarkAllRead => "Hamısını oxunmuş kimi qeyd et",
         Key::AlertsOpen => "Açmaq",
         Key::AlertsPageOf => "Səhifə {page} / {pages} ({n} xəbərdarlıq)",
         Key::AlertsUnreadMark => "Oxunmamış",
         Key::AlertsPrefsHeading => "Xəbərdarlıqların çatdırılması",
-        Key::AlertsPrefsIntro => "Hər növ üçün: yalnız tətbiqdə, dərhal e-poçtla, gündəlik e-poçt icmalında və ya söndürülüb. Məktubda məzmun yox, yalnız keçid olur.",
+        Key::AlertsPrefsIntro => {
+            "Hər növ üçün: yalnız tətbiqdə, dərhal e-poçtla, gündəlik e-poçt icmalında və ya söndürülüb. Məktubda məzmun yox, yalnız keçid olur."
+        }
         Key::AlertsEmail => "E-poçt ünvanı",
         Key::AlertsLanguage => "Məktubların dili",
         Key::AlertsSaved => "Xəbərdarlıq seçimləriniz saxlanıldı.",

@@ -8,7 +8,6 @@ use concord_shared::{AlertDelivery, AlertKind, Lang};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
@@ -110,7 +109,7 @@ fn AlertItem(alert: Alert) -> impl IntoView {
             " · " {who} " · "
             <time>{move || format_datetime(at, i18n.lang())}</time>
             " · "
-            <A href=alert.link on:click=on_open>{i18n.tr(Key::AlertsOpen)}</A>
+            <a href=alert.link on:click=on_open data-testid="alert-open">{i18n.tr(Key::AlertsOpen)}</a>
         </li>
     }
 }
@@ -154,7 +153,8 @@ fn Preferences() -> impl IntoView {
                 kinds: kinds
                     .iter()
                     .filter_map(|(kind, d)| {
-                        AlertDelivery::from_code(&d.get_untracked()).map(|delivery| KindDelivery { kind: *kind, delivery })
+                        AlertDelivery::from_code(&d.get_untracked())
+                            .map(|delivery| KindDelivery { kind: *kind, delivery })
                     })
                     .collect(),
             };

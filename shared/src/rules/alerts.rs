@@ -117,10 +117,7 @@ pub fn mentions(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(at) = rest.find('@') {
         // An `@` inside a word (an e-mail address) is no mention.
-        let inside_word = rest[..at]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_alphanumeric());
+        let inside_word = rest[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric());
         rest = &rest[at + 1..];
         let name: String = rest
             .chars()
@@ -162,7 +159,11 @@ mod tests {
         }
     }
 
-    fn activity(proposer: Party, before: Option<(PartyConsent, PartyConsent)>, after: (PartyConsent, PartyConsent)) -> Option<ActivityFacts> {
+    fn activity(
+        proposer: Party,
+        before: Option<(PartyConsent, PartyConsent)>,
+        after: (PartyConsent, PartyConsent),
+    ) -> Option<ActivityFacts> {
         Some(ActivityFacts {
             proposer,
             host: proposer,
@@ -184,22 +185,46 @@ mod tests {
 
     #[test]
     fn a_shared_activity_awaits_the_other_coordinators_only() {
-        let h = happening("activity.share", Scope::Joint, Party::Az, activity(Party::Az, None, (Pending, Pending)));
-        assert_eq!(alert_for(&h, &user(Party::Ge, Role::Coordinator, 2)), Some(AlertKind::AwaitingConsent));
-        assert_eq!(alert_for(&h, &user(Party::Ge, Role::Administrator, 2)), Some(AlertKind::AwaitingConsent));
+        let h = happening(
+            "activity.share",
+            Scope::Joint,
+            Party::Az,
+            activity(Party::Az, None, (Pending, Pending)),
+        );
+        assert_eq!(
+            alert_for(&h, &user(Party::Ge, Role::Coordinator, 2)),
+            Some(AlertKind::AwaitingConsent)
+        );
+        assert_eq!(
+            alert_for(&h, &user(Party::Ge, Role::Administrator, 2)),
+            Some(AlertKind::AwaitingConsent)
+        );
         assert_eq!(alert_for(&h, &user(Party::Ge, Role::Planner, 2)), None);
         assert_eq!(alert_for(&h, &user(Party::Az, Role::Coordinator, 3)), None);
     }
 
     #[test]
     fn nothing_of_the_other_partys_private_scope_ever_alerts() {
-        let mut h = happening("activity.note", Scope::Private(Party::Az), Party::Az, activity(Party::Az, None, (Pending, Pending)));
+        let mut h = happening(
+            "activity.note",
+            Scope::Private(Party::Az),
+            Party::Az,
+            activity(Party::Az, None, (Pending, Pending)),
+        );
         h.mentions = vec!["someone".into()];
         for role in Role::ALL {
             assert_eq!(alert_for(&h, &user(Party::Ge, *role, 2)), None);
         }
-        assert_eq!(alert_for(&h, &user(Party::Az, Role::Viewer, 2)), Some(AlertKind::Mention));
-        let draft = happening("activity.update", Scope::Private(Party::Az), Party::Az, activity(Party::Az, None, (Pending, Pending)));
+        assert_eq!(
+            alert_for(&h, &user(Party::Az, Role::Viewer, 2)),
+            Some(AlertKind::Mention)
+        );
+        let draft = happening(
+            "activity.update",
+            Scope::Private(Party::Az),
+            Party::Az,
+            activity(Party::Az, None, (Pending, Pending)),
+        );
         assert_eq!(alert_for(&draft, &user(Party::Ge, Role::Administrator, 2)), None);
     }
 
@@ -211,7 +236,10 @@ mod tests {
             Party::Ge,
             activity(Party::Az, Some((Pending, Pending)), (Pending, ChangesRequested)),
         );
-        assert_eq!(alert_for(&h, &user(Party::Az, Role::Planner, 2)), Some(AlertKind::ChangesRequested));
+        assert_eq!(
+            alert_for(&h, &user(Party::Az, Role::Planner, 2)),
+            Some(AlertKind::ChangesRequested)
+        );
         assert_eq!(alert_for(&h, &user(Party::Az, Role::Viewer, 2)), None);
         assert_eq!(alert_for(&h, &user(Party::Ge, Role::Planner, 2)), None);
     }
@@ -220,14 +248,23 @@ mod tests {
     fn no_one_is_alerted_to_their_own_action() {
         let h = happening("plan.sign", Scope::Joint, Party::Az, None);
         assert_eq!(alert_for(&h, &user(Party::Az, Role::Coordinator, 1)), None);
-        assert_eq!(alert_for(&h, &user(Party::Az, Role::Coordinator, 2)), Some(AlertKind::Signature));
+        assert_eq!(
+            alert_for(&h, &user(Party::Az, Role::Coordinator, 2)),
+            Some(AlertKind::Signature)
+        );
         let step = happening("plan.propose", Scope::Joint, Party::Az, None);
         assert_eq!(alert_for(&step, &user(Party::Az, Role::Coordinator, 2)), None);
-        assert_eq!(alert_for(&step, &user(Party::Ge, Role::Coordinator, 2)), Some(AlertKind::StepProposed));
+        assert_eq!(
+            alert_for(&step, &user(Party::Ge, Role::Coordinator, 2)),
+            Some(AlertKind::StepProposed)
+        );
     }
 
     #[test]
     fn mentions_are_user_names_not_e_mail_addresses() {
-        assert_eq!(mentions("see @GE.planner. and a@b.org, @ab, @az.coordinator"), vec!["ge.planner", "az.coordinator"]);
+        assert_eq!(
+            mentions("see @GE.planner. and a@b.org, @ab, @az.coordinator"),
+            vec!["ge.planner", "az.coordinator"]
+        );
     }
 }
