@@ -20,7 +20,7 @@ enum Users {
     Id,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 enum Alerts {
     Table,
     Id,
@@ -38,7 +38,7 @@ enum Alerts {
     MailedAt,
 }
 
-#[derive(DeriveIden)]
+#[derive(DeriveIden, Clone, Copy)]
 enum AlertPreferences {
     Table,
     UserId,
@@ -77,6 +77,27 @@ enum AlertOutbox {
     CreatedAt,
 }
 
+// The closed lists of `AlertKind` and `AlertDelivery`, checked by the
+// database as every closed list is (migration 000020); a new code comes with
+// a new migration.
+const KINDS: [&str; 6] = [
+    "awaiting_consent",
+    "changes_requested",
+    "step_proposed",
+    "signature",
+    "execution",
+    "mention",
+];
+const DELIVERIES: [&str; 4] = ["app", "email", "digest", "off"];
+
+/// A column of a closed list: a `CHECK` in the table itself (SQLite and
+/// PostgreSQL alike, the table being new).
+fn listed(column: impl IntoIden + Copy + 'static, codes: &[&str]) -> ColumnDef {
+    string_len(column, 32)
+        .check(Expr::col(column).is_in(codes.iter().copied()))
+        .to_owned()
+}
+
 fn user_fk(table: impl IntoIden + 'static, column: impl IntoIden + 'static, name: &str) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(name)
@@ -96,7 +117,7 @@ impl MigrationTrait for Migration {
                     .col(pk_auto(Alerts::Id))
                     .col(integer(Alerts::UserId))
                     .col(integer(Alerts::AuditId))
-                    .col(string_len(Alerts::Kind, 32))
+                    .col(listed(Alerts::Kind, &KINDS))
                     .col(string_len(Alerts::Action, 64))
                     .col(string_len(Alerts::EntityType, 32))
                     .col(text_null(Alerts::EntityId))
@@ -105,7 +126,7 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Alerts::CreatedAt))
                     .col(timestamp_with_time_zone_null(Alerts::ReadAt))
                     // `app`, `email` or `digest`: the delivery chosen when the alert was made.
-                    .col(string_len(Alerts::Mail, 16))
+                    .col(listed(Alerts::Mail, &DELIVERIES))
                     .col(timestamp_with_time_zone_null(Alerts::MailedAt))
                     .foreign_key(&mut user_fk(Alerts::Table, Alerts::UserId, "fk_alerts_user"))
                     .to_owned(),
@@ -139,8 +160,8 @@ impl MigrationTrait for Migration {
                 Table::create()
                     .table(AlertPreferences::Table)
                     .col(integer(AlertPreferences::UserId))
-                    .col(string_len(AlertPreferences::Kind, 32))
-                    .col(string_len(AlertPreferences::Delivery, 16))
+                    .col(listed(AlertPreferences::Kind, &KINDS))
+                    .col(listed(AlertPreferences::Delivery, &DELIVERIES))
                     .primary_key(
                         Index::create()
                             .col(AlertPreferences::UserId)

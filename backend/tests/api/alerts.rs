@@ -198,3 +198,34 @@ async fn preferences_are_per_kind_off_means_no_alert_and_tokens_have_none() {
     assert_eq!(refused.status, 403);
     assert_eq!(refused.code, "session_required");
 }
+
+#[tokio::test]
+async fn the_database_holds_alert_kinds_and_deliveries_to_their_closed_lists() {
+    let app = spawn_app().await;
+    let me = app.login_as(Party::Az, Role::Viewer).await;
+    for delivery in AlertDelivery::ALL {
+        let every = AlertPreferences {
+            email: None,
+            language: None,
+            kinds: AlertKind::ALL
+                .iter()
+                .map(|kind| KindDelivery {
+                    kind: *kind,
+                    delivery: *delivery,
+                })
+                .collect(),
+        };
+        me.set_alert_preferences(&every)
+            .await
+            .expect("every listed code passes");
+    }
+    let user = app.user(Party::Az, Role::Viewer).await;
+    for (kind, delivery) in [("birthday", "app"), ("mention", "pigeon")] {
+        let sql = format!(
+            "INSERT INTO alert_preferences (user_id, kind, delivery) VALUES ({}, '{kind}', '{delivery}')",
+            user.id
+        );
+        let refused = sea_orm::ConnectionTrait::execute_unprepared(&app.state.db, &sql).await;
+        assert!(refused.is_err(), "{kind}/{delivery}: {refused:?}");
+    }
+}
