@@ -40,6 +40,18 @@ pub struct Settings {
     /// (`CONCORD_LIVE_POLL_MS`, default 1000): a safety net, since commits in
     /// this process and, on PostgreSQL, in every other process wake it at once.
     pub live_poll: std::time::Duration,
+    /// The SMTP server for alert e-mail (`CONCORD_SMTP_URL`, e.g.
+    /// `smtps://user:pass@mail.example:465` or `smtp://127.0.0.1:25`); none:
+    /// e-mail waits in the outbox.
+    pub smtp_url: Option<String>,
+    /// The sender of alert e-mail (`CONCORD_MAIL_FROM`, default
+    /// `Concord <concord@localhost>`).
+    pub mail_from: String,
+    /// The first wait after a failed send, doubled at each failure up to an
+    /// hour (`CONCORD_MAIL_RETRY_MS`, default 30000).
+    pub mail_retry: std::time::Duration,
+    /// The hour (UTC, 0–23) the daily digest goes (`CONCORD_DIGEST_HOUR`, default 7).
+    pub digest_hour: u8,
 }
 
 impl std::fmt::Debug for Settings {
@@ -55,6 +67,8 @@ impl std::fmt::Debug for Settings {
             .field("session_lifetime", &self.session_lifetime)
             .field("max_upload_bytes", &self.max_upload_bytes)
             .field("live_poll", &self.live_poll)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
             .finish_non_exhaustive()
     }
 }
@@ -128,6 +142,16 @@ impl Settings {
                     .with_context(|| format!("{key} must be a whole number above 0")),
             }
         };
+        let mail_from = non_empty("CONCORD_MAIL_FROM").unwrap_or_else(|| "Concord <concord@localhost>".to_owned());
+        let digest_hour = match non_empty("CONCORD_DIGEST_HOUR") {
+            None => 7,
+            Some(v) => v
+                .trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|h| *h < 24)
+                .context("CONCORD_DIGEST_HOUR must be an hour from 0 to 23")?,
+        };
         let minutes = |n: u64| chrono::Duration::minutes(i64::try_from(n).unwrap_or(i64::MAX / 120_000));
         Ok(Settings {
             bind,
@@ -143,6 +167,10 @@ impl Settings {
             login_window: minutes(number("CONCORD_LOGIN_WINDOW_MINUTES", 15)?),
             max_upload_bytes: number("CONCORD_MAX_UPLOAD_MB", 25)?.saturating_mul(1024 * 1024),
             live_poll: std::time::Duration::from_millis(number("CONCORD_LIVE_POLL_MS", 1000)?),
+            smtp_url: non_empty("CONCORD_SMTP_URL").map(|v| v.trim().to_owned()),
+            mail_from,
+            mail_retry: std::time::Duration::from_millis(number("CONCORD_MAIL_RETRY_MS", 30_000)?),
+            digest_hour,
         })
     }
 

@@ -1,6 +1,7 @@
 //! Concord's backend: the JSON API under `/api/v1` and the server of the
 //! built single-page app.
 
+pub mod alerts;
 pub mod audit;
 pub mod auth;
 pub mod cache;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod events;
 pub mod extract;
 pub mod filetype;
+pub mod mail;
 pub mod models;
 pub mod paper;
 pub mod routes;

@@ -75,6 +75,7 @@ impl Application {
         let hub = state.events.clone();
         let postgres = (!state.settings.is_sqlite()).then(|| state.settings.database_url.clone());
         let follower = tokio::spawn(hub.clone().follow(state.db.clone(), postgres, state.settings.live_poll));
+        let background = crate::alerts::spawn(&state)?;
         let shutdown = async move {
             shutdown.await;
             hub.close();
@@ -87,6 +88,9 @@ impl Application {
         .await
         .context("serving HTTP")?;
         let _ = follower.await;
+        for task in background {
+            let _ = task.await;
+        }
         state.db.close().await.context("closing the database")?;
         tracing::info!("stopped");
         Ok(())

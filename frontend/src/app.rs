@@ -19,8 +19,8 @@ use crate::pages::activity::{ActivityPage, NewActivityPage};
 use crate::pages::board::{BoardPage, InboxPage, TablePage};
 use crate::pages::plan::{InboxRedirect, PlanPage, PlansPage};
 use crate::pages::{
-    account::AccountPage, agreement::AgreementPage, login::LoginPage, not_found::NotFound, tokens::TokensPage,
-    users::UsersPage,
+    account::AccountPage, agreement::AgreementPage, alerts::AlertsPage, login::LoginPage, not_found::NotFound,
+    tokens::TokensPage, users::UsersPage,
 };
 // Register (instruments, authorities, notifications)
 use crate::pages::authorities::AuthoritiesPage;
@@ -97,6 +97,7 @@ enum AccountPages {
     Account,
     Users,
     Tokens,
+    Alerts,
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
@@ -105,6 +106,7 @@ fn account_pages(page: AccountPages) -> AnyView {
         AccountPages::Account => view! { <AccountPage /> }.into_any(),
         AccountPages::Users => view! { <UsersPage /> }.into_any(),
         AccountPages::Tokens => view! { <TokensPage /> }.into_any(),
+        AccountPages::Alerts => view! { <AlertsPage /> }.into_any(),
     }
 }
 
@@ -165,6 +167,7 @@ split_page!(SplitActivityPage, plan_pages, PlanPages::Activity);
 split_page!(SplitAccountPage, account_pages, AccountPages::Account);
 split_page!(SplitUsersPage, account_pages, AccountPages::Users);
 split_page!(SplitTokensPage, account_pages, AccountPages::Tokens);
+split_page!(SplitAlertsPage, account_pages, AccountPages::Alerts);
 split_page!(SplitInstrumentsPage, register_pages, RegisterPages::Instruments);
 split_page!(SplitNewInstrumentPage, register_pages, RegisterPages::NewInstrument);
 split_page!(SplitInstrumentPage, register_pages, RegisterPages::Instrument);
@@ -187,6 +190,7 @@ pub fn App() -> impl IntoView {
     provide_context(i18n);
     let auth = Auth::init(client);
     crate::live::Live::init(auth);
+    crate::ui::alert_bell::AlertCount::init();
 
     view! {
         <Router>
@@ -273,6 +277,7 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/account") view={Lazy::<SplitAccountPage>::new()} />
                             <Route path=path!("/users") view={Lazy::<SplitUsersPage>::new()} />
                             <Route path=path!("/tokens") view={Lazy::<SplitTokensPage>::new()} />
+                            <Route path=path!("/alerts") view={Lazy::<SplitAlertsPage>::new()} />
                             // Register (instruments, authorities, notifications)
                             <Route path=path!("/instruments") view={Lazy::<SplitInstrumentsPage>::new()} />
                             <Route path=path!("/instruments/new") view={Lazy::<SplitNewInstrumentPage>::new()} />
@@ -319,6 +324,7 @@ fn Navigation() -> impl IntoView {
                     <A href="/account" attr:data-nav="account">
                         {i18n.tr(Key::NavAccount)}
                     </A>
+                    <crate::ui::alert_bell::AlertBell />
                     {may_see_users_page(actor).is_ok()
                         .then(|| {
                             view! {

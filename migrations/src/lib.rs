@@ -14,6 +14,7 @@ mod m20261129_000007_index_audit_entity;
 mod m20261202_000008_unique_carried_from;
 mod m20261202_000020_check_closed_lists;
 mod m20261202_000030_create_calendar_feeds;
+mod m20261202_000040_create_alerts;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_unique_carried_from::Migration),
             Box::new(m20261202_000020_check_closed_lists::Migration),
             Box::new(m20261202_000030_create_calendar_feeds::Migration),
+            Box::new(m20261202_000040_create_alerts::Migration),
         ]
     }
 }

@@ -235,6 +235,40 @@ pub fn agreement_title() -> Labels {
     )
 }
 
+closed_list! {
+    /// What a person is alerted to (issue 15): each follows one of the
+    /// agreement's roles, decided by `rules::alerts`. Not the diplomatic
+    /// notifications of competent-authority changes.
+    AlertKind {
+        /// An activity of the other party awaits my party's consent (coordinators).
+        AwaitingConsent = "awaiting_consent" => ["awaiting my party's consent", "tərəfimizin razılığını gözləyir", "ელოდება ჩვენი მხარის თანხმობას"],
+        /// The other party requested changes to my party's activity (planners).
+        ChangesRequested = "changes_requested" => ["changes requested", "dəyişiklik tələb olunub", "მოთხოვნილია ცვლილებები"],
+        /// The other party proposed a step of the plan (coordinators).
+        StepProposed = "step_proposed" => ["plan step proposed", "plan mərhələsi təklif olunub", "შემოთავაზებულია გეგმის ეტაპი"],
+        /// A signature of the plan was recorded (coordinators).
+        Signature = "signature" => ["signature recorded", "imza qeydə alınıb", "ხელმოწერა დარეგისტრირდა"],
+        /// The execution status of an activity my party hosts changed (planners).
+        Execution = "execution" => ["execution status changed", "icra vəziyyəti dəyişib", "შესრულების სტატუსი შეიცვალა"],
+        /// Someone mentioned me (`@username`) in a comment or internal note.
+        Mention = "mention" => ["you were mentioned", "sizin adınız çəkilib", "თქვენ მოგიხსენიეს"],
+    }
+}
+
+closed_list! {
+    /// How a person wants to hear of one kind of alert.
+    AlertDelivery {
+        /// In the web app only.
+        App = "app" => ["in the app only", "yalnız tətbiqdə", "მხოლოდ აპლიკაციაში"],
+        /// In the web app and by e-mail at once.
+        Email = "email" => ["e-mail at once", "dərhal e-poçtla", "ელფოსტით დაუყოვნებლივ"],
+        /// In the web app and in a daily e-mail digest.
+        Digest = "digest" => ["daily e-mail digest", "gündəlik e-poçt icmalı", "ყოველდღიური ელფოსტის დაიჯესტი"],
+        /// Not at all.
+        Off = "off" => ["off", "söndürülüb", "გამორთულია"],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

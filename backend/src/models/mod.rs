@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod activity_list;
+pub mod alerts;
 pub mod audit_log;
 pub mod authorities;
 pub mod comment_rows;

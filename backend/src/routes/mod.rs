@@ -18,6 +18,7 @@ use crate::error::problem_response;
 use crate::state::AppState;
 
 mod activities;
+mod alerts;
 mod audit;
 mod auth;
 mod authorities;
@@ -52,6 +53,7 @@ mod users;
         (name = "tokens", description = "API tokens of the administrator's own party"),
         (name = "audit", description = "The audit log"),
         (name = "events", description = "The live stream of changes (Server-Sent Events)"),
+        (name = "alerts", description = "The signed-in user's alerts (not the diplomatic notifications) and how they are delivered"),
         (name = "plans", description = "Annual co-operation plans and their steps under the rule of two"),
         (name = "activities", description = "Activities: drafts, sharing, consent, comments, internal notes"),
         (name = "authorities", description = "Competent authorities over time and the diplomatic notifications that change them"),
@@ -107,6 +109,11 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(feeds::read_feed))
         .routes(routes!(audit::list))
         .routes(routes!(events::stream))
+        .routes(routes!(alerts::list))
+        .routes(routes!(alerts::unread))
+        .routes(routes!(alerts::read_one))
+        .routes(routes!(alerts::read_all))
+        .routes(routes!(alerts::preferences, alerts::set_preferences))
         .routes(routes!(plans::list, plans::create))
         .routes(routes!(plans::get))
         .routes(routes!(plans::transition))

@@ -8,10 +8,10 @@
 
 use std::collections::BTreeSet;
 
-use concord_backend::entities::{activity, competent_authority, instrument, notification, plan, session, user};
+use concord_backend::entities::{activity, alert, competent_authority, instrument, notification, plan, session, user};
 use concord_shared::api::NewToken;
 use concord_shared::{Party, Role};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 
 use crate::helpers::{PASSWORD, TestApp, spawn_app};
@@ -87,6 +87,15 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/api/v1/audit", Rule::Administrators(200)),
     // What a stream carries to whom: tests/api/events.rs.
     ("get", "/api/v1/events", Rule::AnyUser(200)),
+    // Alerts are the caller's own; the one acted on by id is the AZ target
+    // user's, so nobody else may learn of it. What alerts carry to whom:
+    // tests/api/alerts.rs and tests/api/mail.rs.
+    ("get", "/api/v1/alerts", Rule::AnyUser(200)),
+    ("get", "/api/v1/alerts/unread", Rule::AnyUser(200)),
+    ("post", "/api/v1/alerts/{id}/read", Rule::AnyUser(404)),
+    ("post", "/api/v1/alerts/read", Rule::AnyUser(200)),
+    ("get", "/api/v1/me/alert-preferences", Rule::AnyUser(200)),
+    ("put", "/api/v1/me/alert-preferences", Rule::AnyUser(200)),
     ("get", "/api/v1/plans", Rule::AnyUser(200)),
     (
         "post",
@@ -309,6 +318,8 @@ struct Fixture {
     notification: i64,
     /// A document attached to the AZ draft.
     document: i64,
+    /// An alert of the AZ target user.
+    alert: i64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -372,7 +383,27 @@ async fn fixture(app: &TestApp) -> Fixture {
         .await
         .expect("document")
         .id;
+    let alert = alert::row::ActiveModel {
+        id: Set(1_000_000),
+        user_id: Set(i32::try_from(target.id).expect("id")),
+        audit_id: Set(1),
+        kind: Set("mention".into()),
+        action: Set("activity.comment".into()),
+        entity_type: Set("activity".into()),
+        entity_id: Set(Some(shared.to_string())),
+        actor_label: Set("AZ planner".into()),
+        actor_party: Set(Some("az".into())),
+        created_at: Set(chrono::Utc::now()),
+        read_at: Set(None),
+        mail: Set("app".into()),
+        mailed_at: Set(None),
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("an alert of the target")
+    .id;
     Fixture {
+        alert: i64::from(alert),
         target_user: target.id,
         token: token.info.id,
         target_session: session.public_id,
@@ -419,6 +450,7 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
     let id = match (method, template) {
         (_, "/api/v1/me/sessions/{id}") => fx.target_session.clone(),
         (_, "/api/v1/tokens/{id}") => fx.token.clone(),
+        (_, "/api/v1/alerts/{id}/read") => fx.alert.to_string(),
         ("delete", "/api/v1/activities/{id}") | (_, "/api/v1/activities/{id}/share") => fresh_draft().await.to_string(),
         (_, "/api/v1/activities/{id}/withdraw") => {
             crate::helpers::shared(&fx.az_planner, "To withdraw").await.to_string()
@@ -484,6 +516,7 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         ("post", "/api/v1/notifications") => {
             Some(serde_json::to_value(crate::authorities::note(&format!("AZ-{n}"))).expect("json"))
         }
+        ("put", "/api/v1/me/alert-preferences") => Some(json!({"email": null, "language": "az", "kinds": []})),
         ("put", "/api/v1/notifications/{id}/receipt") => Some(json!({"acknowledgement": format!("Ack {n}")})),
         ("post", "/api/v1/activities/{id}/consent") => Some(json!({"decision": "accept"})),
         ("post", "/api/v1/activities/{id}/execution") => Some(json!({"status": "confirmed"})),

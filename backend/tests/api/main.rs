@@ -9,6 +9,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod helpers;
 
+mod alerts;
 mod audit;
 mod auth;
 mod authorities;
@@ -28,6 +29,7 @@ mod input;
 mod instruments;
 mod isolation;
 mod limits;
+mod mail;
 mod openapi;
 mod paper;
 pub mod plans;

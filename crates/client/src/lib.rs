@@ -20,6 +20,7 @@ use concord_shared::api::{
 };
 use concord_shared::api::{CalendarFeed, CreatedCalendarFeed, ImportPreview, ImportResult, NewCalendarFeed};
 use concord_shared::problem::PROBLEM_CONTENT_TYPE;
+mod alerts;
 #[cfg(not(target_arch = "wasm32"))]
 mod events;
 #[cfg(not(target_arch = "wasm32"))]

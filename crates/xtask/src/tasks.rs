@@ -79,6 +79,9 @@ pub fn e2e_only() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The SMTP server the alert e-mail tests start (PyPI).
+const SMTP_SERVER: &str = "aiosmtpd==1.4.6";
+
 /// `cargo xtask test`: everything CI checks, each stage timed.
 pub fn test(_args: &[String]) -> anyhow::Result<()> {
     let start = Instant::now();
@@ -89,6 +92,8 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
         tools::ensure_apt(&[("poppler-utils", "/usr/bin/pdftotext")])?;
         tools::ensure_e2e_packages(&root().join("e2e"))
     })?;
+    // The alert e-mail tests start a real SMTP server (aiosmtpd) with this python.
+    let python = tools::ensure_python(&[SMTP_SERVER])?.join("python");
     stage("format", || run(cargo().args(["fmt", "--all", "--", "--check"])))?;
     stage("clippy (native)", || {
         run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))
@@ -107,7 +112,10 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
     )?;
     stage("wasm dependency tree has nothing server-side", check_wasm_tree)?;
     stage("tests (SQLite)", || {
-        run(cargo().args(nextest_args()).env_remove("CONCORD_TEST_DATABASE"))
+        run(cargo()
+            .args(nextest_args())
+            .env_remove("CONCORD_TEST_DATABASE")
+            .env("CONCORD_TEST_PYTHON", &python))
     })?;
     stage("backend tests (PostgreSQL)", || {
         if !ensure_postgres()? {
@@ -116,7 +124,10 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
         }
         let mut args = nextest_args();
         args.extend(["-p".to_owned(), "concord-backend".to_owned()]);
-        run(cargo().args(args).env("CONCORD_TEST_DATABASE", "postgres"))
+        run(cargo()
+            .args(args)
+            .env("CONCORD_TEST_DATABASE", "postgres")
+            .env("CONCORD_TEST_PYTHON", &python))
     })?;
     // The API contract stage (`cargo xtask contract`) joins this list once
     // schemathesis finds nothing left; see crates/xtask/src/contract.rs.

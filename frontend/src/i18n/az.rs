@@ -659,5 +659,23 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImpUnknownColumn => "Vərəqdə şablonda olmayan sütun var.",
         Key::ImpTooManyRows => "Bir dəfəyə ən çox 2000 sətir idxal edilə bilər.",
         Key::ImpDuplicateRow => "Sətir əvvəlki sətri təkrarlayır.",
+        Key::NavAlerts => "Xəbərdarlıqlar",
+        Key::AlertsUnread => "{n} oxunmamış",
+        Key::AlertsHeading => "Xəbərdarlıqlar",
+        Key::AlertsIntro => {
+            "Sizə aid olan hərəkətlər: tərəfinizin razılığını gözləyən tədbirlər, tələb olunan dəyişikliklər, təklif olunan plan mərhələləri, imzalar, icra dəyişiklikləri və adınızın çəkilməsi. Diplomatik bildirişlər reyestrdədir."
+        }
+        Key::NoAlerts => "Xəbərdarlıq yoxdur.",
+        Key::AlertsMarkAllRead => "Hamısını oxunmuş kimi qeyd et",
+        Key::AlertsOpen => "Açmaq",
+        Key::AlertsPageOf => "Səhifə {page} / {pages} ({n} xəbərdarlıq)",
+        Key::AlertsUnreadMark => "Oxunmamış",
+        Key::AlertsPrefsHeading => "Xəbərdarlıqların çatdırılması",
+        Key::AlertsPrefsIntro => {
+            "Hər növ üçün: yalnız tətbiqdə, dərhal e-poçtla, gündəlik e-poçt icmalında və ya söndürülüb. Məktubda məzmun yox, yalnız keçid olur."
+        }
+        Key::AlertsEmail => "E-poçt ünvanı",
+        Key::AlertsLanguage => "Məktubların dili",
+        Key::AlertsSaved => "Xəbərdarlıq seçimləriniz saxlanıldı.",
     }
 }

@@ -649,5 +649,23 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImpUnknownColumn => "The sheet has a column the template does not have.",
         Key::ImpTooManyRows => "At most 2,000 rows can be imported at once.",
         Key::ImpDuplicateRow => "A row repeats an earlier row.",
+        Key::NavAlerts => "Alerts",
+        Key::AlertsUnread => "{n} unread",
+        Key::AlertsHeading => "Alerts",
+        Key::AlertsIntro => {
+            "What others did that concerns you: activities awaiting your party's consent, changes requested, plan steps proposed, signatures, execution changes and mentions of you. Diplomatic notifications are in the register."
+        }
+        Key::NoAlerts => "No alerts.",
+        Key::AlertsMarkAllRead => "Mark all as read",
+        Key::AlertsOpen => "Open",
+        Key::AlertsPageOf => "Page {page} of {pages} ({n} alerts)",
+        Key::AlertsUnreadMark => "Unread",
+        Key::AlertsPrefsHeading => "How you are alerted",
+        Key::AlertsPrefsIntro => {
+            "For each kind: in the app only, by e-mail at once, in a daily e-mail digest, or off. An e-mail carries a link, never the content."
+        }
+        Key::AlertsEmail => "E-mail address",
+        Key::AlertsLanguage => "Language of e-mail",
+        Key::AlertsSaved => "Your alert preferences are saved.",
     }
 }

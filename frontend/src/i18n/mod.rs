@@ -1173,6 +1173,34 @@ pub enum Key {
     ImpTooManyRows,
     /// Import file error `duplicate_row`.
     ImpDuplicateRow,
+    /// Navigation: the user's alerts (not the diplomatic notifications).
+    NavAlerts,
+    /// How many alerts are unread: `{n}`.
+    AlertsUnread,
+    /// Heading of the alerts page.
+    AlertsHeading,
+    /// What the alerts page lists.
+    AlertsIntro,
+    /// The alerts list is empty.
+    NoAlerts,
+    /// Button: mark every alert read.
+    AlertsMarkAllRead,
+    /// Link to what an alert is about.
+    AlertsOpen,
+    /// Page {page} of {pages} ({n} alerts).
+    AlertsPageOf,
+    /// Marks an unread alert.
+    AlertsUnreadMark,
+    /// Heading of the delivery preferences.
+    AlertsPrefsHeading,
+    /// What the preferences mean.
+    AlertsPrefsIntro,
+    /// Label: the e-mail address for alerts.
+    AlertsEmail,
+    /// Label: the language of alert e-mail.
+    AlertsLanguage,
+    /// The preferences were saved.
+    AlertsSaved,
 }
 
 /// The text of `key` in `lang`.

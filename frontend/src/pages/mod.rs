@@ -3,6 +3,7 @@
 pub mod account;
 pub mod activity;
 pub mod agreement;
+pub mod alerts;
 pub mod board;
 pub mod login;
 pub mod not_found;

@@ -2,6 +2,7 @@
 //! problems in plain words, messages.
 
 pub mod activity_form;
+pub mod alert_bell;
 pub mod calendar_feeds;
 pub mod dates;
 pub mod documents;

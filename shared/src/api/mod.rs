@@ -129,6 +129,9 @@ pub use authorities::*;
 mod changes;
 pub use changes::*;
 
+mod alerts;
+pub use alerts::*;
+
 mod documents;
 pub use documents::*;
 

@@ -10,6 +10,7 @@
 //! [`register`].
 
 pub mod activities;
+pub mod alerts;
 pub mod plan;
 pub mod refusal;
 pub mod register;
