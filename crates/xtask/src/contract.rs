@@ -66,10 +66,14 @@ include-operation-id-regex = "^(propose_authority|update_authority|record_notifi
 checks.positive_data_acceptance.enabled = false
 "#;
 
-/// Runs the validator and schemathesis on SQLite and, when it answers, PostgreSQL.
+/// Runs the validator and schemathesis on SQLite and, when it answers,
+/// PostgreSQL, each with a token and with a session: the four runs at once,
+/// each against its own freshly seeded instance of the debug binary the
+/// tests built, each writing its output to a log printed when it fails.
 pub fn api_contract() -> anyhow::Result<()> {
     let start = Instant::now();
     let bin = tools::ensure_python(PACKAGES)?;
+    // The debug binary the tests built: a no-op after them, never a release build.
     run(
         Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
             .current_dir(root())
@@ -81,28 +85,96 @@ pub fn api_contract() -> anyhow::Result<()> {
     } else {
         println!("    PostgreSQL: SKIPPED, no server answers (CI=true would fail here)");
     }
+    let logs = target_dir().join("contract");
+    std::fs::create_dir_all(&logs)?;
+    let runs: Vec<(Option<String>, Auth)> = databases
+        .iter()
+        .flat_map(|server| [Auth::Token, Auth::Session].map(|auth| (server.clone(), auth)))
+        .collect();
+    let outcomes: Vec<(String, PathBuf, f64, anyhow::Result<Counts>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .iter()
+            .map(|(server, auth)| {
+                let (bin, logs) = (&bin, &logs);
+                scope.spawn(move || {
+                    let database = if server.is_some() { "PostgreSQL" } else { "SQLite" };
+                    let what = format!("{database} with {}", auth.name());
+                    let log = logs.join(format!("{}-{}.log", database.to_lowercase(), auth.short()));
+                    let began = Instant::now();
+                    let result = against_fresh_instance(bin, server.as_deref(), *auth, &log);
+                    (what, log, began.elapsed().as_secs_f64(), result)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| panic!("a contract run panicked")))
+            .collect()
+    });
     let mut failed = Vec::new();
-    for server in &databases {
-        for auth in [Auth::Token, Auth::Session] {
-            let what = format!(
-                "{} with {}",
-                if server.is_some() { "PostgreSQL" } else { "SQLite" },
-                auth.name()
-            );
-            let began = Instant::now();
-            let result = against_fresh_instance(&bin, server.as_deref(), auth);
-            println!("    {what}: {:.1} s", began.elapsed().as_secs_f64());
-            if let Err(err) = result {
-                println!("    {what}: FAILED: {err:#}");
+    for (what, log, secs, result) in outcomes {
+        match result {
+            Ok(counts) => println!("    {what}: {counts} in {secs:.1} s"),
+            Err(err) => {
+                println!("    {what}: FAILED after {secs:.1} s: {err:#}");
+                print_tail(&log);
                 failed.push(what);
             }
         }
     }
-    println!("    contract stage: {:.1} s", start.elapsed().as_secs_f64());
+    println!(
+        "    contract stage: {} runs in {:.1} s (logs in {})",
+        runs.len(),
+        start.elapsed().as_secs_f64(),
+        logs.display()
+    );
     if !failed.is_empty() {
         bail!("the API does not keep to its document: {}", failed.join("; "));
     }
     Ok(())
+}
+
+/// What one schemathesis run counted, read from its summary.
+struct Counts {
+    operations: String,
+    test_cases: String,
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "document valid; {} operations, {} test cases, 0 failures",
+            self.operations, self.test_cases
+        )
+    }
+}
+
+/// The figures of schemathesis's summary ("API Operations: 66 selected, …",
+/// "Test cases: 1234 generated, …"); `?` where it printed none.
+fn counts(output: &str) -> Counts {
+    let figure = |label: &str| {
+        output
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix(label))
+            .filter_map(|rest| rest.split_whitespace().find(|w| w.chars().all(|c| c.is_ascii_digit())))
+            .next_back()
+            .unwrap_or("?")
+            .to_owned()
+    };
+    Counts {
+        operations: figure("API Operations:"),
+        test_cases: figure("Test cases:"),
+    }
+}
+
+/// The end of a failed run's log: schemathesis's failures and summary.
+fn print_tail(log: &Path) {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    for line in &lines[lines.len().saturating_sub(150)..] {
+        println!("      {line}");
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -116,6 +188,13 @@ impl Auth {
         match self {
             Auth::Token => "an API token",
             Auth::Session => "a browser session",
+        }
+    }
+
+    fn short(self) -> &'static str {
+        match self {
+            Auth::Token => "token",
+            Auth::Session => "session",
         }
     }
 }
@@ -139,7 +218,7 @@ impl Drop for Instance {
     }
 }
 
-fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth) -> anyhow::Result<()> {
+fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth, log: &Path) -> anyhow::Result<Counts> {
     let port = free_port()?;
     let url = format!("http://127.0.0.1:{port}");
     let name = format!("concord_contract_{}_{port}", std::process::id());
@@ -148,13 +227,17 @@ fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth) -> anyho
         postgres: server.map(|s| (s.to_owned(), name.clone())),
     };
     std::fs::create_dir_all(&instance.data)?;
+    std::fs::write(log, "")?;
     let database = match server {
         Some(server) => {
-            run(Command::new("psql").arg(format!("{server}/postgres")).args([
-                "-q",
-                "-c",
-                &format!("CREATE DATABASE \"{name}\""),
-            ]))
+            logged(
+                Command::new("psql").arg(format!("{server}/postgres")).args([
+                    "-q",
+                    "-c",
+                    &format!("CREATE DATABASE \"{name}\""),
+                ]),
+                log,
+            )
             .context("creating the PostgreSQL database (needs psql)")?;
             format!("{server}/{name}")
         }
@@ -173,22 +256,28 @@ fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth) -> anyho
     };
     let mut seed = Command::new(&concord);
     env(&mut seed);
-    run(seed.arg("seed-demo"))?;
+    logged(seed.arg("seed-demo"), log)?;
     let mut serve = Command::new(&concord);
     env(&mut serve);
+    // The server's own errors (a panic, a 500's cause) land in the log too.
+    serve.stdout(append(log)?).stderr(append(log)?);
     let _backend = KillOnDrop(serve.spawn().context("starting the backend")?);
     wait_for_health(&url)?;
 
     let document = instance.data.join("openapi.json");
     let python = bin.join("python");
-    run(Command::new(&python)
-        .args([
-            "-c",
-            "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])",
-        ])
-        .arg(format!("{url}/api/v1/openapi.json"))
-        .arg(&document))?;
-    run(Command::new(bin.join("openapi-spec-validator")).arg(&document))?;
+    logged(
+        Command::new(&python)
+            .args([
+                "-c",
+                "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])",
+            ])
+            .arg(format!("{url}/api/v1/openapi.json"))
+            .arg(&document),
+        log,
+    )?;
+    logged(Command::new(bin.join("openapi-spec-validator")).arg(&document), log)
+        .context("openapi-spec-validator refuses the document")?;
 
     let out = Command::new(&python)
         .args(["-c", SIGN_IN, &url, PASSWORD])
@@ -218,5 +307,32 @@ fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth) -> anyho
         .args(["run", "--checks", "all", "--max-examples", MAX_EXAMPLES, "--seed", SEED])
         .args(["--workers", "2", "--no-shrink", "--max-failures", "1000"])
         .arg(format!("{url}/api/v1/openapi.json"));
-    run(&mut st)
+    logged(&mut st, log).context("schemathesis found failures")?;
+    Ok(counts(&std::fs::read_to_string(log)?))
+}
+
+/// The run's log, opened to append.
+fn append(log: &Path) -> anyhow::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .with_context(|| format!("opening {}", log.display()))
+}
+
+/// Runs a command with its output appended to the run's log (the four runs
+/// go at once: their output would interleave on the terminal).
+fn logged(cmd: &mut Command, log: &Path) -> anyhow::Result<()> {
+    let shown = format!("{cmd:?}");
+    use std::io::Write;
+    writeln!(append(log)?, "$ {shown}")?;
+    let status = cmd
+        .stdout(append(log)?)
+        .stderr(append(log)?)
+        .status()
+        .with_context(|| format!("starting {shown}"))?;
+    if !status.success() {
+        bail!("command failed ({status}): {shown}");
+    }
+    Ok(())
 }
