@@ -39,6 +39,7 @@ pub struct ActivityQuery {
     /// Host party.
     pub host: Option<Party>,
     /// Month 1–12: a tentative month, or exact dates starting in it.
+    #[param(minimum = 1, maximum = 12)]
     pub month: Option<u32>,
     /// Free text: reference, title, description, location, specifications.
     pub q: Option<String>,

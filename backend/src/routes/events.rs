@@ -30,6 +30,23 @@ pub struct Resume {
     pub last_event_id: Option<i64>,
 }
 
+/// One event of the stream as Server-Sent Events frame it (comments, the
+/// heartbeats, are no events). OpenAPI 3.1 describes a `text/event-stream`
+/// by the schema of each event.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // Documentation only: axum's `Event` writes the frames.
+pub struct StreamEvent {
+    /// `ready` (first, `data` the cursor), `change` (`data` a `Change` as
+    /// JSON) or `reset` (reload everything; `data` the cursor).
+    #[schema(pattern = "^(ready|change|reset)$")]
+    event: String,
+    /// The audit entry's sequence number: what `Last-Event-ID` resumes after.
+    #[schema(pattern = "^[0-9]+$")]
+    id: String,
+    /// The event's payload.
+    data: String,
+}
+
 /// How often the stream checks that its session or token is still valid.
 const RECHECK: Duration = Duration::from_secs(15);
 
@@ -41,7 +58,7 @@ const RECHECK: Duration = Duration::from_secs(15);
 #[utoipa::path(get, path = "/api/v1/events", tag = "events", security(("session" = []), ("token" = [])),
     params(Resume),
     responses(
-        (status = 200, description = "A stream of `Change` events (text/event-stream)", content_type = "text/event-stream", body = String),
+        (status = 200, description = "A stream of `Change` events (text/event-stream)", content_type = "text/event-stream", body = StreamEvent),
         (status = 400, description = "A malformed `Last-Event-ID`", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A `last_event_id` that is no event id, or an unknown parameter", body = Problem, content_type = "application/problem+json")))]

@@ -172,6 +172,9 @@ const SINGLE_LINE: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u20
 const SINGLE_LINE_VISIBLE: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*\
 [^\\s\\u0000-\\u001F\\u007F-\\u009F\\u00AD\\u034F\\u115F\\u1160\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\u3164\\uFEFF\\uFFA0]\
 [^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$";
+/// An `If-Match` the server reads as one (RFC 9110): `*` or an entity-tag,
+/// strong or weak; anything else is 400 `malformed_if_match`.
+const IF_MATCH: &str = "^(\\*|(W/)?\"[!#-~]*\")$";
 /// What a multi-line text may hold: no control characters but `\n` and `\t`.
 const MULTI: &str = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$";
 
@@ -197,7 +200,14 @@ fn text_patterns(doc: &mut Value) {
                 .into_iter()
                 .flatten()
             {
+                let if_match = p
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| n.eq_ignore_ascii_case("if-match"));
                 if let Some(schema) = p.get_mut("schema") {
+                    if if_match && let Some(map) = schema.as_object_mut() {
+                        map.insert("pattern".to_owned(), Value::String(IF_MATCH.to_owned()));
+                    }
                     pattern_for(schema, SINGLE_LINE);
                 }
             }
@@ -281,10 +291,16 @@ fn pattern_for(schema: &mut Value, pattern: &str) {
 }
 
 /// A tuple (`prefixItems` with `items: false`) gets its length as
-/// `minItems`/`maxItems` instead, which every tool reads alike.
+/// `minItems`/`maxItems` instead, which every tool reads alike; a tuple in
+/// the old form (`items` an array, not valid in OpenAPI 3.1) becomes
+/// `prefixItems` first.
 fn fix_tuples(value: &mut Value) {
     match value {
         Value::Object(map) => {
+            if let Some(Value::Array(parts)) = map.get("items").cloned() {
+                map.insert("prefixItems".to_owned(), Value::Array(parts));
+                map.insert("items".to_owned(), Value::Bool(false));
+            }
             if let Some(n) = map.get("prefixItems").and_then(Value::as_array).map(Vec::len)
                 && map.get("items") == Some(&Value::Bool(false))
             {

@@ -193,6 +193,7 @@ pub struct Activity {
     /// Last day (exact dates).
     pub end_date: Option<NaiveDate>,
     /// Month (1–12) while the dates are tentative.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
     pub month: Option<u32>,
     /// Cost arrangement.
     pub cost: CostArrangement,
@@ -257,6 +258,7 @@ pub struct NewActivity {
     pub end_date: Option<NaiveDate>,
     /// A tentative month (1–12) instead of dates.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
     pub month: Option<u32>,
     /// Cost arrangement.
     pub cost: CostArrangement,
@@ -335,6 +337,7 @@ pub struct Schedule {
     pub end_date: Option<NaiveDate>,
     /// Tentative month (1–12).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
     pub month: Option<u32>,
 }
 
