@@ -47,6 +47,7 @@ pub struct ActivityQuery {
     #[serde(default)]
     pub awaiting_my_party: bool,
     /// `reference`, `title`, `start`, `area`, `updated`; a leading `-` sorts descending.
+    #[param(pattern = "^-?(reference|title|start|area|updated)$")]
     pub sort: Option<String>,
     /// Items to skip.
     #[serde(default)]

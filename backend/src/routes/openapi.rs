@@ -290,23 +290,24 @@ fn pattern_for(schema: &mut Value, pattern: &str) {
     }
 }
 
-/// A tuple (`prefixItems` with `items: false`) gets its length as
-/// `minItems`/`maxItems` instead, which every tool reads alike; a tuple in
-/// the old form (`items` an array, not valid in OpenAPI 3.1) becomes
-/// `prefixItems` first.
+/// A tuple (`prefixItems` with `items: false`, or the old form, `items`
+/// an array) is described as an array of its length whose items are any of
+/// its parts, which every tool reads alike: schemathesis 4 cannot read
+/// `prefixItems` in a response, and the old form is not OpenAPI 3.1. The
+/// order of the parts is in the schema's description.
 fn fix_tuples(value: &mut Value) {
     match value {
         Value::Object(map) => {
-            if let Some(Value::Array(parts)) = map.get("items").cloned() {
-                map.insert("prefixItems".to_owned(), Value::Array(parts));
-                map.insert("items".to_owned(), Value::Bool(false));
-            }
-            if let Some(n) = map.get("prefixItems").and_then(Value::as_array).map(Vec::len)
-                && map.get("items") == Some(&Value::Bool(false))
-            {
-                map.remove("items");
-                map.insert("minItems".to_owned(), json!(n));
-                map.insert("maxItems".to_owned(), json!(n));
+            let parts = match (map.get("prefixItems"), map.get("items")) {
+                (Some(Value::Array(parts)), Some(Value::Bool(false)) | None) => Some(parts.clone()),
+                (None, Some(Value::Array(parts))) => Some(parts.clone()),
+                _ => None,
+            };
+            if let Some(parts) = parts {
+                map.remove("prefixItems");
+                map.insert("minItems".to_owned(), json!(parts.len()));
+                map.insert("maxItems".to_owned(), json!(parts.len()));
+                map.insert("items".to_owned(), json!({ "anyOf": parts }));
             }
             map.values_mut().for_each(fix_tuples);
         }

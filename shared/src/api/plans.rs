@@ -399,13 +399,13 @@ pub struct NewComment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActivityCounts {
-    /// Per consent state.
+    /// Per consent state: `[state, count]` pairs.
     pub by_consent: Vec<(ConsentState, u64)>,
-    /// Per area.
+    /// Per area: `[area, count]` pairs.
     pub by_area: Vec<(CooperationArea, u64)>,
-    /// Per form.
+    /// Per form: `[form, count]` pairs.
     pub by_form: Vec<(CooperationForm, u64)>,
-    /// Per host party: what a party hosts; the rest it sends delegations to
+    /// Per host party, `[party, count]` pairs: what a party hosts; the rest it sends delegations to
     /// (the reciprocity of the dashboard).
     #[serde(default)]
     pub by_host: Vec<(Party, u64)>,
