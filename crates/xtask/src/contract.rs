@@ -4,6 +4,14 @@
 //! SQLite and on PostgreSQL, once with an API token and once with a
 //! browser session. Both tools are pinned and come from PyPI into the
 //! private virtual environment.
+//!
+//! Not yet a stage of `cargo xtask test`: the last run (2 December 2026)
+//! still found, on both databases, `GET …/activities.csv` accepting a C1
+//! control character in `q` (`routes/exports.rs` reads its query without
+//! the text check), `GET …/activities/counts` accepting any `sort` (it does
+//! not sort, yet declares the parameter), and with a session an internal
+//! error of schemathesis itself while generating `POST /authorities`
+//! (hypothesis `FlakyFailure`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -102,12 +110,14 @@ checks.negative_data_rejection.enabled = false
 # (nothing in the register, no authority change and no note before its
 # signature on 24 April 2023; no signature, note or receipt in the future;
 # receipt not before sending; a change not taking effect before the day it
-# is notified; an activity's dates inside the year in its path), which JSON
+# is notified; an activity's dates inside the year in its path; a
+# signature not before the Agreement nor in the future; a token not
+# expiring in the past), which JSON
 # Schema cannot state: a bound that moves with the calendar or the path has
 # no `pattern`, and `format: date` has no minimum. The server answers 422
 # naming the field (docs/api.md), which is all this check may accept here.
 [[operations]]
-include-operation-id-regex = "^(propose_authority|update_authority|record_notification|notification_receipt|instruments_create|instruments_update|create_activity)$"
+include-operation-id-regex = "^(propose_authority|update_authority|record_notification|notification_receipt|instruments_create|instruments_update|create_activity|sign|tokens_create)$"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 "#;
 
@@ -118,6 +128,15 @@ const EXPORTS_PENDING: &str = r#"
 [[operations]]
 include-operation-id-regex = "^(activities_csv|plan_document|report_document|version_document)$"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "412", "429", "5xx"]
+"#;
+
+/// Only with a session: changing one's own password needs the current
+/// one, a secret no schema states; a wrong one is 422 naming
+/// `current_password`.
+const SESSION_PASSWORD: &str = r#"
+[[operations]]
+include-operation-id = "change_password"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 "#;
 
 /// Only with a session: signing out ends the session the run authenticates
@@ -356,12 +375,12 @@ fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth, log: &Pa
         bail!("could not sign in: {}", String::from_utf8_lossy(&out.stderr));
     };
     let (credentials, only) = match auth {
-        Auth::Token => (format!("[auth.openapi.token]\nbearer = \"{token}\"\n"), ""),
+        Auth::Token => (format!("[auth.openapi.token]\nbearer = \"{token}\"\n"), String::new()),
         Auth::Session => {
             let secret = cookie.split_once('=').map_or(cookie, |(_, v)| v);
             (
                 format!("[auth.openapi.session]\napi_key = \"{secret}\"\n"),
-                SESSION_ONLY,
+                format!("{SESSION_ONLY}{SESSION_PASSWORD}"),
             )
         }
     };

@@ -40,8 +40,8 @@ const HELP: &str = "\
 usage: cargo xtask <command>
 
   run    install missing tools, build the web app (release), start Concord at http://127.0.0.1:8080
-  test   install missing tools, then fmt, clippy, tests on SQLite and PostgreSQL, the API
-         contract, the release web app with its size budget, and the browser tests
+  test   install missing tools, then fmt, clippy, tests on SQLite and PostgreSQL,
+         the release web app with its size budget, and the browser tests
   dev    start the backend (:8080) and `trunk serve` (:8081) with live reload
   spa    build the release web app only and print its size
   e2e    build the release web app, then run only the browser tests

@@ -185,6 +185,7 @@ pub struct TokenView {
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// What it is for (1–120 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub name: String,
     /// Role, no higher than the administrator's own.
     pub role: Role,
