@@ -238,6 +238,9 @@ pub async fn counts(
     q: ActivityQuery,
 ) -> Result<ActivityCounts, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
+    // Counts are not sorted, but the query is the list's: a `sort` the
+    // list would refuse is refused here too (422 naming it).
+    sorted(Entity::find(), q.sort.as_deref())?;
     let plan = plans::load(&state.db, year).await?;
     let base = filtered(caller, plan.id, year, &q)?;
     let group = |column: Column| {
