@@ -33,6 +33,9 @@ pub const REPLAY_LIMIT: u64 = 1000;
 /// How many changes a slow stream may fall behind before it is reset.
 const BUFFER: usize = 4096;
 
+/// How many rows of the log the tail task reads at a time.
+const PUMP_ROWS: u64 = 500;
+
 /// One entry of the log as the hub passes it on: the wire form and who may read it.
 #[derive(Debug, Clone)]
 pub struct Entry {
@@ -94,6 +97,17 @@ impl Entry {
     }
 }
 
+/// Rows of the log read by [`Hub::since`].
+#[derive(Debug)]
+pub struct Batch {
+    /// The followed changes among them, oldest first.
+    pub entries: Vec<Entry>,
+    /// The id of the last row read; the `after` asked for when none was.
+    pub last: i64,
+    /// How many rows were read (followed or not).
+    pub read: usize,
+}
+
 /// The process's hub of changes.
 pub struct Hub {
     sender: broadcast::Sender<Arc<Entry>>,
@@ -145,16 +159,25 @@ impl Hub {
         self.sender.subscribe()
     }
 
-    /// The entries after `after`, oldest first, at most `limit`.
-    pub async fn since(db: &DatabaseConnection, after: i64, limit: u64) -> Result<Vec<Entry>, sea_orm::DbErr> {
-        let after = i32::try_from(after.max(0)).unwrap_or(i32::MAX);
+    /// At most `limit` rows of the log after the id `after`, oldest first:
+    /// the followed ones as entries, and the id of the last row read (the
+    /// cursor to continue from). Both the replay of a reconnecting stream
+    /// and the tail task read the log through this one query.
+    pub async fn since(db: &DatabaseConnection, after: i64, limit: u64) -> Result<Batch, sea_orm::DbErr> {
+        let after = after.max(0);
         let rows = Entity::find()
-            .filter(Column::Id.gt(after))
+            .filter(Column::Id.gt(i32::try_from(after).unwrap_or(i32::MAX)))
             .order_by_asc(Column::Id)
             .limit(limit)
             .all(db)
             .await?;
-        Ok(rows.into_iter().filter_map(Entry::from_row).collect())
+        let read = rows.len();
+        let last = rows.last().map_or(after, |r| i64::from(r.id));
+        Ok(Batch {
+            entries: rows.into_iter().filter_map(Entry::from_row).collect(),
+            last,
+            read,
+        })
     }
 
     /// The id of the newest entry in the log.
@@ -208,32 +231,19 @@ impl Hub {
     /// Hands on every entry after the last one handed on.
     async fn pump(&self, db: &DatabaseConnection) {
         loop {
-            let last = self.last.load(Ordering::SeqCst);
-            let rows = match Entity::find()
-                .filter(Column::Id.gt(i32::try_from(last).unwrap_or(i32::MAX)))
-                .order_by_asc(Column::Id)
-                .limit(500)
-                .all(db)
-                .await
-            {
-                Ok(rows) => rows,
+            let batch = match Hub::since(db, self.last.load(Ordering::SeqCst), PUMP_ROWS).await {
+                Ok(batch) => batch,
                 Err(error) => {
                     tracing::warn!(%error, "reading the audit log for the live stream");
                     return;
                 }
             };
-            let Some(newest) = rows.last().map(|r| i64::from(r.id)) else {
-                return;
-            };
-            let full = rows.len() == 500;
-            for row in rows {
-                if let Some(entry) = Entry::from_row(row) {
-                    // No receiver is not an error: nobody is connected.
-                    let _ = self.sender.send(Arc::new(entry));
-                }
+            for entry in batch.entries {
+                // No receiver is not an error: nobody is connected.
+                let _ = self.sender.send(Arc::new(entry));
             }
-            self.last.store(newest, Ordering::SeqCst);
-            if !full {
+            self.last.store(batch.last, Ordering::SeqCst);
+            if (batch.read as u64) < PUMP_ROWS {
                 return;
             }
         }

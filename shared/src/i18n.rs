@@ -54,10 +54,13 @@ impl Lang {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Labels {
     /// English.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub en: String,
     /// Azerbaijani (Latin script).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub az: String,
     /// Georgian.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub ka: String,
 }
 

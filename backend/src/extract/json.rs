@@ -78,7 +78,7 @@ async fn read_body(body: Body, limit: usize) -> Result<Vec<u8>, AppError> {
 /// naming the offending field on failure.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde::Deserialize::deserialize(&mut de)
+    let mut value = serde::Deserialize::deserialize(&mut de)
         .and_then(|value: Value| de.end().map(|()| value))
         .map_err(|err| AppError::Malformed {
             code: "malformed_json",
@@ -89,6 +89,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
     if !faults.is_empty() {
         return Err(AppError::Invalid(faults));
     }
+    integral_numbers(&mut value);
     match serde_path_to_error::deserialize::<_, T>(value) {
         Ok(value) => Ok(value),
         Err(err) => {
@@ -109,6 +110,28 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
                 message,
             }]))
         }
+    }
+}
+
+/// Reads a number without a fractional part as the integer it is
+/// (`2027.0` is `2027`): JSON does not tell them apart, and neither does
+/// JSON Schema's `integer`, which the OpenAPI document promises.
+fn integral_numbers(value: &mut Value) {
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            // i64's range, written as f64 bounds: -2^63 inclusive, 2^63 exclusive.
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f)
+            {
+                #[allow(clippy::cast_possible_truncation)] // whole and in range, checked above
+                let whole = f as i64;
+                *value = Value::from(whole);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integral_numbers),
+        Value::Object(map) => map.values_mut().for_each(integral_numbers),
+        _ => {}
     }
 }
 

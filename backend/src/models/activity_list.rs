@@ -39,6 +39,7 @@ pub struct ActivityQuery {
     /// Host party.
     pub host: Option<Party>,
     /// Month 1–12: a tentative month, or exact dates starting in it.
+    #[param(minimum = 1, maximum = 12)]
     pub month: Option<u32>,
     /// Free text: reference, title, description, location, specifications.
     pub q: Option<String>,
@@ -46,6 +47,7 @@ pub struct ActivityQuery {
     #[serde(default)]
     pub awaiting_my_party: bool,
     /// `reference`, `title`, `start`, `area`, `updated`; a leading `-` sorts descending.
+    #[param(pattern = "^-?(reference|title|start|area|updated)$")]
     pub sort: Option<String>,
     /// Items to skip.
     #[serde(default)]
@@ -236,6 +238,9 @@ pub async fn counts(
     q: ActivityQuery,
 ) -> Result<ActivityCounts, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
+    // Counts are not sorted, but the query is the list's: a `sort` the
+    // list would refuse is refused here too (422 naming it).
+    sorted(Entity::find(), q.sort.as_deref())?;
     let plan = plans::load(&state.db, year).await?;
     let base = filtered(caller, plan.id, year, &q)?;
     // The grouped column is typed: a count per value of its closed list.

@@ -23,6 +23,7 @@ use crate::state::AppState;
 #[into_params(parameter_in = Query)]
 pub struct OwnerQuery {
     /// `instrument`, `notification`, `activity` or `authority`.
+    #[param(value_type = DocumentOwner)]
     pub owner: String,
     /// The owner's id.
     pub owner_id: i64,
@@ -34,6 +35,7 @@ pub struct OwnerQuery {
 #[into_params(parameter_in = Query)]
 pub struct UploadQuery {
     /// `instrument`, `notification`, `activity` or `authority`.
+    #[param(value_type = DocumentOwner)]
     pub owner: String,
     /// The owner's id.
     pub owner_id: i64,

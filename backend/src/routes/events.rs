@@ -6,7 +6,7 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use concord_shared::Problem;
@@ -17,6 +17,7 @@ use tokio::sync::{broadcast, watch};
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::events::{Entry, Hub, REPLAY_LIMIT};
+use crate::extract::ApiQuery;
 use crate::state::AppState;
 
 /// Where to resume.
@@ -27,6 +28,23 @@ pub struct Resume {
     /// The last event id received, for clients that cannot send the
     /// `Last-Event-ID` header (the header wins when both are present).
     pub last_event_id: Option<i64>,
+}
+
+/// One event of the stream as Server-Sent Events frame it (comments, the
+/// heartbeats, are no events). OpenAPI 3.1 describes a `text/event-stream`
+/// by the schema of each event.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // Documentation only: axum's `Event` writes the frames.
+pub struct StreamEvent {
+    /// `ready` (first, `data` the cursor), `change` (`data` a `Change` as
+    /// JSON) or `reset` (reload everything; `data` the cursor).
+    #[schema(pattern = "^(ready|change|reset)$")]
+    event: String,
+    /// The audit entry's sequence number: what `Last-Event-ID` resumes after.
+    #[schema(pattern = "^[0-9]+$")]
+    id: String,
+    /// The event's payload.
+    data: String,
 }
 
 /// How often the stream checks that its session or token is still valid.
@@ -40,16 +58,16 @@ const RECHECK: Duration = Duration::from_secs(15);
 #[utoipa::path(get, path = "/api/v1/events", tag = "events", security(("session" = []), ("token" = [])),
     params(Resume),
     responses(
-        (status = 200, description = "A stream of `Change` events (text/event-stream)", content_type = "text/event-stream", body = String),
+        (status = 200, description = "A stream of `Change` events (text/event-stream)", content_type = "text/event-stream", body = StreamEvent),
         (status = 400, description = "A malformed `Last-Event-ID`", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json")))]
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A `last_event_id` that is no event id, or an unknown parameter", body = Problem, content_type = "application/problem+json")))]
 pub async fn stream(
     caller: AuthUser,
     State(state): State<AppState>,
     headers: HeaderMap,
-    query: Result<Query<Resume>, axum::extract::rejection::QueryRejection>,
+    ApiQuery(resume): ApiQuery<Resume>,
 ) -> Result<Sse<impl Stream<Item = Result<Event, Infallible>>>, AppError> {
-    let Query(resume) = query.map_err(|e| AppError::BadRequest(e.body_text()))?;
     let header = match headers.get("last-event-id") {
         Some(value) => Some(
             value
@@ -69,18 +87,18 @@ pub async fn stream(
         None => newest,
         Some(after) => {
             let missed = Hub::since(&state.db, after, REPLAY_LIMIT + 1).await?;
-            if missed.len() as u64 > REPLAY_LIMIT {
+            if missed.read as u64 > REPLAY_LIMIT {
                 queue.push_back(Item::Reset(newest));
                 newest
             } else {
-                let last = missed.last().map_or(after, |e| e.change.id);
                 queue.extend(
                     missed
+                        .entries
                         .into_iter()
                         .filter(|e| e.visible_to(&caller))
                         .map(|e| Item::Change(Arc::new(e))),
                 );
-                last.max(after)
+                missed.last.max(after)
             }
         }
     };

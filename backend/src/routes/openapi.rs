@@ -172,6 +172,9 @@ const SINGLE_LINE: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u20
 const SINGLE_LINE_VISIBLE: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*\
 [^\\s\\u0000-\\u001F\\u007F-\\u009F\\u00AD\\u034F\\u115F\\u1160\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\u3164\\uFEFF\\uFFA0]\
 [^\\u0000-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]*$";
+/// An `If-Match` the server reads as one (RFC 9110): `*` or an entity-tag,
+/// strong or weak; anything else is 400 `malformed_if_match`.
+const IF_MATCH: &str = "^(\\*|(W/)?\"[!#-~]*\")$";
 /// What a multi-line text may hold: no control characters but `\n` and `\t`.
 const MULTI: &str = "^[^\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F]*$";
 
@@ -197,7 +200,14 @@ fn text_patterns(doc: &mut Value) {
                 .into_iter()
                 .flatten()
             {
+                let if_match = p
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| n.eq_ignore_ascii_case("if-match"));
                 if let Some(schema) = p.get_mut("schema") {
+                    if if_match && let Some(map) = schema.as_object_mut() {
+                        map.insert("pattern".to_owned(), Value::String(IF_MATCH.to_owned()));
+                    }
                     pattern_for(schema, SINGLE_LINE);
                 }
             }
@@ -280,17 +290,24 @@ fn pattern_for(schema: &mut Value, pattern: &str) {
     }
 }
 
-/// A tuple (`prefixItems` with `items: false`) gets its length as
-/// `minItems`/`maxItems` instead, which every tool reads alike.
+/// A tuple (`prefixItems` with `items: false`, or the old form, `items`
+/// an array) is described as an array of its length whose items are any of
+/// its parts, which every tool reads alike: schemathesis 4 cannot read
+/// `prefixItems` in a response, and the old form is not OpenAPI 3.1. The
+/// order of the parts is in the schema's description.
 fn fix_tuples(value: &mut Value) {
     match value {
         Value::Object(map) => {
-            if let Some(n) = map.get("prefixItems").and_then(Value::as_array).map(Vec::len)
-                && map.get("items") == Some(&Value::Bool(false))
-            {
-                map.remove("items");
-                map.insert("minItems".to_owned(), json!(n));
-                map.insert("maxItems".to_owned(), json!(n));
+            let parts = match (map.get("prefixItems"), map.get("items")) {
+                (Some(Value::Array(parts)), Some(Value::Bool(false)) | None) => Some(parts.clone()),
+                (None, Some(Value::Array(parts))) => Some(parts.clone()),
+                _ => None,
+            };
+            if let Some(parts) = parts {
+                map.remove("prefixItems");
+                map.insert("minItems".to_owned(), json!(parts.len()));
+                map.insert("maxItems".to_owned(), json!(parts.len()));
+                map.insert("items".to_owned(), json!({ "anyOf": parts }));
             }
             map.values_mut().for_each(fix_tuples);
         }

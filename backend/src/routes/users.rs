@@ -25,6 +25,7 @@ pub async fn list(caller: AuthUser, State(state): State<AppState>) -> Result<Jso
     responses(
         (status = 201, body = UserView, headers(("ETag" = String))),
         (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The user name is taken (`username_taken`, also naming `username`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create(

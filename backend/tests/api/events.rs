@@ -144,3 +144,44 @@ async fn a_change_through_one_instance_reaches_a_stream_on_another() {
     assert_eq!(change.action, "activity.share");
     assert_eq!(change.entity_id, Some(created.value.id.to_string()));
 }
+
+/// `?last_event_id=` is read like every query string (`ApiQuery`): a value
+/// that is no event id, or an unknown parameter, is a 422 problem naming it.
+#[tokio::test]
+async fn a_malformed_resume_parameter_is_a_422_naming_it() {
+    let app = spawn_app().await;
+    let admin = app
+        .login_as(concord_shared::Party::Az, concord_shared::Role::Administrator)
+        .await;
+    let token = admin
+        .create_token(&concord_shared::api::NewToken {
+            name: "stream".into(),
+            role: concord_shared::Role::Viewer,
+            expires_at: None,
+        })
+        .await
+        .expect("token")
+        .token;
+    for (query, field, code) in [
+        ("last_event_id=abc", "last_event_id", "invalid"),
+        ("last_event_id=1&since=2", "since", "unknown_field"),
+        ("last_event_id=%00", "last_event_id", "control_character"),
+    ] {
+        let response = app
+            .http
+            .get(format!("{}/api/v1/events?{query}", app.address))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("an answer");
+        assert_eq!(response.status(), 422, "{query}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json",
+            "{query}"
+        );
+        let body: serde_json::Value = response.json().await.expect("problem");
+        assert_eq!(body["errors"][0]["field"], field, "{query}: {body}");
+        assert_eq!(body["errors"][0]["code"], code, "{query}: {body}");
+    }
+}

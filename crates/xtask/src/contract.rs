@@ -1,9 +1,19 @@
 //! The API contract stage: the OpenAPI document must validate
 //! (openapi-spec-validator) and the running API must keep to it
-//! (schemathesis, `--checks all`), against a freshly seeded instance on
+//! (schemathesis, every check), against a freshly seeded instance on
 //! SQLite and on PostgreSQL, once with an API token and once with a
 //! browser session. Both tools are pinned and come from PyPI into the
 //! private virtual environment.
+//!
+//! Not yet a stage of `cargo xtask test`: the last run (2 December 2026,
+//! four runs at once in 2 min 45 s, about 3,400 test cases each) still
+//! found, on both databases and with both credentials, `GET
+//! …/activities.csv` accepting a C1 control character in `q` (U+0084:
+//! `routes/exports.rs` reads its query without the text check), and in one
+//! or two of the four runs an internal error of schemathesis itself while
+//! generating cases (hypothesis: "AST constructor recursion depth mismatch"
+//! on `GET /audit`, a `FlakyFailure` on `POST /authorities`), which fails
+//! the run though the API answered nothing wrong.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -28,48 +38,126 @@ const SEED: &str = "20260424";
 /// The demo users' password in the contract's throw-away databases.
 const PASSWORD: &str = "contract-demo-password-2026";
 
-/// Signs in as AZ's demo administrator; prints an administrator API token
-/// and the session cookie (name=value), one a line. Standard library only.
+/// Signs in as AZ's demo administrator and prints, one a line: an
+/// administrator API token, the session cookie (name=value), and the spare
+/// things the operations that could end those credentials act on instead:
+/// a second token's id, a second session's id, and AZ's viewer's user id.
+/// Standard library only.
 const SIGN_IN: &str = r#"
 import json, sys, urllib.request
 base, password = sys.argv[1], sys.argv[2]
-def call(path, body, cookie=None):
-    req = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="POST")
+def call(path, body=None, cookie=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(base + path, data=data, method="GET" if body is None else "POST")
     req.add_header("content-type", "application/json")
     req.add_header("x-concord-csrf", "1")
     req.add_header("origin", base)
     if cookie:
         req.add_header("cookie", cookie)
     return urllib.request.urlopen(req)
-login = call("/api/v1/auth/login", {"username": "az.administrator", "password": password})
-cookie = login.headers["set-cookie"].split(";")[0]
+def sign_in():
+    login = call("/api/v1/auth/login", {"username": "az.administrator", "password": password})
+    return login.headers["set-cookie"].split(";")[0]
+cookie = sign_in()
+sign_in()
 token = json.load(call("/api/v1/tokens", {"name": "contract", "role": "administrator"}, cookie))["token"]
-print(token)
-print(cookie)
+spare_token = json.load(call("/api/v1/tokens", {"name": "spare", "role": "viewer"}, cookie))["info"]["id"]
+spare_session = next(s["id"] for s in json.load(call("/api/v1/me/sessions", None, cookie)) if not s["current"])
+viewer = next(u["id"] for u in json.load(call("/api/v1/users", None, cookie)) if u["username"] == "az.viewer")
+print(token, cookie, spare_token, spare_session, viewer, sep="\n")
 "#;
 
 /// schemathesis's configuration: the credentials through the document's own
 /// security schemes (so that its authentication checks can leave them out
-/// or spoil them), and the one check left out where the document cannot
-/// say what the server checks.
+/// or spoil them); a run that loses them fails (`missing_auth`), rather
+/// than passing on 401s.
 const CONFIG: &str = r#"
 # A session's writes need the CSRF header and the origin (ignored with a token).
 headers = { "X-Concord-Csrf" = "1", Origin = "${CONCORD_CONTRACT_URL}" }
+warnings = { fail-on = ["missing_auth"] }
+
+# A schema-valid write may meet 412: `If-Match` names a version, and which
+# one is current is the server's state, as with 404 and 409.
+[checks.positive_data_acceptance]
+expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "429", "5xx"]
+
+# A write without `If-Match` is 428 Precondition Required (RFC 6585), the
+# status made for it.
+[checks.missing_required_header]
+expected-statuses = ["400", "401", "403", "406", "415", "422", "428"]
+
+# The operations that could end the run's own credentials (revoking its
+# token or session, resetting or disabling its user) act on spare ones: a
+# second token, a second session, and AZ's viewer.
+[[operations]]
+include-operation-id = "revoke"
+parameters = { id = "${CONCORD_CONTRACT_SPARE_TOKEN}" }
+
+[[operations]]
+include-operation-id = "revoke_session"
+parameters = { id = "${CONCORD_CONTRACT_SPARE_SESSION}" }
+
+[[operations]]
+include-operation-id-regex = "^(users_update|reset_password)$"
+parameters = { id = "${CONCORD_CONTRACT_VIEWER}" }
+
+# With the id pinned, a case schemathesis means to carry an invalid id
+# still sends the spare one, which the server rightly accepts.
+[[operations]]
+include-operation-id-regex = "^(revoke|revoke_session|users_update|reset_password)$"
+checks.negative_data_rejection.enabled = false
 
 # positive_data_acceptance expects every schema-valid body to be accepted.
-# These bodies carry dates that the Agreement bounds (nothing in the
-# register, no authority change and no note before its signature on
-# 24 April 2023; receipt not before sending), which JSON Schema cannot
-# state for a `format: date`; the server answers 422 naming the field.
+# These bodies carry dates that the Agreement, today or the path bound
+# (nothing in the register, no authority change and no note before its
+# signature on 24 April 2023; no signature, note or receipt in the future;
+# receipt not before sending; a change not taking effect before the day it
+# is notified; an activity's dates inside the year in its path; a
+# signature not before the Agreement nor in the future; a token not
+# expiring in the past), which JSON
+# Schema cannot state: a bound that moves with the calendar or the path has
+# no `pattern`, and `format: date` has no minimum. The server answers 422
+# naming the field (docs/api.md), which is all this check may accept here.
 [[operations]]
-include-operation-id-regex = "^(propose_authority|update_authority|record_notification|notification_receipt|instruments_create|instruments_update)$"
-checks.positive_data_acceptance.enabled = false
+include-operation-id-regex = "^(propose_authority|update_authority|record_notification|notification_receipt|instruments_create|instruments_update|create_activity|sign|tokens_create)$"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 "#;
 
-/// Runs the validator and schemathesis on SQLite and, when it answers, PostgreSQL.
+/// Until `lang` lists its values in the document (`routes/exports.rs`,
+/// which the paper work is changing): an empty `lang` is refused with 400.
+/// Remove this once those parameters carry their enum.
+const EXPORTS_PENDING: &str = r#"
+[[operations]]
+include-operation-id-regex = "^(activities_csv|plan_document|report_document|version_document)$"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "400", "401", "403", "404", "409", "412", "429", "5xx"]
+"#;
+
+/// Only with a session: changing one's own password needs the current
+/// one, a secret no schema states; a wrong one is 422 naming
+/// `current_password`.
+const SESSION_PASSWORD: &str = r#"
+[[operations]]
+include-operation-id = "change_password"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
+"#;
+
+/// Only with a session: signing out ends the session the run authenticates
+/// with, and every operation after it would meet 401. It is exercised in the
+/// token runs (400: a token does not sign out) and by `backend/tests/api/auth.rs`.
+const SESSION_ONLY: &str = r#"
+[[operations]]
+include-operation-id = "logout"
+enabled = false
+"#;
+
+/// Runs the validator and schemathesis on SQLite and, when it answers,
+/// PostgreSQL, each with a token and with a session: the four runs at once,
+/// each against its own freshly seeded instance of the debug binary the
+/// tests built, each writing its output to a log printed when it fails.
 pub fn api_contract() -> anyhow::Result<()> {
     let start = Instant::now();
     let bin = tools::ensure_python(PACKAGES)?;
+    // The debug binary the tests built: a no-op after them, never a release build.
     run(
         Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
             .current_dir(root())
@@ -81,28 +169,100 @@ pub fn api_contract() -> anyhow::Result<()> {
     } else {
         println!("    PostgreSQL: SKIPPED, no server answers (CI=true would fail here)");
     }
+    let logs = target_dir().join("contract");
+    std::fs::create_dir_all(&logs)?;
+    let runs: Vec<(Option<String>, Auth)> = databases
+        .iter()
+        .flat_map(|server| [Auth::Token, Auth::Session].map(|auth| (server.clone(), auth)))
+        .collect();
+    let outcomes: Vec<(String, PathBuf, f64, anyhow::Result<Counts>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .iter()
+            .map(|(server, auth)| {
+                let (bin, logs) = (&bin, &logs);
+                scope.spawn(move || {
+                    let database = if server.is_some() { "PostgreSQL" } else { "SQLite" };
+                    let what = format!("{database} with {}", auth.name());
+                    let log = logs.join(format!("{}-{}.log", database.to_lowercase(), auth.short()));
+                    let began = Instant::now();
+                    let result = against_fresh_instance(bin, server.as_deref(), *auth, &log);
+                    (what, log, began.elapsed().as_secs_f64(), result)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| panic!("a contract run panicked")))
+            .collect()
+    });
     let mut failed = Vec::new();
-    for server in &databases {
-        for auth in [Auth::Token, Auth::Session] {
-            let what = format!(
-                "{} with {}",
-                if server.is_some() { "PostgreSQL" } else { "SQLite" },
-                auth.name()
-            );
-            let began = Instant::now();
-            let result = against_fresh_instance(&bin, server.as_deref(), auth);
-            println!("    {what}: {:.1} s", began.elapsed().as_secs_f64());
-            if let Err(err) = result {
-                println!("    {what}: FAILED: {err:#}");
+    for (what, log, secs, result) in outcomes {
+        match result {
+            Ok(counts) => println!("    {what}: {counts} in {secs:.1} s"),
+            Err(err) => {
+                println!("    {what}: FAILED after {secs:.1} s: {err:#}");
+                print_tail(&log);
                 failed.push(what);
             }
         }
     }
-    println!("    contract stage: {:.1} s", start.elapsed().as_secs_f64());
+    println!(
+        "    contract stage: {} runs in {:.1} s (logs in {})",
+        runs.len(),
+        start.elapsed().as_secs_f64(),
+        logs.display()
+    );
     if !failed.is_empty() {
         bail!("the API does not keep to its document: {}", failed.join("; "));
     }
     Ok(())
+}
+
+/// What one schemathesis run counted, read from its summary.
+struct Counts {
+    operations: String,
+    test_cases: String,
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "document valid; {} operations, {} test cases, 0 failures",
+            self.operations, self.test_cases
+        )
+    }
+}
+
+/// The figures of schemathesis's summary: the operations tested (the line
+/// `Tested: 66` under `API Operations:`) and the test cases generated (the
+/// first figure of the line under `Test cases:`); `?` where it printed none.
+fn counts(output: &str) -> Counts {
+    let lines: Vec<&str> = output.lines().map(str::trim).collect();
+    let after = |label: &str| {
+        let at = lines.iter().rposition(|l| *l == label)?;
+        Some(&lines[at + 1..])
+    };
+    let operations = after("API Operations:")
+        .and_then(|rest| rest.iter().find_map(|l| l.strip_prefix("Tested:")))
+        .map_or("?", str::trim);
+    let test_cases = after("Test cases:")
+        .and_then(|rest| rest.first())
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or("?");
+    Counts {
+        operations: operations.to_owned(),
+        test_cases: test_cases.to_owned(),
+    }
+}
+
+/// The end of a failed run's log: schemathesis's failures and summary.
+fn print_tail(log: &Path) {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = text.lines().collect();
+    for line in &lines[lines.len().saturating_sub(150)..] {
+        println!("      {line}");
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -116,6 +276,13 @@ impl Auth {
         match self {
             Auth::Token => "an API token",
             Auth::Session => "a browser session",
+        }
+    }
+
+    fn short(self) -> &'static str {
+        match self {
+            Auth::Token => "token",
+            Auth::Session => "session",
         }
     }
 }
@@ -139,7 +306,7 @@ impl Drop for Instance {
     }
 }
 
-fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth) -> anyhow::Result<()> {
+fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth, log: &Path) -> anyhow::Result<Counts> {
     let port = free_port()?;
     let url = format!("http://127.0.0.1:{port}");
     let name = format!("concord_contract_{}_{port}", std::process::id());
@@ -148,13 +315,17 @@ fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth) -> anyho
         postgres: server.map(|s| (s.to_owned(), name.clone())),
     };
     std::fs::create_dir_all(&instance.data)?;
+    std::fs::write(log, "")?;
     let database = match server {
         Some(server) => {
-            run(Command::new("psql").arg(format!("{server}/postgres")).args([
-                "-q",
-                "-c",
-                &format!("CREATE DATABASE \"{name}\""),
-            ]))
+            logged(
+                Command::new("psql").arg(format!("{server}/postgres")).args([
+                    "-q",
+                    "-c",
+                    &format!("CREATE DATABASE \"{name}\""),
+                ]),
+                log,
+            )
             .context("creating the PostgreSQL database (needs psql)")?;
             format!("{server}/{name}")
         }
@@ -173,50 +344,91 @@ fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth) -> anyho
     };
     let mut seed = Command::new(&concord);
     env(&mut seed);
-    run(seed.arg("seed-demo"))?;
+    logged(seed.arg("seed-demo"), log)?;
     let mut serve = Command::new(&concord);
     env(&mut serve);
+    // The server's own errors (a panic, a 500's cause) land in the log too.
+    serve.stdout(append(log)?).stderr(append(log)?);
     let _backend = KillOnDrop(serve.spawn().context("starting the backend")?);
     wait_for_health(&url)?;
 
     let document = instance.data.join("openapi.json");
     let python = bin.join("python");
-    run(Command::new(&python)
-        .args([
-            "-c",
-            "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])",
-        ])
-        .arg(format!("{url}/api/v1/openapi.json"))
-        .arg(&document))?;
-    run(Command::new(bin.join("openapi-spec-validator")).arg(&document))?;
+    logged(
+        Command::new(&python)
+            .args([
+                "-c",
+                "import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])",
+            ])
+            .arg(format!("{url}/api/v1/openapi.json"))
+            .arg(&document),
+        log,
+    )?;
+    logged(Command::new(bin.join("openapi-spec-validator")).arg(&document), log)
+        .context("openapi-spec-validator refuses the document")?;
 
     let out = Command::new(&python)
         .args(["-c", SIGN_IN, &url, PASSWORD])
         .output()
         .context("signing in")?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let mut lines = text.lines();
-    let (Some(token), Some(cookie)) = (lines.next(), lines.next()) else {
+    let lines: Vec<&str> = text.lines().collect();
+    let [token, cookie, spare_token, spare_session, viewer] = lines[..] else {
         bail!("could not sign in: {}", String::from_utf8_lossy(&out.stderr));
     };
-    let credentials = match auth {
-        Auth::Token => format!("[auth.openapi.token]\nbearer = \"{token}\"\n"),
+    let (credentials, only) = match auth {
+        Auth::Token => (format!("[auth.openapi.token]\nbearer = \"{token}\"\n"), String::new()),
         Auth::Session => {
             let secret = cookie.split_once('=').map_or(cookie, |(_, v)| v);
-            format!("[auth.openapi.session]\napi_key = \"{secret}\"\n")
+            (
+                format!("[auth.openapi.session]\napi_key = \"{secret}\"\n"),
+                format!("{SESSION_ONLY}{SESSION_PASSWORD}"),
+            )
         }
     };
     // Top-level keys first: a table header would capture what follows it.
     let (top, operations) = CONFIG.split_at(CONFIG.find("[[operations]]").unwrap_or(CONFIG.len()));
     std::fs::write(
         instance.data.join("schemathesis.toml"),
-        format!("{top}\n{credentials}\n{operations}"),
+        format!("{top}\n{credentials}\n{operations}{EXPORTS_PENDING}{only}"),
     )?;
     let mut st = Command::new(bin.join("st"));
     st.current_dir(&instance.data)
         .env("CONCORD_CONTRACT_URL", &url)
-        .args(["run", "--checks", "all", "--max-examples", MAX_EXAMPLES, "--seed", SEED])
+        .env("CONCORD_CONTRACT_SPARE_TOKEN", spare_token)
+        .env("CONCORD_CONTRACT_SPARE_SESSION", spare_session)
+        .env("CONCORD_CONTRACT_VIEWER", viewer)
+        // Every check is on by default; `--checks all` here would also
+        // override the checks the configuration turns off for one operation.
+        .args(["run", "--max-examples", MAX_EXAMPLES, "--seed", SEED])
         .args(["--workers", "2", "--no-shrink", "--max-failures", "1000"])
         .arg(format!("{url}/api/v1/openapi.json"));
-    run(&mut st)
+    logged(&mut st, log).context("schemathesis found failures")?;
+    Ok(counts(&std::fs::read_to_string(log)?))
+}
+
+/// The run's log, opened to append.
+fn append(log: &Path) -> anyhow::Result<std::fs::File> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .with_context(|| format!("opening {}", log.display()))
+}
+
+/// Runs a command with its output appended to the run's log (the four runs
+/// go at once: their output would interleave on the terminal).
+fn logged(cmd: &mut Command, log: &Path) -> anyhow::Result<()> {
+    let shown = format!("{cmd:?}");
+    use std::io::Write;
+    writeln!(append(log)?, "$ {shown}")?;
+    let status = cmd
+        .stdout(append(log)?)
+        .stderr(append(log)?)
+        .status()
+        .with_context(|| format!("starting {shown}"))?;
+    if !status.success() {
+        bail!("command failed ({status}): {shown}");
+    }
+    Ok(())
 }

@@ -45,7 +45,7 @@ usage: cargo xtask <command>
   dev    start the backend (:8080) and `trunk serve` (:8081) with live reload
   spa    build the release web app only and print its size
   e2e    build the release web app, then run only the browser tests
-  contract  validate the OpenAPI document and run schemathesis (--checks all) against freshly
+  contract  validate the OpenAPI document and run schemathesis (every check) against freshly
          seeded instances on SQLite and PostgreSQL, with a token and with a session
   bench  measure the release backend on SQLite and PostgreSQL (5,000 activities, 8 and 32
          clients, against a bare axum ceiling), check the gates, write docs/performance.md;

@@ -130,7 +130,7 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
             .env("CONCORD_TEST_PYTHON", &python))
     })?;
     // The API contract stage (`cargo xtask contract`) joins this list once
-    // schemathesis finds nothing left; see crates/xtask/src/contract.rs.
+    // it finds nothing left (see the module description of contract.rs).
     bench(&["--quick".to_owned()])?;
     let size = stage("web app (release) and size budget", spa::build_release)?;
     spa::report(&size)?;

@@ -78,8 +78,10 @@ pub struct Notification {
 #[serde(deny_unknown_fields)]
 pub struct NewNotification {
     /// The note's number (1–100 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub note_number: String,
     /// What it notifies (1–1000 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub subject: String,
     /// Date sent (not in the future).
     pub sent_on: NaiveDate,
@@ -89,8 +91,9 @@ pub struct NewNotification {
     /// Date acknowledged, if known.
     #[serde(default)]
     pub acknowledged_on: Option<NaiveDate>,
-    /// The acknowledgement.
+    /// The acknowledgement (at most 1000 characters).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub acknowledgement: Option<String>,
     /// A pending change of the caller's party's competent authority that this notification announces.
     #[serde(default)]
@@ -111,7 +114,8 @@ pub struct NotificationReceipt {
     /// Date acknowledged.
     #[serde(default)]
     pub acknowledged_on: Option<NaiveDate>,
-    /// The acknowledgement.
+    /// The acknowledgement (at most 1000 characters).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub acknowledgement: Option<String>,
 }

@@ -85,11 +85,12 @@ pub struct NewUser {
     pub display_name: String,
     /// Position (0–120 characters).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub position: String,
     /// Role, no higher than the administrator's own.
     pub role: Role,
-    /// Initial password (at least 12 characters).
-    #[cfg_attr(feature = "openapi", schema(min_length = 12))]
+    /// Initial password (12–256 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 256))]
     pub password: String,
 }
 
@@ -117,7 +118,8 @@ pub struct UserPatch {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PasswordReset {
-    /// The new password (at least 12 characters).
+    /// The new password (12–256 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 256))]
     pub new_password: String,
 }
 
@@ -128,7 +130,8 @@ pub struct PasswordReset {
 pub struct PasswordChange {
     /// The current password.
     pub current_password: String,
-    /// The new password (at least 12 characters).
+    /// The new password (12–256 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 256))]
     pub new_password: String,
 }
 
@@ -182,6 +185,7 @@ pub struct TokenView {
 #[serde(deny_unknown_fields)]
 pub struct NewToken {
     /// What it is for (1–120 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub name: String,
     /// Role, no higher than the administrator's own.
     pub role: Role,

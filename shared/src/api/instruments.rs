@@ -176,15 +176,18 @@ pub struct InstrumentInput {
     /// Kind: `additional_agreement`, `protocol` or `minutes` (the others are not recorded by hand).
     pub kind: InstrumentKind,
     /// Title (1–500 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub title: String,
-    /// Number.
+    /// Number (at most 100 characters).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub number: Option<String>,
     /// Date of signature (not in the future, not before the Agreement's).
     #[serde(default)]
     pub signed_on: Option<NaiveDate>,
-    /// Place of signature.
+    /// Place of signature (at most 200 characters).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub signed_at: Option<String>,
     /// Azerbaijan's side.
     #[serde(default)]

@@ -234,6 +234,7 @@ pub struct Activity {
     /// Last day (exact dates).
     pub end_date: Option<NaiveDate>,
     /// Month (1–12) while the dates are tentative.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
     pub month: Option<u32>,
     /// Cost arrangement.
     pub cost: CostArrangement,
@@ -298,6 +299,7 @@ pub struct NewActivity {
     pub end_date: Option<NaiveDate>,
     /// A tentative month (1–12) instead of dates.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
     pub month: Option<u32>,
     /// Cost arrangement.
     pub cost: CostArrangement,
@@ -376,6 +378,7 @@ pub struct Schedule {
     pub end_date: Option<NaiveDate>,
     /// Tentative month (1–12).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 12))]
     pub month: Option<u32>,
 }
 
@@ -437,13 +440,13 @@ pub struct NewComment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActivityCounts {
-    /// Per consent state.
+    /// Per consent state: `[state, count]` pairs.
     pub by_consent: Vec<(ConsentState, u64)>,
-    /// Per area.
+    /// Per area: `[area, count]` pairs.
     pub by_area: Vec<(CooperationArea, u64)>,
-    /// Per form.
+    /// Per form: `[form, count]` pairs.
     pub by_form: Vec<(CooperationForm, u64)>,
-    /// Per host party: what a party hosts; the rest it sends delegations to
+    /// Per host party, `[party, count]` pairs: what a party hosts; the rest it sends delegations to
     /// (the reciprocity of the dashboard).
     #[serde(default)]
     pub by_host: Vec<(Party, u64)>,
