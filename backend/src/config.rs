@@ -40,6 +40,23 @@ pub struct Settings {
     /// (`CONCORD_LIVE_POLL_MS`, default 1000): a safety net, since commits in
     /// this process and, on PostgreSQL, in every other process wake it at once.
     pub live_poll: std::time::Duration,
+    /// Where Prometheus scrapes `/metrics` (`CONCORD_METRICS_BIND`, off by
+    /// default; give it an address the public never reaches, such as
+    /// `127.0.0.1:9090`). It must differ from `CONCORD_BIND`.
+    pub metrics_bind: Option<SocketAddr>,
+    /// Proxies whose `X-Forwarded-For` and `X-Request-Id` are believed
+    /// (`CONCORD_TRUSTED_PROXIES`, comma-separated addresses or ranges such as
+    /// `127.0.0.1, 10.0.0.0/8`; none by default).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// One trusted proxy: an address (`127.0.0.1`) or a range (`10.0.0.0/8`).
+fn proxy(text: &str) -> anyhow::Result<ipnet::IpNet> {
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .with_context(|| {
+            format!("CONCORD_TRUSTED_PROXIES: `{text}` is neither an address nor a range such as 10.0.0.0/8")
+        })
 }
 
 impl std::fmt::Debug for Settings {
@@ -55,6 +72,8 @@ impl std::fmt::Debug for Settings {
             .field("session_lifetime", &self.session_lifetime)
             .field("max_upload_bytes", &self.max_upload_bytes)
             .field("live_poll", &self.live_poll)
+            .field("metrics_bind", &self.metrics_bind)
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish_non_exhaustive()
     }
 }
@@ -128,6 +147,29 @@ impl Settings {
                     .with_context(|| format!("{key} must be a whole number above 0")),
             }
         };
+        let metrics_bind = match non_empty("CONCORD_METRICS_BIND") {
+            None => None,
+            Some(v) => {
+                let addr: SocketAddr = v
+                    .trim()
+                    .parse()
+                    .context("CONCORD_METRICS_BIND must be an address such as 127.0.0.1:9090")?;
+                if addr == bind && addr.port() != 0 {
+                    bail!("CONCORD_METRICS_BIND must differ from CONCORD_BIND: metrics are never on the public port");
+                }
+                Some(addr)
+            }
+        };
+        let trusted_proxies = non_empty("CONCORD_TRUSTED_PROXIES")
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(proxy)
+                    .collect()
+            })
+            .transpose()?
+            .unwrap_or_default();
         let minutes = |n: u64| chrono::Duration::minutes(i64::try_from(n).unwrap_or(i64::MAX / 120_000));
         Ok(Settings {
             bind,
@@ -143,6 +185,8 @@ impl Settings {
             login_window: minutes(number("CONCORD_LOGIN_WINDOW_MINUTES", 15)?),
             max_upload_bytes: number("CONCORD_MAX_UPLOAD_MB", 25)?.saturating_mul(1024 * 1024),
             live_poll: std::time::Duration::from_millis(number("CONCORD_LIVE_POLL_MS", 1000)?),
+            metrics_bind,
+            trusted_proxies,
         })
     }
 

@@ -13,6 +13,7 @@ mod m20261129_000006_create_register;
 mod m20261129_000007_index_audit_entity;
 mod m20261202_000008_unique_carried_from;
 mod m20261202_000020_check_closed_lists;
+mod m20261202_000060_audit_request_id;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_index_audit_entity::Migration),
             Box::new(m20261202_000008_unique_carried_from::Migration),
             Box::new(m20261202_000020_check_closed_lists::Migration),
+            Box::new(m20261202_000060_audit_request_id::Migration),
         ]
     }
 }
