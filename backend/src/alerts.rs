@@ -301,6 +301,10 @@ pub async fn follow(state: AppState) {
 pub async fn daily_digest(state: AppState) {
     let mut closing = state.events.closing();
     loop {
+        // A stop that came before this task subscribed shows only in the value.
+        if *closing.borrow_and_update() {
+            return;
+        }
         let now = Utc::now();
         let hour = u32::from(state.settings.digest_hour);
         let today = now.date_naive().and_hms_opt(hour, 0, 0).map(|t| t.and_utc());
@@ -317,9 +321,6 @@ pub async fn daily_digest(state: AppState) {
                 }
             }
             _ = closing.changed() => return,
-        }
-        if *closing.borrow() {
-            return;
         }
     }
 }

@@ -88,7 +88,9 @@ fn entry_hash(row: &audit_log::Model) -> String {
         row.before.clone().unwrap_or_default(),
         row.after.clone().unwrap_or_default(),
     ];
-    for field in fields {
+    // The request id joined the entry later: hashed only where there is one,
+    // so every entry written before still verifies.
+    for field in fields.iter().chain(row.request_id.as_ref()) {
         // Length-prefixed, so no two different entries hash the same text.
         h.update((field.len() as u64).to_be_bytes());
         h.update(field.as_bytes());
@@ -134,6 +136,7 @@ pub async fn append<C: ConnectionTrait>(conn: &C, event: Event<'_>) -> anyhow::R
         before: event.before.map(|v| v.to_string()),
         after: event.after.map(|v| v.to_string()),
         prev_hash,
+        request_id: crate::request_id::current(),
         hash: String::new(),
     };
     row.hash = entry_hash(&row);

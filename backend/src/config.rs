@@ -52,6 +52,23 @@ pub struct Settings {
     pub mail_retry: std::time::Duration,
     /// The hour (UTC, 0–23) the daily digest goes (`CONCORD_DIGEST_HOUR`, default 7).
     pub digest_hour: u8,
+    /// Where Prometheus scrapes `/metrics` (`CONCORD_METRICS_BIND`, off by
+    /// default; give it an address the public never reaches, such as
+    /// `127.0.0.1:9090`). It must differ from `CONCORD_BIND`.
+    pub metrics_bind: Option<SocketAddr>,
+    /// Proxies whose `X-Forwarded-For` and `X-Request-Id` are believed
+    /// (`CONCORD_TRUSTED_PROXIES`, comma-separated addresses or ranges such as
+    /// `127.0.0.1, 10.0.0.0/8`; none by default).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// One trusted proxy: an address (`127.0.0.1`) or a range (`10.0.0.0/8`).
+fn proxy(text: &str) -> anyhow::Result<ipnet::IpNet> {
+    text.parse::<ipnet::IpNet>()
+        .or_else(|_| text.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .with_context(|| {
+            format!("CONCORD_TRUSTED_PROXIES: `{text}` is neither an address nor a range such as 10.0.0.0/8")
+        })
 }
 
 impl std::fmt::Debug for Settings {
@@ -69,6 +86,8 @@ impl std::fmt::Debug for Settings {
             .field("live_poll", &self.live_poll)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
+            .field("metrics_bind", &self.metrics_bind)
+            .field("trusted_proxies", &self.trusted_proxies)
             .finish_non_exhaustive()
     }
 }
@@ -152,6 +171,29 @@ impl Settings {
                 .filter(|h| *h < 24)
                 .context("CONCORD_DIGEST_HOUR must be an hour from 0 to 23")?,
         };
+        let metrics_bind = match non_empty("CONCORD_METRICS_BIND") {
+            None => None,
+            Some(v) => {
+                let addr: SocketAddr = v
+                    .trim()
+                    .parse()
+                    .context("CONCORD_METRICS_BIND must be an address such as 127.0.0.1:9090")?;
+                if addr == bind && addr.port() != 0 {
+                    bail!("CONCORD_METRICS_BIND must differ from CONCORD_BIND: metrics are never on the public port");
+                }
+                Some(addr)
+            }
+        };
+        let trusted_proxies = non_empty("CONCORD_TRUSTED_PROXIES")
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(proxy)
+                    .collect()
+            })
+            .transpose()?
+            .unwrap_or_default();
         let minutes = |n: u64| chrono::Duration::minutes(i64::try_from(n).unwrap_or(i64::MAX / 120_000));
         Ok(Settings {
             bind,
@@ -171,6 +213,8 @@ impl Settings {
             mail_from,
             mail_retry: std::time::Duration::from_millis(number("CONCORD_MAIL_RETRY_MS", 30_000)?),
             digest_hour,
+            metrics_bind,
+            trusted_proxies,
         })
     }
 

@@ -85,7 +85,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    telemetry::init();
+    let format = match telemetry::LogFormat::from_env() {
+        Ok(format) => format,
+        Err(problem) => {
+            eprintln!("{problem}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    telemetry::init(format);
     match run().await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {

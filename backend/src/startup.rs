@@ -23,6 +23,7 @@ use crate::{db, routes, spa};
 /// A built application, bound and ready to serve.
 pub struct Application {
     listener: TcpListener,
+    metrics_listener: Option<TcpListener>,
     router: Router,
     state: AppState,
 }
@@ -39,10 +40,19 @@ impl Application {
         if settings.bind.port() == 0 && settings.public_origin == format!("http://{}", settings.bind) {
             settings.public_origin = format!("http://{}", listener.local_addr().context("reading the bound address")?);
         }
+        let metrics_listener = match settings.metrics_bind {
+            Some(addr) => Some(
+                TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("binding the metrics address {addr}"))?,
+            ),
+            None => None,
+        };
         let state = AppState::new(db, settings);
         let router = router(state.clone());
         Ok(Application {
             listener,
+            metrics_listener,
             router,
             state,
         })
@@ -51,6 +61,14 @@ impl Application {
     /// The port actually bound.
     pub fn port(&self) -> u16 {
         self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+    }
+
+    /// The metrics address's port, when metrics are on.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_listener
+            .as_ref()
+            .and_then(|l| l.local_addr().ok())
+            .map(|a| a.port())
     }
 
     /// The shared state (database and settings), for tests and commands.
@@ -67,6 +85,7 @@ impl Application {
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let Application {
             listener,
+            metrics_listener,
             router,
             state,
         } = self;
@@ -76,6 +95,18 @@ impl Application {
         let postgres = (!state.settings.is_sqlite()).then(|| state.settings.database_url.clone());
         let follower = tokio::spawn(hub.clone().follow(state.db.clone(), postgres, state.settings.live_poll));
         let background = crate::alerts::spawn(&state)?;
+        let metrics = metrics_listener.map(|listener| {
+            let mut closing = hub.closing();
+            let router = crate::metrics::router(state.clone());
+            tokio::spawn(async move {
+                let stop = async move {
+                    let _ = closing.wait_for(|closed| *closed).await;
+                };
+                if let Err(error) = axum::serve(listener, router).with_graceful_shutdown(stop).await {
+                    tracing::error!(%error, "serving the metrics");
+                }
+            })
+        });
         let shutdown = async move {
             shutdown.await;
             hub.close();
@@ -91,6 +122,9 @@ impl Application {
         for task in background {
             let _ = task.await;
         }
+        if let Some(metrics) = metrics {
+            let _ = metrics.await;
+        }
         state.db.close().await.context("closing the database")?;
         tracing::info!("stopped");
         Ok(())
@@ -104,6 +138,10 @@ pub fn router(state: AppState) -> Router {
         hsts: state.settings.is_https(),
     };
     let static_dir = state.settings.static_dir.clone();
+    let observer = crate::observe::Observer {
+        metrics: state.metrics.clone(),
+        trusted: std::sync::Arc::new(state.settings.trusted_proxies.clone()),
+    };
     let (api, doc) = routes::api();
     Router::new()
         .merge(api.with_state(state))
@@ -116,7 +154,11 @@ pub fn router(state: AppState) -> Router {
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request| {
                     // The path only: query strings may carry search terms people typed.
-                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                    let id = request
+                        .extensions()
+                        .get::<crate::request_id::RequestId>()
+                        .map_or("", |id| id.0.as_str());
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
                 })
                 .on_request(())
                 .on_response(|response: &axum::response::Response, latency: Duration, _span: &Span| {
@@ -127,6 +169,9 @@ pub fn router(state: AppState) -> Router {
                     );
                 }),
         )
+        // Outermost, so the id and the client's address exist for every layer
+        // inside and the time counted is the whole answer's.
+        .layer(middleware::from_fn_with_state(observer, crate::observe::observe))
 }
 
 /// A handler that panicked: logged, and answered 500 problem+json rather

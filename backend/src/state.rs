@@ -30,6 +30,8 @@ pub struct AppState {
     pub store: Arc<dyn crate::storage::BlobStore>,
     /// The live stream of changes (see [`crate::events`]).
     pub events: Arc<crate::events::Hub>,
+    /// The process's Prometheus metrics (see [`crate::metrics`]).
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             pages: Arc::new(crate::cache::PageCache::new(PAGE_CACHE_BYTES)),
             sessions: Arc::new(crate::cache::SessionCache::new(10_000)),
             events: Arc::new(crate::events::Hub::new()),
+            metrics: Arc::new(crate::metrics::Metrics::new()),
         }
     }
 

@@ -15,6 +15,7 @@ mod m20261202_000008_unique_carried_from;
 mod m20261202_000020_check_closed_lists;
 mod m20261202_000030_create_calendar_feeds;
 mod m20261202_000040_create_alerts;
+mod m20261202_000060_audit_request_id;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000020_check_closed_lists::Migration),
             Box::new(m20261202_000030_create_calendar_feeds::Migration),
             Box::new(m20261202_000040_create_alerts::Migration),
+            Box::new(m20261202_000060_audit_request_id::Migration),
         ]
     }
 }

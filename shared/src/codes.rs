@@ -24,6 +24,7 @@ pub const PROBLEM_CODES: &[&str] = &[
     "unsupported_media_type",
     "document_damaged",
     "unavailable",
+    "migrations_pending",
     "internal",
 ];
 

@@ -33,6 +33,8 @@ pub struct Model {
     pub after: Option<String>,
     /// Hash of the previous entry (64 zeros for the first).
     pub prev_hash: String,
+    /// The request that wrote it (its `X-Request-Id`); none for commands.
+    pub request_id: Option<String>,
     /// SHA-256 over this entry and `prev_hash`.
     #[sea_orm(unique)]
     pub hash: String,

@@ -21,6 +21,7 @@ fn view(row: audit_log::Model) -> AuditEntry {
         entity_id: row.entity_id,
         before: row.before.and_then(|t| serde_json::from_str(&t).ok()),
         after: row.after.and_then(|t| serde_json::from_str(&t).ok()),
+        request_id: row.request_id,
     }
 }
 

@@ -41,7 +41,13 @@ pub async fn login(state: &AppState, client: &ClientInfo, request: LoginRequest)
     let username = request.username.trim().to_lowercase();
     let keys = rate_limit::Keys::new(&username, client.ip.as_deref());
     // Counted before the password is checked: at most the limit is evaluated.
-    let reservation = rate_limit::reserve(state, &keys).await?;
+    let reservation = match rate_limit::reserve(state, &keys).await {
+        Ok(reservation) => reservation,
+        Err(refused) => {
+            state.metrics.sign_in_failed();
+            return Err(refused);
+        }
+    };
     let found = if username.len() <= 64 {
         user::Entity::find()
             .filter(user::Column::Username.eq(&username))
@@ -60,6 +66,7 @@ pub async fn login(state: &AppState, client: &ClientInfo, request: LoginRequest)
     };
     let usable = found.filter(|u| password_ok && !u.disabled);
     let Some(user) = usable else {
+        state.metrics.sign_in_failed();
         rate_limit::keep(reservation);
         let tx = state.write().await?;
         let party = user::Entity::find()

@@ -92,6 +92,7 @@ impl Modify for Security {
 pub fn api() -> (Router<AppState>, OpenApiDoc) {
     let (router, doc) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(health::health))
+        .routes(routes!(health::ready))
         .routes(routes!(reference::reference))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))

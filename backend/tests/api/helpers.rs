@@ -25,6 +25,8 @@ pub struct TestApp {
     pub database: &'static str,
     /// The app's state: its database and settings, for arranging and inspecting.
     pub state: AppState,
+    /// `http://127.0.0.1:PORT` of the metrics address, when `CONCORD_METRICS_BIND` was given.
+    pub metrics_address: Option<String>,
     /// Kept alive for the app's lifetime; removed when dropped.
     _dir: tempfile::TempDir,
     postgres: Option<PostgresDatabase>,
@@ -141,9 +143,11 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
     let app = Application::build(settings).await.expect("the app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state().clone();
+    let metrics_address = app.metrics_port().map(|port| format!("http://127.0.0.1:{port}"));
     tokio::spawn(app.run_until(std::future::pending()));
     TestApp {
         state,
+        metrics_address,
         client: Client::new(address.clone()),
         http: reqwest::Client::new(),
         address,

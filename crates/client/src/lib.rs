@@ -113,6 +113,12 @@ impl Client {
         req
     }
 
+    /// `HTTP GET /api/v1/ready`: whether this instance can serve (database
+    /// reachable, schema current).
+    pub async fn ready(&self) -> Result<concord_shared::api::Readiness, ClientError> {
+        json(self.request(Method::GET, "/api/v1/ready").send().await).await
+    }
+
     /// `HTTP GET /api/v1/health`: whether the service and its database answer.
     pub async fn health(&self) -> Result<Health, ClientError> {
         json(self.request(Method::GET, "/api/v1/health").send().await).await

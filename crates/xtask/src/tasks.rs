@@ -88,8 +88,15 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
     stage("tools", || {
         tools::ensure_spa_tools()?;
         tools::ensure_chromium()?;
-        // The PDF tests read the documents back with pdftotext and pdfinfo.
-        tools::ensure_apt(&[("poppler-utils", "/usr/bin/pdftotext")])?;
+        // The PDF tests read the documents back with pdftotext and pdfinfo;
+        // the deployment test runs deploy/ with nginx, a certificate made by
+        // openssl, and curl as the client.
+        tools::ensure_apt(&[
+            ("poppler-utils", "/usr/bin/pdftotext"),
+            ("nginx", "/usr/sbin/nginx"),
+            ("openssl", "/usr/bin/openssl"),
+            ("curl", "/usr/bin/curl"),
+        ])?;
         tools::ensure_e2e_packages(&root().join("e2e"))
     })?;
     // The alert e-mail tests start a real SMTP server (aiosmtpd) with this python.

@@ -113,7 +113,7 @@ pub fn problem_code_text(lang: Lang, problem: &Problem) -> Option<String> {
             let seconds = problem.retry_after.unwrap_or(5);
             return Some(text(lang, Key::PbUnavailable).replace("{n}", &format_number(seconds, lang)));
         }
-        "internal" => Key::ServerError,
+        "internal" | "migrations_pending" => Key::ServerError,
         _ => return None,
     };
     Some(text(lang, key).to_owned())

@@ -228,4 +228,8 @@ pub struct AuditEntry {
     /// The state after (JSON).
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub after: Option<serde_json::Value>,
+    /// The request that wrote it: the `X-Request-Id` its answer carried and
+    /// its log lines show. None for commands and older entries.
+    #[serde(default)]
+    pub request_id: Option<String>,
 }

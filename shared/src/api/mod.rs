@@ -17,6 +17,17 @@ pub struct Health {
     pub database: String,
 }
 
+/// `GET /api/v1/ready`: this instance can serve: its database answers and
+/// its schema is current. A load balancer sends traffic only to ready ones.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Readiness {
+    /// `ready`.
+    pub status: String,
+    /// How many migrations this build knows and has applied.
+    pub migrations: u32,
+}
+
 /// `GET /api/v1/reference`: the agreement and its fixed lists, with labels in every language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
