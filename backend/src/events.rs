@@ -154,11 +154,6 @@ impl Hub {
         self.closing.subscribe()
     }
 
-    /// How many live streams are open in this process.
-    pub fn listeners(&self) -> usize {
-        self.sender.receiver_count()
-    }
-
     /// A receiver of every change from now on.
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Entry>> {
         self.sender.subscribe()

@@ -134,6 +134,12 @@ impl Metrics {
             .inc();
     }
 
+    /// Counts an open live stream until the guard is dropped (the stream ends).
+    pub fn stream_opened(&self) -> StreamGuard {
+        self.streams.inc();
+        StreamGuard(self.streams.clone())
+    }
+
     /// Counts a refused sign-in.
     pub fn sign_in_failed(&self) {
         self.sign_in_failures.inc();
@@ -141,7 +147,6 @@ impl Metrics {
 
     /// The text a scrape gets, with the gauges read now.
     pub async fn render(&self, state: &AppState) -> String {
-        self.streams.set(gauge(state.events.listeners()));
         let (size, idle, max) = pool(state);
         self.pool_size.set(size);
         self.pool_idle.set(idle);
@@ -157,6 +162,16 @@ impl Metrics {
             tracing::error!(%error, "encoding the metrics");
         }
         text
+    }
+}
+
+/// One open live stream, counted while it lives.
+#[derive(Debug)]
+pub struct StreamGuard(Gauge);
+
+impl Drop for StreamGuard {
+    fn drop(&mut self) {
+        self.0.dec();
     }
 }
 

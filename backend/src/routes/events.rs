@@ -108,6 +108,7 @@ pub async fn stream(
         state: state.clone(),
         receiver,
         closing: state.events.closing(),
+        _counted: state.metrics.stream_opened(),
         queue,
         cursor,
         recheck: tokio::time::Instant::now() + RECHECK,
@@ -131,6 +132,8 @@ struct Tail {
     state: AppState,
     receiver: broadcast::Receiver<Arc<Entry>>,
     closing: watch::Receiver<bool>,
+    // Counts this stream in the metrics until it ends.
+    _counted: crate::metrics::StreamGuard,
     queue: VecDeque<Item>,
     cursor: i64,
     recheck: tokio::time::Instant,

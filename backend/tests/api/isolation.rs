@@ -69,6 +69,7 @@ fn expected(rule: Rule, who: Who) -> u16 {
 /// One row per operation of the OpenAPI document.
 const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/api/v1/health", Rule::Everyone(200)),
+    ("get", "/api/v1/ready", Rule::Everyone(200)),
     ("get", "/api/v1/reference", Rule::AnyUser(200)),
     ("post", "/api/v1/auth/login", Rule::Everyone(401)),
     ("post", "/api/v1/auth/logout", Rule::AnyUser(204)),
