@@ -3,6 +3,7 @@
 
 pub mod alerts;
 pub mod audit;
+pub mod backup;
 pub mod auth;
 pub mod cache;
 pub mod config;

@@ -12,6 +12,7 @@ mod helpers;
 mod alerts;
 mod audit;
 mod auth;
+mod backups;
 mod authorities;
 mod cache;
 mod closed_lists;

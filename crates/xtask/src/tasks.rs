@@ -96,6 +96,8 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
             ("nginx", "/usr/sbin/nginx"),
             ("openssl", "/usr/bin/openssl"),
             ("curl", "/usr/bin/curl"),
+            // `concord backup` and `restore` on PostgreSQL.
+            ("postgresql-client", "/usr/bin/pg_dump"),
         ])?;
         tools::ensure_e2e_packages(&root().join("e2e"))
     })?;
