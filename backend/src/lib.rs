@@ -3,8 +3,8 @@
 
 pub mod alerts;
 pub mod audit;
-pub mod backup;
 pub mod auth;
+pub mod backup;
 pub mod cache;
 pub mod config;
 pub mod db;

@@ -190,7 +190,11 @@ async fn run() -> anyhow::Result<()> {
             println!(
                 "Backed up the {} database and {} documents into {}.",
                 manifest.database,
-                manifest.files.iter().filter(|f| f.path.starts_with("documents/")).count(),
+                manifest
+                    .files
+                    .iter()
+                    .filter(|f| f.path.starts_with("documents/"))
+                    .count(),
                 to.display()
             );
             Ok(())

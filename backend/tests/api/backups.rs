@@ -118,10 +118,17 @@ async fn arrange(app: &TestApp) {
     }
     let az = app.login_as(Party::Az, Role::Coordinator).await;
     for i in 0..3 {
-        let bytes = format!("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n% copy {i}\n");
-        az.upload_document(DocumentOwner::Instrument, 1, &format!("copy {i}.pdf"), "application/pdf", bytes.into_bytes())
-            .await
-            .expect("uploaded");
+        let bytes =
+            format!("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n% copy {i}\n");
+        az.upload_document(
+            DocumentOwner::Instrument,
+            1,
+            &format!("copy {i}.pdf"),
+            "application/pdf",
+            bytes.into_bytes(),
+        )
+        .await
+        .expect("uploaded");
     }
 }
 
@@ -138,7 +145,11 @@ async fn a_backup_taken_under_writes_restores_whole_and_a_quiet_one_restores_exa
     let load = tokio::spawn(async move {
         let mut written = 0;
         for i in 0..40 {
-            if writer.create_activity(YEAR, &draft(&format!("During {i}"))).await.is_ok() {
+            if writer
+                .create_activity(YEAR, &draft(&format!("During {i}")))
+                .await
+                .is_ok()
+            {
                 written += 1;
             }
         }
@@ -158,7 +169,11 @@ async fn a_backup_taken_under_writes_restores_whole_and_a_quiet_one_restores_exa
 
     let busy_target = fresh_target(work.path(), "busy").await;
     let busy_data = work.path().join("busy-data");
-    let (ok, said) = concord(&busy_target, &busy_data, &["restore", "--from", busy.to_str().expect("utf-8")]);
+    let (ok, said) = concord(
+        &busy_target,
+        &busy_data,
+        &["restore", "--from", busy.to_str().expect("utf-8")],
+    );
     assert!(ok, "{said}");
     assert!(said.contains("the audit chain is intact"), "{said}");
     let restored = Database::connect(&busy_target).await.expect("restored db");
@@ -172,22 +187,47 @@ async fn a_backup_taken_under_writes_restores_whole_and_a_quiet_one_restores_exa
     assert_eq!(listed.len(), 3);
     for row in listed {
         let sha = row["sha256"].as_str().expect("sha");
-        assert!(busy_data.join("documents").join(&sha[..2]).join(sha).exists(), "document {sha} restored");
+        assert!(
+            busy_data.join("documents").join(&sha[..2]).join(sha).exists(),
+            "document {sha} restored"
+        );
     }
     restored.close().await.expect("close");
 
-    // Quiet: the copy is exact, table by table and file by file.
+    // Quiet: the copy is exact, table by table and file by file. Background
+    // work (the alert worker's cursor) settles first.
+    let mut settled = tables(&app.state.db).await;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let now = tables(&app.state.db).await;
+        if now == settled {
+            break;
+        }
+        settled = now;
+    }
     let quiet = work.path().join("quiet");
     let (ok, said) = concord(&url, &data, &["backup", "--to", quiet.to_str().expect("utf-8")]);
     assert!(ok, "{said}");
     let target = fresh_target(work.path(), "quiet").await;
     let target_data = work.path().join("quiet-data");
-    let (ok, said) = concord(&target, &target_data, &["restore", "--from", quiet.to_str().expect("utf-8")]);
+    let (ok, said) = concord(
+        &target,
+        &target_data,
+        &["restore", "--from", quiet.to_str().expect("utf-8")],
+    );
     assert!(ok, "{said}");
     let copy = Database::connect(&target).await.expect("copy");
     let (source_tables, copy_tables) = (tables(&app.state.db).await, tables(&copy).await);
-    assert!(source_tables.iter().any(|(n, rows)| n == "activities" && rows.len() == 45));
-    assert_eq!(source_tables, copy_tables, "every table restored exactly");
+    assert!(
+        source_tables
+            .iter()
+            .any(|(n, rows)| n == "activities" && rows.len() == 45)
+    );
+    for ((name, rows), (copy_name, copy_rows)) in source_tables.iter().zip(&copy_tables) {
+        assert_eq!(name, copy_name);
+        assert_eq!(rows, copy_rows, "table {name} restored exactly");
+    }
+    assert_eq!(source_tables.len(), copy_tables.len());
     copy.close().await.expect("close");
     assert_eq!(
         relative(files_under(&data.join("documents")), &data),
@@ -196,7 +236,11 @@ async fn a_backup_taken_under_writes_restores_whole_and_a_quiet_one_restores_exa
     );
 
     // A target that holds data is refused without --force.
-    let (ok, said) = concord(&target, &target_data, &["restore", "--from", quiet.to_str().expect("utf-8")]);
+    let (ok, said) = concord(
+        &target,
+        &target_data,
+        &["restore", "--from", quiet.to_str().expect("utf-8")],
+    );
     assert!(!ok && said.contains("--force"), "{said}");
 
     // A changed backup is refused before anything is written.
@@ -204,7 +248,10 @@ async fn a_backup_taken_under_writes_restores_whole_and_a_quiet_one_restores_exa
         .expect("list")
         .flatten()
         .map(|e| e.path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("database.")))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("database."))
+        })
         .expect("the database file");
     let mut bytes = std::fs::read(&dump).expect("read");
     let middle = bytes.len() / 2;
