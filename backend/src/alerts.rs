@@ -113,9 +113,9 @@ async fn people<C: ConnectionTrait>(conn: &C) -> Result<Vec<Person>, AppError> {
     }
     Ok(users
         .into_iter()
-        .filter_map(|u| {
+        .map(|u| {
             let contact = contacts.get(&u.id);
-            Some(Person {
+            Person {
                 id: u.id,
                 actor: Actor {
                     party: u.party,
@@ -128,7 +128,7 @@ async fn people<C: ConnectionTrait>(conn: &C) -> Result<Vec<Person>, AppError> {
                     .and_then(Lang::from_code)
                     .unwrap_or_default(),
                 deliveries: deliveries.remove(&u.id).unwrap_or_default(),
-            })
+            }
         })
         .collect())
 }
