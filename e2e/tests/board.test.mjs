@@ -301,7 +301,7 @@ test('board filters live in the URL, the table sorts and pages and remembers its
   await page.locator('th[aria-sort="ascending"] button[data-sort="title"]').waitFor();
   await page.click('.pager button:nth-child(2)');
   await page.waitForURL((url) => url.searchParams.get('page') === '2');
-  await page.locator('summary').click();
+  await page.locator('summary', { hasText: /Columns to show/ }).click();
   await page.uncheck('#col-form');
   assert.equal(await page.locator('[data-testid="activity-table"] thead th').count(), 8);
   await page.reload();

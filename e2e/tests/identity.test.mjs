@@ -32,10 +32,10 @@ async function navItems(page) {
 
 test('each role sees exactly its navigation, and the header names the user, party and role', async () => {
   const expected = {
-    'az.viewer': ['agreement', 'plans', 'inbox', 'account', 'instruments', 'authorities'],
-    'az.planner': ['agreement', 'plans', 'inbox', 'account', 'instruments', 'authorities'],
-    'az.coordinator': ['agreement', 'plans', 'inbox', 'account', 'instruments', 'authorities'],
-    'az.administrator': ['agreement', 'plans', 'inbox', 'account', 'users', 'tokens', 'instruments', 'authorities'],
+    'az.viewer': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities'],
+    'az.planner': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities'],
+    'az.coordinator': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities'],
+    'az.administrator': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'users', 'tokens', 'instruments', 'authorities'],
   };
   for (const [username, nav] of Object.entries(expected)) {
     const { page, context, assertNoProblems } = await signedInPage(browser, username);
