@@ -44,15 +44,6 @@ struct Person {
     deliveries: HashMap<String, AlertDelivery>,
 }
 
-/// The web app's path of what an entry changed.
-pub fn link(entity_type: &str, entity_id: Option<&str>) -> String {
-    match (entity_type, entity_id) {
-        ("activity", Some(id)) => format!("/activities/{id}"),
-        ("plan", Some(year)) => format!("/plans/{year}"),
-        _ => "/".to_owned(),
-    }
-}
-
 fn consent_pair(v: &Value) -> Option<(PartyConsent, PartyConsent)> {
     let read = |name: &str| v.get(name)?.as_str().and_then(PartyConsent::from_code);
     Some((read("consent_az")?, read("consent_ge")?))

@@ -1,15 +1,10 @@
-//! Prometheus metrics (`GET /metrics`, OpenMetrics text) served on their own
-//! address (`CONCORD_METRICS_BIND`, off by default) and never on the public
-//! port: requests by route template and status with their latency, the
+//! Prometheus metrics (`GET /metrics`, OpenMetrics text; served by
+//! [`crate::startup`] on their own address, `CONCORD_METRICS_BIND`, off by
+//! default, never on the public port): requests by route template and status with their latency, the
 //! database pool, open live streams, failed sign-ins and documents stored.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
-use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::encoding::text::encode;
 use prometheus_client::metrics::counter::Counter;
@@ -17,9 +12,7 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
-use sea_orm::{EntityTrait, PaginatorTrait};
-
-use crate::state::AppState;
+use sea_orm::{DatabaseBackend, DatabaseConnection, EntityTrait, PaginatorTrait};
 
 /// A request, as counted.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -145,13 +138,13 @@ impl Metrics {
         self.sign_in_failures.inc();
     }
 
-    /// The text a scrape gets, with the gauges read now.
-    pub async fn render(&self, state: &AppState) -> String {
-        let (size, idle, max) = pool(state);
+    /// The text a scrape gets, with the gauges read now from `db`.
+    pub async fn render(&self, db: &DatabaseConnection) -> String {
+        let (size, idle, max) = pool(db);
         self.pool_size.set(size);
         self.pool_idle.set(idle);
         self.pool_max.set(max);
-        match crate::entities::document::Entity::find().count(&state.db).await {
+        match crate::entities::document::Entity::find().count(db).await {
             Ok(n) => {
                 self.documents.set(gauge(n));
             }
@@ -180,16 +173,16 @@ fn gauge(n: impl TryInto<i64>) -> i64 {
 }
 
 /// The pool's open, idle and most connections.
-fn pool(state: &AppState) -> (i64, i64, i64) {
-    if state.settings.is_sqlite() {
-        let pool = state.db.get_sqlite_connection_pool();
+fn pool(db: &DatabaseConnection) -> (i64, i64, i64) {
+    if db.get_database_backend() == DatabaseBackend::Sqlite {
+        let pool = db.get_sqlite_connection_pool();
         (
             gauge(pool.size()),
             gauge(pool.num_idle()),
             gauge(pool.options().get_max_connections()),
         )
     } else {
-        let pool = state.db.get_postgres_connection_pool();
+        let pool = db.get_postgres_connection_pool();
         (
             gauge(pool.size()),
             gauge(pool.num_idle()),
@@ -197,26 +190,3 @@ fn pool(state: &AppState) -> (i64, i64, i64) {
         )
     }
 }
-
-/// The metrics address's router: `/metrics` and nothing else.
-pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/metrics", axum::routing::get(scrape))
-        .with_state(state)
-}
-
-async fn scrape(State(state): State<AppState>) -> Response {
-    let text = state.metrics.render(&state).await;
-    (
-        StatusCode::OK,
-        [(
-            header::CONTENT_TYPE,
-            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-        )],
-        text,
-    )
-        .into_response()
-}
-
-/// Shared handle, as the state keeps it.
-pub type Shared = Arc<Metrics>;

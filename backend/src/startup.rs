@@ -97,7 +97,7 @@ impl Application {
         let background = crate::alerts::spawn(&state)?;
         let metrics = metrics_listener.map(|listener| {
             let mut closing = hub.closing();
-            let router = crate::metrics::router(state.clone());
+            let router = metrics_router(state.clone());
             tokio::spawn(async move {
                 let stop = async move {
                     let _ = closing.wait_for(|closed| *closed).await;
@@ -172,6 +172,26 @@ pub fn router(state: AppState) -> Router {
         // Outermost, so the id and the client's address exist for every layer
         // inside and the time counted is the whole answer's.
         .layer(middleware::from_fn_with_state(observer, crate::observe::observe))
+}
+
+/// The metrics address's router: `/metrics` and nothing else.
+fn metrics_router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", axum::routing::get(scrape))
+        .with_state(state)
+}
+
+async fn scrape(axum::extract::State(state): axum::extract::State<AppState>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let text = state.metrics.render(&state.db).await;
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        text,
+    )
+        .into_response()
 }
 
 /// A handler that panicked: logged, and answered 500 problem+json rather

@@ -146,6 +146,16 @@ pub fn default_delivery(_kind: AlertKind) -> AlertDelivery {
     AlertDelivery::App
 }
 
+/// The web app's path of what an entry changed: where an alert, in the app
+/// or in an e-mail, leads.
+pub fn link(entity_type: &str, entity_id: Option<&str>) -> String {
+    match (entity_type, entity_id) {
+        ("activity", Some(id)) => format!("/activities/{id}"),
+        ("plan", Some(year)) => format!("/plans/{year}"),
+        _ => "/".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
