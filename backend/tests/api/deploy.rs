@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 use concord_shared::{Party, Role};
 
 use crate::helpers::{PASSWORD, draft, on_postgres, spawn_app};
+use crate::mail::free_port;
 
 const NGINX: &str = "/usr/sbin/nginx";
 const HOST: &str = "concord.test";
@@ -27,13 +28,6 @@ impl Drop for Killed {
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
 }
 
 fn wait_until(what: &str, mut ready: impl FnMut() -> bool) {
