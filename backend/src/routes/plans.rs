@@ -18,8 +18,9 @@ use crate::models::activity_list::ActivityQuery;
 use crate::models::{activities, activity_list, plans, versions};
 use crate::state::AppState;
 
-/// The activity list's paging, checked before it reaches the database.
-fn checked(q: ActivityQuery) -> Result<ActivityQuery, AppError> {
+/// The activity list's paging, checked before it reaches the database (the
+/// exports check it too: an out-of-range number is 422 wherever it is declared).
+pub(super) fn checked(q: ActivityQuery) -> Result<ActivityQuery, AppError> {
     check_paging(q.offset, q.limit, 500)?;
     Ok(q)
 }

@@ -36,6 +36,15 @@ async fn the_document_is_valid_and_documents_every_answer_as_problem_json() {
                 if p["in"] == "path" && !path.contains(&format!("{{{name}}}")) {
                     faults.push(format!("{at}: {name} declared in the path but not in it"));
                 }
+                // A PDF takes a parallel text; a list, template or feed one
+                // language, declared as the closed list it is.
+                let schema = p["schema"].to_string();
+                if name == "lang" && path.ends_with(".pdf") != schema.contains("az,ka") {
+                    faults.push(format!("{at}: lang declared as {schema}"));
+                }
+                if name == "lang" && !path.ends_with(".pdf") && !schema.contains("#/components/schemas/Lang") {
+                    faults.push(format!("{at}: lang is not the Lang list: {schema}"));
+                }
             }
             let responses = op["responses"].as_object().expect("responses");
             for (status, response) in responses {
