@@ -63,10 +63,7 @@ impl Entry {
         if !FOLLOWED.contains(&row.entity_type.as_str()) {
             return None;
         }
-        let scope = match row.scope.as_str() {
-            "joint" => Scope::Joint,
-            code => Scope::Private(code.parse().ok()?),
-        };
+        let scope = row.scope;
         let after: Option<serde_json::Value> = row.after.as_deref().and_then(|t| serde_json::from_str(t).ok());
         let field = |name: &str| {
             after
@@ -84,7 +81,7 @@ impl Entry {
                 version: field("version"),
                 year: field("year").and_then(|y| i32::try_from(y).ok()),
                 actor: row.actor_label,
-                party: row.party.and_then(|p| p.parse().ok()),
+                party: row.party,
             },
             scope,
         })

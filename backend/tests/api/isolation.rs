@@ -388,15 +388,15 @@ async fn fixture(app: &TestApp) -> Fixture {
         id: Set(1_000_000),
         user_id: Set(i32::try_from(target.id).expect("id")),
         audit_id: Set(1),
-        kind: Set("mention".into()),
+        kind: Set(concord_shared::AlertKind::Mention),
         action: Set("activity.comment".into()),
         entity_type: Set("activity".into()),
         entity_id: Set(Some(shared.to_string())),
         actor_label: Set("AZ planner".into()),
-        actor_party: Set(Some("az".into())),
+        actor_party: Set(Some(Party::Az)),
         created_at: Set(chrono::Utc::now()),
         read_at: Set(None),
-        mail: Set("app".into()),
+        mail: Set(concord_shared::AlertDelivery::App),
         mailed_at: Set(None),
     }
     .insert(&app.state.db)
