@@ -19,8 +19,8 @@ use std::sync::Arc;
 
 use chrono::Utc;
 use concord_shared::plan::PartyConsent;
+use concord_shared::rules::Actor;
 use concord_shared::rules::alerts::{self as rule, ActivityFacts, Happening, Recipient};
-use concord_shared::rules::{Actor, Scope};
 use concord_shared::{AlertDelivery, AlertKind, Lang, Party};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::Value;

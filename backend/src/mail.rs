@@ -7,7 +7,7 @@
 //! it returns.
 
 use chrono::Utc;
-use concord_shared::{AlertKind, Lang, Party};
+use concord_shared::Lang;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};

@@ -3,10 +3,10 @@
 //! of someone else is 404.
 
 use chrono::Utc;
+use concord_shared::AlertKind;
 use concord_shared::api::{Alert, AlertPreferences, KindDelivery, Page, UnreadAlerts};
 use concord_shared::rules::Scope;
 use concord_shared::rules::alerts as rule;
-use concord_shared::{AlertDelivery, AlertKind, Lang};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
