@@ -24,6 +24,8 @@ pub const PROBLEM_CODES: &[&str] = &[
     "unsupported_media_type",
     "document_damaged",
     "unavailable",
+    "storage_full",
+    "storage_unavailable",
     "migrations_pending",
     "internal",
 ];

@@ -633,6 +633,12 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PbDocumentDamaged => {
             "Saxlanılan fayl zədələnib və verilmir. Administratorlardan onu ehtiyat nüsxədən bərpa etməyi xahiş edin."
         }
+        Key::PbStorageFull => {
+            "Serverdə fayllar üçün yer qalmayıb, ona görə fayl saxlanılmadı. Administratorlardan yer boşaltmağı xahiş edin."
+        }
+        Key::PbStorageUnavailable => {
+            "Server hazırda faylları saxlaya bilmir, ona görə fayl saxlanılmadı. {n} saniyədən sonra yenidən cəhd edin."
+        }
         Key::PbUnavailable => {
             "Concord məşğuldur və ya verilənlər bazasına qoşula bilmir. {n} saniyədən sonra yenidən cəhd edin."
         }

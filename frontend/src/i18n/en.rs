@@ -626,6 +626,12 @@ pub(super) fn text(key: Key) -> &'static str {
             "The stored file is damaged and is not served. Ask the administrators to restore it from a backup."
         }
         Key::PbUnavailable => "Concord is busy or cannot reach its database. Try again in {n} seconds.",
+        Key::PbStorageFull => {
+            "The server has no room left for files, so the file was not kept. Ask the administrators to free space."
+        }
+        Key::PbStorageUnavailable => {
+            "The server cannot store files right now, so the file was not kept. Try again in {n} seconds."
+        }
         Key::BlockYearNotOver => "The plan can be closed only after 31 December of its year.",
         Key::FeLength => "Use 3 to 64 characters.",
         Key::FeControl => "Remove the invisible control characters from this text.",

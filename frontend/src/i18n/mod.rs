@@ -1127,6 +1127,10 @@ pub enum Key {
     PbDocumentDamaged,
     /// Problem `unavailable`: try again in `{n}` seconds.
     PbUnavailable,
+    /// Problem `storage_full`: no room for files, nothing kept.
+    PbStorageFull,
+    /// Problem `storage_unavailable`: files cannot be stored now; try again in `{n}` seconds.
+    PbStorageUnavailable,
     /// Blocker `year_not_over`.
     BlockYearNotOver,
     /// Field error `length` (a user name).

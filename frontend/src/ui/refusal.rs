@@ -113,6 +113,11 @@ pub fn problem_code_text(lang: Lang, problem: &Problem) -> Option<String> {
             let seconds = problem.retry_after.unwrap_or(5);
             return Some(text(lang, Key::PbUnavailable).replace("{n}", &format_number(seconds, lang)));
         }
+        "storage_full" => Key::PbStorageFull,
+        "storage_unavailable" => {
+            let seconds = problem.retry_after.unwrap_or(30);
+            return Some(text(lang, Key::PbStorageUnavailable).replace("{n}", &format_number(seconds, lang)));
+        }
         "internal" | "migrations_pending" => Key::ServerError,
         _ => return None,
     };
