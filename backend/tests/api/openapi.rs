@@ -51,7 +51,9 @@ async fn the_document_is_valid_and_documents_every_answer_as_problem_json() {
                 if response["description"].as_str().is_none_or(str::is_empty) {
                     faults.push(format!("{at} {status}: no description"));
                 }
-                if !status.starts_with('2') && response["content"]["application/problem+json"].is_null() {
+                // A 304 has no body (RFC 9110 §15.4.5).
+                let bodiless = status == "304";
+                if !status.starts_with('2') && !bodiless && response["content"]["application/problem+json"].is_null() {
                     faults.push(format!("{at} {status}: not problem+json"));
                 }
             }
@@ -70,6 +72,9 @@ async fn the_document_is_valid_and_documents_every_answer_as_problem_json() {
             }
             if params.iter().any(|p| p["name"] == "If-Match") {
                 want.extend(["400", "412", "428"]);
+            }
+            if params.iter().any(|p| p["name"] == "If-None-Match") {
+                want.push("304");
             }
             for status in want {
                 if !responses.contains_key(status) {

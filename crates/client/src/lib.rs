@@ -87,6 +87,16 @@ impl Client {
         client
     }
 
+    /// The same credentials (session cookie or token) at another instance
+    /// of the same Concord, e.g. a second backend behind one proxy.
+    pub fn at(&self, base_url: impl Into<String>) -> Client {
+        Client {
+            http: self.http.clone(),
+            base: base_url.into().trim_end_matches('/').to_owned(),
+            token: self.token.clone(),
+        }
+    }
+
     /// The server's base URL.
     pub fn base_url(&self) -> &str {
         &self.base
