@@ -52,7 +52,10 @@ async fn a_sign_out_revocation_or_demotion_on_one_instance_holds_on_another_at_o
     let sessions = elsewhere.sessions().await.expect("sessions");
     let first = sessions.iter().find(|s| !s.current).expect("the session used on B");
     elsewhere.revoke_session(&first.id).await.expect("ended on A");
-    let took = within("ending a session", async || on_b.me().await.is_err_and(|p| p.status == 401)).await;
+    let took = within("ending a session", async || {
+        on_b.me().await.is_err_and(|p| p.status == 401)
+    })
+    .await;
     println!("ending a session held on B after {took:?}");
 
     // A token, used on B, revoked on A.
