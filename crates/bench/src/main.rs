@@ -27,6 +27,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::{Method, Request, StatusCode, header};
 use hyper_util::rt::TokioIo;
 
+mod mixed;
 mod paper;
 mod report;
 mod spa;
@@ -136,10 +137,13 @@ async fn run(options: Options) -> anyhow::Result<()> {
         println!("   seeded in {:.1} s", seeded.elapsed().as_secs_f64());
         let server = Server::start(&options.concord, &db, None).await?;
         let session = login(server.addr, "az.planner").await?;
-        let results = measure(&server, &ceiling, &session, year, &timing).await?;
+        let mut results = measure(&server, &ceiling, &session, year, &timing).await?;
+        gates.extend(report::gates(database, &results));
+        let (mixed, mixed_gates) = mixed::run(database, &server, year, &timing, options.quick).await?;
+        results.extend(mixed);
+        gates.extend(mixed_gates);
         drop(server);
         db.drop_database().await?;
-        gates.extend(report::gates(database, &results));
         rows.extend(results.into_iter().map(|mut r| {
             r.database = database.clone();
             r
