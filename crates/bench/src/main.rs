@@ -31,6 +31,7 @@ mod mixed;
 mod paper;
 mod report;
 mod spa;
+mod streams;
 
 use report::{Gate, Row};
 
@@ -142,6 +143,9 @@ async fn run(options: Options) -> anyhow::Result<()> {
         let (mixed, mixed_gates) = mixed::run(database, &server, year, &timing, options.quick).await?;
         results.extend(mixed);
         gates.extend(mixed_gates);
+        let (streamed, stream_gate) = streams::run(database, &server, year, options.quick).await?;
+        results.push(streamed);
+        gates.push(stream_gate);
         drop(server);
         db.drop_database().await?;
         rows.extend(results.into_iter().map(|mut r| {
