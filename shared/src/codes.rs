@@ -71,6 +71,10 @@ pub const FIELD_CODES: &[&str] = &[
     "unknown_column",
     "too_many_rows",
     "duplicate_row",
+    "not_a_date",
+    "not_a_month",
+    "not_a_number",
+    "not_in_list",
 ];
 
 /// `Blocker::code`s: what keeps a plan from its next step.

@@ -246,15 +246,13 @@ fn pick<T: Copy>(all: &[T], value: &str, code: fn(T) -> &'static str, label: fn(
 
 fn date(cell: &Data) -> Result<Option<NaiveDate>, String> {
     if matches!(cell, Data::DateTime(_) | Data::DateTimeIso(_)) {
-        return cell.as_date().map(Some).ok_or_else(|| format!("{cell} is not a date"));
+        return cell.as_date().map(Some).ok_or_else(|| cell.to_string());
     }
     let t = text(cell);
     if t.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| format!("{t} is not a date"))
+    NaiveDate::parse_from_str(&t, "%Y-%m-%d").map(Some).map_err(|_| t)
 }
 
 /// The file's rows as new activities, and the faults of each row named by
@@ -316,16 +314,21 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
                 .unwrap_or(&EMPTY)
         };
         let faults_before = errors.len();
-        let mut fault = |col: usize, message: String| {
+        let mut fault = |col: usize, code: &str, value: String, message: String| {
             errors.push(ImportError {
                 row,
                 column: COLUMNS[col].0.get(lang).to_owned(),
+                field: FIELDS[col].to_owned(),
+                code: code.to_owned(),
+                value: Some(value),
                 message,
             });
         };
         let mut closed = |col: usize, found: Option<()>| {
             if found.is_none() {
-                fault(col, format!("{:?} is not one of the list", text(cell(col))));
+                let value = text(cell(col));
+                let message = format!("{value:?} is not one of the list");
+                fault(col, "not_in_list", value, message);
             }
         };
         let area = pick(
@@ -346,25 +349,25 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
         closed(3, form.map(|_| ()));
         closed(4, host.map(|_| ()));
         closed(9, cost.map(|_| ()));
-        let start = date(cell(6)).unwrap_or_else(|m| {
-            fault(6, m);
+        let start = date(cell(6)).unwrap_or_else(|t| {
+            fault(6, "not_a_date", t.clone(), format!("{t} is not a date"));
             None
         });
-        let end = date(cell(7)).unwrap_or_else(|m| {
-            fault(7, m);
+        let end = date(cell(7)).unwrap_or_else(|t| {
+            fault(7, "not_a_date", t.clone(), format!("{t} is not a date"));
             None
         });
         let month = match text(cell(8)) {
             t if t.is_empty() => None,
             t => t.parse::<u32>().ok().or_else(|| {
-                fault(8, format!("{t} is not a month number"));
+                fault(8, "not_a_month", t.clone(), format!("{t} is not a month number"));
                 None
             }),
         };
         let participants = match text(cell(10)) {
             t if t.is_empty() => None,
             t => t.parse::<i64>().ok().or_else(|| {
-                fault(10, format!("{t} is not a whole number"));
+                fault(10, "not_a_number", t.clone(), format!("{t} is not a whole number"));
                 None
             }),
         };
@@ -400,6 +403,22 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
     }
     Ok((out, errors))
 }
+
+/// The field of `NewActivity` each column fills, in the columns' order.
+const FIELDS: [&str; 12] = [
+    "title",
+    "description",
+    "area",
+    "form",
+    "host_party",
+    "location",
+    "start_date",
+    "end_date",
+    "month",
+    "cost",
+    "own_side.participants",
+    "own_side.responsible_unit",
+];
 
 /// The column a field of `NewActivity` is entered in, named in `lang`.
 pub fn column_of(field: &str, lang: Lang) -> String {

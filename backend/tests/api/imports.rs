@@ -121,6 +121,12 @@ async fn a_fault_in_the_last_row_is_named_and_leaves_the_plan_unchanged_then_all
     let fault = &preview.errors[0];
     assert_eq!((fault.row, fault.column.as_str()), (5, "First day"));
     assert_eq!(fault.message, "2027-02-30 is not a date");
+    // A code and the cell as found, for the web app to word in any language.
+    assert_eq!(
+        (fault.field.as_str(), fault.code.as_str()),
+        ("start_date", "not_a_date")
+    );
+    assert_eq!(fault.value.as_deref(), Some("2027-02-30"));
     assert_eq!(count(&b.ge_planner).await, before, "a preview writes nothing");
 
     let err = b
@@ -130,6 +136,7 @@ async fn a_fault_in_the_last_row_is_named_and_leaves_the_plan_unchanged_then_all
         .expect_err("refused");
     assert_eq!(err.status, 422);
     assert_eq!(err.errors[0].field, "row 5, First day");
+    assert_eq!(err.errors[0].code, "not_a_date");
     assert_eq!(count(&b.ge_planner).await, before, "nothing half-imported");
 
     rows[3] = row("Imported staff talks 4", "2027-02-28", "");

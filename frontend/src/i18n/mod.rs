@@ -1177,6 +1177,14 @@ pub enum Key {
     ImpTooManyRows,
     /// Import file error `duplicate_row`.
     ImpDuplicateRow,
+    /// Import fault `not_a_date`: not a date as YYYY-MM-DD.
+    ImpNotADate,
+    /// Import fault `not_a_month`: not a month number 1–12.
+    ImpNotAMonth,
+    /// Import fault `not_a_number`: not a whole number.
+    ImpNotANumber,
+    /// Import fault `not_in_list`: not one of the list's values.
+    ImpNotInList,
     /// Navigation: the user's alerts (not the diplomatic notifications).
     NavAlerts,
     /// How many alerts are unread: `{n}`.

@@ -191,6 +191,10 @@ pub fn field_error_key(field: &str, code: &str) -> Key {
         "unknown_column" => Key::ImpUnknownColumn,
         "too_many_rows" => Key::ImpTooManyRows,
         "duplicate_row" => Key::ImpDuplicateRow,
+        "not_a_date" => Key::ImpNotADate,
+        "not_a_month" => Key::ImpNotAMonth,
+        "not_a_number" => Key::ImpNotANumber,
+        "not_in_list" => Key::ImpNotInList,
         _ => Key::ErrOther,
     }
 }
