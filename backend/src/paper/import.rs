@@ -255,17 +255,49 @@ fn date(cell: &Data) -> Result<Option<NaiveDate>, String> {
     NaiveDate::parse_from_str(&t, "%Y-%m-%d").map(Some).map_err(|_| t)
 }
 
-/// The file's rows as new activities, and the faults of each row named by
-/// row and column (headers in any of the three languages; messages name
-/// the columns in `lang`). Whole-file faults are a 415 or 422 on `file`.
-pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError>), AppError> {
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| {
-        AppError::UnsupportedType(concord_shared::problem::FieldError {
-            field: "file".into(),
-            code: "not_a_spreadsheet".into(),
-            message: "the file is not an XLSX workbook".into(),
-        })
-    })?;
+fn not_a_spreadsheet() -> AppError {
+    AppError::UnsupportedType(concord_shared::problem::FieldError {
+        field: "file".into(),
+        code: "not_a_spreadsheet".into(),
+        message: "the file is neither an XLSX workbook nor a UTF-8 CSV file".into(),
+    })
+}
+
+/// A CSV file's records as cells: UTF-8 (a byte order mark is skipped),
+/// RFC 4180 quoting, separated by commas, semicolons (as spreadsheet
+/// programs write CSV where the comma is the decimal sign) or tabs,
+/// whichever the header line uses most.
+fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Data>>, AppError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| not_a_spreadsheet())?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // Text, not a binary file that happens to be valid UTF-8.
+    if text.contains('\0') {
+        return Err(not_a_spreadsheet());
+    }
+    let first = text.lines().next().unwrap_or_default();
+    let separator = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|s| first.bytes().filter(|b| b == s).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| file_error("unreadable", format!("the CSV cannot be read: {e}")))?;
+        rows.push(record.iter().map(|v| Data::String(v.to_owned())).collect());
+        if rows.len() > MAX_ROWS + 1 {
+            return Err(file_error("too_many_rows", format!("at most {MAX_ROWS} rows")));
+        }
+    }
+    Ok(rows)
+}
+
+/// The first sheet of an XLSX workbook as cells; formulas refused.
+fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<Data>>, AppError> {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| not_a_spreadsheet())?;
     let first = book
         .sheet_names()
         .first()
@@ -280,7 +312,21 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
     {
         return Err(file_error("formula", "the sheet holds formulas: enter values only"));
     }
-    let mut rows = range.rows();
+    Ok(range.rows().map(<[Data]>::to_vec).collect())
+}
+
+/// The file's rows as new activities, and the faults of each row named by
+/// row and column (headers in any of the three languages; messages name
+/// the columns in `lang`). An XLSX workbook (its first sheet) or a CSV file
+/// with the template's columns. Whole-file faults are a 415 or 422 on `file`.
+pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError>), AppError> {
+    // An XLSX file is a ZIP archive; anything else is read as CSV.
+    let all = if bytes.starts_with(b"PK\x03\x04") {
+        xlsx_rows(bytes)?
+    } else {
+        csv_rows(bytes)?
+    };
+    let mut rows = all.iter().map(Vec::as_slice);
     let header = rows.next().ok_or_else(|| file_error("empty", "the sheet is empty"))?;
     let mut columns = Vec::new();
     for cell in header {
@@ -402,6 +448,12 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
         }
     }
     Ok((out, errors))
+}
+
+/// The template's column headers in `lang`, in order (a file may name them
+/// in any of the three languages).
+pub fn headers(lang: Lang) -> Vec<String> {
+    COLUMNS.iter().map(|(h, _)| h.get(lang).to_owned()).collect()
 }
 
 /// The field of `NewActivity` each column fills, in the columns' order.

@@ -150,7 +150,7 @@ pub(super) fn text(key: Key) -> &'static str {
             "Şablonu yükləyin, hər sətirdə bir tədbir doldurun və faylı yoxlayın: hər problem sətir və sütunla göstərilir, siz təsdiq edənədək heç nə yaradılmır. Sonra bütün sətirlər birlikdə tərəfinizin məxfi layihələrinə çevrilir, ya da heç biri."
         }
         Key::ImportTemplate => "Şablonu yükləyin",
-        Key::ImportFile => "Doldurulmuş şablon (XLSX)",
+        Key::ImportFile => "Doldurulmuş şablon (XLSX və ya eyni sütunlu CSV)",
         Key::ImportCheck => "Faylı yoxlayın",
         Key::ImportReady => "{name} tədbir tərəfinizin layihələri kimi yaradılmağa hazırdır.",
         Key::ImportFaults => "Bu problemləri düzəldin və faylı yenidən yoxlayın. Heç nə yaradılmayıb.",

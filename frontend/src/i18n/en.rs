@@ -150,7 +150,7 @@ pub(super) fn text(key: Key) -> &'static str {
             "Download the template, fill in one activity per row and check the file: every problem is named by row and column, and nothing is created until you confirm. Then all rows become your party's private drafts at once, or none."
         }
         Key::ImportTemplate => "Download the template",
-        Key::ImportFile => "Filled-in template (XLSX)",
+        Key::ImportFile => "Filled-in template (XLSX, or CSV with the same columns)",
         Key::ImportCheck => "Check the file",
         Key::ImportReady => "{name} activities are ready to be created as your party's drafts.",
         Key::ImportFaults => "Correct these problems and check the file again. Nothing has been created.",

@@ -143,7 +143,7 @@ pub fn ImportSheet(year: Memo<i32>, #[prop(into)] on_done: Callback<()>) -> impl
                     </a>
                 </p>
                 <label for="import-file">{i18n.tr(Key::ImportFile)}</label>
-                <input id="import-file" type="file" accept=".xlsx" node_ref=input />
+                <input id="import-file" type="file" accept=".xlsx,.csv,text/csv" node_ref=input />
                 " "
                 <button type="button" disabled=move || busy.get() on:click=check.clone() data-testid="import-check">
                     {i18n.tr(Key::ImportCheck)}
