@@ -124,12 +124,14 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403",
 include-name = "PUT /api/v1/me/alert-preferences"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
-# An import's body is "the XLSX file's bytes": JSON Schema cannot state
-# "an XLSX workbook", so any bytes are schema-valid; bytes that are not a
-# workbook are 415 naming `file` (docs/api.md), which this check may accept.
+# An import's body is "the file's bytes": JSON Schema cannot state "an
+# XLSX workbook or a CSV file with the template's columns", so any bytes are
+# schema-valid; bytes that are neither are 415 naming `file`, and text
+# without the template's columns 422 naming `file` (docs/api.md), which
+# this check may accept.
 [[operations]]
 include-operation-id-regex = "^(preview|confirm)$"
-checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "415", "429", "5xx"]
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "415", "422", "429", "5xx"]
 "#;
 
 /// Only with a token: the operations only a signed-in person may call
