@@ -91,17 +91,20 @@ pub async fn decide(
                 version: Some(version),
                 status: None,
                 code: None,
+                params: serde_json::Map::new(),
             },
             Err(err) => {
                 if err.status().is_server_error() {
                     tracing::error!(error = %err, activity = item.id, "a bulk decision failed on one activity");
                 }
+                let problem = err.problem();
                 BulkOutcome {
                     id: item.id,
                     done: false,
                     version: None,
-                    status: Some(err.status().as_u16()),
-                    code: Some(err.code()),
+                    status: Some(problem.status),
+                    code: Some(problem.code),
+                    params: problem.params,
                 }
             }
         };

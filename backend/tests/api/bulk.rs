@@ -168,6 +168,12 @@ async fn planners_share_and_withdraw_their_own_and_the_other_partys_drafts_stay_
         .expect("answered");
     assert_eq!(refused.done, 0);
     assert!(refused.outcomes.iter().all(|o| o.status == Some(403)), "{refused:?}");
+    let words = refused.outcomes[0].problem().expect("refused");
+    assert_eq!(
+        words.reason(),
+        Some(concord_shared::rules::Reason::NotYourField { owner: Party::Az }),
+        "the refusal carries its parameters, so the web app words it: {words:?}"
+    );
     let withdrawn = b
         .az_planner
         .bulk_decide(YEAR, &request(BulkAction::Withdraw, "", again))

@@ -127,6 +127,22 @@ pub struct BulkOutcome {
     pub status: Option<u16>,
     /// The refusal's stable code when refused (a `Problem::code`, e.g. `stale_version`).
     pub code: Option<String>,
+    /// The values the code's message needs (as `Problem::params`).
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub params: serde_json::Map<String, serde_json::Value>,
+}
+
+impl BulkOutcome {
+    /// A refused outcome as the problem its single operation would have
+    /// answered (status, code, params), for wording it like any refusal.
+    pub fn problem(&self) -> Option<crate::Problem> {
+        let code = self.code.clone()?;
+        let status = self.status.unwrap_or_default();
+        let mut problem = crate::Problem::new(status, "").with_code(code);
+        problem.params = self.params.clone();
+        Some(problem)
+    }
 }
 
 /// The answer to a bulk decision: explicitly partial, one outcome per
