@@ -3,12 +3,14 @@
 
 pub mod activity_form;
 pub mod alert_bell;
+pub mod bulk;
 pub mod calendar_feeds;
 pub mod dates;
 pub mod documents;
 pub mod feedback;
 pub mod filters;
 pub mod import;
+pub mod inbox_count;
 pub mod labels;
 pub mod live_note;
 pub mod options;
