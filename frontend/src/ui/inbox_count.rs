@@ -10,26 +10,13 @@ use leptos_router::components::A;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
 use crate::live::Live;
+use crate::ui::Reload;
+
+/// Marks the queue count's [`Reload`] signal.
+pub enum Queue {}
 
 /// The queue count's reload signal, in context.
-#[derive(Clone, Copy)]
-pub struct QueueCount {
-    bump: RwSignal<u64>,
-}
-
-impl QueueCount {
-    /// Puts the count in context.
-    pub fn init() -> QueueCount {
-        let count = QueueCount { bump: RwSignal::new(0) };
-        provide_context(count);
-        count
-    }
-
-    /// Reads the count again.
-    pub fn reload(self) {
-        self.bump.update(|n| *n += 1);
-    }
-}
+pub type QueueCount = Reload<Queue>;
 
 /// "Inbox" with the number of items awaiting the user, linking to `/inbox`.
 #[component]
@@ -40,7 +27,7 @@ pub fn InboxLink() -> impl IntoView {
     let live = expect_context::<Live>();
     let count = expect_context::<QueueCount>();
     let total = LocalResource::new(move || {
-        count.bump.track();
+        count.track();
         live.tick();
         let client = client.clone();
         async move { auth.call(client.inbox_count()).await.ok() }
