@@ -36,7 +36,11 @@ pub fn WorkQueuePage() -> impl IntoView {
         async move { auth.call(client.inbox()).await }
     });
     let picked = RwSignal::new(Vec::<Picked>::new());
+    // Once a decision was made here, the bar (and its summary) stays when
+    // the queue reloads, even if nothing selectable is left.
+    let decided = RwSignal::new(false);
     let on_done = Callback::new(move |()| {
+        decided.set(true);
         queue.refetch();
         count.reload();
     });
@@ -44,6 +48,20 @@ pub fn WorkQueuePage() -> impl IntoView {
         auth.actor()
             .map(|actor| bulk_actions(actor, InboxKind::AwaitingConsent))
             .unwrap_or_default()
+    });
+    let selectable = Signal::derive(move || {
+        let Some(actor) = auth.actor() else {
+            return false;
+        };
+        queue.with(|loaded| {
+            loaded.as_ref().and_then(|r| r.as_ref().ok()).is_some_and(|inbox| {
+                inbox
+                    .plans
+                    .iter()
+                    .flat_map(|p| p.items.iter())
+                    .any(|i| !bulk_actions(actor, i.kind).is_empty())
+            })
+        })
     });
     let content: Content = std::sync::Arc::new(move || {
         queue.get().map(|result| match result {
@@ -53,13 +71,6 @@ pub fn WorkQueuePage() -> impl IntoView {
             Ok(inbox) => {
                 let total = inbox.counts.total;
                 let actor = auth.actor();
-                let selectable = actor.is_some_and(|a| {
-                    inbox
-                        .plans
-                        .iter()
-                        .flat_map(|p| p.items.iter())
-                        .any(|i| !bulk_actions(a, i.kind).is_empty())
-                });
                 let plans = inbox
                     .plans
                     .into_iter()
@@ -82,7 +93,6 @@ pub fn WorkQueuePage() -> impl IntoView {
                     <p class="muted" data-testid="queue-count">
                         {move || i18n.t(Key::QueueCount).replace("{n}", &format_number(total, i18n.lang()))}
                     </p>
-                    {selectable.then(|| view! { <BulkBar picked actions on_done /> })}
                     {plans}
                     {notes}
                 }
@@ -94,6 +104,9 @@ pub fn WorkQueuePage() -> impl IntoView {
     view! {
         <h1>{i18n.tr(Key::NavInbox)}</h1>
         <p class="muted">{i18n.tr(Key::QueueIntro)}</p>
+        <Show when=move || selectable.get() || decided.get()>
+            <BulkBar picked actions on_done />
+        </Show>
         <Loader content />
     }
 }
