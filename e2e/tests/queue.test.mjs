@@ -111,6 +111,36 @@ test('the queue lists what awaits the user, and a keyboard-only bulk accept is p
   for (const opened of [azPlanner, azCoord, geCoord]) opened.assertNoProblems();
 });
 
+test('a planner shares several drafts from the table at once, by keyboard', async () => {
+  const azPlanner = await openAs('az.planner', 'az');
+  const p = azPlanner.page;
+  const azCoord = await openAs('az.coordinator', 'en');
+  const year = await freeYear(azCoord.page);
+  await ok(azCoord.page, 'POST', '/api/v1/plans', { body: { year } });
+  const stamp = Date.now();
+  for (const n of [1, 2]) {
+    await ok(p, 'POST', `/api/v1/plans/${year}/activities`, {
+      body: {
+        title: `Table draft ${n} ${stamp}`, description: 'Staff talks.', area: 'logistics',
+        form: 'official_visits_staff_meetings', host_party: 'az', location: 'Baku', month: 6,
+        cost: 'sending_party_pays',
+      },
+    });
+  }
+  await p.goto(`${BASE}/plans/${year}/table`);
+  await p.locator('[data-testid="table-select"]').first().waitFor();
+  await press(p, '[data-testid="table-select-all"]');
+  await p.locator('[data-testid="bulk-selected"]', { hasText: '2' }).waitFor();
+  assert.equal(await p.locator('[data-testid="bulk-accept"]').count(), 0, 'planners do not consent');
+  await press(p, '[data-testid="bulk-share"]', 'Enter');
+  await p.locator('[data-testid="bulk-done"]').waitFor();
+  const page = await ok(p, 'GET', `/api/v1/plans/${year}/activities`);
+  assert.deepEqual(page.items.map((a) => a.consent), ['pending', 'pending']);
+  await assertAccessible(p, 'the table with the bulk bar in az');
+  await screenshot(p, 'table-bulk-az');
+  azPlanner.assertNoProblems();
+});
+
 test('a viewer is told that nothing awaits and what to do instead', async () => {
   const viewer = await openAs('az.viewer', 'en');
   await viewer.page.goto(`${BASE}/inbox`);

@@ -262,6 +262,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BulkDone => "{n} tədbir üzrə icra olundu.",
         Key::BulkRefused => "{n} tədbir üzrə imtina edildi:",
         Key::BulkWorking => "Qərar verilir…",
+        Key::TableSelectAll => "Bu səhifədə qərar verə biləcəyiniz bütün tədbirləri seçin",
         Key::Description => "Təsvir",
         Key::Location => "Yer",
         Key::StartDate => "Başlama tarixi",

@@ -260,6 +260,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BulkDone => "Done for {n}.",
         Key::BulkRefused => "Refused for {n}:",
         Key::BulkWorking => "Deciding…",
+        Key::TableSelectAll => "Select every activity on this page that you can decide",
         Key::Description => "Description",
         Key::Location => "Location",
         Key::StartDate => "First day",

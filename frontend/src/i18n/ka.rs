@@ -274,6 +274,7 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::BulkDone => "შესრულდა {n} ღონისძიებისთვის.",
         Key::BulkRefused => "უარი ეთქვა {n} ღონისძიებას:",
         Key::BulkWorking => "მიმდინარეობს…",
+        Key::TableSelectAll => "ამ გვერდზე ყველა ღონისძიების მონიშვნა, რომელზეც გადაწყვეტილების მიღება შეგიძლიათ",
         Key::Description => "აღწერა",
         Key::Location => "ადგილი",
         Key::StartDate => "დაწყების თარიღი",

@@ -495,6 +495,8 @@ pub enum Key {
     BulkRefused,
     /// Deciding…
     BulkWorking,
+    /// Select every activity on this page that you can decide
+    TableSelectAll,
     /// Description
     Description,
     /// Location

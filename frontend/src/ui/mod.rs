@@ -4,6 +4,7 @@
 pub mod activity_form;
 pub mod alert_bell;
 pub mod bulk;
+pub mod bulk_table;
 pub mod calendar_feeds;
 pub mod dates;
 pub mod documents;

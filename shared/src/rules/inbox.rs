@@ -145,6 +145,24 @@ pub fn bulk_actions(actor: Actor, kind: InboxKind) -> Vec<BulkAction> {
         .collect()
 }
 
+/// The bulk actions `actor` could take on one activity proposed by
+/// `proposer`, in `consent` state, of a plan in `plan` state: each offered
+/// only where its single operation's rule allows it (for the table's
+/// checkboxes; the server decides each activity again).
+pub fn bulk_actions_on(actor: Actor, plan: PlanState, proposer: Party, consent: ConsentState) -> Vec<BulkAction> {
+    let mut offered = Vec::new();
+    if activities::may_consent(actor, plan, consent).is_ok() {
+        offered.extend([BulkAction::Accept, BulkAction::RequestChanges, BulkAction::Reject]);
+    }
+    if activities::may_share(actor, plan, proposer, consent).is_ok() {
+        offered.push(BulkAction::Share);
+    }
+    if activities::may_withdraw(actor, plan, proposer, consent).is_ok() {
+        offered.push(BulkAction::Withdraw);
+    }
+    offered
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +262,25 @@ mod tests {
         assert_eq!(bulk_actions(planner, InboxKind::AwaitingConsent), vec![]);
         assert_eq!(bulk_actions(coord, InboxKind::AwaitingConsent).len(), 3);
         assert!(bulk_needs_comment(BulkAction::Reject) && !bulk_needs_comment(BulkAction::Accept));
+        let open = PlanState::Negotiation;
+        assert_eq!(
+            bulk_actions_on(planner, open, Party::Az, ConsentState::Draft),
+            vec![BulkAction::Share]
+        );
+        assert_eq!(
+            bulk_actions_on(planner, open, Party::Az, ConsentState::Pending),
+            vec![BulkAction::Withdraw]
+        );
+        assert!(bulk_actions_on(planner, open, Party::Ge, ConsentState::Pending).is_empty());
+        assert_eq!(
+            bulk_actions_on(
+                actor(Party::Ge, Role::Coordinator),
+                open,
+                Party::Az,
+                ConsentState::Pending
+            ),
+            vec![BulkAction::Accept, BulkAction::RequestChanges, BulkAction::Reject]
+        );
+        assert!(bulk_actions_on(coord, PlanState::Signed, Party::Az, ConsentState::Pending).is_empty());
     }
 }

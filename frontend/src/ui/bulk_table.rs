@@ -1,0 +1,177 @@
+//! Bulk decisions on the activity table (issue 17): a checkbox on each row
+//! the user may decide (asked of `rules::inbox::bulk_actions_on` with the
+//! plan's state, the rules the server enforces again per activity), one to
+//! select the page, and the [`BulkBar`] offering the actions the selected
+//! rows allow.
+
+use concord_client::Client;
+use concord_shared::api::{Activity, Page};
+use concord_shared::plan::PlanState;
+use concord_shared::rules::inbox::bulk_actions_on;
+use concord_shared::{BulkAction, Problem};
+use leptos::prelude::*;
+
+use crate::auth::Auth;
+use crate::i18n::{I18n, Key};
+use crate::ui::bulk::{BulkBar, Picked};
+
+/// The table's rows as loaded.
+pub type Rows = LocalResource<Result<Page<Activity>, Problem>>;
+
+/// The table's selection: the plan's state, the rows, what is picked.
+#[derive(Clone, Copy)]
+pub struct TableSelection {
+    year: Memo<i32>,
+    rows: Rows,
+    state: LocalResource<Option<PlanState>>,
+    picked: RwSignal<Vec<Picked>>,
+    decided: RwSignal<bool>,
+}
+
+impl TableSelection {
+    /// A selection over `rows` of the plan of `year`.
+    pub fn new(year: Memo<i32>, rows: Rows) -> TableSelection {
+        let auth = expect_context::<Auth>();
+        let client = expect_context::<Client>();
+        let state = LocalResource::new(move || {
+            let year = year.get();
+            let client = client.clone();
+            async move { auth.call(client.plan(year)).await.ok().map(|p| p.value.state) }
+        });
+        TableSelection {
+            year,
+            rows,
+            state,
+            picked: RwSignal::new(Vec::new()),
+            decided: RwSignal::new(false),
+        }
+    }
+
+    /// What the user may do to `a` in bulk (nothing until the plan is read).
+    fn offers(self, a: &Activity) -> Vec<BulkAction> {
+        let auth = expect_context::<Auth>();
+        match (auth.actor(), self.state.get().flatten()) {
+            (Some(actor), Some(plan)) => bulk_actions_on(actor, plan, a.proposing_party, a.consent),
+            _ => Vec::new(),
+        }
+    }
+
+    fn pick(self, a: &Activity) -> Picked {
+        Picked {
+            year: self.year.get_untracked(),
+            id: a.id,
+            version: a.version,
+            title: a.title.clone(),
+        }
+    }
+
+    /// The header cell: select every row of the page that can be decided.
+    pub fn head(self, items: &[Activity]) -> impl IntoView + use<> {
+        let i18n = expect_context::<I18n>();
+        let choosable: Vec<Picked> = items
+            .iter()
+            .filter(|a| !self.offers(a).is_empty())
+            .map(|a| self.pick(a))
+            .collect();
+        let ids: Vec<i64> = choosable.iter().map(|p| p.id).collect();
+        let picked = self.picked;
+        let all_in = {
+            let ids = ids.clone();
+            move || !ids.is_empty() && picked.with(|p| ids.iter().all(|id| p.iter().any(|x| x.id == *id)))
+        };
+        let any = !ids.is_empty();
+        let toggle = move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            picked.update(|p| {
+                p.retain(|x| !ids.contains(&x.id));
+                if on {
+                    p.extend(choosable.iter().cloned());
+                }
+            });
+        };
+        view! {
+            <th scope="col" class="select">
+                {any.then(|| view! {
+                    <input
+                        type="checkbox"
+                        data-testid="table-select-all"
+                        aria-label=i18n.tr(Key::TableSelectAll)
+                        prop:checked=all_in.clone()
+                        on:change=toggle.clone()
+                    />
+                })}
+            </th>
+        }
+    }
+
+    /// A row's cell: its checkbox, when the user may decide it in bulk.
+    pub fn cell(self, a: &Activity) -> impl IntoView + use<> {
+        let i18n = expect_context::<I18n>();
+        let offered = !self.offers(a).is_empty();
+        let me = self.pick(a);
+        let id = a.id;
+        let picked = self.picked;
+        let label = a.title.clone();
+        view! {
+            <td class="select">
+                {offered.then(move || view! {
+                    <input
+                        type="checkbox"
+                        data-testid="table-select"
+                        aria-label=move || i18n.t(Key::QueueSelect).replace("{title}", &label)
+                        prop:checked=move || picked.with(|p| p.iter().any(|x| x.id == id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            picked.update(|p| {
+                                p.retain(|x| x.id != id);
+                                if on {
+                                    p.push(me.clone());
+                                }
+                            });
+                        }
+                    />
+                })}
+            </td>
+        }
+    }
+
+    /// The actions the picked rows allow (all rows' when none is picked).
+    fn actions(self) -> Vec<BulkAction> {
+        let picked: Vec<i64> = self.picked.with(|p| p.iter().map(|x| x.id).collect());
+        self.rows.with(|loaded| {
+            let Some(Ok(page)) = loaded else {
+                return Vec::new();
+            };
+            let mut offered: Vec<BulkAction> = Vec::new();
+            for a in page
+                .items
+                .iter()
+                .filter(|a| picked.is_empty() || picked.contains(&a.id))
+            {
+                for action in self.offers(a) {
+                    if !offered.contains(&action) {
+                        offered.push(action);
+                    }
+                }
+            }
+            offered.sort_by_key(|a| BulkAction::ALL.iter().position(|x| x == a));
+            offered
+        })
+    }
+}
+
+/// The action bar over the table's selection; shown once some row can be decided.
+#[component]
+pub fn TableBulkBar(selection: TableSelection) -> impl IntoView {
+    let actions = Signal::derive(move || selection.actions());
+    let on_done = Callback::new(move |()| {
+        selection.decided.set(true);
+        selection.rows.refetch();
+    });
+    let picked = selection.picked;
+    view! {
+        <Show when=move || selection.decided.get() || !selection.actions().is_empty()>
+            <BulkBar picked actions on_done />
+        </Show>
+    }
+}
