@@ -72,15 +72,16 @@ test('the queue lists what awaits the user, and a keyboard-only bulk accept is p
   await assertAccessible(g, 'the work queue in ka');
   await screenshot(g, 'inbox-ka');
 
-  // Meanwhile Azerbaijan revises the second one: the version Georgia read is stale.
+  // Keyboard only: select the plan's items...
+  await press(g, `[data-testid="queue-plan"][data-year="${year}"] [data-testid="queue-select-all"]`);
+  await g.locator('[data-testid="bulk-selected"]', { hasText: '3' }).waitFor();
+  // ...meanwhile Azerbaijan revises the second one, so the version Georgia
+  // selected is stale (the queue reloads live; the selection keeps what was read)...
   const second = await ok(azPlanner.page, 'GET', `/api/v1/activities/${ids[1]}`);
   await ok(azPlanner.page, 'PATCH', `/api/v1/activities/${ids[1]}`, {
     body: { location: 'Ganja' }, version: second.version,
   });
-
-  // Keyboard only: select the plan's items, accept them.
-  await press(g, `[data-testid="queue-plan"][data-year="${year}"] [data-testid="queue-select-all"]`);
-  await g.locator('[data-testid="bulk-selected"]', { hasText: '3' }).waitFor();
+  // ...and accept them.
   await press(g, '[data-testid="bulk-accept"]', 'Enter');
   const refused = g.locator('[data-testid="bulk-refused-item"][data-code="stale_version"]');
   await refused.waitFor();
