@@ -2,13 +2,14 @@
 //! the user may decide (asked of `rules::inbox::bulk_actions_on` with the
 //! plan's state, the rules the server enforces again per activity), one to
 //! select the page, and the [`BulkBar`] offering the actions the selected
-//! rows allow.
+//! rows allow. A row that awaits the user (`rules::inbox::awaits`, the rule
+//! the work queue is built by) is marked with what awaits.
 
 use concord_client::Client;
 use concord_shared::api::{Activity, Page};
 use concord_shared::plan::PlanState;
-use concord_shared::rules::inbox::bulk_actions_on;
-use concord_shared::{BulkAction, Problem};
+use concord_shared::rules::inbox::{Waiting, awaits, bulk_actions_on};
+use concord_shared::{BulkAction, InboxKind, Problem};
 use leptos::prelude::*;
 
 use crate::auth::Auth;
@@ -54,6 +55,20 @@ impl TableSelection {
             (Some(actor), Some(plan)) => bulk_actions_on(actor, plan, a.proposing_party, a.consent),
             _ => Vec::new(),
         }
+    }
+
+    /// What of `a` awaits the user, as the work queue would list it.
+    fn awaiting(self, a: &Activity) -> Option<InboxKind> {
+        let auth = expect_context::<Auth>();
+        let actor = auth.actor()?;
+        let plan = self.state.get().flatten()?;
+        let thing = Waiting::Activity {
+            plan,
+            proposer: a.proposing_party,
+            state: a.consent,
+            consent: (a.consent_az, a.consent_ge),
+        };
+        awaits(actor, &thing)
     }
 
     fn pick(self, a: &Activity) -> Picked {
@@ -112,8 +127,15 @@ impl TableSelection {
         let id = a.id;
         let picked = self.picked;
         let label = a.title.clone();
+        let waiting = self.awaiting(a);
         view! {
             <td class="select">
+                {waiting.map(|kind| view! {
+                    <span class="badge unread" data-testid="awaits-me" data-kind=kind.code()>
+                        {move || kind.label(i18n.lang())}
+                    </span>
+                    " "
+                })}
                 {offered.then(move || view! {
                     <input
                         type="checkbox"
