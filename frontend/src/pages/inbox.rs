@@ -17,7 +17,7 @@ use leptos_router::components::A;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
 use crate::live::Live;
-use crate::ui::bulk::{BulkBar, Picked};
+use crate::ui::bulk::{BulkBar, PickAll, PickBox, Picked};
 use crate::ui::feedback::LoadError;
 use crate::ui::inbox_count::QueueCount;
 use crate::ui::{Content, Loader, format_number};
@@ -133,25 +133,12 @@ fn PlanGroup(plan: InboxPlan, actor: Option<Actor>, picked: RwSignal<Vec<Picked>
         })
         .collect();
     let select_all = (!choosable.is_empty()).then(|| {
-        let ids: Vec<i64> = choosable.iter().map(|p| p.id).collect();
-        let all_in = {
-            let ids = ids.clone();
-            move || picked.with(|p| ids.iter().all(|id| p.iter().any(|x| x.id == *id)))
-        };
-        let toggle = move |ev: leptos::ev::Event| {
-            let on = event_target_checked(&ev);
-            picked.update(|p| {
-                p.retain(|x| !ids.contains(&x.id));
-                if on {
-                    p.extend(choosable.iter().cloned());
-                }
-            });
-        };
+        let label = Signal::derive(move || i18n.t(Key::QueueSelectAll).replace("{year}", &year.to_string()));
         view! {
             <label class="select-all">
-                <input type="checkbox" data-testid="queue-select-all" prop:checked=all_in on:change=toggle />
+                <PickAll all=choosable picked testid="queue-select-all" label />
                 " "
-                {move || i18n.t(Key::QueueSelectAll).replace("{year}", &year.to_string())}
+                {label}
             </label>
         }
     });
@@ -209,25 +196,7 @@ fn Item(item: InboxItem, year: Option<i32>, selectable: bool, picked: RwSignal<V
             version: item.version,
             title: title.clone(),
         };
-        let label = title.clone();
-        view! {
-            <input
-                type="checkbox"
-                data-testid="queue-select"
-                aria-label=move || i18n.t(Key::QueueSelect).replace("{title}", &label)
-                prop:checked=move || picked.with(|p| p.iter().any(|x| x.id == id))
-                on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    picked.update(|p| {
-                        p.retain(|x| x.id != id);
-                        if on {
-                            p.push(me.clone());
-                        }
-                    });
-                }
-            />
-            " "
-        }
+        view! { <PickBox me picked testid="queue-select" /> " " }
     });
     view! {
         <li data-testid="queue-item" data-kind=kind.code() data-id=id>

@@ -206,3 +206,68 @@ fn summary_view(i18n: I18n, s: Summary) -> impl IntoView {
         })}
     }
 }
+
+/// A checkbox that adds `me` to the selection or takes it out.
+#[component]
+pub fn PickBox(
+    /// The activity this box selects.
+    me: Picked,
+    /// The selection.
+    picked: RwSignal<Vec<Picked>>,
+    /// The `data-testid` of the box.
+    testid: &'static str,
+) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let id = me.id;
+    let label = me.title.clone();
+    view! {
+        <input
+            type="checkbox"
+            data-testid=testid
+            aria-label=move || i18n.t(Key::QueueSelect).replace("{title}", &label)
+            prop:checked=move || picked.with(|p| p.iter().any(|x| x.id == id))
+            on:change=move |ev| {
+                let on = event_target_checked(&ev);
+                picked.update(|p| {
+                    p.retain(|x| x.id != id);
+                    if on {
+                        p.push(me.clone());
+                    }
+                });
+            }
+        />
+    }
+}
+
+/// A checkbox that selects all of `all` or none of them; nothing when `all` is empty.
+#[component]
+pub fn PickAll(
+    /// What it selects.
+    all: Vec<Picked>,
+    /// The selection.
+    picked: RwSignal<Vec<Picked>>,
+    /// The `data-testid` of the box.
+    testid: &'static str,
+    /// Its accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+) -> impl IntoView {
+    let ids: Vec<i64> = all.iter().map(|p| p.id).collect();
+    let any = !ids.is_empty();
+    let all_in = {
+        let ids = ids.clone();
+        move || any && picked.with(|p| ids.iter().all(|id| p.iter().any(|x| x.id == *id)))
+    };
+    let toggle = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        picked.update(|p| {
+            p.retain(|x| !ids.contains(&x.id));
+            if on {
+                p.extend(all.iter().cloned());
+            }
+        });
+    };
+    any.then(|| {
+        view! { <input type="checkbox" data-testid=testid aria-label=label prop:checked=all_in on:change=toggle /> }
+    })
+}

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
-use crate::ui::bulk::{BulkBar, Picked};
+use crate::ui::bulk::{BulkBar, PickAll, PickBox, Picked};
 
 /// The table's rows as loaded.
 pub type Rows = LocalResource<Result<Page<Activity>, Problem>>;
@@ -83,50 +83,27 @@ impl TableSelection {
     /// The header cell: select every row of the page that can be decided.
     pub fn head(self, items: &[Activity]) -> impl IntoView + use<> {
         let i18n = expect_context::<I18n>();
-        let choosable: Vec<Picked> = items
+        let all: Vec<Picked> = items
             .iter()
             .filter(|a| !self.offers(a).is_empty())
             .map(|a| self.pick(a))
             .collect();
-        let ids: Vec<i64> = choosable.iter().map(|p| p.id).collect();
+        let label = Signal::derive(move || i18n.t(Key::TableSelectAll).to_owned());
         let picked = self.picked;
-        let all_in = {
-            let ids = ids.clone();
-            move || !ids.is_empty() && picked.with(|p| ids.iter().all(|id| p.iter().any(|x| x.id == *id)))
-        };
-        let any = !ids.is_empty();
-        let toggle = move |ev: leptos::ev::Event| {
-            let on = event_target_checked(&ev);
-            picked.update(|p| {
-                p.retain(|x| !ids.contains(&x.id));
-                if on {
-                    p.extend(choosable.iter().cloned());
-                }
-            });
-        };
         view! {
             <th scope="col" class="select">
-                {any.then(|| view! {
-                    <input
-                        type="checkbox"
-                        data-testid="table-select-all"
-                        aria-label=i18n.tr(Key::TableSelectAll)
-                        prop:checked=all_in.clone()
-                        on:change=toggle.clone()
-                    />
-                })}
+                <PickAll all picked testid="table-select-all" label />
             </th>
         }
     }
 
-    /// A row's cell: its checkbox, when the user may decide it in bulk.
+    /// A row's cell: what of it awaits the user, and its checkbox when the
+    /// user may decide it in bulk.
     pub fn cell(self, a: &Activity) -> impl IntoView + use<> {
         let i18n = expect_context::<I18n>();
         let offered = !self.offers(a).is_empty();
         let me = self.pick(a);
-        let id = a.id;
         let picked = self.picked;
-        let label = a.title.clone();
         let waiting = self.awaiting(a);
         view! {
             <td class="select">
@@ -136,23 +113,7 @@ impl TableSelection {
                     </span>
                     " "
                 })}
-                {offered.then(move || view! {
-                    <input
-                        type="checkbox"
-                        data-testid="table-select"
-                        aria-label=move || i18n.t(Key::QueueSelect).replace("{title}", &label)
-                        prop:checked=move || picked.with(|p| p.iter().any(|x| x.id == id))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            picked.update(|p| {
-                                p.retain(|x| x.id != id);
-                                if on {
-                                    p.push(me.clone());
-                                }
-                            });
-                        }
-                    />
-                })}
+                {offered.then(move || view! { <PickBox me picked testid="table-select" /> })}
             </td>
         }
     }
