@@ -54,6 +54,19 @@ async fn each_party_and_role_sees_what_awaits_it_and_never_the_other_partys_draf
     let az = shared(&b.az_planner, "Staff talks in Baku").await;
 
     let awaiting = (InboxKind::AwaitingConsent, "Staff talks in Baku".to_owned());
+    // Every party × role: consent awaits the coordinators (and administrators)
+    // of both parties, nothing awaits planners or viewers yet.
+    for party in Party::ALL {
+        for role in Role::ALL {
+            let client = app.login_as(*party, *role).await;
+            let want = if *role >= Role::Coordinator {
+                vec![awaiting.clone()]
+            } else {
+                Vec::new()
+            };
+            assert_eq!(queue(&client).await, want, "{party:?} {role:?}");
+        }
+    }
     assert_eq!(queue(&b.ge_coord).await, vec![awaiting.clone()]);
     assert_eq!(
         queue(&b.az_coord).await,
@@ -182,4 +195,29 @@ async fn carry_over_is_due_after_closing_for_the_proposers_planners_until_carrie
     s.az_planner.carry_over(2025, vec![s.az_hosted]).await.expect("carried");
     let az = queue(&s.az_planner).await;
     assert_eq!(az, vec![(InboxKind::CarryOverDue, "Cartography visit".to_owned())]);
+}
+
+#[tokio::test]
+async fn an_amendments_activities_await_like_the_original_plans_with_its_number() {
+    let app = spawn_app().await;
+    let s = crate::execution::signed(&app, YEAR).await;
+    assert!(queue(&s.az_coord).await.is_empty(), "a signed plan awaits nothing");
+    let plan = s.az_coord.plan(YEAR).await.expect("plan");
+    s.az_coord.open_amendment(YEAR, plan.version).await.expect("amendment");
+    let created = s
+        .ge_planner
+        .create_activity(YEAR, &draft("Added by the amendment"))
+        .await
+        .expect("draft");
+    s.ge_planner
+        .share_activity(created.value.id, created.version)
+        .await
+        .expect("shared");
+    let inbox = s.az_coord.inbox().await.expect("inbox");
+    assert_eq!((inbox.plans.len(), inbox.plans[0].amendment), (1, 1));
+    let item = &inbox.plans[0].items[0];
+    assert_eq!(
+        (item.kind, item.amendment, item.title.as_str()),
+        (InboxKind::AwaitingConsent, Some(1), "Added by the amendment")
+    );
 }
