@@ -189,7 +189,8 @@ impl AppError {
         }
     }
 
-    fn problem(&self) -> Problem {
+    /// The problem this error is answered with (also one item's refusal in a bulk answer).
+    pub(crate) fn problem(&self) -> Problem {
         let mut problem = self.described();
         if problem.code.is_empty() {
             problem.code = self.code();

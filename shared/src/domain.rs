@@ -265,6 +265,42 @@ closed_list! {
 }
 
 closed_list! {
+    /// What awaits a party and role in the work queue (issue 17), decided by
+    /// `rules::inbox::awaits`.
+    InboxKind {
+        /// An activity of the other party awaits my party's consent (coordinators).
+        AwaitingConsent = "awaiting_consent" => ["awaiting my party's consent", "tərəfimizin razılığını gözləyir", "ელოდება ჩვენი მხარის თანხმობას"],
+        /// The other party requested changes to my party's activity (planners).
+        ChangesRequested = "changes_requested" => ["changes requested", "dəyişiklik tələb olunub", "მოთხოვნილია ცვლილებები"],
+        /// The other party proposed a step of the plan, to be confirmed (coordinators).
+        StepProposed = "step_proposed" => ["plan step to confirm", "təsdiqlənməli plan mərhələsi", "დასადასტურებელი გეგმის ეტაპი"],
+        /// The agreed plan awaits my party's signature (coordinators).
+        SignatureDue = "signature_due" => ["signature due", "imza gözlənilir", "მოსალოდნელია ხელმოწერა"],
+        /// An activity of my party was not held in a closed plan: carry it over or let it go (planners).
+        CarryOverDue = "carry_over_due" => ["to carry over into next year", "növbəti ilə keçirilməlidir", "გადასატანია მომავალ წელზე"],
+        /// A diplomatic notification of the other party awaits my party's receipt (coordinators).
+        NoteAwaitingReceipt = "note_awaiting_receipt" => ["diplomatic notification awaiting receipt", "alınması qeydə alınmamış diplomatik bildiriş", "დიპლომატიური შეტყობინება, რომლის მიღებაც არ არის აღრიცხული"],
+    }
+}
+
+closed_list! {
+    /// One decision taken on several activities at once (issue 17):
+    /// coordinators consent, planners share or withdraw.
+    BulkAction {
+        /// Accept for my party (coordinators).
+        Accept = "accept" => ["accept", "qəbul et", "მიღება"],
+        /// Ask the proposing party for changes, one comment for all (coordinators).
+        RequestChanges = "request_changes" => ["request changes", "dəyişiklik istə", "ცვლილებების მოთხოვნა"],
+        /// Reject for my party, one comment for all (coordinators).
+        Reject = "reject" => ["reject", "rədd et", "უარყოფა"],
+        /// Share my party's drafts with the other party (planners).
+        Share = "share" => ["share with the other party", "digər tərəflə paylaş", "მეორე მხარისთვის გაზიარება"],
+        /// Withdraw my party's shared activities (planners).
+        Withdraw = "withdraw" => ["withdraw", "geri götür", "გაწვევა"],
+    }
+}
+
+closed_list! {
     /// How a person wants to hear of one kind of alert.
     AlertDelivery {
         /// In the web app only.

@@ -97,6 +97,9 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("post", "/api/v1/alerts/read", Rule::AnyUser(200)),
     ("get", "/api/v1/me/alert-preferences", Rule::AnyUser(200)),
     ("put", "/api/v1/me/alert-preferences", Rule::AnyUser(200)),
+    // The caller's own work queue: what it holds for whom, tests/api/inbox.rs.
+    ("get", "/api/v1/inbox", Rule::AnyUser(200)),
+    ("get", "/api/v1/inbox/count", Rule::AnyUser(200)),
     ("get", "/api/v1/plans", Rule::AnyUser(200)),
     (
         "post",
@@ -159,6 +162,13 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::Custom(|_, role| if role >= Role::Planner { 201 } else { 403 }),
     ),
     ("get", "/api/v1/plans/{year}/activities/counts", Rule::AnyUser(200)),
+    // Accepting the shared AZ activity in bulk: coordinators of both parties
+    // are answered per activity (200); the others may not consent at all.
+    (
+        "post",
+        "/api/v1/plans/{year}/activities/bulk",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 200 } else { 403 }),
+    ),
     ("get", "/api/v1/activities/{id}", Rule::AzPrivate(Role::Viewer, 200)),
     ("patch", "/api/v1/activities/{id}", Rule::AzPrivate(Role::Planner, 200)),
     ("delete", "/api/v1/activities/{id}", Rule::AzPrivate(Role::Planner, 204)),
@@ -523,6 +533,9 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         ("post", "/api/v1/activities/{id}/execution") => Some(json!({"status": "confirmed"})),
         ("put", "/api/v1/activities/{id}/summary") => Some(json!({"summary": "Went well"})),
         ("post", "/api/v1/plans/{year}/carry-over") => Some(json!({"activities": [1]})),
+        ("post", "/api/v1/plans/{year}/activities/bulk") => {
+            Some(json!({"action": "accept", "items": [{"id": fx.shared, "version": 1}]}))
+        }
         ("post", "/api/v1/activities/{id}/comments" | "/api/v1/activities/{id}/notes") => {
             Some(json!({"body": "A remark"}))
         }

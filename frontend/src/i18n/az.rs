@@ -169,9 +169,6 @@ pub(super) fn text(key: Key) -> &'static str {
             "Hər təqvim ili üçün bir plan. Lövhəni, cədvəli və tərəfinizi gözləyənləri görmək üçün planı açın."
         }
         Key::NoPlans => "Hələ plan yoxdur. İstənilən tərəfin koordinatoru il üçün plan yarada bilər.",
-        Key::NoOpenPlan => {
-            "Hazırda heç bir plan hazırlanmır və ya danışıqlarda deyil, ona görə tərəfinizi heç nə gözləmir. Əvvəlki illərin planlarına baxın."
-        }
         Key::PlanOfYear => "{year} illik əməkdaşlıq planı",
         Key::ActivitiesCount => "{n} tədbir",
         Key::PlanViews => "Planın görünüşləri",
@@ -245,6 +242,27 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::InboxHeading => "Tərəfimi gözləyənlər",
         Key::InboxEmpty => "Bu planda tərəfinizi heç nə gözləmir. Digər tədbirləri izləmək üçün lövhəyə baxın.",
         Key::InboxCount => "{n} tədbir tərəfinizin addımını gözləyir, ən yenisi birinci.",
+        Key::QueueIntro => "Bütün plan və dəyişikliklərdə tərəfinizi və rolunuzu gözləyən hər şey, ən yenisi birinci.",
+        Key::QueueEmpty => {
+            "Hazırda sizi heç nə gözləmir. Digər tərəf tədbir paylaşdıqda, dəyişiklik istədikdə, planın mərhələsini təklif etdikdə və ya diplomatik bildiriş göndərdikdə yeni bəndlər burada görünür. Bütün tədbirləri izləmək üçün «Planlar» bölməsində planı açın."
+        }
+        Key::QueuePlan => "{year} planı",
+        Key::QueueAmendment => "{year} planı, {n} saylı dəyişiklik",
+        Key::QueueNotes => "Diplomatik bildirişlər",
+        Key::QueueCount => "Sizi {n} bənd gözləyir.",
+        Key::QueueSince => "{date} tarixindən",
+        Key::QueueStepTo => "təklif olunub: {state}",
+        Key::QueueSelect => "«{title}» seçin",
+        Key::QueueSelectAll => "{year} planında razılıq gözləyənlərin hamısını seçin",
+        Key::BulkLegend => "Seçilmiş tədbirlər üzrə qərar",
+        Key::BulkSelected => "{n} seçilib",
+        Key::BulkComment => "Hamısı üçün şərh (rədd etmək və ya dəyişiklik istəmək üçün tələb olunur)",
+        Key::BulkCommentNeeded => "Rədd etmək və ya dəyişiklik istəmək üçün şərh yazın.",
+        Key::BulkNoneSelected => "Əvvəlcə ən azı bir tədbir seçin.",
+        Key::BulkDone => "{n} tədbir üzrə icra olundu.",
+        Key::BulkRefused => "{n} tədbir üzrə imtina edildi:",
+        Key::BulkWorking => "Qərar verilir…",
+        Key::TableSelectAll => "Bu səhifədə qərar verə biləcəyiniz bütün tədbirləri seçin",
         Key::Description => "Təsvir",
         Key::Location => "Yer",
         Key::StartDate => "Başlama tarixi",

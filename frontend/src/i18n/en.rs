@@ -169,9 +169,6 @@ pub(super) fn text(key: Key) -> &'static str {
             "One plan per calendar year. Open a plan to see its board, its table and what awaits your party."
         }
         Key::NoPlans => "There is no plan yet. A coordinator of either party can create the plan for a year.",
-        Key::NoOpenPlan => {
-            "No plan is being drafted or negotiated now, so nothing awaits your party. See the plans for earlier years."
-        }
         Key::PlanOfYear => "Annual cooperation plan {year}",
         Key::ActivitiesCount => "{n} activities",
         Key::PlanViews => "Views of the plan",
@@ -243,6 +240,27 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::InboxHeading => "Awaiting my party",
         Key::InboxEmpty => "Nothing awaits your party in this plan. Look at the board to follow the other activities.",
         Key::InboxCount => "{n} activities need your party's action, newest first.",
+        Key::QueueIntro => "Everything that awaits your party and role in every plan and amendment, newest first.",
+        Key::QueueEmpty => {
+            "Nothing awaits you now. New items appear here when the other party shares an activity, asks for changes, proposes a step of a plan or sends a diplomatic notification. To follow every activity, open a plan under Plans."
+        }
+        Key::QueuePlan => "Plan {year}",
+        Key::QueueAmendment => "Plan {year}, amendment {n}",
+        Key::QueueNotes => "Diplomatic notifications",
+        Key::QueueCount => "{n} items await you.",
+        Key::QueueSince => "since {date}",
+        Key::QueueStepTo => "proposed: {state}",
+        Key::QueueSelect => "Select “{title}”",
+        Key::QueueSelectAll => "Select all awaiting consent in plan {year}",
+        Key::BulkLegend => "Decide the selected activities",
+        Key::BulkSelected => "{n} selected",
+        Key::BulkComment => "Comment for all (needed to reject or request changes)",
+        Key::BulkCommentNeeded => "Write a comment to reject or request changes.",
+        Key::BulkNoneSelected => "Select at least one activity first.",
+        Key::BulkDone => "Done for {n}.",
+        Key::BulkRefused => "Refused for {n}:",
+        Key::BulkWorking => "Deciding…",
+        Key::TableSelectAll => "Select every activity on this page that you can decide",
         Key::Description => "Description",
         Key::Location => "Location",
         Key::StartDate => "First day",

@@ -325,8 +325,6 @@ pub enum Key {
     PlansIntro,
     /// There is no plan yet. A coordinator of either party can create the plan for a year.
     NoPlans,
-    /// No plan is being drafted or negotiated now, so nothing awaits your party. See the plans for earlier years.
-    NoOpenPlan,
     /// Annual cooperation plan {year}
     PlanOfYear,
     /// {n} activities
@@ -461,6 +459,44 @@ pub enum Key {
     InboxEmpty,
     /// {n} activities need your party's action, newest first.
     InboxCount,
+    /// Everything that awaits your party and role in every plan and amendment, newest first.
+    QueueIntro,
+    /// Nothing awaits you now (what to do instead).
+    QueueEmpty,
+    /// Plan {year}
+    QueuePlan,
+    /// Plan {year}, amendment {n}
+    QueueAmendment,
+    /// Diplomatic notifications
+    QueueNotes,
+    /// {n} items await you.
+    QueueCount,
+    /// since {date}
+    QueueSince,
+    /// proposed: {state}
+    QueueStepTo,
+    /// Select “{title}”
+    QueueSelect,
+    /// Select all awaiting consent in plan {year}
+    QueueSelectAll,
+    /// Decide the selected activities
+    BulkLegend,
+    /// {n} selected
+    BulkSelected,
+    /// Comment for all (needed to reject or request changes)
+    BulkComment,
+    /// Write a comment to reject or request changes.
+    BulkCommentNeeded,
+    /// Select at least one activity first.
+    BulkNoneSelected,
+    /// Done for {n}.
+    BulkDone,
+    /// Refused for {n}:
+    BulkRefused,
+    /// Deciding…
+    BulkWorking,
+    /// Select every activity on this page that you can decide
+    TableSelectAll,
     /// Description
     Description,
     /// Location
