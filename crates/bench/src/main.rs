@@ -27,6 +27,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::{Method, Request, StatusCode, header};
 use hyper_util::rt::TokioIo;
 
+mod import;
 mod mixed;
 mod paper;
 mod report;
@@ -146,6 +147,7 @@ async fn run(options: Options) -> anyhow::Result<()> {
         let (streamed, stream_gate) = streams::run(database, &server, year, options.quick).await?;
         results.push(streamed);
         gates.push(stream_gate);
+        gates.push(import::gate(database, &server, year).await?);
         drop(server);
         db.drop_database().await?;
         rows.extend(results.into_iter().map(|mut r| {
