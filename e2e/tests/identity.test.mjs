@@ -32,10 +32,10 @@ async function navItems(page) {
 
 test('each role sees exactly its navigation, and the header names the user, party and role', async () => {
   const expected = {
-    'az.viewer': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities'],
-    'az.planner': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities'],
-    'az.coordinator': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities'],
-    'az.administrator': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'users', 'tokens', 'instruments', 'authorities'],
+    'az.viewer': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities', 'who'],
+    'az.planner': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities', 'who'],
+    'az.coordinator': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities', 'who'],
+    'az.administrator': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'users', 'tokens', 'instruments', 'authorities', 'who'],
   };
   for (const [username, nav] of Object.entries(expected)) {
     const { page, context, assertNoProblems } = await signedInPage(browser, username);
@@ -310,6 +310,33 @@ test('an administrator adds a user and creates an API token; pages pass axe in e
       await assertAccessible(page, `${nav} in ${lang}`);
       await screenshot(page, `${nav}-${lang}`);
     }
+  }
+  await switchLanguage(page, 'en');
+  assertNoProblems();
+  await context.close();
+});
+
+test('"Who does what" lists each duty by role from the rules, marks the user\'s role, in every language', async () => {
+  const { page, context, assertNoProblems } = await signedInPage(browser, 'ge.planner');
+  await page.click('[data-nav="who"]');
+  const table = page.locator('[data-testid="who-table"]');
+  await table.waitFor();
+  // Viewer, planner, coordinator, administrator; the user's own role marked.
+  assert.deepEqual(
+    await table.locator('thead th[data-role]').evaluateAll((ths) => ths.map((th) => th.dataset.role)),
+    ['viewer', 'planner', 'coordinator', 'administrator'],
+  );
+  assert.equal(await table.locator('thead th[aria-current="true"]').getAttribute('data-role'), 'planner');
+  const row = async (name) => table.locator('tbody tr', { hasText: name }).locator('td').evaluateAll(
+    (tds) => tds.map((td) => td.classList.contains('who-yes')),
+  );
+  assert.deepEqual(await row('consent to an activity'), [false, false, true, true]);
+  assert.deepEqual(await row('Draft activities'), [false, true, true, true]);
+  assert.deepEqual(await row('Read the joint board'), [true, true, true, true]);
+  await assertAccessible(page, 'who does what');
+  for (const lang of LANGS) {
+    await switchLanguage(page, lang);
+    await screenshot(page, `who-${lang}`);
   }
   await switchLanguage(page, 'en');
   assertNoProblems();

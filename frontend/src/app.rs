@@ -21,7 +21,7 @@ use crate::pages::inbox::WorkQueuePage;
 use crate::pages::plan::{PlanPage, PlansPage};
 use crate::pages::{
     account::AccountPage, agreement::AgreementPage, alerts::AlertsPage, login::LoginPage, not_found::NotFound,
-    tokens::TokensPage, users::UsersPage,
+    tokens::TokensPage, users::UsersPage, who::WhoPage,
 };
 // Register (instruments, authorities, notifications)
 use crate::pages::authorities::AuthoritiesPage;
@@ -101,6 +101,7 @@ enum AccountPages {
     Users,
     Tokens,
     Alerts,
+    Who,
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
@@ -110,6 +111,7 @@ fn account_pages(page: AccountPages) -> AnyView {
         AccountPages::Users => view! { <UsersPage /> }.into_any(),
         AccountPages::Tokens => view! { <TokensPage /> }.into_any(),
         AccountPages::Alerts => view! { <AlertsPage /> }.into_any(),
+        AccountPages::Who => view! { <WhoPage /> }.into_any(),
     }
 }
 
@@ -172,6 +174,7 @@ split_page!(SplitAccountPage, account_pages, AccountPages::Account);
 split_page!(SplitUsersPage, account_pages, AccountPages::Users);
 split_page!(SplitTokensPage, account_pages, AccountPages::Tokens);
 split_page!(SplitAlertsPage, account_pages, AccountPages::Alerts);
+split_page!(SplitWhoPage, account_pages, AccountPages::Who);
 split_page!(SplitInstrumentsPage, register_pages, RegisterPages::Instruments);
 split_page!(SplitNewInstrumentPage, register_pages, RegisterPages::NewInstrument);
 split_page!(SplitInstrumentPage, register_pages, RegisterPages::Instrument);
@@ -283,6 +286,7 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/users") view={Lazy::<SplitUsersPage>::new()} />
                             <Route path=path!("/tokens") view={Lazy::<SplitTokensPage>::new()} />
                             <Route path=path!("/alerts") view={Lazy::<SplitAlertsPage>::new()} />
+                            <Route path=path!("/who") view={Lazy::<SplitWhoPage>::new()} />
                             // Register (instruments, authorities, notifications)
                             <Route path=path!("/instruments") view={Lazy::<SplitInstrumentsPage>::new()} />
                             <Route path=path!("/instruments/new") view={Lazy::<SplitNewInstrumentPage>::new()} />
@@ -350,6 +354,9 @@ fn Navigation() -> impl IntoView {
                     </A>
                     <A href="/authorities" attr:data-nav="authorities">
                         {i18n.tr(Key::RegNavAuthorities)}
+                    </A>
+                    <A href="/who" attr:data-nav="who">
+                        {i18n.tr(Key::NavWho)}
                     </A>
                 </nav>
             }

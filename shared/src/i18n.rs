@@ -50,7 +50,7 @@ impl Lang {
     }
 }
 
-crate::domain::code_text!(Lang);
+crate::wire::code_text!(Lang);
 
 /// One text in the three languages of the product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod problem;
 pub mod rules;
 pub mod text;
+pub mod wire;
 
 pub use domain::{AlertDelivery, AlertKind, BulkAction, CooperationArea, CooperationForm, InboxKind, Party, Role};
 pub use i18n::{Labels, Lang};

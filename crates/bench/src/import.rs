@@ -16,25 +16,11 @@ use super::{Server, fetch, login};
 /// Rows in the file.
 pub const ROWS: u32 = 1000;
 
-const HEADER: [&str; 12] = [
-    "Activity",
-    "Description",
-    "Area of co-operation",
-    "Form of co-operation",
-    "Host party",
-    "Place",
-    "First day",
-    "Last day",
-    "Month",
-    "Cost arrangement",
-    "Participants",
-    "Responsible unit",
-];
-
 fn workbook(year: i32) -> anyhow::Result<Vec<u8>> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    for (c, h) in (0u16..).zip(HEADER) {
+    // The template's own headers, as a planner's filled-in copy has them.
+    for (c, h) in (0u16..).zip(concord_backend::paper::import::headers(concord_shared::Lang::En)) {
         sheet.write_string(0, c, h)?;
     }
     for r in 1..=ROWS {

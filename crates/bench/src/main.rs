@@ -560,7 +560,7 @@ async fn measure(
     let token = Arc::new(Session {
         cookie: String::new(),
         origin: session.origin.clone(),
-        bearer: Some(api_token(server.addr, &session).await?),
+        bearer: Some(api_token(server.addr).await?),
     });
     let addr = server.addr;
     let list = format!("/api/v1/plans/{year}/activities?area=defence_security_policy&limit=50");
@@ -704,8 +704,9 @@ async fn measure(
     Ok(rows)
 }
 
-/// A viewer's API token, created with `session` (an integrator's credential).
-async fn api_token(addr: SocketAddr, session: &Session) -> anyhow::Result<String> {
+/// A viewer's API token, as AZ's administrator issues one to an integrator.
+async fn api_token(addr: SocketAddr) -> anyhow::Result<String> {
+    let session = &login(addr, "az.administrator").await?;
     let body = serde_json::json!({ "name": "Bench", "role": "viewer" }).to_string();
     let request = Request::builder()
         .method(Method::POST)

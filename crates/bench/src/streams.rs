@@ -61,6 +61,15 @@ async fn follow(
     }
 }
 
+fn etag(response: &hyper::Response<hyper::body::Incoming>) -> anyhow::Result<String> {
+    response
+        .headers()
+        .get(header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .context("an ETag")
+}
+
 /// Runs the scenario; a row of latencies and the gate (p99 under 100 ms).
 pub async fn run(database: &str, server: &Server, year: i32, quick: bool) -> anyhow::Result<(Row, Gate)> {
     let addr = server.addr;
@@ -110,12 +119,7 @@ pub async fn run(database: &str, server: &Server, year: i32, quick: bool) -> any
     let path = format!("/api/v1/activities/{id}");
     let mut sender = connect(addr).await?;
     let response = sender.send_request(get(&path, Some(&writer))).await?;
-    let mut version = response
-        .headers()
-        .get(header::ETAG)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .context("an ETag")?;
+    let mut version = etag(&response)?;
     response.into_body().collect().await?;
     let mut sent: HashMap<i64, Instant> = HashMap::new();
     for n in 0..writes {
@@ -139,12 +143,7 @@ pub async fn run(database: &str, server: &Server, year: i32, quick: bool) -> any
         if response.status() != StatusCode::OK {
             bail!("write {n} answered {}", response.status());
         }
-        version = response
-            .headers()
-            .get(header::ETAG)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-            .context("an ETag")?;
+        version = etag(&response)?;
         response.into_body().collect().await?;
         let number: i64 = version.trim_matches('"').parse()?;
         sent.insert(number, began);

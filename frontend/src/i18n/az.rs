@@ -651,6 +651,34 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PbDocumentDamaged => {
             "Saxlanılan fayl zədələnib və verilmir. Administratorlardan onu ehtiyat nüsxədən bərpa etməyi xahiş edin."
         }
+        Key::WhoHeading => "Kim nə edir",
+        Key::WhoIntro => {
+            "Hər rolun Concord-da nə edə biləcəyi, Sazişin işinin qaydalarına əsasən; server məhz bunu tətbiq edir. Hər tərəfin istifadəçiləri yalnız öz tərəfi adından çıxış edir."
+        }
+        Key::WhoDuty => "Vəzifə",
+        Key::WhoParties => {
+            "Tərəfin layihələrini, daxili qeydlərini və istifadəçilərini digər tərəf heç vaxt görmür. Başqa rol almaq üçün tərəfinizin administratoruna müraciət edin."
+        }
+        Key::WhoYes => "edə bilər",
+        Key::WhoNo => "edə bilməz",
+        Key::WhoReadBoard => "Birgə lövhəni, planları və reyestri oxumaq",
+        Key::WhoDraftAndShare => "Tədbirlərin layihələrini hazırlamaq və digər tərəflə paylaşmaq",
+        Key::WhoEditOwnSide => "Tədbirdə öz tərəfinizin hissəsini doldurmaq (iştirakçılar, bölmə, əlaqə)",
+        Key::WhoComment => "Tədbirlərə şərh yazmaq və tərəfinizin daxili qeydlərini yazmaq",
+        Key::WhoConsent => "Tədbirə tərəfinizin razılığını vermək və ya verməmək",
+        Key::WhoProposeStep => "Planın növbəti mərhələsini təklif etmək",
+        Key::WhoConfirmStep => "Digər tərəfin təklif etdiyi mərhələni təsdiqləmək",
+        Key::WhoSign => "Razılaşdırılmış planın tərəfinizcə imzasını qeydə almaq",
+        Key::WhoOpenAmendment => "İmzalanmış plana dəyişiklik açmaq",
+        Key::WhoReportExecution => "Tərəfinizin qəbul etdiyi tədbirin icrası barədə məlumat vermək",
+        Key::WhoCarryOver => "Keçirilməmiş tədbiri gələn ilin planına keçirmək",
+        Key::WhoRecordInstruments => "Sənədləri və diplomatik bildirişləri reyestrdə qeydə almaq",
+        Key::WhoChangeAuthority => "Tərəfinizin səlahiyyətli orqanının dəyişikliyini daxil etmək",
+        Key::WhoRecordReceipt => "Digər tərəfin diplomatik bildirişinin alınmasını qeydə almaq",
+        Key::WhoManageUsers => "Tərəfinizin istifadəçilərini və onların rollarını idarə etmək",
+        Key::WhoManageTokens => "Tərəfinizin API tokenlərini vermək və ləğv etmək",
+        Key::WhoReadAudit => "Tərəfinizin audit jurnalını oxumaq",
+        Key::NavWho => "Kim nə edir",
         Key::PbStorageFull => {
             "Serverdə fayllar üçün yer qalmayıb, ona görə fayl saxlanılmadı. Administratorlardan yer boşaltmağı xahiş edin."
         }

@@ -644,6 +644,34 @@ pub(super) fn text(key: Key) -> &'static str {
             "The stored file is damaged and is not served. Ask the administrators to restore it from a backup."
         }
         Key::PbUnavailable => "Concord is busy or cannot reach its database. Try again in {n} seconds.",
+        Key::WhoHeading => "Who does what",
+        Key::WhoIntro => {
+            "What each role may do in Concord, as the rules of the Agreement's work decide it; the server enforces exactly this. Each party's users act for their own party only."
+        }
+        Key::WhoDuty => "Duty",
+        Key::WhoParties => {
+            "A party's drafts, internal notes and users are never seen by the other party. To be given another role, ask your party's administrator."
+        }
+        Key::WhoYes => "may",
+        Key::WhoNo => "may not",
+        Key::WhoReadBoard => "Read the joint board, the plans and the register",
+        Key::WhoDraftAndShare => "Draft activities and share them with the other party",
+        Key::WhoEditOwnSide => "Fill in your party's side of an activity (participants, unit, contact)",
+        Key::WhoComment => "Comment on activities and write your party's internal notes",
+        Key::WhoConsent => "Give or withhold your party's consent to an activity",
+        Key::WhoProposeStep => "Propose the plan's next step",
+        Key::WhoConfirmStep => "Confirm a step the other party proposed",
+        Key::WhoSign => "Record your party's signature of the agreed plan",
+        Key::WhoOpenAmendment => "Open an amendment of a signed plan",
+        Key::WhoReportExecution => "Report the execution of an activity your party hosts",
+        Key::WhoCarryOver => "Carry an activity that was not held into next year's plan",
+        Key::WhoRecordInstruments => "Record instruments and diplomatic notifications in the register",
+        Key::WhoChangeAuthority => "Enter a change of your party's competent authority",
+        Key::WhoRecordReceipt => "Record the receipt of the other party's diplomatic notification",
+        Key::WhoManageUsers => "Manage your party's users and their roles",
+        Key::WhoManageTokens => "Issue and revoke your party's API tokens",
+        Key::WhoReadAudit => "Read your party's audit log",
+        Key::NavWho => "Who does what",
         Key::PbStorageFull => {
             "The server has no room left for files, so the file was not kept. Ask the administrators to free space."
         }

@@ -1163,6 +1163,54 @@ pub enum Key {
     PbDocumentDamaged,
     /// Problem `unavailable`: try again in `{n}` seconds.
     PbUnavailable,
+    /// Who does what
+    WhoHeading,
+    /// What each role may do in Concord, as the rules of the Agreement's work decide it; the server enforces exactly this. Each party's users act for their own party only.
+    WhoIntro,
+    /// Duty
+    WhoDuty,
+    /// A party's drafts, internal notes and users are never seen by the other party. To be given another role, ask your party's administrator.
+    WhoParties,
+    /// may
+    WhoYes,
+    /// may not
+    WhoNo,
+    /// Read the joint board, the plans and the register
+    WhoReadBoard,
+    /// Draft activities and share them with the other party
+    WhoDraftAndShare,
+    /// Fill in your party's side of an activity (participants, unit, contact)
+    WhoEditOwnSide,
+    /// Comment on activities and write your party's internal notes
+    WhoComment,
+    /// Give or withhold your party's consent to an activity
+    WhoConsent,
+    /// Propose the plan's next step
+    WhoProposeStep,
+    /// Confirm a step the other party proposed
+    WhoConfirmStep,
+    /// Record your party's signature of the agreed plan
+    WhoSign,
+    /// Open an amendment of a signed plan
+    WhoOpenAmendment,
+    /// Report the execution of an activity your party hosts
+    WhoReportExecution,
+    /// Carry an activity that was not held into next year's plan
+    WhoCarryOver,
+    /// Record instruments and diplomatic notifications in the register
+    WhoRecordInstruments,
+    /// Enter a change of your party's competent authority
+    WhoChangeAuthority,
+    /// Record the receipt of the other party's diplomatic notification
+    WhoRecordReceipt,
+    /// Manage your party's users and their roles
+    WhoManageUsers,
+    /// Issue and revoke your party's API tokens
+    WhoManageTokens,
+    /// Read your party's audit log
+    WhoReadAudit,
+    /// Who does what
+    NavWho,
     /// Problem `storage_full`: no room for files, nothing kept.
     PbStorageFull,
     /// Problem `storage_unavailable`: files cannot be stored now; try again in `{n}` seconds.
