@@ -69,6 +69,7 @@ pub const FIELD_CODES: &[&str] = &[
     "unknown_column",
     "too_many_rows",
     "duplicate_row",
+    "insecure_url",
 ];
 
 /// `Blocker::code`s: what keeps a plan from its next step.

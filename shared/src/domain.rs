@@ -256,6 +256,30 @@ closed_list! {
 }
 
 closed_list! {
+    /// The kinds of things whose changes the live stream carries and a
+    /// webhook subscribes to (the audit entry's `entity_type`). Accounts,
+    /// sessions, tokens and webhooks themselves stay in the audit log only.
+    ChangeKind {
+        /// Activities: created, shared, updated, consent, withdrawn, execution.
+        Activity = "activity" => ["activities", "tədbirlər", "ღონისძიებები"],
+        /// Comments and internal notes (a note only to its own party).
+        Comment = "comment" => ["comments", "şərhlər", "კომენტარები"],
+        /// Annual co-operation plans and their steps.
+        Plan = "plan" => ["annual cooperation plans", "illik əməkdaşlıq planları", "თანამშრომლობის წლიური გეგმები"],
+        /// Signatures of plans.
+        Signature = "signature" => ["signatures", "imzalar", "ხელმოწერები"],
+        /// The register of instruments.
+        Instrument = "instrument" => ["instruments", "sənədlər", "დოკუმენტები"],
+        /// Diplomatic notifications.
+        Notification = "notification" => ["diplomatic notifications", "diplomatik bildirişlər", "დიპლომატიური შეტყობინებები"],
+        /// Competent authorities.
+        Authority = "authority" => ["competent authorities", "səlahiyyətli orqanlar", "უფლებამოსილი ორგანოები"],
+        /// Attached documents.
+        Document = "document" => ["attached files", "əlavə edilmiş fayllar", "მიმაგრებული ფაილები"],
+    }
+}
+
+closed_list! {
     /// How a person wants to hear of one kind of alert.
     AlertDelivery {
         /// In the web app only.

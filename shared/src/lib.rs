@@ -15,6 +15,6 @@ pub mod problem;
 pub mod rules;
 pub mod text;
 
-pub use domain::{AlertDelivery, AlertKind, CooperationArea, CooperationForm, Party, Role};
+pub use domain::{AlertDelivery, AlertKind, ChangeKind, CooperationArea, CooperationForm, Party, Role};
 pub use i18n::{Labels, Lang};
 pub use problem::Problem;

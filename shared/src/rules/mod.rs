@@ -17,6 +17,7 @@ pub mod register;
 pub mod roles;
 pub mod signatures;
 pub mod visibility;
+pub mod webhooks;
 
 pub use refusal::{Reason, Refusal};
 pub use roles::{Action, Actor, Scope};
