@@ -94,7 +94,8 @@ impl Application {
         let hub = state.events.clone();
         let postgres = (!state.settings.is_sqlite()).then(|| state.settings.database_url.clone());
         let follower = tokio::spawn(hub.clone().follow(state.db.clone(), postgres, state.settings.live_poll));
-        let background = crate::alerts::spawn(&state)?;
+        let mut background = crate::alerts::spawn(&state)?;
+        background.extend(crate::webhooks::spawn(&state));
         let metrics = metrics_listener.map(|listener| {
             let mut closing = hub.closing();
             let router = metrics_router(state.clone());
