@@ -21,12 +21,6 @@ impl MigrationName for Migration {
     }
 }
 
-#[derive(DeriveIden)]
-enum Users {
-    Table,
-    Id,
-}
-
 #[derive(DeriveIden, Clone, Copy)]
 enum Webhooks {
     Table,
@@ -36,7 +30,7 @@ enum Webhooks {
     Secret,
     Enabled,
     FromAuditId,
-    CreatedBy,
+    CreatedByLabel,
     CreatedAt,
     Version,
 }
@@ -111,15 +105,10 @@ impl MigrationTrait for Migration {
                     // The newest audit entry when it was created: it receives
                     // only what comes after.
                     .col(integer(Webhooks::FromAuditId))
-                    .col(integer(Webhooks::CreatedBy))
+                    // Who created it (display name or token name), as the audit log names them.
+                    .col(text(Webhooks::CreatedByLabel))
                     .col(timestamp_with_time_zone(Webhooks::CreatedAt))
                     .col(big_integer(Webhooks::Version).default(1))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_webhooks_created_by")
-                            .from(Webhooks::Table, Webhooks::CreatedBy)
-                            .to(Users::Table, Users::Id),
-                    )
                     .to_owned(),
             )
             .await?;

@@ -23,8 +23,8 @@ pub mod hook {
         pub enabled: bool,
         /// The newest audit entry at its creation: it receives what comes after.
         pub from_audit_id: i32,
-        /// The administrator who created it.
-        pub created_by: i32,
+        /// Who created it (display name or token name).
+        pub created_by_label: String,
         /// Created.
         pub created_at: DateTimeUtc,
         /// Version (ETag).

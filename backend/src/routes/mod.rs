@@ -36,6 +36,7 @@ mod reference;
 mod sheets;
 mod tokens;
 mod users;
+mod webhooks;
 
 /// The base of the OpenAPI document; operations are added from the router.
 #[derive(OpenApi)]
@@ -51,6 +52,7 @@ mod users;
         (name = "auth", description = "Signing in and out, the current user, sessions"),
         (name = "users", description = "Users of the administrator's own party"),
         (name = "tokens", description = "API tokens of the administrator's own party"),
+        (name = "webhooks", description = "Webhooks of the administrator's own party: signed deliveries of changes to integrators"),
         (name = "audit", description = "The audit log"),
         (name = "events", description = "The live stream of changes (Server-Sent Events)"),
         (name = "alerts", description = "The signed-in user's alerts (not the diplomatic notifications) and how they are delivered"),
@@ -105,6 +107,10 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(users::reset_password))
         .routes(routes!(tokens::list, tokens::create))
         .routes(routes!(tokens::revoke))
+        .routes(routes!(webhooks::list, webhooks::create))
+        .routes(routes!(webhooks::get, webhooks::update, webhooks::delete))
+        .routes(routes!(webhooks::deliveries))
+        .routes(routes!(webhooks::redeliver))
         .routes(routes!(feeds::list_feeds, feeds::create_feed))
         .routes(routes!(feeds::revoke_feed))
         .routes(routes!(feeds::read_feed))

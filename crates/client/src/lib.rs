@@ -23,6 +23,7 @@ use concord_shared::problem::PROBLEM_CONTENT_TYPE;
 mod alerts;
 #[cfg(not(target_arch = "wasm32"))]
 mod events;
+mod webhooks;
 #[cfg(not(target_arch = "wasm32"))]
 pub use events::{EventStream, StreamEvent};
 #[cfg(target_arch = "wasm32")]
