@@ -43,3 +43,4 @@ mod tokens;
 mod users;
 pub mod versions;
 mod visibility;
+mod webhooks;
