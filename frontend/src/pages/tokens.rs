@@ -9,8 +9,6 @@ use concord_shared::{Problem, Role};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
-use wasm_bindgen::closure::Closure;
 use web_sys::js_sys;
 
 use crate::auth::Auth;
@@ -92,7 +90,7 @@ fn NewSecret(token: CreatedToken, #[prop(into)] on_done: Callback<()>) -> impl I
     let copied = RwSignal::new(None::<bool>);
     let secret = token.token.clone();
     let name = token.info.name.clone();
-    let copy = move |_| copy_to_clipboard(&secret, copied);
+    let copy = move |_| crate::ui::clipboard::copy(&secret, copied);
     view! {
         <section class="card secret" aria-labelledby="secret-heading" data-testid="new-token">
             <h2 id="secret-heading">{move || i18n.t(Key::TokenCreated).replace("{name}", &name)}</h2>
@@ -125,24 +123,6 @@ fn NewSecret(token: CreatedToken, #[prop(into)] on_done: Callback<()>) -> impl I
             </button>
         </section>
     }
-}
-
-/// Writes `text` to the clipboard; `copied` tells how it went.
-fn copy_to_clipboard(text: &str, copied: RwSignal<Option<bool>>) {
-    let navigator = window().navigator();
-    let available = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .map(|c| !c.is_undefined() && !c.is_null())
-        .unwrap_or(false);
-    if !available {
-        copied.set(Some(false));
-        return;
-    }
-    let ok = Closure::<dyn FnMut(JsValue)>::new(move |_| copied.set(Some(true)));
-    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| copied.set(Some(false)));
-    let _ = navigator.clipboard().write_text(text).then2(&ok, &failed);
-    // The callbacks run once, later; they are small.
-    ok.forget();
-    failed.forget();
 }
 
 /// The token's state now.

@@ -4,6 +4,7 @@
 pub mod activity_form;
 pub mod alert_bell;
 pub mod calendar_feeds;
+pub mod clipboard;
 pub mod dates;
 pub mod documents;
 pub mod feedback;
