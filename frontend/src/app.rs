@@ -6,6 +6,7 @@
 use concord_client::Client;
 use concord_shared::Lang;
 use concord_shared::rules::roles::{may_see_tokens_page, may_see_users_page};
+use concord_shared::rules::webhooks::may_manage as may_manage_webhooks;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -20,7 +21,7 @@ use crate::pages::board::{BoardPage, InboxPage, TablePage};
 use crate::pages::plan::{InboxRedirect, PlanPage, PlansPage};
 use crate::pages::{
     account::AccountPage, agreement::AgreementPage, alerts::AlertsPage, login::LoginPage, not_found::NotFound,
-    tokens::TokensPage, users::UsersPage,
+    tokens::TokensPage, users::UsersPage, webhooks::WebhooksPage,
 };
 // Register (instruments, authorities, notifications)
 use crate::pages::authorities::AuthoritiesPage;
@@ -97,6 +98,7 @@ enum AccountPages {
     Account,
     Users,
     Tokens,
+    Webhooks,
     Alerts,
 }
 
@@ -106,6 +108,7 @@ fn account_pages(page: AccountPages) -> AnyView {
         AccountPages::Account => view! { <AccountPage /> }.into_any(),
         AccountPages::Users => view! { <UsersPage /> }.into_any(),
         AccountPages::Tokens => view! { <TokensPage /> }.into_any(),
+        AccountPages::Webhooks => view! { <WebhooksPage /> }.into_any(),
         AccountPages::Alerts => view! { <AlertsPage /> }.into_any(),
     }
 }
@@ -167,6 +170,7 @@ split_page!(SplitActivityPage, plan_pages, PlanPages::Activity);
 split_page!(SplitAccountPage, account_pages, AccountPages::Account);
 split_page!(SplitUsersPage, account_pages, AccountPages::Users);
 split_page!(SplitTokensPage, account_pages, AccountPages::Tokens);
+split_page!(SplitWebhooksPage, account_pages, AccountPages::Webhooks);
 split_page!(SplitAlertsPage, account_pages, AccountPages::Alerts);
 split_page!(SplitInstrumentsPage, register_pages, RegisterPages::Instruments);
 split_page!(SplitNewInstrumentPage, register_pages, RegisterPages::NewInstrument);
@@ -277,6 +281,7 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/account") view={Lazy::<SplitAccountPage>::new()} />
                             <Route path=path!("/users") view={Lazy::<SplitUsersPage>::new()} />
                             <Route path=path!("/tokens") view={Lazy::<SplitTokensPage>::new()} />
+                            <Route path=path!("/webhooks") view={Lazy::<SplitWebhooksPage>::new()} />
                             <Route path=path!("/alerts") view={Lazy::<SplitAlertsPage>::new()} />
                             // Register (instruments, authorities, notifications)
                             <Route path=path!("/instruments") view={Lazy::<SplitInstrumentsPage>::new()} />
@@ -338,6 +343,14 @@ fn Navigation() -> impl IntoView {
                             view! {
                                 <A href="/tokens" attr:data-nav="tokens">
                                     {i18n.tr(Key::NavTokens)}
+                                </A>
+                            }
+                        })}
+                    {may_manage_webhooks(actor).is_ok()
+                        .then(|| {
+                            view! {
+                                <A href="/webhooks" attr:data-nav="webhooks">
+                                    {i18n.tr(Key::NavWebhooks)}
                                 </A>
                             }
                         })}

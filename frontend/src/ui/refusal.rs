@@ -186,6 +186,7 @@ pub fn field_error_key(field: &str, code: &str) -> Key {
         "unknown_column" => Key::ImpUnknownColumn,
         "too_many_rows" => Key::ImpTooManyRows,
         "duplicate_row" => Key::ImpDuplicateRow,
+        "insecure_url" => Key::FeInsecureUrl,
         _ => Key::ErrOther,
     }
 }
