@@ -484,3 +484,100 @@ async fn only_https_or_the_loopback_is_accepted() {
         admin.create_webhook(&new).await.expect(url);
     }
 }
+
+#[tokio::test]
+async fn a_delivery_is_given_up_24_hours_after_the_change_and_a_disabled_webhook_gets_nothing() {
+    use concord_backend::entities::webhook::delivery;
+    use sea_orm::{ActiveModelTrait, IntoActiveModel, Set};
+
+    let app = quick_app().await;
+    let board = board(&app).await;
+    let receiver = Receiver::start(&[500; 50]).await;
+    let admin = app.login_as(Party::Az, Role::Administrator).await;
+    let created = admin
+        .create_webhook(&every_kind(&receiver.url))
+        .await
+        .expect("registered");
+    shared(&board.az_planner, "Shared").await;
+    let got = receiver.wait_until("a first attempt", |g| !g.is_empty()).await;
+    let id: i32 = got[0].delivery.parse().expect("id");
+
+    // The change is a day and an hour old: the next failure is the last.
+    let row = delivery::Entity::find_by_id(id)
+        .one(&app.state.db)
+        .await
+        .expect("query")
+        .expect("row");
+    let mut old = row.into_active_model();
+    old.created_at = Set(chrono::Utc::now() - chrono::Duration::hours(25));
+    old.next_attempt_at = Set(Some(chrono::Utc::now()));
+    old.update(&app.state.db).await.expect("aged");
+    let mut last = None;
+    for _ in 0..100 {
+        let page = admin.webhook_deliveries(created.webhook.id, 0, 50).await.expect("log");
+        last = page.items.into_iter().find(|d| i64::from(id) == d.id);
+        if last.as_ref().is_some_and(|d| d.status == "failed") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let last = last.expect("logged");
+    assert_eq!(
+        (last.status.as_str(), last.last_status, last.next_attempt_at),
+        ("failed", Some(500), None)
+    );
+
+    // Disabled: a new change queues nothing for it.
+    let current = admin.webhook(created.webhook.id).await.expect("get");
+    admin
+        .update_webhook(
+            created.webhook.id,
+            current.version,
+            &WebhookPatch {
+                enabled: Some(false),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("disabled");
+    let before = admin
+        .webhook_deliveries(created.webhook.id, 0, 200)
+        .await
+        .expect("log")
+        .total;
+    shared(&board.az_planner, "Shared while disabled").await;
+    // Another webhook, enabled, shows when the change has been worked.
+    let witness = Receiver::start(&[]).await;
+    admin.create_webhook(&every_kind(&witness.url)).await.expect("witness");
+    shared(&board.az_planner, "Seen by the witness").await;
+    witness.wait_until("the witness's delivery", |g| !g.is_empty()).await;
+    let after = admin
+        .webhook_deliveries(created.webhook.id, 0, 200)
+        .await
+        .expect("log")
+        .total;
+    assert_eq!(before, after, "nothing queued while disabled");
+}
+
+#[tokio::test]
+async fn the_database_holds_webhook_kinds_and_parties_to_their_closed_lists() {
+    use sea_orm::ConnectionTrait;
+
+    let app = spawn_app().await;
+    let admin = app.login_as(Party::Az, Role::Administrator).await;
+    let created = admin
+        .create_webhook(&every_kind("https://integrator.example/hook"))
+        .await
+        .expect("registered");
+    let id = created.webhook.id;
+    let bad_kind = format!("INSERT INTO webhook_events (webhook_id, kind) VALUES ({id}, 'session')");
+    assert!(
+        app.state.db.execute_unprepared(&bad_kind).await.is_err(),
+        "kind outside the list"
+    );
+    let bad_party = format!("UPDATE webhooks SET party = 'xx' WHERE id = {id}");
+    assert!(
+        app.state.db.execute_unprepared(&bad_party).await.is_err(),
+        "party outside the list"
+    );
+}
