@@ -7,16 +7,17 @@
 mod deliveries;
 
 use concord_client::Client;
+use concord_shared::ChangeKind;
 use concord_shared::api::{CreatedWebhook, NewWebhook, Webhook, WebhookPatch};
 use concord_shared::rules::webhooks::{check_url, may_manage};
-use concord_shared::{ChangeKind, Problem};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
-use crate::ui::feedback::LoadError;
+use crate::ui::clipboard::ShownOnce;
+use crate::ui::feedback::{LoadError, NotAllowed, allowed_resource};
 use crate::ui::{
     Field, FieldErrors, Loader, Loading, Message, MessageView, error_of, field_error_key, field_errors_of, header_row,
 };
@@ -28,16 +29,10 @@ pub fn WebhooksPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
-    let hooks = LocalResource::new(move || {
+    // Only administrators ask; others are told on the page instead.
+    let hooks = allowed_resource(may_manage, move || {
         let client = client.clone();
-        // Only administrators ask; others are told on the page instead.
-        let allowed = auth.actor().is_some_and(|a| may_manage(a).is_ok());
-        async move {
-            if !allowed {
-                return Err(Problem::new(403, "Forbidden"));
-            }
-            auth.call(client.webhooks()).await
-        }
+        async move { auth.call(client.webhooks()).await }
     });
     let message = RwSignal::new(None::<Message>);
     let created = RwSignal::new(None::<CreatedWebhook>);
@@ -49,16 +44,21 @@ pub fn WebhooksPage() -> impl IntoView {
             return view! { <Loading /> }.into_any();
         };
         if may_manage(actor).is_err() {
-            return view! {
-                <h1>{i18n.tr(Key::WebhooksHeading)}</h1>
-                <p class="notice failure" role="alert">{i18n.tr(Key::Forbidden)}</p>
-            }
-            .into_any();
+            return view! { <NotAllowed heading=Key::WebhooksHeading /> }.into_any();
         }
         view! {
             <h1 id="webhooks-heading">{i18n.tr(Key::WebhooksHeading)}</h1>
             <p class="lead">{i18n.tr(Key::WebhooksIntro)}</p>
-            {move || created.get().map(|hook| view! { <NewSecret hook on_done=move |_| created.set(None) /> })}
+            {move || {
+                created
+                    .get()
+                    .map(|hook| {
+                        view! {
+                            <ShownOnce heading=Key::WebhookCreated name=hook.webhook.url warning=Key::WebhookOnce
+                                label=Key::WebhookSecret secret=hook.secret stem="webhook" on_done=move |_| created.set(None) />
+                        }
+                    })
+            }}
             <MessageView message />
             <Loader content=std::sync::Arc::new(move || {
                 hooks
@@ -82,36 +82,6 @@ pub fn WebhooksPage() -> impl IntoView {
             } />
         }
         .into_any()
-    }
-}
-
-/// The new webhook's signing secret, shown this once.
-#[component]
-fn NewSecret(hook: CreatedWebhook, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let copied = RwSignal::new(None::<bool>);
-    let secret = hook.secret.clone();
-    let url = hook.webhook.url.clone();
-    view! {
-        <section class="card secret" aria-labelledby="webhook-secret-heading" data-testid="new-webhook">
-            <h2 id="webhook-secret-heading">{move || i18n.t(Key::WebhookCreated).replace("{name}", &url)}</h2>
-            <p class="warning" role="alert">{i18n.tr(Key::WebhookOnce)}</p>
-            <div class="field">
-                <label for="webhook-secret">{i18n.tr(Key::WebhookSecret)}</label>
-                <div class="inline">
-                    <input id="webhook-secret" class="secret-value" type="text" readonly=true autocomplete="off"
-                        spellcheck="false" prop:value=hook.secret.clone() data-testid="webhook-secret" />
-                    <button type="button" class="primary" data-testid="copy-webhook-secret"
-                        on:click=move |_| crate::ui::clipboard::copy(&secret, copied)>
-                        {i18n.tr(Key::Copy)}
-                    </button>
-                </div>
-            </div>
-            <p role="status" class="muted">
-                {move || copied.get().map(|ok| if ok { i18n.t(Key::Copied) } else { i18n.t(Key::CopyFailed) })}
-            </p>
-            <button type="button" class="secondary" on:click=move |_| on_done.run(())>{i18n.tr(Key::TokenDone)}</button>
-        </section>
     }
 }
 
