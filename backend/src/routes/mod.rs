@@ -47,6 +47,9 @@ mod webhooks;
                        Errors are application/problem+json (RFC 9457). Updates need If-Match with the ETag you read.",
     ),
     modifiers(&Security),
+    // The body of every webhook delivery: no operation answers it, an
+    // integrator's endpoint receives it.
+    components(schemas(concord_shared::api::WebhookEvent)),
     tags(
         (name = "system", description = "Health and reference data"),
         (name = "auth", description = "Signing in and out, the current user, sessions"),

@@ -581,3 +581,29 @@ async fn the_database_holds_webhook_kinds_and_parties_to_their_closed_lists() {
         "party outside the list"
     );
 }
+
+#[tokio::test]
+async fn the_openapi_document_describes_the_webhooks_and_the_body_they_deliver() {
+    let app = spawn_app().await;
+    let doc: serde_json::Value = app
+        .http
+        .get(format!("{}/api/v1/openapi.json", app.address))
+        .send()
+        .await
+        .expect("doc")
+        .json()
+        .await
+        .expect("json");
+    let body = &doc["components"]["schemas"]["WebhookEvent"]["properties"];
+    for field in ["event_id", "event", "kind", "entity_id", "year", "link", "at"] {
+        assert!(body.get(field).is_some(), "WebhookEvent.{field}");
+    }
+    for path in [
+        "/api/v1/webhooks",
+        "/api/v1/webhooks/{id}",
+        "/api/v1/webhooks/{id}/deliveries",
+        "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path}");
+    }
+}
