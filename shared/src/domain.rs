@@ -280,6 +280,18 @@ closed_list! {
 }
 
 closed_list! {
+    /// Where a webhook delivery stands (derived from its attempts, not stored).
+    DeliveryStatus {
+        /// To be sent, or sent again after a failure.
+        Pending = "pending" => ["pending", "gözləyir", "მოლოდინში"],
+        /// The endpoint answered 2xx.
+        Delivered = "delivered" => ["delivered", "çatdırılıb", "მიწოდებულია"],
+        /// Given up 24 hours after the change; only a redelivery sends it again.
+        Failed = "failed" => ["given up", "dayandırılıb", "შეწყვეტილია"],
+    }
+}
+
+closed_list! {
     /// How a person wants to hear of one kind of alert.
     AlertDelivery {
         /// In the web app only.

@@ -5,6 +5,7 @@
 use chrono::Utc;
 use concord_shared::ChangeKind;
 use concord_shared::api::{CreatedWebhook, NewWebhook, Page, Webhook, WebhookDelivery, WebhookPatch};
+use concord_shared::domain::DeliveryStatus;
 use concord_shared::rules::{self, Action, Scope};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
@@ -36,15 +37,15 @@ fn view(row: &hook::Model, events: Vec<ChangeKind>) -> Webhook {
 
 fn delivery_view(row: delivery::Model) -> WebhookDelivery {
     let status = match (row.delivered_at, row.next_attempt_at) {
-        (Some(_), _) => "delivered",
-        (None, Some(_)) => "pending",
-        (None, None) => "failed",
+        (Some(_), _) => DeliveryStatus::Delivered,
+        (None, Some(_)) => DeliveryStatus::Pending,
+        (None, None) => DeliveryStatus::Failed,
     };
     WebhookDelivery {
         id: i64::from(row.id),
         event_id: i64::from(row.audit_id),
         event: row.event,
-        status: status.to_owned(),
+        status,
         attempts: row.attempts,
         last_status: row.last_status,
         last_error: row.last_error,

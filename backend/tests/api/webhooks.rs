@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{any, post};
 use concord_backend::entities::audit_log;
 use concord_shared::api::{NewWebhook, WebhookEvent, WebhookPatch};
+use concord_shared::domain::DeliveryStatus;
 use concord_shared::{ChangeKind, Party, Role};
 use hmac::{Hmac, KeyInit, Mac};
 use sea_orm::EntityTrait;
@@ -247,15 +248,15 @@ async fn a_500_is_retried_with_the_same_body_and_redelivery_sends_it_again() {
     for _ in 0..100 {
         let page = admin.webhook_deliveries(created.webhook.id, 0, 50).await.expect("log");
         logged = page.items.into_iter().find(|d| d.id == delivery);
-        if logged.as_ref().is_some_and(|d| d.status == "delivered") {
+        if logged.as_ref().is_some_and(|d| d.status == DeliveryStatus::Delivered) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let logged = logged.expect("in the log");
     assert_eq!(
-        (logged.status.as_str(), logged.attempts, logged.last_status),
-        ("delivered", 2, Some(200))
+        (logged.status, logged.attempts, logged.last_status),
+        (DeliveryStatus::Delivered, 2, Some(200))
     );
 
     admin
@@ -301,7 +302,7 @@ async fn a_redirect_is_not_followed_but_recorded_and_retried() {
         first.last_error.as_deref().is_some_and(|e| e.contains("redirect")),
         "{first:?}"
     );
-    assert_eq!(first.status, "pending", "tried again later");
+    assert_eq!(first.status, DeliveryStatus::Pending, "tried again later");
 }
 
 #[tokio::test]
@@ -516,15 +517,15 @@ async fn a_delivery_is_given_up_24_hours_after_the_change_and_a_disabled_webhook
     for _ in 0..100 {
         let page = admin.webhook_deliveries(created.webhook.id, 0, 50).await.expect("log");
         last = page.items.into_iter().find(|d| i64::from(id) == d.id);
-        if last.as_ref().is_some_and(|d| d.status == "failed") {
+        if last.as_ref().is_some_and(|d| d.status == DeliveryStatus::Failed) {
             break;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let last = last.expect("logged");
     assert_eq!(
-        (last.status.as_str(), last.last_status, last.next_attempt_at),
-        ("failed", Some(500), None)
+        (last.status, last.last_status, last.next_attempt_at),
+        (DeliveryStatus::Failed, Some(500), None)
     );
 
     // Disabled: a new change queues nothing for it.

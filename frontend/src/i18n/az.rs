@@ -713,9 +713,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::DeliveryNoAnswer => "cavab yoxdur",
         Key::DeliveryError => "Son xəta",
         Key::DeliveryNext => "Növbəti cəhd",
-        Key::DeliveryPending => "gözləyir",
-        Key::DeliveryDelivered => "çatdırılıb",
-        Key::DeliveryFailed => "dayandırılıb",
         Key::Redeliver => "Yenidən göndər",
         Key::Redelivered => "{name} nömrəli çatdırılma indi yenidən göndəriləcək.",
         Key::FeInsecureUrl => {

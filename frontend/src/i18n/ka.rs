@@ -717,9 +717,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::DeliveryNoAnswer => "პასუხი არ არის",
         Key::DeliveryError => "ბოლო შეცდომა",
         Key::DeliveryNext => "შემდეგი მცდელობა",
-        Key::DeliveryPending => "მოლოდინში",
-        Key::DeliveryDelivered => "მიწოდებულია",
-        Key::DeliveryFailed => "შეწყვეტილია",
         Key::Redeliver => "ხელახლა გაგზავნა",
         Key::Redelivered => "მიწოდება {name} ახლავე ხელახლა გაიგზავნება.",
         Key::FeInsecureUrl => {

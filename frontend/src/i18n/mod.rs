@@ -1261,12 +1261,6 @@ pub enum Key {
     DeliveryError,
     /// Column: when it is tried again.
     DeliveryNext,
-    /// Status: to be sent (again).
-    DeliveryPending,
-    /// Status: the endpoint took it.
-    DeliveryDelivered,
-    /// Status: given up after 24 hours.
-    DeliveryFailed,
     /// Button: send a delivery again.
     Redeliver,
     /// Done: `{name}` is the delivery's number.

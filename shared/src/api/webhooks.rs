@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{ChangeKind, Party};
+use crate::domain::{ChangeKind, DeliveryStatus, Party};
 
 /// `POST /api/v1/webhooks`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,8 +84,8 @@ pub struct WebhookDelivery {
     pub event_id: i64,
     /// What happened (`X-Concord-Event`), e.g. `activity.share`.
     pub event: String,
-    /// `pending`, `delivered` or `failed` (given up after 24 hours).
-    pub status: String,
+    /// Pending, delivered or failed (given up after 24 hours).
+    pub status: DeliveryStatus,
     /// Attempts so far.
     pub attempts: i32,
     /// The HTTP status of the last answer; none when no answer came.

@@ -4,6 +4,7 @@
 
 use concord_client::Client;
 use concord_shared::api::WebhookDelivery;
+use concord_shared::domain::DeliveryStatus;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -65,14 +66,6 @@ pub fn DeliveryLog(id: i64, url: String, #[prop(into)] on_close: Callback<()>) -
     }
 }
 
-fn status_key(status: &str) -> Key {
-    match status {
-        "delivered" => Key::DeliveryDelivered,
-        "failed" => Key::DeliveryFailed,
-        _ => Key::DeliveryPending,
-    }
-}
-
 #[component]
 fn DeliveryRow(
     webhook: i64,
@@ -87,7 +80,7 @@ fn DeliveryRow(
     let id = delivery.id;
     let created = delivery.created_at.timestamp_millis();
     let next = delivery.next_attempt_at.map(|t| t.timestamp_millis());
-    let status = status_key(&delivery.status);
+    let status = delivery.status;
     let answer = delivery.last_status;
     let redeliver = move |_| {
         let client = client.clone();
@@ -105,12 +98,13 @@ fn DeliveryRow(
         });
     };
     view! {
-        <tr data-delivery=id.to_string() data-status=delivery.status.clone()>
+        <tr data-delivery=id.to_string() data-status=status.code()>
             <td>{move || format_datetime(created, i18n.lang())}</td>
             <td><code>{delivery.event.clone()}</code></td>
             <td>
-                <span class="badge" class:ok=status == Key::DeliveryDelivered class:off=status == Key::DeliveryFailed>
-                    {move || i18n.t(status)}
+                <span class="badge" class:ok=status == DeliveryStatus::Delivered
+                    class:off=status == DeliveryStatus::Failed>
+                    {move || status.label(i18n.lang())}
                 </span>
             </td>
             <td>{delivery.attempts}</td>
