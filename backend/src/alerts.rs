@@ -14,8 +14,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use concord_shared::plan::PartyConsent;
+use concord_shared::rules::Actor;
 use concord_shared::rules::alerts::{self as rule, ActivityFacts, Happening, Recipient};
-use concord_shared::rules::{Actor, Scope};
 use concord_shared::{AlertDelivery, AlertKind, Lang, Party};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::Value;
@@ -37,7 +37,7 @@ struct Person {
     actor: Actor,
     email: Option<String>,
     lang: Lang,
-    deliveries: HashMap<String, AlertDelivery>,
+    deliveries: HashMap<AlertKind, AlertDelivery>,
 }
 
 fn consent_pair(v: &Value) -> Option<(PartyConsent, PartyConsent)> {
@@ -51,10 +51,7 @@ fn party_of(v: &Value, name: &str) -> Option<Party> {
 
 /// What the rules read of an entry.
 fn happening(entry: &audit_log::Model) -> Option<Happening<'_>> {
-    let scope = match entry.scope.as_str() {
-        "joint" => Scope::Joint,
-        code => Scope::Private(code.parse().ok()?),
-    };
+    let scope = entry.scope;
     let parse = |t: &Option<String>| t.as_deref().and_then(|t| serde_json::from_str::<Value>(t).ok());
     let (before, after) = (parse(&entry.before), parse(&entry.after));
     let is_comment = matches!(entry.action.as_str(), "activity.comment" | "activity.note");
@@ -75,7 +72,7 @@ fn happening(entry: &audit_log::Model) -> Option<Happening<'_>> {
         action: &entry.action,
         scope,
         by_user: entry.actor_user_id,
-        by_party: entry.party.as_deref().and_then(|p| p.parse().ok()),
+        by_party: entry.party,
         activity,
         mentions,
     })
@@ -92,11 +89,9 @@ async fn people<C: ConnectionTrait>(conn: &C) -> Result<Vec<Person>, AppError> {
         .into_iter()
         .map(|c| (c.user_id, c))
         .collect();
-    let mut deliveries: HashMap<i32, HashMap<String, AlertDelivery>> = HashMap::new();
+    let mut deliveries: HashMap<i32, HashMap<AlertKind, AlertDelivery>> = HashMap::new();
     for p in preference::Entity::find().all(conn).await? {
-        if let Some(d) = AlertDelivery::from_code(&p.delivery) {
-            deliveries.entry(p.user_id).or_default().insert(p.kind, d);
-        }
+        deliveries.entry(p.user_id).or_default().insert(p.kind, p.delivery);
     }
     Ok(users
         .into_iter()
@@ -110,10 +105,7 @@ async fn people<C: ConnectionTrait>(conn: &C) -> Result<Vec<Person>, AppError> {
                 },
                 username: u.username,
                 email: contact.and_then(|c| c.email.clone()),
-                lang: contact
-                    .and_then(|c| c.language.as_deref())
-                    .and_then(Lang::from_code)
-                    .unwrap_or_default(),
+                lang: contact.and_then(|c| c.language).unwrap_or_default(),
                 deliveries: deliveries.remove(&u.id).unwrap_or_default(),
             }
         })
@@ -124,7 +116,7 @@ async fn people<C: ConnectionTrait>(conn: &C) -> Result<Vec<Person>, AppError> {
 fn delivery_of(person: &Person, kind: AlertKind) -> AlertDelivery {
     person
         .deliveries
-        .get(kind.code())
+        .get(&kind)
         .copied()
         .unwrap_or_else(|| rule::default_delivery(kind))
 }
@@ -179,15 +171,15 @@ async fn record<C: ConnectionTrait>(
     let saved = row::ActiveModel {
         user_id: Set(person.id),
         audit_id: Set(entry.id),
-        kind: Set(kind.code().to_owned()),
+        kind: Set(kind),
         action: Set(entry.action.clone()),
         entity_type: Set(entry.entity_type.clone()),
         entity_id: Set(entry.entity_id.clone()),
         actor_label: Set(entry.actor_label.clone()),
-        actor_party: Set(entry.party.clone()),
+        actor_party: Set(entry.party),
         created_at: Set(entry.at),
         read_at: Set(None),
-        mail: Set(delivery.code().to_owned()),
+        mail: Set(delivery),
         mailed_at: Set(at_once.then_some(now)),
         ..Default::default()
     }
@@ -206,7 +198,7 @@ async fn record<C: ConnectionTrait>(
 pub async fn queue_digests(state: &AppState) -> Result<u64, AppError> {
     let tx = state.write().await?;
     let pending = row::Entity::find()
-        .filter(row::Column::Mail.eq(AlertDelivery::Digest.code()))
+        .filter(row::Column::Mail.eq(AlertDelivery::Digest))
         .filter(row::Column::MailedAt.is_null())
         .order_by_asc(row::Column::Id)
         .all(&*tx)
@@ -219,11 +211,7 @@ pub async fn queue_digests(state: &AppState) -> Result<u64, AppError> {
     let now = Utc::now();
     for (user_id, alerts) in by_user {
         let contact = contact::Entity::find_by_id(user_id).one(&*tx).await?;
-        let lang = contact
-            .as_ref()
-            .and_then(|c| c.language.as_deref())
-            .and_then(Lang::from_code)
-            .unwrap_or_default();
+        let lang = contact.as_ref().and_then(|c| c.language).unwrap_or_default();
         if let Some(address) = contact.and_then(|c| c.email) {
             let message = mail::digest(&state.settings.public_origin, lang, &alerts);
             mail::queue(&*tx, user_id, &address, message).await?;

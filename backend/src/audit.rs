@@ -63,13 +63,6 @@ pub struct Event<'a> {
     pub after: Option<serde_json::Value>,
 }
 
-fn scope_code(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Joint => "joint",
-        Scope::Private(party) => party.code(),
-    }
-}
-
 /// The hash of an entry: SHA-256 over its fields in a fixed order and the previous hash.
 fn entry_hash(row: &audit_log::Model) -> String {
     let mut h = Sha256::new();
@@ -80,8 +73,8 @@ fn entry_hash(row: &audit_log::Model) -> String {
         row.actor_user_id.map(|v| v.to_string()).unwrap_or_default(),
         row.actor_token_id.map(|v| v.to_string()).unwrap_or_default(),
         row.actor_label.clone(),
-        row.party.clone().unwrap_or_default(),
-        row.scope.clone(),
+        row.party.map(|p| p.code().to_owned()).unwrap_or_default(),
+        row.scope.code().to_owned(),
         row.action.clone(),
         row.entity_type.clone(),
         row.entity_id.clone().unwrap_or_default(),
@@ -128,8 +121,8 @@ pub async fn append<C: ConnectionTrait>(conn: &C, event: Event<'_>) -> anyhow::R
         actor_user_id: event.actor.user_id,
         actor_token_id: event.actor.token_id,
         actor_label: event.actor.label.chars().take(200).collect(),
-        party: event.actor.party.map(|p| p.code().to_owned()),
-        scope: scope_code(event.scope).to_owned(),
+        party: event.actor.party,
+        scope: event.scope,
         action: event.action.to_owned(),
         entity_type: event.entity_type.to_owned(),
         entity_id: event.entity_id,

@@ -24,6 +24,18 @@ pub struct PageKey {
     pub query: String,
 }
 
+impl PageKey {
+    /// The entity tag of the page made from this key: the same key always
+    /// makes the same bytes (which is what lets the cache keep them), so a
+    /// client holding the page of this tag holds the current one.
+    pub fn etag(&self) -> String {
+        use sha2::Digest;
+        let query = sha2::Sha256::digest(self.query.as_bytes());
+        let short: String = query.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        format!("\"p{}.r{}.{}.{short}\"", self.plan_id, self.revision, self.party.code())
+    }
+}
+
 #[derive(Clone)]
 struct ByBytes;
 
@@ -53,14 +65,19 @@ impl PageCache {
     }
 }
 
-/// How long a checked session is believed without asking the database again.
-/// Changes made through this server (sign-out, revocation, disabling, a new
-/// role or password) take effect at once; this bound only matters for a
-/// change made elsewhere (another instance, `concord user disable`).
+/// How long a checked session or token is believed without asking the
+/// database again. Changes made through this server (sign-out, revocation,
+/// disabling, a new role or password) take effect at once; a change made
+/// elsewhere (another instance, `concord user disable`) is audited, and the
+/// audit log's tail task of every instance (`crate::events`, woken by
+/// `NOTIFY` on PostgreSQL) forgets every entry when it reads one. This
+/// bound is only the last resort should that task fall behind.
 pub const SESSION_TTL: std::time::Duration = std::time::Duration::from_secs(2);
 
-/// Recently checked sessions, by the SHA-256 of their secret: the check every
-/// request makes costs no query while the entry is fresh.
+/// Recently checked sessions and API tokens, by the SHA-256 of their secret
+/// (a session's and a token's under keys of their own, so that neither is
+/// ever taken for the other): the check every request makes costs no query
+/// while the entry is fresh.
 pub struct SessionCache {
     entries: quick_cache::sync::Cache<String, (crate::auth::caller::AuthUser, std::time::Instant)>,
     // Bumped on every invalidation; a check that began before it may not

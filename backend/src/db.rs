@@ -15,14 +15,21 @@ pub async fn connect_and_migrate(settings: &Settings) -> anyhow::Result<Database
         std::fs::create_dir_all(&settings.data_dir)
             .with_context(|| format!("creating the data directory {}", settings.data_dir.display()))?;
     }
+    // How long a request may wait for a connection before it is answered 503
+    // (both settings are sqlx's acquire timeout). A PostgreSQL server that
+    // went away refuses connections, and sqlx retries them until this
+    // deadline: short, so that requests during an outage are told at once
+    // (tests/api/pg_restart.rs) rather than hang. SQLite, a local file,
+    // only ever waits for its few connections under load.
+    let wait = Duration::from_secs(if settings.is_sqlite() { 10 } else { 3 });
     let mut options = ConnectOptions::new(settings.database_url.clone());
     options
         // SQLite: each connection is a thread of its own (sqlx-sqlite); beyond
         // a few, they only add context switches on a small machine.
         .max_connections(if settings.is_sqlite() { 4 } else { 16 })
         .min_connections(1)
-        .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10))
+        .connect_timeout(wait)
+        .acquire_timeout(wait)
         .sqlx_logging(false);
     if settings.is_sqlite() {
         // WAL lets readers proceed during a write; foreign keys are off by

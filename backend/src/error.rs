@@ -74,6 +74,16 @@ pub enum AppError {
         /// Seconds after which a retry is worthwhile.
         retry_after: u64,
     },
+    /// 507: the file system that keeps uploads is full; nothing was kept.
+    #[error("storage full")]
+    StorageFull,
+    /// 503: the file system that keeps uploads refuses writes (read-only,
+    /// not permitted); nothing was kept. Try again after this many seconds.
+    #[error("storage unavailable")]
+    StorageUnavailable {
+        /// Seconds after which a retry is worthwhile.
+        retry_after: u64,
+    },
     /// 500: anything unexpected; the cause is logged, never sent.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -102,7 +112,37 @@ impl From<sea_orm::DbErr> for AppError {
     }
 }
 
+/// Seconds after which an upload refused by its storage is worth retrying.
+const STORAGE_RETRY_AFTER_SECONDS: u64 = 30;
+
 impl AppError {
+    /// A failure of the file system that keeps uploads: 507 when it is
+    /// full (or over quota), 503 when it refuses writes, else 500. The
+    /// cause is logged either way.
+    pub fn storage(err: anyhow::Error) -> AppError {
+        let os = err
+            .chain()
+            .find_map(|e| e.downcast_ref::<std::io::Error>())
+            .and_then(std::io::Error::raw_os_error);
+        // ENOSPC, EDQUOT; EROFS, EACCES, EPERM.
+        match os {
+            Some(28 | 122) => {
+                tracing::error!(error = format!("{err:#}"), "the upload storage is full; answering 507");
+                AppError::StorageFull
+            }
+            Some(30 | 13 | 1) => {
+                tracing::error!(
+                    error = format!("{err:#}"),
+                    "the upload storage refuses writes; answering 503"
+                );
+                AppError::StorageUnavailable {
+                    retry_after: STORAGE_RETRY_AFTER_SECONDS,
+                }
+            }
+            _ => AppError::Internal(err),
+        }
+    }
+
     /// The HTTP status of this error.
     pub fn status(&self) -> StatusCode {
         match self {
@@ -119,7 +159,8 @@ impl AppError {
             AppError::Refused(refusal) => {
                 StatusCode::from_u16(refusal.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
             }
-            AppError::Unavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable { .. } | AppError::StorageUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
             AppError::Integrity(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -142,11 +183,14 @@ impl AppError {
             AppError::Integrity(_) => "document_damaged".to_owned(),
             AppError::Refused(refusal) => refusal.reason().map_or_else(|| "not_found".to_owned(), |r| r.code()),
             AppError::Unavailable { .. } => "unavailable".to_owned(),
+            AppError::StorageFull => "storage_full".to_owned(),
+            AppError::StorageUnavailable { .. } => "storage_unavailable".to_owned(),
             AppError::Internal(_) => "internal".to_owned(),
         }
     }
 
-    fn problem(&self) -> Problem {
+    /// The problem this error is answered with (also one item's refusal in a bulk answer).
+    pub(crate) fn problem(&self) -> Problem {
         let mut problem = self.described();
         if problem.code.is_empty() {
             problem.code = self.code();
@@ -198,6 +242,20 @@ impl AppError {
                         "The service is busy or its database is unreachable. Try again in {retry_after} seconds."
                     ))
                     .with_kind("/problems/unavailable");
+                p.retry_after = Some(*retry_after);
+                p
+            }
+            AppError::StorageFull => Problem::new(status.as_u16(), title)
+                .with_detail(
+                    "The server has no room left for files; nothing was kept. Ask the administrators to free space.",
+                )
+                .with_kind("/problems/storage-full"),
+            AppError::StorageUnavailable { retry_after } => {
+                let mut p = Problem::new(status.as_u16(), title)
+                    .with_detail(format!(
+                        "The server cannot store files right now; nothing was kept. Try again in {retry_after} seconds."
+                    ))
+                    .with_kind("/problems/storage-unavailable");
                 p.retry_after = Some(*retry_after);
                 p
             }

@@ -51,10 +51,7 @@ impl Entry {
     /// (accounts, sessions, tokens, webhooks: not a [`ChangeKind`]).
     pub fn from_row(row: audit_log::Model) -> Option<Entry> {
         ChangeKind::from_code(&row.entity_type)?;
-        let scope = match row.scope.as_str() {
-            "joint" => Scope::Joint,
-            code => Scope::Private(code.parse().ok()?),
-        };
+        let scope = row.scope;
         let after: Option<serde_json::Value> = row.after.as_deref().and_then(|t| serde_json::from_str(t).ok());
         let field = |name: &str| {
             after
@@ -72,7 +69,7 @@ impl Entry {
                 version: field("version"),
                 year: field("year").and_then(|y| i32::try_from(y).ok()),
                 actor: row.actor_label,
-                party: row.party.and_then(|p| p.parse().ok()),
+                party: row.party,
             },
             scope,
         })
@@ -94,6 +91,9 @@ pub struct Batch {
     pub last: i64,
     /// How many rows were read (followed or not).
     pub read: usize,
+    /// Whether any of them changed a session, a token or a user: what a
+    /// caller's credentials stand on.
+    pub credentials: bool,
 }
 
 /// The process's hub of changes.
@@ -161,7 +161,11 @@ impl Hub {
             .await?;
         let read = rows.len();
         let last = rows.last().map_or(after, |r| i64::from(r.id));
+        let credentials = rows
+            .iter()
+            .any(|r| matches!(r.entity_type.as_str(), "session" | "token" | "user"));
         Ok(Batch {
+            credentials,
             entries: rows.into_iter().filter_map(Entry::from_row).collect(),
             last,
             read,
@@ -182,8 +186,17 @@ impl Hub {
     }
 
     /// Follows the log from its current end until the server stops: the
-    /// process's one tail task.
-    pub async fn follow(self: Arc<Hub>, db: DatabaseConnection, postgres_url: Option<String>, poll: Duration) {
+    /// process's one tail task. An entry that changed a session, a token or
+    /// a user (made by any process on this database) empties `credentials`,
+    /// so a sign-out, revocation, demotion or disabling holds on every
+    /// instance within the moment the notification takes.
+    pub async fn follow(
+        self: Arc<Hub>,
+        db: DatabaseConnection,
+        postgres_url: Option<String>,
+        poll: Duration,
+        credentials: Arc<crate::cache::SessionCache>,
+    ) {
         let mut closing = self.closing();
         let start = Hub::newest(&db).await.unwrap_or(0);
         self.last.store(start, Ordering::SeqCst);
@@ -212,12 +225,12 @@ impl Hub {
                 () = tokio::time::sleep(poll) => {}
                 _ = closing.changed() => return,
             }
-            self.pump(&db).await;
+            self.pump(&db, &credentials).await;
         }
     }
 
     /// Hands on every entry after the last one handed on.
-    async fn pump(&self, db: &DatabaseConnection) {
+    async fn pump(&self, db: &DatabaseConnection, credentials: &crate::cache::SessionCache) {
         loop {
             let batch = match Hub::since(db, self.last.load(Ordering::SeqCst), PUMP_ROWS).await {
                 Ok(batch) => batch,
@@ -226,6 +239,9 @@ impl Hub {
                     return;
                 }
             };
+            if batch.credentials {
+                credentials.invalidate();
+            }
             for entry in batch.entries {
                 // No receiver is not an error: nobody is connected.
                 let _ = self.sender.send(Arc::new(entry));

@@ -61,6 +61,26 @@ impl HasVersion for concord_shared::api::Notification {
     }
 }
 
+/// Whether a conditional GET's `If-None-Match` names `tag` (or is `*`):
+/// then the answer is 304 with no body. Weak comparison, as RFC 9110
+/// §13.1.2 asks of `If-None-Match`; an unreadable header matches nothing.
+pub fn none_match(headers: &axum::http::HeaderMap, tag: &str) -> bool {
+    let bare = |t: &str| t.trim().trim_start_matches("W/").to_owned();
+    let wanted = bare(tag);
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim() == "*" || bare(t) == wanted)
+}
+
+/// 304 Not Modified carrying the tag that is still current.
+pub fn not_modified(tag: &str) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (axum::http::StatusCode::NOT_MODIFIED, [(header::ETAG, tag.to_owned())]).into_response()
+}
+
 /// A JSON answer with the resource's version as its `ETag`.
 pub fn etagged<T: serde::Serialize + HasVersion>(value: T) -> impl axum::response::IntoResponse {
     (

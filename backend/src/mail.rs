@@ -7,7 +7,7 @@
 //! it returns.
 
 use chrono::Utc;
-use concord_shared::{AlertKind, Lang, Party};
+use concord_shared::Lang;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -84,15 +84,13 @@ fn esc(text: &str) -> String {
 /// One line of an alert: kind, what, who; and its absolute link.
 fn line(origin: &str, lang: Lang, alert: &row::Model) -> (String, String) {
     let w = words(lang);
-    let kind = AlertKind::from_code(&alert.kind).map_or(alert.kind.as_str(), |k| k.label(lang));
+    let kind = alert.kind.label(lang);
     let thing = match alert.entity_type.as_str() {
         "plan" => format!("{} {}", w.plan, alert.entity_id.as_deref().unwrap_or_default()),
         _ => w.activity.to_owned(),
     };
     let party = alert
         .actor_party
-        .as_deref()
-        .and_then(|p| p.parse::<Party>().ok())
         .map(|p| format!(" ({})", p.short()))
         .unwrap_or_default();
     let text = format!("{kind}: {thing}, {} {}{party}", w.by, alert.actor_label);
@@ -123,7 +121,7 @@ fn html_page(lang: Lang, title: &str, items: &[(String, String)]) -> String {
 pub fn one(origin: &str, lang: Lang, alert: &row::Model) -> Rendered {
     let w = words(lang);
     let (text, url) = line(origin, lang, alert);
-    let kind = AlertKind::from_code(&alert.kind).map_or(alert.kind.as_str(), |k| k.label(lang));
+    let kind = alert.kind.label(lang);
     let subject = format!("{}: {kind}", w.subject);
     Rendered {
         text: format!("{text}\n{}: {url}\n\n{}\n", w.open, w.footer),

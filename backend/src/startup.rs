@@ -93,7 +93,12 @@ impl Application {
         // or the graceful shutdown would wait for them for ever.
         let hub = state.events.clone();
         let postgres = (!state.settings.is_sqlite()).then(|| state.settings.database_url.clone());
-        let follower = tokio::spawn(hub.clone().follow(state.db.clone(), postgres, state.settings.live_poll));
+        let follower = tokio::spawn(hub.clone().follow(
+            state.db.clone(),
+            postgres,
+            state.settings.live_poll,
+            state.sessions.clone(),
+        ));
         let mut background = crate::alerts::spawn(&state)?;
         background.extend(crate::webhooks::spawn(&state));
         let metrics = metrics_listener.map(|listener| {

@@ -252,7 +252,8 @@ test('a viewer sees the board, the table and an activity but no edit control any
   const { page, context, assertNoProblems } = await openAs('ge.viewer', 'en');
   const controls = '[data-testid="new-activity"], [data-testid="propose-step"], [data-testid="confirm-step"], '
     + '[data-testid="edit"], [data-testid="share"], [data-testid="withdraw"], [data-testid="consent-panel"], '
-    + '[data-testid="comments-send"], [data-testid="notes-send"], main textarea';
+    + '[data-testid="comments-send"], [data-testid="notes-send"], main textarea, '
+    + '[data-testid="table-select"], [data-testid="table-select-all"], [data-testid="bulk-bar"]';
   await page.goto(`${BASE}/plans/${DEMO_YEAR}`);
   await page.locator('[data-testid="plan-state"]').waitFor();
   assert.equal(await page.locator(controls).count(), 0, 'plan page');
@@ -303,10 +304,11 @@ test('board filters live in the URL, the table sorts and pages and remembers its
   await page.waitForURL((url) => url.searchParams.get('page') === '2');
   await page.locator('summary', { hasText: /Columns to show/ }).click();
   await page.uncheck('#col-form');
-  assert.equal(await page.locator('[data-testid="activity-table"] thead th').count(), 8);
+  // Eight chosen columns and the selection column of the bulk decisions.
+  assert.equal(await page.locator('[data-testid="activity-table"] thead th').count(), 9);
   await page.reload();
   await page.locator('[data-testid="activity-table"] tbody tr').first().waitFor();
-  assert.equal(await page.locator('[data-testid="activity-table"] thead th').count(), 8, 'the column choice is remembered');
+  assert.equal(await page.locator('[data-testid="activity-table"] thead th').count(), 9, 'the column choice is remembered');
   assertNoProblems();
   await context.close();
 });

@@ -18,7 +18,8 @@ use crate::auth::{Auth, Boot, Notice};
 use crate::i18n::{I18n, Key};
 use crate::pages::activity::{ActivityPage, NewActivityPage};
 use crate::pages::board::{BoardPage, InboxPage, TablePage};
-use crate::pages::plan::{InboxRedirect, PlanPage, PlansPage};
+use crate::pages::inbox::WorkQueuePage;
+use crate::pages::plan::{PlanPage, PlansPage};
 use crate::pages::{
     account::AccountPage, agreement::AgreementPage, alerts::AlertsPage, login::LoginPage, not_found::NotFound,
     tokens::TokensPage, users::UsersPage, webhooks::WebhooksPage,
@@ -65,7 +66,7 @@ macro_rules! split_page {
 // so fifteen split points made 161 modules and 44 requests for the users
 // page; a group is one split point, and at most a handful of shared modules.
 
-/// The plans, their board, table and inbox, and the activity pages.
+/// The plans, their board, table and inbox, the work queue, and the activity pages.
 #[derive(Clone, Copy)]
 #[repr(u8)]
 enum PlanPages {
@@ -74,6 +75,7 @@ enum PlanPages {
     Board,
     Table,
     Inbox,
+    WorkQueue,
     NewActivity,
     Activity,
 }
@@ -86,6 +88,7 @@ fn plan_pages(page: PlanPages) -> AnyView {
         PlanPages::Board => view! { <BoardPage /> }.into_any(),
         PlanPages::Table => view! { <TablePage /> }.into_any(),
         PlanPages::Inbox => view! { <InboxPage /> }.into_any(),
+        PlanPages::WorkQueue => view! { <WorkQueuePage /> }.into_any(),
         PlanPages::NewActivity => view! { <NewActivityPage /> }.into_any(),
         PlanPages::Activity => view! { <ActivityPage /> }.into_any(),
     }
@@ -165,6 +168,7 @@ split_page!(SplitPlanPage, plan_pages, PlanPages::Plan);
 split_page!(SplitBoardPage, plan_pages, PlanPages::Board);
 split_page!(SplitTablePage, plan_pages, PlanPages::Table);
 split_page!(SplitInboxPage, plan_pages, PlanPages::Inbox);
+split_page!(SplitWorkQueuePage, plan_pages, PlanPages::WorkQueue);
 split_page!(SplitNewActivityPage, plan_pages, PlanPages::NewActivity);
 split_page!(SplitActivityPage, plan_pages, PlanPages::Activity);
 split_page!(SplitAccountPage, account_pages, AccountPages::Account);
@@ -195,6 +199,7 @@ pub fn App() -> impl IntoView {
     let auth = Auth::init(client);
     crate::live::Live::init(auth);
     crate::ui::alert_bell::AlertCount::init();
+    crate::ui::inbox_count::QueueCount::init();
 
     view! {
         <Router>
@@ -277,7 +282,7 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/plans/:year/inbox") view={Lazy::<SplitInboxPage>::new()} />
                             <Route path=path!("/plans/:year/new") view={Lazy::<SplitNewActivityPage>::new()} />
                             <Route path=path!("/activities/:id") view={Lazy::<SplitActivityPage>::new()} />
-                            <Route path=path!("/inbox") view=InboxRedirect />
+                            <Route path=path!("/inbox") view={Lazy::<SplitWorkQueuePage>::new()} />
                             <Route path=path!("/account") view={Lazy::<SplitAccountPage>::new()} />
                             <Route path=path!("/users") view={Lazy::<SplitUsersPage>::new()} />
                             <Route path=path!("/tokens") view={Lazy::<SplitTokensPage>::new()} />
@@ -323,9 +328,7 @@ fn Navigation() -> impl IntoView {
                     <A href="/plans" attr:data-nav="plans">
                         {i18n.tr(Key::NavPlans)}
                     </A>
-                    <A href="/inbox" attr:data-nav="inbox">
-                        {i18n.tr(Key::NavInbox)}
-                    </A>
+                    <crate::ui::inbox_count::InboxLink />
                     <A href="/account" attr:data-nav="account">
                         {i18n.tr(Key::NavAccount)}
                     </A>

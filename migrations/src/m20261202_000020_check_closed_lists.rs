@@ -22,7 +22,7 @@ impl MigrationName for Migration {
     }
 }
 
-const PARTY: &[&str] = &["az", "ge"];
+pub(crate) const PARTY: &[&str] = &["az", "ge"];
 const ROLE: &[&str] = &["viewer", "planner", "coordinator", "administrator"];
 const PLAN_STATE: &[&str] = &["drafting", "negotiation", "agreed", "signed", "closed"];
 const PARTY_CONSENT: &[&str] = &["pending", "accepted", "rejected", "changes_requested"];
@@ -109,52 +109,63 @@ fn name(table: &str, column: &str) -> String {
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        let backend = manager.get_database_backend();
-        for (table, column, codes) in CHECKS {
-            let (name, codes) = (name(table, column), list(codes));
-            match backend {
-                DbBackend::Sqlite => {
-                    for (event, suffix) in [("INSERT", "ins"), (&format!("UPDATE OF {column}"), "upd")] {
-                        db.execute_unprepared(&format!(
-                            "CREATE TRIGGER {name}_{suffix} BEFORE {event} ON {table} \
-                             WHEN NEW.{column} NOT IN ({codes}) \
-                             BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: {name}'); END"
-                        ))
-                        .await?;
-                    }
-                }
-                _ => {
+        add_checks(manager, CHECKS).await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        drop_checks(manager, CHECKS).await
+    }
+}
+
+/// Adds a check per (table, column, codes): a `CHECK` constraint on
+/// PostgreSQL, insert and update triggers on SQLite.
+pub(crate) async fn add_checks(manager: &SchemaManager<'_>, checks: &[(&str, &str, &[&str])]) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    let backend = manager.get_database_backend();
+    for (table, column, codes) in checks {
+        let (name, codes) = (name(table, column), list(codes));
+        match backend {
+            DbBackend::Sqlite => {
+                for (event, suffix) in [("INSERT", "ins"), (&format!("UPDATE OF {column}"), "upd")] {
                     db.execute_unprepared(&format!(
-                        "ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({column} IN ({codes}))"
+                        "CREATE TRIGGER {name}_{suffix} BEFORE {event} ON {table} \
+                         WHEN NEW.{column} NOT IN ({codes}) \
+                         BEGIN SELECT RAISE(ABORT, 'CHECK constraint failed: {name}'); END"
                     ))
                     .await?;
                 }
             }
+            _ => {
+                db.execute_unprepared(&format!(
+                    "ALTER TABLE {table} ADD CONSTRAINT {name} CHECK ({column} IN ({codes}))"
+                ))
+                .await?;
+            }
         }
-        Ok(())
     }
+    Ok(())
+}
 
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        let db = manager.get_connection();
-        let backend = manager.get_database_backend();
-        for (table, column, _) in CHECKS {
-            let name = name(table, column);
-            match backend {
-                DbBackend::Sqlite => {
-                    for suffix in ["ins", "upd"] {
-                        db.execute_unprepared(&format!("DROP TRIGGER IF EXISTS {name}_{suffix}"))
-                            .await?;
-                    }
-                }
-                _ => {
-                    db.execute_unprepared(&format!("ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}"))
+/// Drops what [`add_checks`] added.
+pub(crate) async fn drop_checks(manager: &SchemaManager<'_>, checks: &[(&str, &str, &[&str])]) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    let backend = manager.get_database_backend();
+    for (table, column, _) in checks {
+        let name = name(table, column);
+        match backend {
+            DbBackend::Sqlite => {
+                for suffix in ["ins", "upd"] {
+                    db.execute_unprepared(&format!("DROP TRIGGER IF EXISTS {name}_{suffix}"))
                         .await?;
                 }
             }
+            _ => {
+                db.execute_unprepared(&format!("ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}"))
+                    .await?;
+            }
         }
-        Ok(())
     }
+    Ok(())
 }
 
 #[cfg(test)]

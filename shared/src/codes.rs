@@ -24,6 +24,8 @@ pub const PROBLEM_CODES: &[&str] = &[
     "unsupported_media_type",
     "document_damaged",
     "unavailable",
+    "storage_full",
+    "storage_unavailable",
     "migrations_pending",
     "internal",
 ];
@@ -70,6 +72,10 @@ pub const FIELD_CODES: &[&str] = &[
     "too_many_rows",
     "duplicate_row",
     "insecure_url",
+    "not_a_date",
+    "not_a_month",
+    "not_a_number",
+    "not_in_list",
 ];
 
 /// `Blocker::code`s: what keeps a plan from its next step.

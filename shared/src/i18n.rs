@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// A language of the user interface: English, Azerbaijani (Latin script) or Georgian.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// English.
@@ -48,6 +49,8 @@ impl Lang {
         }
     }
 }
+
+crate::domain::code_text!(Lang);
 
 /// One text in the three languages of the product.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

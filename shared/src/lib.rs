@@ -15,6 +15,8 @@ pub mod problem;
 pub mod rules;
 pub mod text;
 
-pub use domain::{AlertDelivery, AlertKind, ChangeKind, CooperationArea, CooperationForm, Party, Role};
+pub use domain::{
+    AlertDelivery, AlertKind, BulkAction, ChangeKind, CooperationArea, CooperationForm, InboxKind, Party, Role,
+};
 pub use i18n::{Labels, Lang};
 pub use problem::Problem;

@@ -4,6 +4,7 @@
 
 /// One alert of one user.
 pub mod row {
+    use concord_shared::domain::{AlertDelivery, AlertKind, Party};
     use sea_orm::entity::prelude::*;
 
     /// An alert: an audit entry a user is told about.
@@ -17,8 +18,8 @@ pub mod row {
         pub user_id: i32,
         /// The audit entry it comes from.
         pub audit_id: i32,
-        /// `AlertKind` code.
-        pub kind: String,
+        /// What the user is alerted to.
+        pub kind: AlertKind,
         /// The audit action.
         pub action: String,
         /// The kind of thing changed.
@@ -27,14 +28,14 @@ pub mod row {
         pub entity_id: Option<String>,
         /// Who acted.
         pub actor_label: String,
-        /// The acting party's code.
-        pub actor_party: Option<String>,
+        /// The acting party.
+        pub actor_party: Option<Party>,
         /// When the change happened.
         pub created_at: DateTimeUtc,
         /// When the user read it.
         pub read_at: Option<DateTimeUtc>,
         /// `app`, `email` or `digest`, as chosen when it was made.
-        pub mail: String,
+        pub mail: AlertDelivery,
         /// When it went into an e-mail (at once or in a digest).
         pub mailed_at: Option<DateTimeUtc>,
     }
@@ -48,6 +49,7 @@ pub mod row {
 
 /// A user's delivery for one kind.
 pub mod preference {
+    use concord_shared::domain::{AlertDelivery, AlertKind};
     use sea_orm::entity::prelude::*;
 
     /// One kind's delivery.
@@ -57,11 +59,11 @@ pub mod preference {
         /// The user.
         #[sea_orm(primary_key, auto_increment = false)]
         pub user_id: i32,
-        /// `AlertKind` code.
+        /// The kind of alert.
         #[sea_orm(primary_key, auto_increment = false)]
-        pub kind: String,
-        /// `AlertDelivery` code.
-        pub delivery: String,
+        pub kind: AlertKind,
+        /// How the user wants to hear of it.
+        pub delivery: AlertDelivery,
     }
 
     /// No navigable relations.
@@ -73,6 +75,7 @@ pub mod preference {
 
 /// Where and in which language a user gets e-mail.
 pub mod contact {
+    use concord_shared::i18n::Lang;
     use sea_orm::entity::prelude::*;
 
     /// A user's e-mail address and language.
@@ -84,8 +87,8 @@ pub mod contact {
         pub user_id: i32,
         /// E-mail address.
         pub email: Option<String>,
-        /// `Lang` code.
-        pub language: Option<String>,
+        /// The language of the user's e-mail.
+        pub language: Option<Lang>,
     }
 
     /// No navigable relations.

@@ -1,5 +1,7 @@
 //! `audit_log`: append-only, each entry chained to the previous by hash.
 
+use concord_shared::domain::Party;
+use concord_shared::rules::Scope;
 use sea_orm::entity::prelude::*;
 
 /// One audited event.
@@ -18,9 +20,9 @@ pub struct Model {
     /// Who, as shown.
     pub actor_label: String,
     /// The actor's party.
-    pub party: Option<String>,
-    /// Who may read the entry: `joint`, `az` or `ge`.
-    pub scope: String,
+    pub party: Option<Party>,
+    /// Who may read the entry (stored `joint`, `az` or `ge`).
+    pub scope: Scope,
     /// What happened.
     pub action: String,
     /// Kind of thing.

@@ -173,9 +173,24 @@ fn sorted(select: Select<Entity>, sort: Option<&str>) -> Result<Select<Entity>, 
     Ok(select.order_by_asc(Column::Id))
 }
 
+/// A page of a list, or none when the client's copy is current.
+pub struct Listed {
+    /// The page's entity tag: what the page is made from (see [`PageKey::etag`]).
+    pub etag: String,
+    /// The page as JSON; `None` when `fresh` said the client holds it.
+    pub page: Option<Bytes>,
+}
+
 /// A page of the plan's activities the caller may see, serialized as JSON:
-/// from the page cache when the plan has not changed since it was made.
-pub async fn list_json(caller: &AuthUser, state: &AppState, year: i32, q: ActivityQuery) -> Result<Bytes, AppError> {
+/// from the page cache when the plan has not changed since it was made, and
+/// not at all when `fresh` says the client already holds that very page.
+pub async fn list_json(
+    caller: &AuthUser,
+    state: &AppState,
+    year: i32,
+    q: ActivityQuery,
+    fresh: impl FnOnce(&str) -> bool,
+) -> Result<Listed, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
     let plan = plans::load(&state.db, year).await?;
     let key = PageKey {
@@ -184,15 +199,19 @@ pub async fn list_json(caller: &AuthUser, state: &AppState, year: i32, q: Activi
         party: caller.party,
         query: format!("{q:?}"),
     };
+    let etag = key.etag();
+    if fresh(&etag) {
+        return Ok(Listed { etag, page: None });
+    }
     if let Some(page) = state.pages.get(&key) {
-        return Ok(page);
+        return Ok(Listed { etag, page: Some(page) });
     }
     let page = Bytes::from(
         serde_json::to_vec(&page_of(caller, state, &plan, q).await?)
             .map_err(|e| AppError::Internal(anyhow::anyhow!("serializing a page: {e}")))?,
     );
     state.pages.insert(key, page.clone());
-    Ok(page)
+    Ok(Listed { etag, page: Some(page) })
 }
 
 /// A page of the plan's activities the caller may see.

@@ -3,10 +3,10 @@
 //! of someone else is 404.
 
 use chrono::Utc;
+use concord_shared::AlertKind;
 use concord_shared::api::{Alert, AlertPreferences, KindDelivery, Page, UnreadAlerts};
 use concord_shared::rules::Scope;
 use concord_shared::rules::alerts as rule;
-use concord_shared::{AlertDelivery, AlertKind, Lang};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
@@ -27,13 +27,13 @@ fn owner(caller: &AuthUser) -> Result<i32, AppError> {
 fn view(row: row::Model) -> Alert {
     Alert {
         id: i64::from(row.id),
-        kind: AlertKind::from_code(&row.kind).unwrap_or(AlertKind::Mention),
+        kind: row.kind,
         link: concord_shared::rules::alerts::link(&row.entity_type, row.entity_id.as_deref()),
         action: row.action,
         entity_type: row.entity_type,
         entity_id: row.entity_id,
         actor: row.actor_label,
-        party: row.actor_party.and_then(|p| p.parse().ok()),
+        party: row.actor_party,
         created_at: row.created_at,
         read: row.read_at.is_some(),
     }
@@ -153,14 +153,14 @@ pub async fn preferences(caller: &AuthUser, state: &AppState) -> Result<AlertPre
             kind: *kind,
             delivery: chosen
                 .iter()
-                .find(|p| p.kind == kind.code())
-                .and_then(|p| AlertDelivery::from_code(&p.delivery))
+                .find(|p| p.kind == *kind)
+                .map(|p| p.delivery)
                 .unwrap_or_else(|| rule::default_delivery(*kind)),
         })
         .collect();
     Ok(AlertPreferences {
         email: contact.as_ref().and_then(|c| c.email.clone()),
-        language: contact.and_then(|c| c.language).and_then(|l| Lang::from_code(&l)),
+        language: contact.and_then(|c| c.language),
         kinds,
     })
 }
@@ -194,8 +194,8 @@ pub async fn set_preferences(
     for k in &new.kinds {
         preference::ActiveModel {
             user_id: Set(me),
-            kind: Set(k.kind.code().to_owned()),
-            delivery: Set(k.delivery.code().to_owned()),
+            kind: Set(k.kind),
+            delivery: Set(k.delivery),
         }
         .insert(&*tx)
         .await?;
@@ -204,7 +204,7 @@ pub async fn set_preferences(
     contact::ActiveModel {
         user_id: Set(me),
         email: Set(email.clone()),
-        language: Set(new.language.map(|l| l.code().to_owned())),
+        language: Set(new.language),
     }
     .insert(&*tx)
     .await?;

@@ -15,7 +15,7 @@ fn view(row: audit_log::Model) -> AuditEntry {
         id: i64::from(row.id),
         at: row.at,
         actor: row.actor_label,
-        party: row.party.and_then(|p| p.parse().ok()),
+        party: row.party,
         action: row.action,
         entity_type: row.entity_type,
         entity_id: row.entity_id,
@@ -31,8 +31,8 @@ pub async fn list(caller: &AuthUser, state: &AppState, offset: u64, limit: u64) 
     let limit = limit.clamp(1, 200);
     let visible = Entity::find().filter(
         Condition::any()
-            .add(Column::Scope.eq("joint"))
-            .add(Column::Scope.eq(caller.party.code())),
+            .add(Column::Scope.eq(Scope::Joint))
+            .add(Column::Scope.eq(Scope::Private(caller.party))),
     );
     let total = visible.clone().count(&state.db).await?;
     let rows = visible
@@ -106,8 +106,8 @@ pub async fn activity_history(
         .filter(Column::EntityId.eq(row.public_id.to_string()))
         .filter(
             Condition::any()
-                .add(Column::Scope.eq("joint"))
-                .add(Column::Scope.eq(caller.party.code())),
+                .add(Column::Scope.eq(Scope::Joint))
+                .add(Column::Scope.eq(Scope::Private(caller.party))),
         );
     let total = visible.clone().count(&state.db).await?;
     let rows = visible
@@ -128,7 +128,7 @@ pub async fn activity_history(
                 id: i64::from(row.id),
                 at: row.at,
                 actor: row.actor_label,
-                party: row.party.and_then(|p| p.parse().ok()),
+                party: row.party,
                 action: row.action,
                 changes,
             }

@@ -191,14 +191,16 @@ pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: B
     let staging = state.settings.data_dir.join("uploads");
     tokio::fs::create_dir_all(&staging)
         .await
-        .with_context(|| format!("creating {}", staging.display()))?;
+        .with_context(|| format!("creating {}", staging.display()))
+        .map_err(AppError::storage)?;
     let mut staged = Staged {
         path: staging.join(format!("upload-{}", crate::auth::secrets::new_public_id())),
         kept: false,
     };
     let mut file = tokio::fs::File::create(&staged.path)
         .await
-        .context("creating a staging file")?;
+        .context("creating a staging file")
+        .map_err(AppError::storage)?;
     let mut hasher = Sha256::new();
     let mut size: u64 = 0;
     let mut stream = body.into_data_stream();
@@ -218,10 +220,19 @@ pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: B
             return Err(too_large(limit));
         }
         hasher.update(&chunk);
-        file.write_all(&chunk).await.context("writing a staging file")?;
+        file.write_all(&chunk)
+            .await
+            .context("writing a staging file")
+            .map_err(AppError::storage)?;
     }
-    file.flush().await.context("writing a staging file")?;
-    file.sync_all().await.context("writing a staging file")?;
+    file.flush()
+        .await
+        .context("writing a staging file")
+        .map_err(AppError::storage)?;
+    file.sync_all()
+        .await
+        .context("writing a staging file")
+        .map_err(AppError::storage)?;
     drop(file);
     if size == 0 {
         return Err(Check::error("file", "required", "the file is empty"));
@@ -271,7 +282,11 @@ pub async fn upload(caller: &AuthUser, state: &AppState, upload: Upload, body: B
     // the content-addressed store); then one short transaction on one
     // connection records them. Nothing waits for a second connection while
     // holding the write locks.
-    state.store.put(&staged.path, &sha256).await?;
+    state
+        .store
+        .put(&staged.path, &sha256)
+        .await
+        .map_err(AppError::storage)?;
     staged.kept = true;
     let recorded = record(caller, state, &upload, filename, media_type, size, &sha256).await;
     if recorded.is_err() {

@@ -33,6 +33,9 @@ async fn run(
             Err(AppError::Invalid(faults)) => errors.extend(faults.into_iter().map(|f| ImportError {
                 row: row.row,
                 column: import::column_of(&f.field, lang),
+                field: f.field,
+                code: f.code,
+                value: None,
                 message: f.message,
             })),
             Err(other) => return Err(other),
@@ -76,7 +79,7 @@ pub async fn confirm(
                 .into_iter()
                 .map(|e| concord_shared::problem::FieldError {
                     field: format!("row {}, {}", e.row, e.column),
-                    code: "invalid".into(),
+                    code: e.code,
                     message: e.message,
                 })
                 .collect(),

@@ -132,5 +132,6 @@ pub async fn revoke(caller: &AuthUser, state: &AppState, public_id: &str) -> Res
     )
     .await?;
     tx.commit().await?;
+    state.sessions.invalidate();
     Ok(())
 }

@@ -246,28 +246,58 @@ fn pick<T: Copy>(all: &[T], value: &str, code: fn(T) -> &'static str, label: fn(
 
 fn date(cell: &Data) -> Result<Option<NaiveDate>, String> {
     if matches!(cell, Data::DateTime(_) | Data::DateTimeIso(_)) {
-        return cell.as_date().map(Some).ok_or_else(|| format!("{cell} is not a date"));
+        return cell.as_date().map(Some).ok_or_else(|| cell.to_string());
     }
     let t = text(cell);
     if t.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| format!("{t} is not a date"))
+    NaiveDate::parse_from_str(&t, "%Y-%m-%d").map(Some).map_err(|_| t)
 }
 
-/// The file's rows as new activities, and the faults of each row named by
-/// row and column (headers in any of the three languages; messages name
-/// the columns in `lang`). Whole-file faults are a 415 or 422 on `file`.
-pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError>), AppError> {
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| {
-        AppError::UnsupportedType(concord_shared::problem::FieldError {
-            field: "file".into(),
-            code: "not_a_spreadsheet".into(),
-            message: "the file is not an XLSX workbook".into(),
-        })
-    })?;
+fn not_a_spreadsheet() -> AppError {
+    AppError::UnsupportedType(concord_shared::problem::FieldError {
+        field: "file".into(),
+        code: "not_a_spreadsheet".into(),
+        message: "the file is neither an XLSX workbook nor a UTF-8 CSV file".into(),
+    })
+}
+
+/// A CSV file's records as cells: UTF-8 (a byte order mark is skipped),
+/// RFC 4180 quoting, separated by commas, semicolons (as spreadsheet
+/// programs write CSV where the comma is the decimal sign) or tabs,
+/// whichever the header line uses most.
+fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<Data>>, AppError> {
+    let text = std::str::from_utf8(bytes).map_err(|_| not_a_spreadsheet())?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // Text, not a binary file that happens to be valid UTF-8.
+    if text.contains('\0') {
+        return Err(not_a_spreadsheet());
+    }
+    let first = text.lines().next().unwrap_or_default();
+    let separator = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|s| first.bytes().filter(|b| b == s).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(separator)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| file_error("unreadable", format!("the CSV cannot be read: {e}")))?;
+        rows.push(record.iter().map(|v| Data::String(v.to_owned())).collect());
+        if rows.len() > MAX_ROWS + 1 {
+            return Err(file_error("too_many_rows", format!("at most {MAX_ROWS} rows")));
+        }
+    }
+    Ok(rows)
+}
+
+/// The first sheet of an XLSX workbook as cells; formulas refused.
+fn xlsx_rows(bytes: &[u8]) -> Result<Vec<Vec<Data>>, AppError> {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| not_a_spreadsheet())?;
     let first = book
         .sheet_names()
         .first()
@@ -282,7 +312,21 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
     {
         return Err(file_error("formula", "the sheet holds formulas: enter values only"));
     }
-    let mut rows = range.rows();
+    Ok(range.rows().map(<[Data]>::to_vec).collect())
+}
+
+/// The file's rows as new activities, and the faults of each row named by
+/// row and column (headers in any of the three languages; messages name
+/// the columns in `lang`). An XLSX workbook (its first sheet) or a CSV file
+/// with the template's columns. Whole-file faults are a 415 or 422 on `file`.
+pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError>), AppError> {
+    // An XLSX file is a ZIP archive; anything else is read as CSV.
+    let all = if bytes.starts_with(b"PK\x03\x04") {
+        xlsx_rows(bytes)?
+    } else {
+        csv_rows(bytes)?
+    };
+    let mut rows = all.iter().map(Vec::as_slice);
     let header = rows.next().ok_or_else(|| file_error("empty", "the sheet is empty"))?;
     let mut columns = Vec::new();
     for cell in header {
@@ -316,16 +360,21 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
                 .unwrap_or(&EMPTY)
         };
         let faults_before = errors.len();
-        let mut fault = |col: usize, message: String| {
+        let mut fault = |col: usize, code: &str, value: String, message: String| {
             errors.push(ImportError {
                 row,
                 column: COLUMNS[col].0.get(lang).to_owned(),
+                field: FIELDS[col].to_owned(),
+                code: code.to_owned(),
+                value: Some(value),
                 message,
             });
         };
         let mut closed = |col: usize, found: Option<()>| {
             if found.is_none() {
-                fault(col, format!("{:?} is not one of the list", text(cell(col))));
+                let value = text(cell(col));
+                let message = format!("{value:?} is not one of the list");
+                fault(col, "not_in_list", value, message);
             }
         };
         let area = pick(
@@ -346,25 +395,25 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
         closed(3, form.map(|_| ()));
         closed(4, host.map(|_| ()));
         closed(9, cost.map(|_| ()));
-        let start = date(cell(6)).unwrap_or_else(|m| {
-            fault(6, m);
+        let start = date(cell(6)).unwrap_or_else(|t| {
+            fault(6, "not_a_date", t.clone(), format!("{t} is not a date"));
             None
         });
-        let end = date(cell(7)).unwrap_or_else(|m| {
-            fault(7, m);
+        let end = date(cell(7)).unwrap_or_else(|t| {
+            fault(7, "not_a_date", t.clone(), format!("{t} is not a date"));
             None
         });
         let month = match text(cell(8)) {
             t if t.is_empty() => None,
             t => t.parse::<u32>().ok().or_else(|| {
-                fault(8, format!("{t} is not a month number"));
+                fault(8, "not_a_month", t.clone(), format!("{t} is not a month number"));
                 None
             }),
         };
         let participants = match text(cell(10)) {
             t if t.is_empty() => None,
             t => t.parse::<i64>().ok().or_else(|| {
-                fault(10, format!("{t} is not a whole number"));
+                fault(10, "not_a_number", t.clone(), format!("{t} is not a whole number"));
                 None
             }),
         };
@@ -400,6 +449,28 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
     }
     Ok((out, errors))
 }
+
+/// The template's column headers in `lang`, in order (a file may name them
+/// in any of the three languages).
+pub fn headers(lang: Lang) -> Vec<String> {
+    COLUMNS.iter().map(|(h, _)| h.get(lang).to_owned()).collect()
+}
+
+/// The field of `NewActivity` each column fills, in the columns' order.
+const FIELDS: [&str; 12] = [
+    "title",
+    "description",
+    "area",
+    "form",
+    "host_party",
+    "location",
+    "start_date",
+    "end_date",
+    "month",
+    "cost",
+    "own_side.participants",
+    "own_side.responsible_unit",
+];
 
 /// The column a field of `NewActivity` is entered in, named in `lang`.
 pub fn column_of(field: &str, lang: Lang) -> String {

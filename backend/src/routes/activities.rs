@@ -17,16 +17,28 @@ use crate::models::{activities, audit_log, comments};
 use crate::routes::audit::Paging;
 use crate::state::AppState;
 
-/// One activity; another party's draft is 404.
+/// One activity; another party's draft is 404. Its `ETag` is its version:
+/// `If-None-Match` with the current one answers 304 without a body.
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", security(("session" = []), ("token" = [])),
-    params(("id" = i64, Path)),
-    responses((status = 200, body = Activity, headers(("ETag" = String))), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    params(("id" = i64, Path), ("If-None-Match" = Option<String>, Header, description = "An ETag this client holds")),
+    responses(
+        (status = 200, body = Activity, headers(("ETag" = String))),
+        (status = 304, description = "Not modified: the tag in If-None-Match is current", headers(("ETag" = String))),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn get(
     caller: AuthUser,
     State(state): State<AppState>,
     ApiPath(id): ApiPath<i64>,
-) -> Result<impl IntoResponse, AppError> {
-    Ok(etagged(activities::get(&caller, &state, id).await?))
+    headers: axum::http::HeaderMap,
+) -> Result<axum::response::Response, AppError> {
+    // Visibility first: a tag never reveals what the caller may not see.
+    let activity = activities::get(&caller, &state, id).await?;
+    let tag = crate::extract::etag(&activity.version);
+    if crate::extract::none_match(&headers, &tag) {
+        return Ok(crate::extract::not_modified(&tag));
+    }
+    Ok(etagged(activity).into_response())
 }
 
 /// Edits an activity: the proposing party its substance (resets both parties' consent;

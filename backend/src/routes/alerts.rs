@@ -13,7 +13,7 @@ use crate::models::alerts;
 use crate::state::AppState;
 
 /// The caller's alerts, newest first (signed-in users; an API token has none: 403).
-#[utoipa::path(get, path = "/api/v1/alerts", tag = "alerts", security(("session" = []), ("token" = [])),
+#[utoipa::path(get, path = "/api/v1/alerts", tag = "alerts", security(("session" = [])),
     params(Paging),
     responses((status = 200, body = Page<Alert>), (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn list(
@@ -26,14 +26,14 @@ pub async fn list(
 }
 
 /// How many of the caller's alerts are unread.
-#[utoipa::path(get, path = "/api/v1/alerts/unread", tag = "alerts", security(("session" = []), ("token" = [])),
+#[utoipa::path(get, path = "/api/v1/alerts/unread", tag = "alerts", security(("session" = [])),
     responses((status = 200, body = UnreadAlerts), (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn unread(caller: AuthUser, State(state): State<AppState>) -> Result<Json<UnreadAlerts>, AppError> {
     Ok(Json(alerts::unread(&caller, &state).await?))
 }
 
 /// Marks one alert read; another user's alert is 404.
-#[utoipa::path(post, path = "/api/v1/alerts/{id}/read", tag = "alerts", security(("session" = []), ("token" = [])),
+#[utoipa::path(post, path = "/api/v1/alerts/{id}/read", tag = "alerts", security(("session" = [])),
     params(("id" = i64, Path, description = "The alert's id")),
     responses((status = 200, body = Alert), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json")))]
@@ -46,21 +46,21 @@ pub async fn read_one(
 }
 
 /// Marks all the caller's alerts read; answers how many were unread.
-#[utoipa::path(post, path = "/api/v1/alerts/read", tag = "alerts", security(("session" = []), ("token" = [])),
+#[utoipa::path(post, path = "/api/v1/alerts/read", tag = "alerts", security(("session" = [])),
     responses((status = 200, body = UnreadAlerts), (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn read_all(caller: AuthUser, State(state): State<AppState>) -> Result<Json<UnreadAlerts>, AppError> {
     Ok(Json(alerts::mark_all_read(&caller, &state).await?))
 }
 
 /// The caller's e-mail address, language and delivery per kind of alert.
-#[utoipa::path(get, path = "/api/v1/me/alert-preferences", tag = "alerts", security(("session" = []), ("token" = [])),
+#[utoipa::path(get, path = "/api/v1/me/alert-preferences", tag = "alerts", security(("session" = [])),
     responses((status = 200, body = AlertPreferences), (status = 403, body = Problem, content_type = "application/problem+json")))]
 pub async fn preferences(caller: AuthUser, State(state): State<AppState>) -> Result<Json<AlertPreferences>, AppError> {
     Ok(Json(alerts::preferences(&caller, &state).await?))
 }
 
 /// Replaces the caller's alert preferences (a kind left out is `app`).
-#[utoipa::path(put, path = "/api/v1/me/alert-preferences", tag = "alerts", security(("session" = []), ("token" = [])),
+#[utoipa::path(put, path = "/api/v1/me/alert-preferences", tag = "alerts", security(("session" = [])),
     request_body = AlertPreferences,
     responses((status = 200, body = AlertPreferences), (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json")))]

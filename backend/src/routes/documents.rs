@@ -74,6 +74,8 @@ pub async fn list(
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 413, body = Problem, content_type = "application/problem+json", description = "Above the size limit (field `file`)"),
         (status = 415, body = Problem, content_type = "application/problem+json", description = "Not an accepted type (`file`), or not the declared one (`content_type`)"),
+        (status = 503, body = Problem, content_type = "application/problem+json", description = "Files cannot be stored now (`storage_unavailable`, with Retry-After) or the database is unreachable (`unavailable`); nothing was kept"),
+        (status = 507, body = Problem, content_type = "application/problem+json", description = "No room left for files (`storage_full`); nothing was kept"),
         (status = 422, body = Problem, content_type = "application/problem+json", description = "The file name does not fit the content (`filename`)"),
     ))]
 pub async fn upload(

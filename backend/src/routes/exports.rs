@@ -19,28 +19,40 @@ use crate::models::Check;
 use crate::paper;
 use crate::state::AppState;
 
-/// The language(s) of an exported file.
+/// The one language of a list, a template or a feed: its headers and labels.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct LangQuery {
-    /// `en` (default), `az` or `ka`; a PDF also takes a parallel text: `az,ka`, `az,en` or `ka,en`.
-    #[param(pattern = "^(en|az|ka|az,ka|az,en|ka,en)$")]
+    /// `en` (default), `az` or `ka`.
+    #[param(value_type = Option<Lang>)]
     pub lang: Option<String>,
 }
 
 impl LangQuery {
+    /// The language (422 naming `lang` when unknown).
+    pub fn lang(&self) -> Result<Lang, AppError> {
+        let code = self.lang.as_deref().unwrap_or("en");
+        Lang::from_code(code).ok_or_else(|| Check::error("lang", "invalid", "en, az or ka"))
+    }
+}
+
+/// The language(s) of a PDF: one, or two for a parallel text.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DocLangQuery {
+    /// `en` (default), `az` or `ka`, or a parallel text: `az,ka`, `az,en` or `ka,en`.
+    #[param(pattern = "^(en|az|ka|az,ka|az,en|ka,en)$")]
+    pub lang: Option<String>,
+}
+
+impl DocLangQuery {
     /// The languages of a document (422 naming `lang` when unknown).
     pub fn doc_langs(&self) -> Result<DocLangs, AppError> {
         let code = self.lang.as_deref().unwrap_or("en");
         DocLangs::parse(code)
             .ok_or_else(|| Check::error("lang", "invalid", format!("one of {}", DocLangs::CODES.join(", "))))
-    }
-
-    /// The one language of a list's headers and labels (422 naming `lang` when unknown).
-    pub fn lang(&self) -> Result<Lang, AppError> {
-        let code = self.lang.as_deref().unwrap_or("en");
-        Lang::from_code(code).ok_or_else(|| Check::error("lang", "invalid", "en, az or ka"))
     }
 }
 
@@ -131,7 +143,7 @@ pub enum ExportProblems {
 /// The plan as a signature-ready PDF: its signed version when signed or closed,
 /// else the version in progress marked DRAFT on every page. Accepted activities only.
 #[utoipa::path(get, path = "/api/v1/plans/{year}/document.pdf", tag = "plans", security(("session" = []), ("token" = [])),
-    params(("year" = i32, Path), LangQuery),
+    params(("year" = i32, Path), DocLangQuery),
     responses(
         (status = 200, content_type = "application/pdf", description = "Tagged PDF/A-2a: title, Agreement, activities, signature blocks; page x of y, version and SHA-256 on every page"),
         ExportProblems,
@@ -140,7 +152,7 @@ pub async fn plan_document(
     caller: AuthUser,
     State(state): State<AppState>,
     ApiPath(year): ApiPath<i32>,
-    ApiQuery(q): ApiQuery<LangQuery>,
+    ApiQuery(q): ApiQuery<DocLangQuery>,
 ) -> Result<Response, AppError> {
     let langs = q.doc_langs()?;
     let bytes = paper::plan_pdf(&caller, &state, year, None, langs).await?;
@@ -150,7 +162,7 @@ pub async fn plan_document(
 
 /// One signed version as a PDF, exactly as frozen, with its SHA-256 on every page.
 #[utoipa::path(get, path = "/api/v1/plans/{year}/versions/{number}/document.pdf", tag = "plans", security(("session" = []), ("token" = [])),
-    params(("year" = i32, Path), ("number" = i32, Path), LangQuery),
+    params(("year" = i32, Path), ("number" = i32, Path), DocLangQuery),
     responses(
         (status = 200, content_type = "application/pdf", description = "Tagged PDF/A-2a of the frozen version"),
         ExportProblems,
@@ -159,7 +171,7 @@ pub async fn version_document(
     caller: AuthUser,
     State(state): State<AppState>,
     ApiPath((year, number)): ApiPath<(i32, i32)>,
-    ApiQuery(q): ApiQuery<LangQuery>,
+    ApiQuery(q): ApiQuery<DocLangQuery>,
 ) -> Result<Response, AppError> {
     let langs = q.doc_langs()?;
     let bytes = paper::plan_pdf(&caller, &state, year, Some(number), langs).await?;
@@ -169,7 +181,7 @@ pub async fn version_document(
 
 /// The execution report of a signed or closed plan as a PDF, its charts drawn.
 #[utoipa::path(get, path = "/api/v1/plans/{year}/report.pdf", tag = "plans", security(("session" = []), ("token" = [])),
-    params(("year" = i32, Path), LangQuery),
+    params(("year" = i32, Path), DocLangQuery),
     responses(
         (status = 200, content_type = "application/pdf", description = "Tagged PDF/A-2a of the execution report"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "No signed version yet"),
@@ -179,7 +191,7 @@ pub async fn report_document(
     caller: AuthUser,
     State(state): State<AppState>,
     ApiPath(year): ApiPath<i32>,
-    ApiQuery(q): ApiQuery<LangQuery>,
+    ApiQuery(q): ApiQuery<DocLangQuery>,
 ) -> Result<Response, AppError> {
     let langs = q.doc_langs()?;
     let bytes = paper::report_pdf(&caller, &state, year, langs).await?;

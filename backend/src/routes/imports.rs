@@ -56,13 +56,13 @@ pub async fn template(
 /// column (in `lang`); nothing is written.
 #[utoipa::path(post, path = "/api/v1/plans/{year}/import/preview", tag = "plans", security(("session" = []), ("token" = [])),
     params(("year" = i32, Path), LangQuery),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The XLSX file's bytes"),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file's bytes: an XLSX workbook or a UTF-8 CSV file with the template's columns"),
     responses(
         (status = 200, body = ImportPreview),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 413, body = Problem, content_type = "application/problem+json", description = "Above the documents' size limit (`file`)"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "The plan no longer takes new drafts"),
-        (status = 415, body = Problem, content_type = "application/problem+json", description = "Not an XLSX workbook (`file`)"),
+        (status = 415, body = Problem, content_type = "application/problem+json", description = "Neither an XLSX workbook nor a UTF-8 CSV file (`file`)"),
         ExportProblems,
     ))]
 pub async fn preview(
@@ -83,13 +83,13 @@ pub async fn preview(
 /// more than 2,000 rows, duplicate rows.
 #[utoipa::path(post, path = "/api/v1/plans/{year}/import", tag = "plans", security(("session" = []), ("token" = [])),
     params(("year" = i32, Path), LangQuery),
-    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The XLSX file's bytes"),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file's bytes: an XLSX workbook or a UTF-8 CSV file with the template's columns"),
     responses(
         (status = 201, body = ImportResult),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 413, body = Problem, content_type = "application/problem+json", description = "Above the documents' size limit (`file`)"),
         (status = 409, body = Problem, content_type = "application/problem+json", description = "The plan no longer takes new drafts"),
-        (status = 415, body = Problem, content_type = "application/problem+json", description = "Not an XLSX workbook (`file`)"),
+        (status = 415, body = Problem, content_type = "application/problem+json", description = "Neither an XLSX workbook nor a UTF-8 CSV file (`file`)"),
         ExportProblems,
     ))]
 pub async fn confirm(

@@ -46,6 +46,8 @@ fn default_limit() -> u64 {
 
 /// The query's filters, each wrong one named (422).
 pub(crate) fn filter_of(q: RegisterQuery) -> Result<instruments::Filter, AppError> {
+    // The page too: the list and its exports both declare it.
+    check_paging(q.offset, Some(q.limit), 500)?;
     let mut check = Check::default();
     let given = crate::models::non_empty;
     let kind = given(q.kind).and_then(|code| {
@@ -100,7 +102,6 @@ pub async fn list(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<RegisterQuery>,
 ) -> Result<Json<Page<Instrument>>, AppError> {
-    check_paging(q.offset, Some(q.limit), 500)?;
     Ok(Json(instruments::list(&caller, &state, &filter_of(q)?).await?))
 }
 

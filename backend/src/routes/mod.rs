@@ -29,6 +29,7 @@ mod exports;
 mod feeds;
 mod health;
 mod imports;
+mod inbox;
 mod instruments;
 mod openapi;
 mod plans;
@@ -59,6 +60,7 @@ mod webhooks;
         (name = "audit", description = "The audit log"),
         (name = "events", description = "The live stream of changes (Server-Sent Events)"),
         (name = "alerts", description = "The signed-in user's alerts (not the diplomatic notifications) and how they are delivered"),
+        (name = "inbox", description = "The work queue: everything that awaits the caller's party and role"),
         (name = "plans", description = "Annual co-operation plans and their steps under the rule of two"),
         (name = "activities", description = "Activities: drafts, sharing, consent, comments, internal notes"),
         (name = "authorities", description = "Competent authorities over time and the diplomatic notifications that change them"),
@@ -124,11 +126,14 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(alerts::read_one))
         .routes(routes!(alerts::read_all))
         .routes(routes!(alerts::preferences, alerts::set_preferences))
+        .routes(routes!(inbox::list))
+        .routes(routes!(inbox::count))
         .routes(routes!(plans::list, plans::create))
         .routes(routes!(plans::get))
         .routes(routes!(plans::transition))
         .routes(routes!(plans::activities, plans::create_activity))
         .routes(routes!(plans::counts))
+        .routes(routes!(inbox::bulk_decide))
         .routes(routes!(plans::sign))
         .routes(routes!(plans::amend))
         .routes(routes!(plans::versions_list))

@@ -18,8 +18,9 @@ use crate::models::activity_list::ActivityQuery;
 use crate::models::{activities, activity_list, plans, versions};
 use crate::state::AppState;
 
-/// The activity list's paging, checked before it reaches the database.
-fn checked(q: ActivityQuery) -> Result<ActivityQuery, AppError> {
+/// The activity list's paging, checked before it reaches the database (the
+/// exports check it too: an out-of-range number is 422 wherever it is declared).
+pub(super) fn checked(q: ActivityQuery) -> Result<ActivityQuery, AppError> {
     check_paging(q.offset, q.limit, 500)?;
     Ok(q)
 }
@@ -86,17 +87,38 @@ pub async fn transition(
 }
 
 /// A page of the plan's activities the caller may see: shared ones and the caller's party's drafts.
+/// Its `ETag` names the plan's revision, the caller's party and the query:
+/// `If-None-Match` with it answers 304 while nothing in the plan changed.
 #[utoipa::path(get, path = "/api/v1/plans/{year}/activities", tag = "activities", security(("session" = []), ("token" = [])),
-    params(("year" = i32, Path), ActivityQuery),
-    responses((status = 200, body = Page<Activity>), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    params(("year" = i32, Path), ActivityQuery, ("If-None-Match" = Option<String>, Header, description = "An ETag this client holds")),
+    responses(
+        (status = 200, body = Page<Activity>, headers(("ETag" = String))),
+        (status = 304, description = "Not modified: the tag in If-None-Match is current", headers(("ETag" = String))),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
 pub async fn activities(
     caller: AuthUser,
     State(state): State<AppState>,
     ApiPath(year): ApiPath<i32>,
     ApiQuery(q): ApiQuery<ActivityQuery>,
-) -> Result<impl IntoResponse, AppError> {
-    let page = activity_list::list_json(&caller, &state, year, checked(q)?).await?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], page))
+    headers: axum::http::HeaderMap,
+) -> Result<axum::response::Response, AppError> {
+    let listed = activity_list::list_json(&caller, &state, year, checked(q)?, |tag| {
+        crate::extract::none_match(&headers, tag)
+    })
+    .await?;
+    Ok(match listed.page {
+        None => crate::extract::not_modified(&listed.etag),
+        Some(page) => (
+            [
+                (header::CONTENT_TYPE, "application/json".to_owned()),
+                (header::ETAG, listed.etag),
+            ],
+            page,
+        )
+            .into_response(),
+    })
 }
 
 /// Counts per consent state, area, form and host party of what the caller may see (filters applied).

@@ -39,7 +39,7 @@ async fn activities(
     q: ExportQuery<ActivityQuery>,
     kind: FileKind,
 ) -> Result<Response, AppError> {
-    let items = activity_list::all(caller, state, year, &q.filters).await?;
+    let items = activity_list::all(caller, state, year, &super::plans::checked(q.filters)?).await?;
     let stem = format!("activities-{year}-{}", q.lang.code());
     written(&table::activities(&items, q.lang), kind, &stem)
 }

@@ -38,3 +38,46 @@ async fn the_database_refuses_codes_outside_the_closed_lists() {
         "a nullable party column"
     );
 }
+
+/// The audit log's party and scope, an alert's acting party and a contact's
+/// language are closed lists too (`m20261203_000090`): each refusal names
+/// its check, so it is the check that refused and not a missing column.
+#[tokio::test]
+async fn the_audit_log_and_alerts_refuse_codes_outside_their_lists() {
+    let app = spawn_app().await;
+    let user = app.user(Party::Ge, Role::Planner).await;
+    let db = &app.state.db;
+    let id = user.id;
+    let audit = |party: &str, scope: &str| {
+        let tag = party.replace('\'', "");
+        format!(
+            "INSERT INTO audit_log (id, at, actor_label, party, scope, action, entity_type, prev_hash, hash) \
+             VALUES (900000, CURRENT_TIMESTAMP, 'probe', {party}, '{scope}', 'probe', 'probe', 'x', 'probe-{tag}-{scope}')"
+        )
+    };
+    let alert = |party: &str| {
+        format!(
+            "INSERT INTO alerts (user_id, audit_id, kind, action, entity_type, actor_label, actor_party, created_at, mail) \
+             VALUES ({id}, 1, 'mention', 'probe', 'probe', 'probe', {party}, CURRENT_TIMESTAMP, 'app')"
+        )
+    };
+    for (sql, check) in [
+        (audit("'ge'", "world"), "ck_audit_log_scope"),
+        (audit("'xx'", "joint"), "ck_audit_log_party"),
+        (alert("'xx'"), "ck_alerts_actor_party"),
+        (
+            format!("INSERT INTO alert_contacts (user_id, email, language) VALUES ({id}, NULL, 'fr')"),
+            "ck_alert_contacts_language",
+        ),
+    ] {
+        let refused = db.execute_unprepared(&sql).await.expect_err(check);
+        assert!(refused.to_string().contains(check), "{check}: {refused}");
+    }
+    for fine in [
+        alert("'ge'"),
+        format!("INSERT INTO alert_contacts (user_id, email, language) VALUES ({id}, NULL, 'ka')"),
+        audit("NULL", "ge"),
+    ] {
+        db.execute_unprepared(&fine).await.expect("listed codes pass");
+    }
+}

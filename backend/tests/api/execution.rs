@@ -30,7 +30,13 @@ pub struct Signed {
     az_in_ge: i64,
 }
 
-async fn step(proposer: &Client, confirmer: &Client, year: i32, to: PlanState) -> Result<(), concord_shared::Problem> {
+/// One party proposes the plan's step to `to`, the other confirms it.
+pub async fn step(
+    proposer: &Client,
+    confirmer: &Client,
+    year: i32,
+    to: PlanState,
+) -> Result<(), concord_shared::Problem> {
     let plan = proposer.plan(year).await.expect("plan");
     let propose = TransitionRequest {
         action: TransitionAction::Propose,

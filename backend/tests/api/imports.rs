@@ -121,6 +121,12 @@ async fn a_fault_in_the_last_row_is_named_and_leaves_the_plan_unchanged_then_all
     let fault = &preview.errors[0];
     assert_eq!((fault.row, fault.column.as_str()), (5, "First day"));
     assert_eq!(fault.message, "2027-02-30 is not a date");
+    // A code and the cell as found, for the web app to word in any language.
+    assert_eq!(
+        (fault.field.as_str(), fault.code.as_str()),
+        ("start_date", "not_a_date")
+    );
+    assert_eq!(fault.value.as_deref(), Some("2027-02-30"));
     assert_eq!(count(&b.ge_planner).await, before, "a preview writes nothing");
 
     let err = b
@@ -130,6 +136,7 @@ async fn a_fault_in_the_last_row_is_named_and_leaves_the_plan_unchanged_then_all
         .expect_err("refused");
     assert_eq!(err.status, 422);
     assert_eq!(err.errors[0].field, "row 5, First day");
+    assert_eq!(err.errors[0].code, "not_a_date");
     assert_eq!(count(&b.ge_planner).await, before, "nothing half-imported");
 
     rows[3] = row("Imported staff talks 4", "2027-02-28", "");
@@ -155,6 +162,60 @@ async fn a_fault_in_the_last_row_is_named_and_leaves_the_plan_unchanged_then_all
     assert_eq!(count(&b.az_planner).await, 0, "the other party sees no drafts");
 }
 
+/// A CSV file as a spreadsheet program in Baku writes it: UTF-8 with a byte
+/// order mark, semicolons, the template's headers in Azerbaijani, a quoted
+/// field holding the separator.
+fn csv_az(rows: &[[String; 12]]) -> Vec<u8> {
+    let header: Vec<String> = concord_backend::paper::import::headers(Lang::Az);
+    let quote = |v: &str| {
+        if v.contains([';', '"', '\n']) {
+            format!("\"{}\"", v.replace('"', "\"\""))
+        } else {
+            v.to_owned()
+        }
+    };
+    let mut out = String::from("\u{FEFF}");
+    out.push_str(&header.join(";"));
+    out.push_str("\r\n");
+    for row in rows {
+        let line: Vec<String> = row.iter().map(|v| quote(v)).collect();
+        out.push_str(&line.join(";"));
+        out.push_str("\r\n");
+    }
+    out.into_bytes()
+}
+
+#[tokio::test]
+async fn a_csv_file_imports_like_a_workbook_and_its_faults_are_coded() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    let mut rows = vec![
+        row("CSV talks; first round", "2027-03-09", ""),
+        row("CSV talks 2", "", "6"),
+        row("CSV talks 3", "2027-13-01", ""),
+    ];
+    let preview = b
+        .ge_planner
+        .import_preview(YEAR, "az", csv_az(&rows))
+        .await
+        .expect("preview");
+    assert_eq!(preview.rows.len(), 2);
+    assert_eq!(preview.rows[0].activity.title, "CSV talks; first round");
+    let fault = &preview.errors[0];
+    assert_eq!((fault.row, fault.code.as_str()), (4, "not_a_date"));
+    assert_eq!(fault.value.as_deref(), Some("2027-13-01"));
+
+    rows[2] = row("CSV talks 3", "2027-12-01", "");
+    let before = count(&b.ge_planner).await;
+    let done = b
+        .ge_planner
+        .import_activities(YEAR, "az", csv_az(&rows))
+        .await
+        .expect("imported");
+    assert_eq!(done.created.len(), 3);
+    assert_eq!(count(&b.ge_planner).await, before + 3);
+}
+
 #[tokio::test]
 async fn bad_files_are_refused_with_clear_codes() {
     let app = spawn_app().await;
@@ -162,12 +223,21 @@ async fn bad_files_are_refused_with_clear_codes() {
     let one = [row("Imported", "2027-03-09", "")];
     let field_code = |e: &concord_client::ClientError| (e.status, e.errors[0].field.clone(), e.errors[0].code.clone());
 
+    // Neither a workbook nor text: an image, a broken ZIP.
+    for bytes in [
+        b"\x89PNG\r\n\x1a\n\xff\xfe".to_vec(),
+        b"PK\x03\x04 not a workbook".to_vec(),
+    ] {
+        let err = b.ge_planner.import_preview(YEAR, "en", bytes).await.expect_err("415");
+        assert_eq!(field_code(&err), (415, "file".into(), "not_a_spreadsheet".into()));
+    }
+    // Text is read as CSV, and must have the template's columns.
     let err = b
         .ge_planner
         .import_preview(YEAR, "en", b"not a workbook".to_vec())
         .await
-        .expect_err("415");
-    assert_eq!(field_code(&err), (415, "file".into(), "not_a_spreadsheet".into()));
+        .expect_err("unknown column");
+    assert_eq!(field_code(&err), (422, "file".into(), "unknown_column".into()));
 
     let mut odd = HEADER.to_vec();
     odd[11] = "Colour";

@@ -110,6 +110,9 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("post", "/api/v1/alerts/read", Rule::AnyUser(200)),
     ("get", "/api/v1/me/alert-preferences", Rule::AnyUser(200)),
     ("put", "/api/v1/me/alert-preferences", Rule::AnyUser(200)),
+    // The caller's own work queue: what it holds for whom, tests/api/inbox.rs.
+    ("get", "/api/v1/inbox", Rule::AnyUser(200)),
+    ("get", "/api/v1/inbox/count", Rule::AnyUser(200)),
     ("get", "/api/v1/plans", Rule::AnyUser(200)),
     (
         "post",
@@ -172,6 +175,13 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::Custom(|_, role| if role >= Role::Planner { 201 } else { 403 }),
     ),
     ("get", "/api/v1/plans/{year}/activities/counts", Rule::AnyUser(200)),
+    // Accepting the shared AZ activity in bulk: coordinators of both parties
+    // are answered per activity (200); the others may not consent at all.
+    (
+        "post",
+        "/api/v1/plans/{year}/activities/bulk",
+        Rule::Custom(|_, role| if role >= Role::Coordinator { 200 } else { 403 }),
+    ),
     ("get", "/api/v1/activities/{id}", Rule::AzPrivate(Role::Viewer, 200)),
     ("patch", "/api/v1/activities/{id}", Rule::AzPrivate(Role::Planner, 200)),
     ("delete", "/api/v1/activities/{id}", Rule::AzPrivate(Role::Planner, 204)),
@@ -407,15 +417,15 @@ async fn fixture(app: &TestApp) -> Fixture {
         id: Set(1_000_000),
         user_id: Set(i32::try_from(target.id).expect("id")),
         audit_id: Set(1),
-        kind: Set("mention".into()),
+        kind: Set(concord_shared::AlertKind::Mention),
         action: Set("activity.comment".into()),
         entity_type: Set("activity".into()),
         entity_id: Set(Some(shared.to_string())),
         actor_label: Set("AZ planner".into()),
-        actor_party: Set(Some("az".into())),
+        actor_party: Set(Some(Party::Az)),
         created_at: Set(chrono::Utc::now()),
         read_at: Set(None),
-        mail: Set("app".into()),
+        mail: Set(concord_shared::AlertDelivery::App),
         mailed_at: Set(None),
     }
     .insert(&app.state.db)
@@ -589,6 +599,9 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         ("post", "/api/v1/activities/{id}/execution") => Some(json!({"status": "confirmed"})),
         ("put", "/api/v1/activities/{id}/summary") => Some(json!({"summary": "Went well"})),
         ("post", "/api/v1/plans/{year}/carry-over") => Some(json!({"activities": [1]})),
+        ("post", "/api/v1/plans/{year}/activities/bulk") => {
+            Some(json!({"action": "accept", "items": [{"id": fx.shared, "version": 1}]}))
+        }
         ("post", "/api/v1/activities/{id}/comments" | "/api/v1/activities/{id}/notes") => {
             Some(json!({"body": "A remark"}))
         }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use concord_backend::entities::alert::outbox;
+use concord_backend::entities::alert::{self, outbox};
 use concord_client::Client;
 use concord_shared::api::{AlertPreferences, KindDelivery};
 use concord_shared::{AlertDelivery, AlertKind, Lang, Party, Role};
@@ -301,4 +301,53 @@ async fn a_ge_user_never_gets_e_mail_about_an_az_draft_or_internal_note() {
         assert!(!text.contains(&secret.to_string()));
         assert!(!text.contains("Secret") && !text.contains("must not know"));
     }
+}
+
+/// Two instances on one PostgreSQL database, both following the audit log
+/// and both working the outbox: every alert is made once and every e-mail
+/// sent once, whichever instance made the change.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_on_one_database_send_each_email_exactly_once() {
+    if !crate::helpers::on_postgres() {
+        return; // One SQLite file is served by one instance.
+    }
+    let smtp = SmtpServer::start(free_port());
+    let a = app_mailing_to(&smtp.url).await;
+    let url = a.state.settings.database_url.clone();
+    let b = spawn_app_with(&[
+        ("CONCORD_DATABASE_URL", url.as_str()),
+        ("CONCORD_SMTP_URL", smtp.url.as_str()),
+        ("CONCORD_MAIL_FROM", "Concord <concord@mod.example>"),
+        ("CONCORD_LIVE_POLL_MS", "100"),
+        ("CONCORD_MAIL_RETRY_MS", "100"),
+    ])
+    .await;
+    let on_a = board(&a).await;
+    wants(&on_a.ge_coord, "ge.coord@mod.example", Lang::En, AlertDelivery::Email).await;
+    let on_b = b.login_as(Party::Az, Role::Planner).await;
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        // Half the changes through each instance.
+        let client = if i % 2 == 0 { &on_a.az_planner } else { &on_b };
+        ids.push(shared(client, &format!("Activity {i}")).await);
+    }
+    let mail = smtp.wait_for(ids.len()).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let mail_now = smtp.received();
+    assert_eq!(
+        mail_now.len(),
+        ids.len(),
+        "one e-mail per change, none twice: {}",
+        mail.len()
+    );
+    for id in &ids {
+        let link = format!("/activities/{id}");
+        let carrying = mail_now
+            .iter()
+            .filter(|m| m.text.as_deref().is_some_and(|t| t.contains(&link)))
+            .count();
+        assert_eq!(carrying, 1, "{link}");
+    }
+    let alerts = alert::row::Entity::find().all(&a.state.db).await.expect("alerts");
+    assert_eq!(alerts.len(), ids.len(), "each alert made once");
 }

@@ -36,13 +36,24 @@ async fn the_document_is_valid_and_documents_every_answer_as_problem_json() {
                 if p["in"] == "path" && !path.contains(&format!("{{{name}}}")) {
                     faults.push(format!("{at}: {name} declared in the path but not in it"));
                 }
+                // A PDF takes a parallel text; a list, template or feed one
+                // language, declared as the closed list it is.
+                let schema = p["schema"].to_string();
+                if name == "lang" && path.ends_with(".pdf") != schema.contains("az,ka") {
+                    faults.push(format!("{at}: lang declared as {schema}"));
+                }
+                if name == "lang" && !path.ends_with(".pdf") && !schema.contains("#/components/schemas/Lang") {
+                    faults.push(format!("{at}: lang is not the Lang list: {schema}"));
+                }
             }
             let responses = op["responses"].as_object().expect("responses");
             for (status, response) in responses {
                 if response["description"].as_str().is_none_or(str::is_empty) {
                     faults.push(format!("{at} {status}: no description"));
                 }
-                if !status.starts_with('2') && response["content"]["application/problem+json"].is_null() {
+                // A 304 has no body (RFC 9110 §15.4.5).
+                let bodiless = status == "304";
+                if !status.starts_with('2') && !bodiless && response["content"]["application/problem+json"].is_null() {
                     faults.push(format!("{at} {status}: not problem+json"));
                 }
             }
@@ -61,6 +72,9 @@ async fn the_document_is_valid_and_documents_every_answer_as_problem_json() {
             }
             if params.iter().any(|p| p["name"] == "If-Match") {
                 want.extend(["400", "412", "428"]);
+            }
+            if params.iter().any(|p| p["name"] == "If-None-Match") {
+                want.push("304");
             }
             for status in want {
                 if !responses.contains_key(status) {

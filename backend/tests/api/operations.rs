@@ -202,3 +202,43 @@ async fn metrics_are_served_on_their_own_address_only() {
         .expect("sent");
     assert_eq!(elsewhere.status(), 404);
 }
+
+#[tokio::test]
+async fn the_live_streams_gauge_counts_open_streams_and_forgets_closed_ones() {
+    let app = spawn_app_with(&[("CONCORD_METRICS_BIND", "127.0.0.1:0")]).await;
+    let metrics = app.metrics_address.clone().expect("bound");
+    let streams = || async {
+        let text = app
+            .http
+            .get(format!("{metrics}/metrics"))
+            .send()
+            .await
+            .expect("scraped")
+            .text()
+            .await
+            .expect("text");
+        text.lines()
+            .find_map(|l| l.strip_prefix("concord_live_streams "))
+            .and_then(|n| n.trim().parse::<i64>().ok())
+            .expect("the gauge")
+    };
+    let eventually = async |want: i64| {
+        for _ in 0..100 {
+            if streams().await == want {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("concord_live_streams never reached {want}");
+    };
+    eventually(0).await;
+    let viewer = app.login_as(Party::Az, Role::Viewer).await;
+    let planner = app.login_as(Party::Ge, Role::Planner).await;
+    let first = viewer.events(None).await.expect("a stream");
+    let second = planner.events(None).await.expect("another");
+    eventually(2).await;
+    drop(first);
+    eventually(1).await;
+    drop(second);
+    eventually(0).await;
+}

@@ -182,6 +182,11 @@ async fn the_activity_list_exports_as_xlsx_with_typed_cells_translated_labels_an
         ("ru", "", "lang"),
         ("en", "colour=red", "colour"),
         ("en", "month=13x", "month"),
+        // A list has one language: a parallel text is a PDF's alone.
+        ("az,ka", "", "lang"),
+        // Declared, so checked, though an export is every page.
+        ("en", "offset=9223372036854775808", "offset"),
+        ("en", "limit=0", "limit"),
     ] {
         let err = b
             .az_planner
@@ -282,6 +287,11 @@ async fn the_register_and_the_notification_log_export_as_xlsx_and_csv_cell_for_c
         .await
         .expect_err("kind");
     assert_eq!((err.status, err.errors[0].field.as_str()), (422, "kind"));
+    let err = viewer
+        .instruments_file("xlsx", "en", "offset=9223372036854775808")
+        .await
+        .expect_err("offset");
+    assert_eq!((err.status, err.errors[0].field.as_str()), (422, "offset"));
     let err = viewer
         .notifications_file("xlsx", "en&offset=3")
         .await

@@ -355,7 +355,7 @@ async fn a_georgian_webhook_never_carries_an_azerbaijani_draft_or_note() {
         let event = r.parsed();
         assert_ne!(
             scope_of(event.event_id).await,
-            "az",
+            concord_shared::rules::Scope::Private(Party::Az),
             "GE got an AZ-private change: {event:?}"
         );
         assert_ne!(

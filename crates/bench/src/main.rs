@@ -27,9 +27,11 @@ use http_body_util::{BodyExt, Full};
 use hyper::{Method, Request, StatusCode, header};
 use hyper_util::rt::TokioIo;
 
+mod mixed;
 mod paper;
 mod report;
 mod spa;
+mod streams;
 
 use report::{Gate, Row};
 
@@ -136,10 +138,16 @@ async fn run(options: Options) -> anyhow::Result<()> {
         println!("   seeded in {:.1} s", seeded.elapsed().as_secs_f64());
         let server = Server::start(&options.concord, &db, None).await?;
         let session = login(server.addr, "az.planner").await?;
-        let results = measure(&server, &ceiling, &session, year, &timing).await?;
+        let mut results = measure(&server, &ceiling, &session, year, &timing).await?;
+        gates.extend(report::gates(database, &results));
+        let (mixed, mixed_gates) = mixed::run(database, &server, year, &timing, options.quick).await?;
+        results.extend(mixed);
+        gates.extend(mixed_gates);
+        let (streamed, stream_gate) = streams::run(database, &server, year, options.quick).await?;
+        results.push(streamed);
+        gates.push(stream_gate);
         drop(server);
         db.drop_database().await?;
-        gates.extend(report::gates(database, &results));
         rows.extend(results.into_iter().map(|mut r| {
             r.database = database.clone();
             r
@@ -307,10 +315,12 @@ impl Drop for Server {
     }
 }
 
-/// A session as the browser holds it: the cookie, and the origin for writes.
+/// A session as the browser holds it: the cookie, and the origin for writes;
+/// or, for an integrator, an API token sent as `Authorization: Bearer`.
 struct Session {
     cookie: String,
     origin: String,
+    bearer: Option<String>,
 }
 
 fn get(path: &str, session: Option<&Session>) -> Request<Full<Bytes>> {
@@ -318,8 +328,14 @@ fn get(path: &str, session: Option<&Session>) -> Request<Full<Bytes>> {
         .method(Method::GET)
         .uri(path)
         .header(header::HOST, "127.0.0.1");
-    if let Some(s) = session {
-        builder = builder.header(header::COOKIE, &s.cookie);
+    match session {
+        Some(Session {
+            bearer: Some(token), ..
+        }) => {
+            builder = builder.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        Some(s) => builder = builder.header(header::COOKIE, &s.cookie),
+        None => {}
     }
     builder.body(Full::new(Bytes::new())).unwrap_or_default()
 }
@@ -368,7 +384,11 @@ async fn login(addr: SocketAddr, username: &str) -> anyhow::Result<Session> {
         .and_then(|v| v.split(';').next())
         .context("login set no cookie")?
         .to_owned();
-    Ok(Session { cookie, origin })
+    Ok(Session {
+        cookie,
+        origin,
+        bearer: None,
+    })
 }
 
 /// What one client sends next.
@@ -381,6 +401,9 @@ enum Work {
     /// A PATCH of the caller's own side of one activity per client, with the
     /// version it last saw (`If-Match`).
     Update(Arc<Vec<String>>),
+    /// Conditional GETs rotating over paths, each with its current `ETag` in
+    /// `If-None-Match`: every answer must be 304.
+    Conditional(Arc<Vec<(String, String)>>),
 }
 
 /// The result of one load run.
@@ -439,6 +462,13 @@ async fn load(
                         turn = turn.wrapping_add(7);
                         get(&paths[turn % paths.len()], session.as_deref())
                     }
+                    Work::Conditional(tagged) => {
+                        turn = turn.wrapping_add(7);
+                        let (path, tag) = &tagged[turn % tagged.len()];
+                        let mut request = get(path, session.as_deref());
+                        request.headers_mut().insert(header::IF_NONE_MATCH, tag.parse()?);
+                        request
+                    }
                     Work::Update(paths) => {
                         let path = &paths[client % paths.len()];
                         let s = session.as_deref().context("updates need a session")?;
@@ -482,7 +512,12 @@ async fn load(
                 let t1 = Instant::now();
                 if t0 >= measure_from {
                     requests += 1;
-                    if status != StatusCode::OK {
+                    let expected = if matches!(work, Work::Conditional(_)) {
+                        StatusCode::NOT_MODIFIED
+                    } else {
+                        StatusCode::OK
+                    };
+                    if status != expected {
                         errors += 1;
                     }
                     histogram.saturating_record(u64::try_from((t1 - t0).as_micros()).unwrap_or(u64::MAX));
@@ -518,6 +553,12 @@ async fn measure(
     let session = Arc::new(Session {
         cookie: session.cookie.clone(),
         origin: session.origin.clone(),
+        bearer: None,
+    });
+    let token = Arc::new(Session {
+        cookie: String::new(),
+        origin: session.origin.clone(),
+        bearer: Some(api_token(server.addr, &session).await?),
     });
     let addr = server.addr;
     let list = format!("/api/v1/plans/{year}/activities?area=defence_security_policy&limit=50");
@@ -556,22 +597,56 @@ async fn measure(
     if updatable.len() < 32 {
         bail!("the bench plan needs 32 activities in negotiation to update");
     }
+    // Each activity's current tag, for the conditional reads.
+    let mut tagged = Vec::new();
+    for path in one.iter().take(64) {
+        let (status, headers, _) = fetch(addr, get(path, Some(&session))).await?;
+        let tag = headers.get(header::ETAG).and_then(|v| v.to_str().ok());
+        match (status, tag) {
+            (StatusCode::OK, Some(tag)) => tagged.push((path.clone(), tag.to_owned())),
+            _ => bail!("{path} answered {status} without an ETag"),
+        }
+    }
     let scenarios = [
         (
             "board list (first page, filtered)",
             Work::Get(list.clone()),
             Some(list.clone()),
+            session.clone(),
         ),
-        ("200-activity page", Work::Get(page.clone()), Some(page.clone())),
+        (
+            "200-activity page",
+            Work::Get(page.clone()),
+            Some(page.clone()),
+            session.clone(),
+        ),
         (
             "one activity",
             Work::Rotate(Arc::new(one.clone())),
             Some(one[0].clone()),
+            session.clone(),
         ),
-        ("update (own side, If-Match)", Work::Update(Arc::new(updatable)), None),
+        (
+            "one activity, API token",
+            Work::Rotate(Arc::new(one.clone())),
+            None,
+            token,
+        ),
+        (
+            "one activity, 304 (If-None-Match)",
+            Work::Conditional(Arc::new(tagged)),
+            None,
+            session.clone(),
+        ),
+        (
+            "update (own side, If-Match)",
+            Work::Update(Arc::new(updatable)),
+            None,
+            session.clone(),
+        ),
     ];
     let mut rows = Vec::new();
-    for (name, work, same_bytes) in scenarios {
+    for (name, work, same_bytes, session) in scenarios {
         // The ceiling serves exactly what the server answered for this read.
         let ceiling_path = match &same_bytes {
             Some(path) => {
@@ -625,6 +700,29 @@ async fn measure(
         }
     }
     Ok(rows)
+}
+
+/// A viewer's API token, created with `session` (an integrator's credential).
+async fn api_token(addr: SocketAddr, session: &Session) -> anyhow::Result<String> {
+    let body = serde_json::json!({ "name": "Bench", "role": "viewer" }).to_string();
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/tokens")
+        .header(header::HOST, "127.0.0.1")
+        .header(header::COOKIE, &session.cookie)
+        .header(header::ORIGIN, &session.origin)
+        .header(concord_backend::auth::CSRF_HEADER, "1")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Full::new(Bytes::from(body)))?;
+    let (status, _, body) = fetch(addr, request).await?;
+    if status != StatusCode::CREATED {
+        bail!(
+            "creating an API token failed with {status}: {}",
+            String::from_utf8_lossy(&body)
+        );
+    }
+    let created: serde_json::Value = serde_json::from_slice(&body)?;
+    created["token"].as_str().map(str::to_owned).context("a created token")
 }
 
 /// CPU time (user + system) a process has used so far, from `/proc`.

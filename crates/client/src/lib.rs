@@ -23,6 +23,7 @@ use concord_shared::problem::PROBLEM_CONTENT_TYPE;
 mod alerts;
 #[cfg(not(target_arch = "wasm32"))]
 mod events;
+mod inbox;
 mod webhooks;
 #[cfg(not(target_arch = "wasm32"))]
 pub use events::{EventStream, StreamEvent};
@@ -86,6 +87,16 @@ impl Client {
         let mut client = Client::new(base_url);
         client.token = Some(token.into());
         client
+    }
+
+    /// The same credentials (session cookie or token) at another instance
+    /// of the same Concord, e.g. a second backend behind one proxy.
+    pub fn at(&self, base_url: impl Into<String>) -> Client {
+        Client {
+            http: self.http.clone(),
+            base: base_url.into().trim_end_matches('/').to_owned(),
+            token: self.token.clone(),
+        }
     }
 
     /// The server's base URL.

@@ -7,7 +7,7 @@ use anyhow::{Context, bail};
 
 use crate::services::{KillOnDrop, ensure_postgres, free_port, postgres_url, wait_for_health};
 use crate::util::{output, root, run, stage, target_dir};
-use crate::{spa, tools};
+use crate::{contract, spa, tools};
 
 fn cargo() -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
@@ -131,15 +131,24 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
             println!("    SKIPPED: no PostgreSQL answers (set CONCORD_TEST_POSTGRES_URL); CI=true would fail here");
             return Ok(());
         }
+        // The backend's tests only, but built with the workspace's feature
+        // set, as the SQLite stage built them: `-p concord-backend` would
+        // unify other features and recompile about 120 crates.
         let mut args = nextest_args();
-        args.extend(["-p".to_owned(), "concord-backend".to_owned()]);
+        if args[0] == "nextest" {
+            args.extend(["-E".to_owned(), "package(concord-backend)".to_owned()]);
+        } else {
+            args.extend(["-p".to_owned(), "concord-backend".to_owned()]);
+        }
         run(cargo()
             .args(args)
             .env("CONCORD_TEST_DATABASE", "postgres")
             .env("CONCORD_TEST_PYTHON", &python))
     })?;
-    // The API contract stage (`cargo xtask contract`) joins this list once
-    // it finds nothing left (see the module description of contract.rs).
+    stage(
+        "API contract (schemathesis, SQLite and PostgreSQL)",
+        contract::api_contract,
+    )?;
     bench(&["--quick".to_owned()])?;
     let size = stage("web app (release) and size budget", spa::build_release)?;
     spa::report(&size)?;

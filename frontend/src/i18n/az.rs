@@ -150,7 +150,7 @@ pub(super) fn text(key: Key) -> &'static str {
             "Şablonu yükləyin, hər sətirdə bir tədbir doldurun və faylı yoxlayın: hər problem sətir və sütunla göstərilir, siz təsdiq edənədək heç nə yaradılmır. Sonra bütün sətirlər birlikdə tərəfinizin məxfi layihələrinə çevrilir, ya da heç biri."
         }
         Key::ImportTemplate => "Şablonu yükləyin",
-        Key::ImportFile => "Doldurulmuş şablon (XLSX)",
+        Key::ImportFile => "Doldurulmuş şablon (XLSX və ya eyni sütunlu CSV)",
         Key::ImportCheck => "Faylı yoxlayın",
         Key::ImportReady => "{name} tədbir tərəfinizin layihələri kimi yaradılmağa hazırdır.",
         Key::ImportFaults => "Bu problemləri düzəldin və faylı yenidən yoxlayın. Heç nə yaradılmayıb.",
@@ -169,9 +169,6 @@ pub(super) fn text(key: Key) -> &'static str {
             "Hər təqvim ili üçün bir plan. Lövhəni, cədvəli və tərəfinizi gözləyənləri görmək üçün planı açın."
         }
         Key::NoPlans => "Hələ plan yoxdur. İstənilən tərəfin koordinatoru il üçün plan yarada bilər.",
-        Key::NoOpenPlan => {
-            "Hazırda heç bir plan hazırlanmır və ya danışıqlarda deyil, ona görə tərəfinizi heç nə gözləmir. Əvvəlki illərin planlarına baxın."
-        }
         Key::PlanOfYear => "{year} illik əməkdaşlıq planı",
         Key::ActivitiesCount => "{n} tədbir",
         Key::PlanViews => "Planın görünüşləri",
@@ -245,6 +242,27 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::InboxHeading => "Tərəfimi gözləyənlər",
         Key::InboxEmpty => "Bu planda tərəfinizi heç nə gözləmir. Digər tədbirləri izləmək üçün lövhəyə baxın.",
         Key::InboxCount => "{n} tədbir tərəfinizin addımını gözləyir, ən yenisi birinci.",
+        Key::QueueIntro => "Bütün plan və dəyişikliklərdə tərəfinizi və rolunuzu gözləyən hər şey, ən yenisi birinci.",
+        Key::QueueEmpty => {
+            "Hazırda sizi heç nə gözləmir. Digər tərəf tədbir paylaşdıqda, dəyişiklik istədikdə, planın mərhələsini təklif etdikdə və ya diplomatik bildiriş göndərdikdə yeni bəndlər burada görünür. Bütün tədbirləri izləmək üçün «Planlar» bölməsində planı açın."
+        }
+        Key::QueuePlan => "{year} planı",
+        Key::QueueAmendment => "{year} planı, {n} saylı dəyişiklik",
+        Key::QueueNotes => "Diplomatik bildirişlər",
+        Key::QueueCount => "Sizi {n} bənd gözləyir.",
+        Key::QueueSince => "{date} tarixindən",
+        Key::QueueStepTo => "təklif olunub: {state}",
+        Key::QueueSelect => "«{title}» seçin",
+        Key::QueueSelectAll => "{year} planında razılıq gözləyənlərin hamısını seçin",
+        Key::BulkLegend => "Seçilmiş tədbirlər üzrə qərar",
+        Key::BulkSelected => "{n} seçilib",
+        Key::BulkComment => "Hamısı üçün şərh (rədd etmək və ya dəyişiklik istəmək üçün tələb olunur)",
+        Key::BulkCommentNeeded => "Rədd etmək və ya dəyişiklik istəmək üçün şərh yazın.",
+        Key::BulkNoneSelected => "Əvvəlcə ən azı bir tədbir seçin.",
+        Key::BulkDone => "{n} tədbir üzrə icra olundu.",
+        Key::BulkRefused => "{n} tədbir üzrə imtina edildi:",
+        Key::BulkWorking => "Qərar verilir…",
+        Key::TableSelectAll => "Bu səhifədə qərar verə biləcəyiniz bütün tədbirləri seçin",
         Key::Description => "Təsvir",
         Key::Location => "Yer",
         Key::StartDate => "Başlama tarixi",
@@ -633,6 +651,12 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::PbDocumentDamaged => {
             "Saxlanılan fayl zədələnib və verilmir. Administratorlardan onu ehtiyat nüsxədən bərpa etməyi xahiş edin."
         }
+        Key::PbStorageFull => {
+            "Serverdə fayllar üçün yer qalmayıb, ona görə fayl saxlanılmadı. Administratorlardan yer boşaltmağı xahiş edin."
+        }
+        Key::PbStorageUnavailable => {
+            "Server hazırda faylları saxlaya bilmir, ona görə fayl saxlanılmadı. {n} saniyədən sonra yenidən cəhd edin."
+        }
         Key::PbUnavailable => {
             "Concord məşğuldur və ya verilənlər bazasına qoşula bilmir. {n} saniyədən sonra yenidən cəhd edin."
         }
@@ -659,6 +683,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImpUnknownColumn => "Vərəqdə şablonda olmayan sütun var.",
         Key::ImpTooManyRows => "Bir dəfəyə ən çox 2000 sətir idxal edilə bilər.",
         Key::ImpDuplicateRow => "Sətir əvvəlki sətri təkrarlayır.",
+        Key::ImpNotADate => "Tarix deyil: İİİİ-AA-GG kimi yazın, məsələn 2027-05-14.",
+        Key::ImpNotAMonth => "Ay deyil: onun nömrəsini yazın, 1-dən 12-dək.",
+        Key::ImpNotANumber => "Tam ədəd deyil.",
+        Key::ImpNotInList => "Siyahının dəyərlərindən biri deyil: şablonun açılan siyahısından istifadə edin.",
         Key::NavAlerts => "Xəbərdarlıqlar",
         Key::AlertsUnread => "{n} oxunmamış",
         Key::AlertsHeading => "Xəbərdarlıqlar",

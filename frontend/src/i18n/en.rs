@@ -150,7 +150,7 @@ pub(super) fn text(key: Key) -> &'static str {
             "Download the template, fill in one activity per row and check the file: every problem is named by row and column, and nothing is created until you confirm. Then all rows become your party's private drafts at once, or none."
         }
         Key::ImportTemplate => "Download the template",
-        Key::ImportFile => "Filled-in template (XLSX)",
+        Key::ImportFile => "Filled-in template (XLSX, or CSV with the same columns)",
         Key::ImportCheck => "Check the file",
         Key::ImportReady => "{name} activities are ready to be created as your party's drafts.",
         Key::ImportFaults => "Correct these problems and check the file again. Nothing has been created.",
@@ -169,9 +169,6 @@ pub(super) fn text(key: Key) -> &'static str {
             "One plan per calendar year. Open a plan to see its board, its table and what awaits your party."
         }
         Key::NoPlans => "There is no plan yet. A coordinator of either party can create the plan for a year.",
-        Key::NoOpenPlan => {
-            "No plan is being drafted or negotiated now, so nothing awaits your party. See the plans for earlier years."
-        }
         Key::PlanOfYear => "Annual cooperation plan {year}",
         Key::ActivitiesCount => "{n} activities",
         Key::PlanViews => "Views of the plan",
@@ -243,6 +240,27 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::InboxHeading => "Awaiting my party",
         Key::InboxEmpty => "Nothing awaits your party in this plan. Look at the board to follow the other activities.",
         Key::InboxCount => "{n} activities need your party's action, newest first.",
+        Key::QueueIntro => "Everything that awaits your party and role in every plan and amendment, newest first.",
+        Key::QueueEmpty => {
+            "Nothing awaits you now. New items appear here when the other party shares an activity, asks for changes, proposes a step of a plan or sends a diplomatic notification. To follow every activity, open a plan under Plans."
+        }
+        Key::QueuePlan => "Plan {year}",
+        Key::QueueAmendment => "Plan {year}, amendment {n}",
+        Key::QueueNotes => "Diplomatic notifications",
+        Key::QueueCount => "{n} items await you.",
+        Key::QueueSince => "since {date}",
+        Key::QueueStepTo => "proposed: {state}",
+        Key::QueueSelect => "Select “{title}”",
+        Key::QueueSelectAll => "Select all awaiting consent in plan {year}",
+        Key::BulkLegend => "Decide the selected activities",
+        Key::BulkSelected => "{n} selected",
+        Key::BulkComment => "Comment for all (needed to reject or request changes)",
+        Key::BulkCommentNeeded => "Write a comment to reject or request changes.",
+        Key::BulkNoneSelected => "Select at least one activity first.",
+        Key::BulkDone => "Done for {n}.",
+        Key::BulkRefused => "Refused for {n}:",
+        Key::BulkWorking => "Deciding…",
+        Key::TableSelectAll => "Select every activity on this page that you can decide",
         Key::Description => "Description",
         Key::Location => "Location",
         Key::StartDate => "First day",
@@ -626,6 +644,12 @@ pub(super) fn text(key: Key) -> &'static str {
             "The stored file is damaged and is not served. Ask the administrators to restore it from a backup."
         }
         Key::PbUnavailable => "Concord is busy or cannot reach its database. Try again in {n} seconds.",
+        Key::PbStorageFull => {
+            "The server has no room left for files, so the file was not kept. Ask the administrators to free space."
+        }
+        Key::PbStorageUnavailable => {
+            "The server cannot store files right now, so the file was not kept. Try again in {n} seconds."
+        }
         Key::BlockYearNotOver => "The plan can be closed only after 31 December of its year.",
         Key::FeLength => "Use 3 to 64 characters.",
         Key::FeControl => "Remove the invisible control characters from this text.",
@@ -649,6 +673,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImpUnknownColumn => "The sheet has a column the template does not have.",
         Key::ImpTooManyRows => "At most 2,000 rows can be imported at once.",
         Key::ImpDuplicateRow => "A row repeats an earlier row.",
+        Key::ImpNotADate => "Not a date: write it as YYYY-MM-DD, e.g. 2027-05-14.",
+        Key::ImpNotAMonth => "Not a month: write its number, 1 to 12.",
+        Key::ImpNotANumber => "Not a whole number.",
+        Key::ImpNotInList => "Not one of the list's values: use the template's drop-down list.",
         Key::NavAlerts => "Alerts",
         Key::AlertsUnread => "{n} unread",
         Key::AlertsHeading => "Alerts",

@@ -325,8 +325,6 @@ pub enum Key {
     PlansIntro,
     /// There is no plan yet. A coordinator of either party can create the plan for a year.
     NoPlans,
-    /// No plan is being drafted or negotiated now, so nothing awaits your party. See the plans for earlier years.
-    NoOpenPlan,
     /// Annual cooperation plan {year}
     PlanOfYear,
     /// {n} activities
@@ -461,6 +459,44 @@ pub enum Key {
     InboxEmpty,
     /// {n} activities need your party's action, newest first.
     InboxCount,
+    /// Everything that awaits your party and role in every plan and amendment, newest first.
+    QueueIntro,
+    /// Nothing awaits you now (what to do instead).
+    QueueEmpty,
+    /// Plan {year}
+    QueuePlan,
+    /// Plan {year}, amendment {n}
+    QueueAmendment,
+    /// Diplomatic notifications
+    QueueNotes,
+    /// {n} items await you.
+    QueueCount,
+    /// since {date}
+    QueueSince,
+    /// proposed: {state}
+    QueueStepTo,
+    /// Select “{title}”
+    QueueSelect,
+    /// Select all awaiting consent in plan {year}
+    QueueSelectAll,
+    /// Decide the selected activities
+    BulkLegend,
+    /// {n} selected
+    BulkSelected,
+    /// Comment for all (needed to reject or request changes)
+    BulkComment,
+    /// Write a comment to reject or request changes.
+    BulkCommentNeeded,
+    /// Select at least one activity first.
+    BulkNoneSelected,
+    /// Done for {n}.
+    BulkDone,
+    /// Refused for {n}:
+    BulkRefused,
+    /// Deciding…
+    BulkWorking,
+    /// Select every activity on this page that you can decide
+    TableSelectAll,
     /// Description
     Description,
     /// Location
@@ -1127,6 +1163,10 @@ pub enum Key {
     PbDocumentDamaged,
     /// Problem `unavailable`: try again in `{n}` seconds.
     PbUnavailable,
+    /// Problem `storage_full`: no room for files, nothing kept.
+    PbStorageFull,
+    /// Problem `storage_unavailable`: files cannot be stored now; try again in `{n}` seconds.
+    PbStorageUnavailable,
     /// Blocker `year_not_over`.
     BlockYearNotOver,
     /// Field error `length` (a user name).
@@ -1173,6 +1213,14 @@ pub enum Key {
     ImpTooManyRows,
     /// Import file error `duplicate_row`.
     ImpDuplicateRow,
+    /// Import fault `not_a_date`: not a date as YYYY-MM-DD.
+    ImpNotADate,
+    /// Import fault `not_a_month`: not a month number 1–12.
+    ImpNotAMonth,
+    /// Import fault `not_a_number`: not a whole number.
+    ImpNotANumber,
+    /// Import fault `not_in_list`: not one of the list's values.
+    ImpNotInList,
     /// Navigation: the user's alerts (not the diplomatic notifications).
     NavAlerts,
     /// How many alerts are unread: `{n}`.

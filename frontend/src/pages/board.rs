@@ -14,6 +14,7 @@ use leptos_router::hooks::use_query_map;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
 use crate::live::Live;
+use crate::ui::bulk_table::{TableBulkBar, TableSelection};
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, PAGE_SIZE, QueryNav, filter_from_query};
 use crate::ui::import::ImportSheet;
@@ -162,6 +163,7 @@ pub fn TablePage() -> impl IntoView {
     let query = use_query_map();
     let nav = QueryNav::new();
     let list = activities_resource(year, |f| f.limit = Some(PAGE_SIZE));
+    let selection = TableSelection::new(year, list);
     let columns = RwSignal::new(saved_columns());
     Effect::new(move |_| {
         let joined = columns.get().join(",");
@@ -177,6 +179,7 @@ pub fn TablePage() -> impl IntoView {
                 let lang = i18n.lang();
                 let shown = columns.get();
                 let visible: Vec<_> = COLUMNS.iter().filter(|c| shown.iter().any(|s| s == c.0)).collect();
+                let select_all = selection.head(&page.items);
                 let head = visible
                     .iter()
                     .map(|(_, key, by)| {
@@ -205,7 +208,7 @@ pub fn TablePage() -> impl IntoView {
                     .iter()
                     .map(|a| {
                         let cells = visible.iter().map(|c| view! { <td>{cell(a, c.0, lang, i18n)}</td> }).collect_view();
-                        view! { <tr data-activity=a.id>{cells}</tr> }
+                        view! { <tr data-activity=a.id>{selection.cell(a)}{cells}</tr> }
                     })
                     .collect_view();
                 let pages = page.total.div_ceil(PAGE_SIZE).max(1);
@@ -216,7 +219,7 @@ pub fn TablePage() -> impl IntoView {
                             <caption class="muted">
                                 {i18n.t(Key::PageOf).replace("{page}", &current.to_string()).replace("{pages}", &pages.to_string()).replace("{n}", &format_number(page.total, lang))}
                             </caption>
-                            <thead><tr>{head}</tr></thead>
+                            <thead><tr>{select_all}{head}</tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
@@ -244,6 +247,7 @@ pub fn TablePage() -> impl IntoView {
             name="activities"
         />
         <ImportSheet year on_done=move |_| list.refetch() />
+        <TableBulkBar selection />
         <details class="columns-choice">
             <summary>{i18n.tr(Key::ChooseColumns)}</summary>
             <fieldset>

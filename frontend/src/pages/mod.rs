@@ -5,6 +5,7 @@ pub mod activity;
 pub mod agreement;
 pub mod alerts;
 pub mod board;
+pub mod inbox;
 pub mod login;
 pub mod not_found;
 pub mod plan;

@@ -12,26 +12,13 @@ use leptos_router::components::A;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
 use crate::live::Live;
+use crate::ui::Reload;
+
+/// Marks the unread count's [`Reload`] signal.
+pub enum Unread {}
 
 /// The unread count's reload signal, in context.
-#[derive(Clone, Copy)]
-pub struct AlertCount {
-    bump: RwSignal<u64>,
-}
-
-impl AlertCount {
-    /// Puts the count in context.
-    pub fn init() -> AlertCount {
-        let count = AlertCount { bump: RwSignal::new(0) };
-        provide_context(count);
-        count
-    }
-
-    /// Reads the unread count again.
-    pub fn reload(self) {
-        self.bump.update(|n| *n += 1);
-    }
-}
+pub type AlertCount = Reload<Unread>;
 
 /// "Alerts" with the unread count, linking to the alerts page.
 #[component]
@@ -49,7 +36,7 @@ pub fn AlertBell() -> impl IntoView {
         tick
     });
     let unread = LocalResource::new(move || {
-        count.bump.track();
+        count.track();
         live.tick();
         let client = client.clone();
         async move { auth.call(client.unread_alerts()).await.ok() }

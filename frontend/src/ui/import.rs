@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
 use crate::ui::documents::read_file;
+use crate::ui::refusal::field_error_key;
 use crate::ui::{Message, MessageView};
 
 /// The import, for those who may draft in the plan of `year`; `on_done`
@@ -112,7 +113,16 @@ pub fn ImportSheet(year: Memo<i32>, #[prop(into)] on_done: Callback<()>) -> impl
                 let faults = p
                     .errors
                     .iter()
-                    .map(|e| view! { <li>{format!("{} {}, {}: {}", i18n.t(Key::ImportRow), e.row, e.column, e.message)}</li> })
+                    .map(|e| {
+                        // Worded from the code in the page's language; the
+                        // cell as found, where the fault is about it.
+                        let what = i18n.t(field_error_key(&e.field, &e.code));
+                        let what = match &e.value {
+                            Some(value) => format!("{what} ({value})"),
+                            None => what.to_string(),
+                        };
+                        view! { <li>{format!("{} {}, {}: {what}", i18n.t(Key::ImportRow), e.row, e.column)}</li> }
+                    })
                     .collect_view();
                 view! {
                     <p class="notice failure" role="alert">{i18n.tr(Key::ImportFaults)}</p>
@@ -133,7 +143,7 @@ pub fn ImportSheet(year: Memo<i32>, #[prop(into)] on_done: Callback<()>) -> impl
                     </a>
                 </p>
                 <label for="import-file">{i18n.tr(Key::ImportFile)}</label>
-                <input id="import-file" type="file" accept=".xlsx" node_ref=input />
+                <input id="import-file" type="file" accept=".xlsx,.csv,text/csv" node_ref=input />
                 " "
                 <button type="button" disabled=move || busy.get() on:click=check.clone() data-testid="import-check">
                     {i18n.tr(Key::ImportCheck)}

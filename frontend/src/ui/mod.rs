@@ -3,6 +3,8 @@
 
 pub mod activity_form;
 pub mod alert_bell;
+pub mod bulk;
+pub mod bulk_table;
 pub mod calendar_feeds;
 pub mod clipboard;
 pub mod dates;
@@ -10,6 +12,7 @@ pub mod documents;
 pub mod feedback;
 pub mod filters;
 pub mod import;
+pub mod inbox_count;
 pub mod labels;
 pub mod live_note;
 pub mod options;
@@ -38,6 +41,44 @@ pub fn field_errors_of(problem: &Problem) -> Vec<(String, Key)> {
 /// The error of one field (tracked).
 pub fn error_of(errors: FieldErrors, field: &'static str) -> Signal<Option<Key>> {
     Signal::derive(move || errors.with(|all| all.iter().find(|(f, _)| f == field).map(|(_, key)| *key)))
+}
+
+/// A reload signal in context, one per marker type `K`: a view that reads
+/// something tracks it, and anything that changed that something bumps it
+/// (the header's alert and queue counts).
+pub struct Reload<K: 'static> {
+    bump: RwSignal<u64>,
+    kind: std::marker::PhantomData<fn() -> K>,
+}
+
+impl<K: 'static> Clone for Reload<K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: 'static> Copy for Reload<K> {}
+
+impl<K: 'static> Reload<K> {
+    /// Puts the signal in context.
+    pub fn init() -> Reload<K> {
+        let reload = Reload {
+            bump: RwSignal::new(0),
+            kind: std::marker::PhantomData,
+        };
+        provide_context(reload);
+        reload
+    }
+
+    /// Makes the caller (a resource, an effect) run again on [`Reload::reload`].
+    pub fn track(self) {
+        self.bump.track();
+    }
+
+    /// Reads again what tracks this signal.
+    pub fn reload(self) {
+        self.bump.update(|n| *n += 1);
+    }
 }
 
 /// A failed request in plain words (tracked: follows the language), from

@@ -113,6 +113,11 @@ pub fn problem_code_text(lang: Lang, problem: &Problem) -> Option<String> {
             let seconds = problem.retry_after.unwrap_or(5);
             return Some(text(lang, Key::PbUnavailable).replace("{n}", &format_number(seconds, lang)));
         }
+        "storage_full" => Key::PbStorageFull,
+        "storage_unavailable" => {
+            let seconds = problem.retry_after.unwrap_or(30);
+            return Some(text(lang, Key::PbStorageUnavailable).replace("{n}", &format_number(seconds, lang)));
+        }
         "internal" | "migrations_pending" => Key::ServerError,
         _ => return None,
     };
@@ -187,6 +192,10 @@ pub fn field_error_key(field: &str, code: &str) -> Key {
         "too_many_rows" => Key::ImpTooManyRows,
         "duplicate_row" => Key::ImpDuplicateRow,
         "insecure_url" => Key::FeInsecureUrl,
+        "not_a_date" => Key::ImpNotADate,
+        "not_a_month" => Key::ImpNotAMonth,
+        "not_a_number" => Key::ImpNotANumber,
+        "not_in_list" => Key::ImpNotInList,
         _ => Key::ErrOther,
     }
 }

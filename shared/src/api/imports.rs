@@ -14,7 +14,8 @@ pub struct ImportRow {
     pub activity: NewActivity,
 }
 
-/// One fault of one row, named by row and column.
+/// One fault of one row, named by row and column, with a stable code the
+/// web app words in the user's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ImportError {
@@ -22,7 +23,17 @@ pub struct ImportError {
     pub row: u32,
     /// The column's header, as the template names it in the chosen language.
     pub column: String,
-    /// What is wrong, e.g. `2027-02-30 is not a date`.
+    /// The field of `NewActivity` the column fills (`start_date`, `own_side.participants`, ...).
+    pub field: String,
+    /// What is wrong, as a field error code (`crate::codes::FIELD_CODES`):
+    /// `not_a_date`, `not_a_month`, `not_a_number`, `not_in_list`, or any
+    /// code an activity's own checks give (`required`, `outside_year`, ...).
+    pub code: String,
+    /// The cell's text as found, where the fault is about it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// What is wrong in English, e.g. `2027-02-30 is not a date` (for logs
+    /// and integrators; the web app words `code` itself).
     pub message: String,
 }
 

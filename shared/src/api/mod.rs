@@ -155,5 +155,8 @@ pub use feeds::*;
 mod imports;
 pub use imports::*;
 
+mod inbox;
+pub use inbox::*;
+
 mod instruments;
 pub use instruments::*;

@@ -152,6 +152,7 @@ pub fn link(entity_type: &str, entity_id: Option<&str>) -> String {
     match (entity_type, entity_id) {
         ("activity", Some(id)) => format!("/activities/{id}"),
         ("plan", Some(year)) => format!("/plans/{year}"),
+        ("notification", Some(_)) => "/authorities".to_owned(),
         _ => "/".to_owned(),
     }
 }

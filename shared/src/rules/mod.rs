@@ -7,10 +7,11 @@
 //! [`visibility`] (drafts, notes, pending authority changes), [`plan`] (the
 //! plan's state machine, one [`plan::transition`]), [`activities`] (edit,
 //! share, consent, execution, summary, carry-over), [`signatures`] and
-//! [`register`].
+//! [`register`]; [`inbox`] what awaits whom (the work queue).
 
 pub mod activities;
 pub mod alerts;
+pub mod inbox;
 pub mod plan;
 pub mod refusal;
 pub mod register;

@@ -15,14 +15,36 @@ pub struct Actor {
     pub role: Role,
 }
 
-/// Who may see a thing at all.
+/// Who may see a thing at all. Stored (the audit log's `scope`) as its
+/// code: `joint`, or the owning party's code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "db", derive(sea_orm::DeriveValueType), sea_orm(value_type = "String"))]
 pub enum Scope {
     /// Both parties (the joint board, shared items).
     Joint,
     /// Only this party (its users, tokens, drafts, internal notes, sessions).
     Private(Party),
 }
+
+impl Scope {
+    /// The stored code: `joint`, `az` or `ge`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Scope::Joint => "joint",
+            Scope::Private(party) => party.code(),
+        }
+    }
+
+    /// Parses a stored code; unknown codes give `None`.
+    pub fn from_code(code: &str) -> Option<Scope> {
+        match code {
+            "joint" => Some(Scope::Joint),
+            other => Party::from_code(other).map(Scope::Private),
+        }
+    }
+}
+
+crate::domain::code_text!(Scope);
 
 /// What an actor wants to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -10,9 +10,7 @@ use concord_client::{Client, Versioned};
 use concord_shared::Party;
 use concord_shared::api::{Blocker, Plan, TransitionAction, TransitionRequest};
 use concord_shared::plan::PlanState;
-use concord_shared::rules::plan::{
-    closable, may_confirm, may_propose, may_withdraw_proposal, next_by_confirmation, open_for_work,
-};
+use concord_shared::rules::plan::{closable, may_confirm, may_propose, may_withdraw_proposal, next_by_confirmation};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -256,44 +254,5 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
                 }
             })}
         <Lifecycle plan=lifecycle_plan version on_change />
-    }
-}
-
-/// `/inbox`: the inbox of the newest plan still being worked on.
-#[component]
-pub fn InboxRedirect() -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let auth = expect_context::<Auth>();
-    let client = expect_context::<Client>();
-    let navigate = leptos_router::hooks::use_navigate();
-    let plans = LocalResource::new(move || {
-        let client = client.clone();
-        async move { auth.call(client.plans()).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(list)) = plans.get()
-            && let Some(plan) = list.iter().find(|p| open_for_work(p.state).is_ok())
-        {
-            navigate(
-                &format!("/plans/{}/inbox", plan.year),
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        }
-    });
-    let content: Content = std::sync::Arc::new(move || {
-        plans.get().map(|result| match result {
-            Ok(list) if list.iter().any(|p| open_for_work(p.state).is_ok()) => {
-                view! { <crate::ui::Loading /> }.into_any()
-            }
-            Ok(_) => view! { <p class="empty card">{i18n.tr(Key::NoOpenPlan)}</p> }.into_any(),
-            Err(problem) => view! { <LoadError problem on_retry=move |_| plans.refetch() /> }.into_any(),
-        })
-    });
-    view! {
-        <h1>{i18n.tr(Key::InboxHeading)}</h1>
-        <Loader content />
     }
 }
