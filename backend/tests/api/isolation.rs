@@ -152,16 +152,17 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/api/v1/plans/{year}/activities.csv", Rule::AnyUser(200)),
     ("get", "/api/v1/plans/{year}/activities.xlsx", Rule::AnyUser(200)),
     ("get", "/api/v1/plans/{year}/import/template.xlsx", Rule::AnyUser(200)),
-    // No file sent: planners hear 415, the others may not draft.
+    // No file sent (the table's JSON body, read as CSV text without the
+    // template's columns): planners hear 422, the others may not draft.
     (
         "post",
         "/api/v1/plans/{year}/import/preview",
-        Rule::Custom(|_, role| if role >= Role::Planner { 415 } else { 403 }),
+        Rule::Custom(|_, role| if role >= Role::Planner { 422 } else { 403 }),
     ),
     (
         "post",
         "/api/v1/plans/{year}/import",
-        Rule::Custom(|_, role| if role >= Role::Planner { 415 } else { 403 }),
+        Rule::Custom(|_, role| if role >= Role::Planner { 422 } else { 403 }),
     ),
     (
         "post",
