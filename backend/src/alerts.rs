@@ -1,35 +1,31 @@
 //! Alerts for people (issue 15), derived from the audit log.
 //!
-//! Every change is already an audit entry, numbered without gaps and
-//! appended in commit order (under the chain's lock). One worker per process
-//! follows the log with a **durable cursor** (`alert_cursor`): in one write
-//! transaction it locks the cursor row, reads the entries after it, writes
-//! the alerts [`rules::alerts::alert_for`] gives (and the e-mail of those
-//! wanted at once into the outbox), and moves the cursor. So an entry is
-//! turned into alerts exactly once: a crash before the commit leaves the
-//! cursor where it was, a second process waits on the cursor's lock and
-//! then starts after what the first wrote; a unique key on (user, entry)
-//! is the last guard. Doing it after the write rather than inside it keeps
+//! One worker per process follows the audit log with a **durable cursor**
+//! ([`crate::tail`]): in the transaction that holds the cursor's lock it
+//! writes the alerts [`rules::alerts::alert_for`] gives (and the e-mail of
+//! those wanted at once into the outbox), then moves the cursor; so an
+//! entry is turned into alerts exactly once, and a unique key on (user,
+//! entry) is the last guard. Doing it after the write rather than inside it keeps
 //! the writes of the board as fast as they were, at the cost of the alert
 //! following its change by the time the worker takes to wake (at once on
 //! the hub's signal, at most `CONCORD_LIVE_POLL_MS`).
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use chrono::Utc;
 use concord_shared::plan::PartyConsent;
 use concord_shared::rules::Actor;
 use concord_shared::rules::alerts::{self as rule, ActivityFacts, Happening, Recipient};
 use concord_shared::{AlertDelivery, AlertKind, Lang, Party};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::Value;
 
-use crate::entities::alert::{contact, cursor, preference, row};
+use crate::entities::alert::{contact, preference, row};
 use crate::entities::{audit_log, user};
 use crate::error::AppError;
 use crate::mail;
 use crate::state::AppState;
+use crate::tail;
 
 /// Entries read per transaction.
 const BATCH: u64 = 200;
@@ -129,30 +125,12 @@ fn delivery_of(person: &Person, kind: AlertKind) -> AlertDelivery {
 /// transaction, until the log is read; returns how many alerts were made.
 pub async fn derive(state: &AppState) -> Result<u64, AppError> {
     let mut made = 0;
-    loop {
-        let tx = state.write().await?;
-        // The cursor's lock makes every other process's worker wait (on
-        // SQLite the write lock already does).
-        let at = cursor::Entity::find_by_id(1)
-            .lock_exclusive()
-            .one(&*tx)
-            .await?
-            .map_or(0, |c| c.last_audit_id);
-        let entries = audit_log::Entity::find()
-            .filter(audit_log::Column::Id.gt(at))
-            .order_by_asc(audit_log::Column::Id)
-            .limit(BATCH)
-            .all(&*tx)
-            .await?;
-        let Some(last) = entries.last().map(|e| e.id) else {
-            return Ok(made);
-        };
-        let full = entries.len() as u64 == BATCH;
+    while let Some(claimed) = tail::claim(state, tail::ALERTS, BATCH).await? {
         let mut everyone = None;
-        for entry in &entries {
+        for entry in &claimed.entries {
             let Some(what) = happening(entry) else { continue };
             if everyone.is_none() {
-                everyone = Some(people(&*tx).await?);
+                everyone = Some(people(&*claimed.tx).await?);
             }
             for person in everyone.iter().flatten() {
                 let to = Recipient {
@@ -168,20 +146,16 @@ pub async fn derive(state: &AppState) -> Result<u64, AppError> {
                     continue;
                 }
                 made += 1;
-                record(&*tx, state, entry, person, kind, delivery).await?;
+                record(&*claimed.tx, state, entry, person, kind, delivery).await?;
             }
         }
-        cursor::ActiveModel {
-            id: Set(1),
-            last_audit_id: Set(last),
-        }
-        .update(&*tx)
-        .await?;
-        tx.commit().await?;
+        let full = claimed.full;
+        claimed.advance().await?;
         if !full {
-            return Ok(made);
+            break;
         }
     }
+    Ok(made)
 }
 
 async fn record<C: ConnectionTrait>(
@@ -253,28 +227,6 @@ pub async fn queue_digests(state: &AppState) -> Result<u64, AppError> {
     Ok(queued)
 }
 
-/// The worker: derives alerts whenever the hub hands on a change (and at
-/// least every `live_poll`), until the server stops.
-pub async fn follow(state: AppState) {
-    let hub = Arc::clone(&state.events);
-    let mut changes = hub.subscribe();
-    let mut closing = hub.closing();
-    loop {
-        if *closing.borrow_and_update() {
-            return;
-        }
-        if let Err(error) = derive(&state).await {
-            tracing::warn!(%error, "deriving alerts; trying again shortly");
-        }
-        tokio::select! {
-            // A lagged receiver is a wake-up too: the log is the truth.
-            _ = changes.recv() => {}
-            () = tokio::time::sleep(state.settings.live_poll) => {}
-            _ = closing.changed() => return,
-        }
-    }
-}
-
 /// Sleeps until the next digest hour (`CONCORD_DIGEST_HOUR`, UTC) and queues
 /// the digests, every day, until the server stops.
 pub async fn daily_digest(state: AppState) {
@@ -308,7 +260,9 @@ pub async fn daily_digest(state: AppState) {
 /// the outbox's sender; they end when the hub closes.
 pub fn spawn(state: &AppState) -> anyhow::Result<Vec<tokio::task::JoinHandle<()>>> {
     let mut tasks = vec![
-        tokio::spawn(follow(state.clone())),
+        tokio::spawn(tail::follow(state.clone(), "deriving alerts", |s| async move {
+            derive(&s).await
+        })),
         tokio::spawn(daily_digest(state.clone())),
     ];
     if let Some(url) = state.settings.smtp_url.clone() {

@@ -50,6 +50,12 @@ pub struct Settings {
     /// The first wait after a failed send, doubled at each failure up to an
     /// hour (`CONCORD_MAIL_RETRY_MS`, default 30000).
     pub mail_retry: std::time::Duration,
+    /// The first wait after a failed webhook delivery, doubled at each
+    /// failure up to an hour, for 24 hours (`CONCORD_WEBHOOK_RETRY_MS`,
+    /// default 30000).
+    pub webhook_retry: std::time::Duration,
+    /// How long a webhook endpoint has to answer (`CONCORD_WEBHOOK_TIMEOUT_MS`, default 10000).
+    pub webhook_timeout: std::time::Duration,
     /// The hour (UTC, 0–23) the daily digest goes (`CONCORD_DIGEST_HOUR`, default 7).
     pub digest_hour: u8,
     /// Where Prometheus scrapes `/metrics` (`CONCORD_METRICS_BIND`, off by
@@ -212,6 +218,8 @@ impl Settings {
             smtp_url: non_empty("CONCORD_SMTP_URL").map(|v| v.trim().to_owned()),
             mail_from,
             mail_retry: std::time::Duration::from_millis(number("CONCORD_MAIL_RETRY_MS", 30_000)?),
+            webhook_retry: std::time::Duration::from_millis(number("CONCORD_WEBHOOK_RETRY_MS", 30_000)?),
+            webhook_timeout: std::time::Duration::from_millis(number("CONCORD_WEBHOOK_TIMEOUT_MS", 10_000)?),
             digest_hour,
             metrics_bind,
             trusted_proxies,

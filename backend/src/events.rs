@@ -16,6 +16,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
+use concord_shared::ChangeKind;
 use concord_shared::api::Change;
 use concord_shared::rules::{self, Scope};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -45,24 +46,11 @@ pub struct Entry {
     pub scope: Scope,
 }
 
-/// The kinds of things whose changes people follow; accounts, sessions and
-/// tokens stay in the audit log only.
-const FOLLOWED: [&str; 8] = [
-    "activity",
-    "comment",
-    "plan",
-    "signature",
-    "instrument",
-    "notification",
-    "authority",
-    "document",
-];
-
 impl Entry {
-    fn from_row(row: audit_log::Model) -> Option<Entry> {
-        if !FOLLOWED.contains(&row.entity_type.as_str()) {
-            return None;
-        }
+    /// The entry of a row of the log; none for what people do not follow
+    /// (accounts, sessions, tokens, webhooks: not a [`ChangeKind`]).
+    pub fn from_row(row: audit_log::Model) -> Option<Entry> {
+        ChangeKind::from_code(&row.entity_type)?;
         let scope = row.scope;
         let after: Option<serde_json::Value> = row.after.as_deref().and_then(|t| serde_json::from_str(t).ok());
         let field = |name: &str| {

@@ -49,6 +49,12 @@ impl HasVersion for concord_shared::api::Authority {
     }
 }
 
+impl HasVersion for concord_shared::api::Webhook {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
 impl HasVersion for concord_shared::api::Notification {
     fn version(&self) -> i64 {
         self.version

@@ -25,7 +25,9 @@ pub mod spa;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod tail;
 pub mod telemetry;
+pub mod webhooks;
 
 pub use config::Settings;
 pub use error::AppError;

@@ -99,7 +99,8 @@ impl Application {
             state.settings.live_poll,
             state.sessions.clone(),
         ));
-        let background = crate::alerts::spawn(&state)?;
+        let mut background = crate::alerts::spawn(&state)?;
+        background.extend(crate::webhooks::spawn(&state));
         let metrics = metrics_listener.map(|listener| {
             let mut closing = hub.closing();
             let router = metrics_router(state.clone());

@@ -35,7 +35,7 @@ test('each role sees exactly its navigation, and the header names the user, part
     'az.viewer': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities', 'who'],
     'az.planner': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities', 'who'],
     'az.coordinator': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'instruments', 'authorities', 'who'],
-    'az.administrator': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'users', 'tokens', 'instruments', 'authorities', 'who'],
+    'az.administrator': ['agreement', 'plans', 'inbox', 'account', 'alerts', 'users', 'tokens', 'webhooks', 'instruments', 'authorities', 'who'],
   };
   for (const [username, nav] of Object.entries(expected)) {
     const { page, context, assertNoProblems } = await signedInPage(browser, username);

@@ -6,6 +6,7 @@
 use concord_client::Client;
 use concord_shared::Lang;
 use concord_shared::rules::roles::{may_see_tokens_page, may_see_users_page};
+use concord_shared::rules::webhooks::may_manage as may_manage_webhooks;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Route, Router, Routes};
@@ -21,7 +22,7 @@ use crate::pages::inbox::WorkQueuePage;
 use crate::pages::plan::{PlanPage, PlansPage};
 use crate::pages::{
     account::AccountPage, agreement::AgreementPage, alerts::AlertsPage, login::LoginPage, not_found::NotFound,
-    tokens::TokensPage, users::UsersPage, who::WhoPage,
+    tokens::TokensPage, users::UsersPage, webhooks::WebhooksPage, who::WhoPage,
 };
 // Register (instruments, authorities, notifications)
 use crate::pages::authorities::AuthoritiesPage;
@@ -100,6 +101,7 @@ enum AccountPages {
     Account,
     Users,
     Tokens,
+    Webhooks,
     Alerts,
     Who,
 }
@@ -110,6 +112,7 @@ fn account_pages(page: AccountPages) -> AnyView {
         AccountPages::Account => view! { <AccountPage /> }.into_any(),
         AccountPages::Users => view! { <UsersPage /> }.into_any(),
         AccountPages::Tokens => view! { <TokensPage /> }.into_any(),
+        AccountPages::Webhooks => view! { <WebhooksPage /> }.into_any(),
         AccountPages::Alerts => view! { <AlertsPage /> }.into_any(),
         AccountPages::Who => view! { <WhoPage /> }.into_any(),
     }
@@ -173,6 +176,7 @@ split_page!(SplitActivityPage, plan_pages, PlanPages::Activity);
 split_page!(SplitAccountPage, account_pages, AccountPages::Account);
 split_page!(SplitUsersPage, account_pages, AccountPages::Users);
 split_page!(SplitTokensPage, account_pages, AccountPages::Tokens);
+split_page!(SplitWebhooksPage, account_pages, AccountPages::Webhooks);
 split_page!(SplitAlertsPage, account_pages, AccountPages::Alerts);
 split_page!(SplitWhoPage, account_pages, AccountPages::Who);
 split_page!(SplitInstrumentsPage, register_pages, RegisterPages::Instruments);
@@ -285,6 +289,7 @@ fn Shell() -> impl IntoView {
                             <Route path=path!("/account") view={Lazy::<SplitAccountPage>::new()} />
                             <Route path=path!("/users") view={Lazy::<SplitUsersPage>::new()} />
                             <Route path=path!("/tokens") view={Lazy::<SplitTokensPage>::new()} />
+                            <Route path=path!("/webhooks") view={Lazy::<SplitWebhooksPage>::new()} />
                             <Route path=path!("/alerts") view={Lazy::<SplitAlertsPage>::new()} />
                             <Route path=path!("/who") view={Lazy::<SplitWhoPage>::new()} />
                             // Register (instruments, authorities, notifications)
@@ -345,6 +350,14 @@ fn Navigation() -> impl IntoView {
                             view! {
                                 <A href="/tokens" attr:data-nav="tokens">
                                     {i18n.tr(Key::NavTokens)}
+                                </A>
+                            }
+                        })}
+                    {may_manage_webhooks(actor).is_ok()
+                        .then(|| {
+                            view! {
+                                <A href="/webhooks" attr:data-nav="webhooks">
+                                    {i18n.tr(Key::NavWebhooks)}
                                 </A>
                             }
                         })}

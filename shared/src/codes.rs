@@ -71,6 +71,7 @@ pub const FIELD_CODES: &[&str] = &[
     "unknown_column",
     "too_many_rows",
     "duplicate_row",
+    "insecure_url",
     "not_a_date",
     "not_a_month",
     "not_a_number",

@@ -220,6 +220,30 @@ closed_list! {
 }
 
 closed_list! {
+    /// The kinds of things whose changes the live stream carries and a
+    /// webhook subscribes to (the audit entry's `entity_type`). Accounts,
+    /// sessions, tokens and webhooks themselves stay in the audit log only.
+    ChangeKind {
+        /// Activities: created, shared, updated, consent, withdrawn, execution.
+        Activity = "activity" => ["activities", "tədbirlər", "ღონისძიებები"],
+        /// Comments and internal notes (a note only to its own party).
+        Comment = "comment" => ["comments", "şərhlər", "კომენტარები"],
+        /// Annual co-operation plans and their steps.
+        Plan = "plan" => ["annual cooperation plans", "illik əməkdaşlıq planları", "თანამშრომლობის წლიური გეგმები"],
+        /// Signatures of plans.
+        Signature = "signature" => ["signatures", "imzalar", "ხელმოწერები"],
+        /// The register of instruments.
+        Instrument = "instrument" => ["instruments", "sənədlər", "დოკუმენტები"],
+        /// Diplomatic notifications.
+        Notification = "notification" => ["diplomatic notifications", "diplomatik bildirişlər", "დიპლომატიური შეტყობინებები"],
+        /// Competent authorities.
+        Authority = "authority" => ["competent authorities", "səlahiyyətli orqanlar", "უფლებამოსილი ორგანოები"],
+        /// Attached documents.
+        Document = "document" => ["attached files", "əlavə edilmiş fayllar", "მიმაგრებული ფაილები"],
+    }
+}
+
+closed_list! {
     /// What awaits a party and role in the work queue (issue 17), decided by
     /// `rules::inbox::awaits`.
     InboxKind {
@@ -235,6 +259,18 @@ closed_list! {
         CarryOverDue = "carry_over_due" => ["to carry over into next year", "növbəti ilə keçirilməlidir", "გადასატანია მომავალ წელზე"],
         /// A diplomatic notification of the other party awaits my party's receipt (coordinators).
         NoteAwaitingReceipt = "note_awaiting_receipt" => ["diplomatic notification awaiting receipt", "alınması qeydə alınmamış diplomatik bildiriş", "დიპლომატიური შეტყობინება, რომლის მიღებაც არ არის აღრიცხული"],
+    }
+}
+
+closed_list! {
+    /// Where a webhook delivery stands (derived from its attempts, not stored).
+    DeliveryStatus {
+        /// To be sent, or sent again after a failure.
+        Pending = "pending" => ["pending", "gözləyir", "მოლოდინში"],
+        /// The endpoint answered 2xx.
+        Delivered = "delivered" => ["delivered", "çatdırılıb", "მიწოდებულია"],
+        /// Given up 24 hours after the change; only a redelivery sends it again.
+        Failed = "failed" => ["given up", "dayandırılıb", "შეწყვეტილია"],
     }
 }
 

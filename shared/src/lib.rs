@@ -16,6 +16,8 @@ pub mod rules;
 pub mod text;
 pub mod wire;
 
-pub use domain::{AlertDelivery, AlertKind, BulkAction, CooperationArea, CooperationForm, InboxKind, Party, Role};
+pub use domain::{
+    AlertDelivery, AlertKind, BulkAction, ChangeKind, CooperationArea, CooperationForm, InboxKind, Party, Role,
+};
 pub use i18n::{Labels, Lang};
 pub use problem::Problem;

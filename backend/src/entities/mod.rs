@@ -16,3 +16,4 @@ pub mod plan_signature;
 pub mod plan_version;
 pub mod session;
 pub mod user;
+pub mod webhook;

@@ -27,6 +27,7 @@ pub mod tokens;
 pub mod users;
 pub mod versioned;
 pub mod versions;
+pub mod webhooks;
 
 use concord_shared::problem::FieldError;
 use concord_shared::rules::{Reason, Refusal};

@@ -37,6 +37,7 @@ mod reference;
 mod sheets;
 mod tokens;
 mod users;
+mod webhooks;
 
 /// The base of the OpenAPI document; operations are added from the router.
 #[derive(OpenApi)]
@@ -47,11 +48,15 @@ mod users;
                        Errors are application/problem+json (RFC 9457). Updates need If-Match with the ETag you read.",
     ),
     modifiers(&Security),
+    // The body of every webhook delivery: no operation answers it, an
+    // integrator's endpoint receives it.
+    components(schemas(concord_shared::api::WebhookEvent)),
     tags(
         (name = "system", description = "Health and reference data"),
         (name = "auth", description = "Signing in and out, the current user, sessions"),
         (name = "users", description = "Users of the administrator's own party"),
         (name = "tokens", description = "API tokens of the administrator's own party"),
+        (name = "webhooks", description = "Webhooks of the administrator's own party: signed deliveries of changes to integrators"),
         (name = "audit", description = "The audit log"),
         (name = "events", description = "The live stream of changes (Server-Sent Events)"),
         (name = "alerts", description = "The signed-in user's alerts (not the diplomatic notifications) and how they are delivered"),
@@ -107,6 +112,10 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(users::reset_password))
         .routes(routes!(tokens::list, tokens::create))
         .routes(routes!(tokens::revoke))
+        .routes(routes!(webhooks::list, webhooks::create))
+        .routes(routes!(webhooks::get, webhooks::update, webhooks::delete))
+        .routes(routes!(webhooks::deliveries))
+        .routes(routes!(webhooks::redeliver))
         .routes(routes!(feeds::list_feeds, feeds::create_feed))
         .routes(routes!(feeds::revoke_feed))
         .routes(routes!(feeds::read_feed))

@@ -8,9 +8,11 @@
 
 use std::collections::BTreeSet;
 
-use concord_backend::entities::{activity, alert, competent_authority, instrument, notification, plan, session, user};
-use concord_shared::api::NewToken;
-use concord_shared::{Party, Role};
+use concord_backend::entities::{
+    activity, alert, competent_authority, instrument, notification, plan, session, user, webhook,
+};
+use concord_shared::api::{NewToken, NewWebhook};
+use concord_shared::{ChangeKind, Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use serde_json::{Value, json};
 
@@ -85,6 +87,17 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/api/v1/tokens", Rule::Administrators(200)),
     ("post", "/api/v1/tokens", Rule::Administrators(201)),
     ("delete", "/api/v1/tokens/{id}", Rule::AzOwned(204)),
+    ("get", "/api/v1/webhooks", Rule::Administrators(200)),
+    ("post", "/api/v1/webhooks", Rule::Administrators(201)),
+    ("get", "/api/v1/webhooks/{id}", Rule::AzOwned(200)),
+    ("patch", "/api/v1/webhooks/{id}", Rule::AzOwned(200)),
+    ("delete", "/api/v1/webhooks/{id}", Rule::AzOwned(204)),
+    ("get", "/api/v1/webhooks/{id}/deliveries", Rule::AzOwned(200)),
+    (
+        "post",
+        "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver",
+        Rule::AzOwned(202),
+    ),
     ("get", "/api/v1/audit", Rule::Administrators(200)),
     // What a stream carries to whom: tests/api/events.rs.
     ("get", "/api/v1/events", Rule::AnyUser(200)),
@@ -332,6 +345,12 @@ struct Fixture {
     document: i64,
     /// An alert of the AZ target user.
     alert: i64,
+    /// The AZ administrator, who makes fresh webhooks.
+    az_admin: concord_client::Client,
+    /// An AZ webhook (disabled: nothing is sent).
+    webhook: i64,
+    /// A delivery of it.
+    delivery: i64,
 }
 
 async fn fixture(app: &TestApp) -> Fixture {
@@ -414,7 +433,33 @@ async fn fixture(app: &TestApp) -> Fixture {
     .await
     .expect("an alert of the target")
     .id;
+    let webhook = admin
+        .create_webhook(&disabled_webhook())
+        .await
+        .expect("webhook")
+        .webhook
+        .id;
+    let delivery = webhook::delivery::ActiveModel {
+        webhook_id: Set(i32::try_from(webhook).expect("id")),
+        audit_id: Set(1),
+        event: Set("activity.share".into()),
+        payload: Set("{}".into()),
+        attempts: Set(1),
+        next_attempt_at: Set(None),
+        delivered_at: Set(None),
+        last_status: Set(Some(500)),
+        last_error: Set(Some("answered 500".into())),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(&app.state.db)
+    .await
+    .expect("a delivery")
+    .id;
     Fixture {
+        az_admin: admin,
+        webhook,
+        delivery: i64::from(delivery),
         alert: i64::from(alert),
         target_user: target.id,
         token: token.info.id,
@@ -427,6 +472,15 @@ async fn fixture(app: &TestApp) -> Fixture {
         authority,
         notification,
         document,
+    }
+}
+
+/// A webhook to the loopback's discard port that sends nothing.
+fn disabled_webhook() -> NewWebhook {
+    NewWebhook {
+        url: "http://127.0.0.1:9/hook".into(),
+        events: vec![ChangeKind::Activity],
+        enabled: false,
     }
 }
 
@@ -463,6 +517,15 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         (_, "/api/v1/me/sessions/{id}") => fx.target_session.clone(),
         (_, "/api/v1/tokens/{id}") => fx.token.clone(),
         (_, "/api/v1/alerts/{id}/read") => fx.alert.to_string(),
+        ("delete", "/api/v1/webhooks/{id}") => fx
+            .az_admin
+            .create_webhook(&disabled_webhook())
+            .await
+            .expect("fresh webhook")
+            .webhook
+            .id
+            .to_string(),
+        (_, t) if t.starts_with("/api/v1/webhooks/") => fx.webhook.to_string(),
         ("delete", "/api/v1/activities/{id}") | (_, "/api/v1/activities/{id}/share") => fresh_draft().await.to_string(),
         (_, "/api/v1/activities/{id}/withdraw") => {
             crate::helpers::shared(&fx.az_planner, "To withdraw").await.to_string()
@@ -487,7 +550,8 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         .replace("{id}", &id)
         .replace("{year}", &YEAR.to_string())
         .replace("{number}", "1")
-        .replace("{file}", "concordcal_unknown.ics");
+        .replace("{file}", "concordcal_unknown.ics")
+        .replace("{delivery}", &fx.delivery.to_string());
     if template.ends_with("/compare") {
         path.push_str("?from=1&to=2");
     }
@@ -507,6 +571,8 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             "password": "long enough password"
         })),
         ("patch", "/api/v1/activities/{id}") => Some(json!({"location": format!("Place {n}")})),
+        ("patch", "/api/v1/webhooks/{id}") => Some(json!({"url": format!("http://127.0.0.1:9/hook{n}")})),
+        ("post", "/api/v1/webhooks") => Some(serde_json::to_value(disabled_webhook()).expect("json")),
         ("patch", _) => Some(json!({"position": format!("Position {n}")})),
         ("post", "/api/v1/users/{id}/password") => Some(json!({"new_password": "another long password"})),
         ("post", "/api/v1/tokens") => Some(json!({"name": format!("token {n}"), "role": "viewer"})),
@@ -590,6 +656,13 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             .await
             .expect("query")
             .expect("notification");
+        req = req.header("if-match", format!("\"{}\"", row.version));
+    } else if template == "/api/v1/webhooks/{id}" && method == "patch" {
+        let row = webhook::hook::Entity::find_by_id(i32::try_from(fx.webhook).expect("id"))
+            .one(&app.state.db)
+            .await
+            .expect("query")
+            .expect("webhook");
         req = req.header("if-match", format!("\"{}\"", row.version));
     } else if method == "patch" {
         let row = user::Entity::find_by_id(i32::try_from(fx.target_user).expect("id"))

@@ -50,3 +50,4 @@ mod tokens;
 mod users;
 pub mod versions;
 mod visibility;
+mod webhooks;

@@ -24,6 +24,7 @@ mod alerts;
 #[cfg(not(target_arch = "wasm32"))]
 mod events;
 mod inbox;
+mod webhooks;
 #[cfg(not(target_arch = "wasm32"))]
 pub use events::{EventStream, StreamEvent};
 #[cfg(target_arch = "wasm32")]

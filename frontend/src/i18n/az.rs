@@ -733,5 +733,46 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::AlertsEmail => "E-poçt ünvanı",
         Key::AlertsLanguage => "Məktubların dili",
         Key::AlertsSaved => "Xəbərdarlıq seçimləriniz saxlanıldı.",
+        Key::NavWebhooks => "Webhook-lar",
+        Key::WebhooksHeading => "Webhook-lar",
+        Key::WebhooksIntro => {
+            "Nazirliyinizin digər sistemləri tərəfinizin dəyişikliklərini baş verən kimi ala bilər: Concord hər dəyişikliyi göstərdiyiniz ünvana webhook-un gizli açarı ilə imzalanmış şəkildə göndərir. Webhook yalnız tərəfinizin görə bildiyini və keçidi daşıyır, məzmunu heç vaxt."
+        }
+        Key::NoWebhooks => {
+            "Hələ webhook yoxdur. Başqa sistemə Concord-un dəyişiklikləri lazım olduqda aşağıda yaradın."
+        }
+        Key::WebhookUrl => "Ünvan (URL)",
+        Key::WebhookUrlHint => "Yalnız https://; http:// yalnız bu kompüterə (127.0.0.1, localhost), sınaq üçün.",
+        Key::WebhookEvents => "Göndəriləcək dəyişikliklər",
+        Key::WebhookStartEnabled => "Dəyişiklikləri indidən göndər",
+        Key::CreateWebhookHeading => "Yeni webhook",
+        Key::CreateWebhook => "Webhook yarat",
+        Key::WebhookCreated => "{name} üçün webhook yaradıldı",
+        Key::WebhookOnce => {
+            "Bu imza açarını indi kopyalayın və qəbul edən sistemdə etibarlı saxlayın. O bir daha göstərilməyəcək."
+        }
+        Key::WebhookSecret => "İmza açarı",
+        Key::WebhookDelete => "Sil",
+        Key::WebhookDeleteConfirm => "{name} üçün webhook silinsin? Onun çatdırılma jurnalı da silinəcək.",
+        Key::ConfirmDeleteWebhook => "Webhook-u sil",
+        Key::KeepWebhook => "Saxla",
+        Key::WebhookDeleted => "{name} üçün webhook silindi.",
+        Key::WebhookEnabledDone => "{name} üçün webhook yenidən dəyişiklikləri göndərir.",
+        Key::WebhookDisabledDone => "{name} üçün webhook artıq dəyişiklikləri göndərmir.",
+        Key::ShowDeliveries => "Çatdırılma jurnalı",
+        Key::DeliveriesHeading => "{name} ünvanına çatdırılmalar",
+        Key::NoDeliveries => "Bu webhook-a hələ heç nə göndərilməyib.",
+        Key::DeliveriesPageOf => "Səhifə {page} / {pages} ({n} çatdırılma)",
+        Key::DeliveryEvent => "Dəyişiklik",
+        Key::DeliveryAttempts => "Cəhdlər",
+        Key::DeliveryAnswer => "Cavab (HTTP status)",
+        Key::DeliveryNoAnswer => "cavab yoxdur",
+        Key::DeliveryError => "Son xəta",
+        Key::DeliveryNext => "Növbəti cəhd",
+        Key::Redeliver => "Yenidən göndər",
+        Key::Redelivered => "{name} nömrəli çatdırılma indi yenidən göndəriləcək.",
+        Key::FeInsecureUrl => {
+            "Yalnız https:// ünvanları və ya sınaq üçün 127.0.0.1, localhost və ya [::1] ünvanına http://."
+        }
     }
 }

@@ -723,5 +723,42 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::AlertsEmail => "E-mail address",
         Key::AlertsLanguage => "Language of e-mail",
         Key::AlertsSaved => "Your alert preferences are saved.",
+        Key::NavWebhooks => "Webhooks",
+        Key::WebhooksHeading => "Webhooks",
+        Key::WebhooksIntro => {
+            "Other systems of your ministry can receive your party's changes as they happen: Concord sends each change to the address you give, signed with the webhook's secret. A webhook carries only what your party may see, and a link, never the content."
+        }
+        Key::NoWebhooks => "No webhooks yet. Create one below when another system needs Concord's changes.",
+        Key::WebhookUrl => "Address (URL)",
+        Key::WebhookUrlHint => "https:// only; http:// only to this computer (127.0.0.1, localhost) for development.",
+        Key::WebhookEvents => "Changes to send",
+        Key::WebhookStartEnabled => "Send changes from now on",
+        Key::CreateWebhookHeading => "New webhook",
+        Key::CreateWebhook => "Create webhook",
+        Key::WebhookCreated => "Webhook for {name} created",
+        Key::WebhookOnce => {
+            "Copy this signing secret now and keep it safe in the receiving system. It will not be shown again."
+        }
+        Key::WebhookSecret => "Signing secret",
+        Key::WebhookDelete => "Delete",
+        Key::WebhookDeleteConfirm => "Delete the webhook for {name}? Its delivery log is deleted with it.",
+        Key::ConfirmDeleteWebhook => "Delete webhook",
+        Key::KeepWebhook => "Keep it",
+        Key::WebhookDeleted => "The webhook for {name} was deleted.",
+        Key::WebhookEnabledDone => "The webhook for {name} sends changes again.",
+        Key::WebhookDisabledDone => "The webhook for {name} no longer sends changes.",
+        Key::ShowDeliveries => "Delivery log",
+        Key::DeliveriesHeading => "Deliveries to {name}",
+        Key::NoDeliveries => "Nothing has been sent to this webhook yet.",
+        Key::DeliveriesPageOf => "Page {page} of {pages} ({n} deliveries)",
+        Key::DeliveryEvent => "Change",
+        Key::DeliveryAttempts => "Attempts",
+        Key::DeliveryAnswer => "Answer (HTTP status)",
+        Key::DeliveryNoAnswer => "no answer",
+        Key::DeliveryError => "Last error",
+        Key::DeliveryNext => "Next attempt",
+        Key::Redeliver => "Redeliver",
+        Key::Redelivered => "Delivery {name} will be sent again now.",
+        Key::FeInsecureUrl => "Only https:// addresses, or http:// to 127.0.0.1, localhost or [::1] for development.",
     }
 }

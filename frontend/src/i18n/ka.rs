@@ -739,5 +739,46 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::AlertsEmail => "ელფოსტის მისამართი",
         Key::AlertsLanguage => "წერილების ენა",
         Key::AlertsSaved => "თქვენი ცნობების პარამეტრები შენახულია.",
+        Key::NavWebhooks => "ვებჰუკები",
+        Key::WebhooksHeading => "ვებჰუკები",
+        Key::WebhooksIntro => {
+            "თქვენი სამინისტროს სხვა სისტემებს შეუძლიათ თქვენი მხარის ცვლილებების მიღება მაშინვე, როგორც კი ისინი ხდება: Concord თითოეულ ცვლილებას აგზავნის თქვენ მიერ მითითებულ მისამართზე, ვებჰუკის საიდუმლო გასაღებით ხელმოწერილს. ვებჰუკი გადასცემს მხოლოდ იმას, რისი ნახვის უფლებაც თქვენს მხარეს აქვს, და ბმულს, არასოდეს შინაარსს."
+        }
+        Key::NoWebhooks => {
+            "ვებჰუკები ჯერ არ არის. შექმენით ქვემოთ, როცა სხვა სისტემას Concord-ის ცვლილებები დასჭირდება."
+        }
+        Key::WebhookUrl => "მისამართი (URL)",
+        Key::WebhookUrlHint => "მხოლოდ https://; http:// მხოლოდ ამ კომპიუტერზე (127.0.0.1, localhost), ტესტირებისთვის.",
+        Key::WebhookEvents => "გასაგზავნი ცვლილებები",
+        Key::WebhookStartEnabled => "ცვლილებების გაგზავნა ახლავე დაიწყოს",
+        Key::CreateWebhookHeading => "ახალი ვებჰუკი",
+        Key::CreateWebhook => "ვებჰუკის შექმნა",
+        Key::WebhookCreated => "ვებჰუკი {name}-ისთვის შეიქმნა",
+        Key::WebhookOnce => {
+            "დააკოპირეთ ეს ხელმოწერის გასაღები ახლავე და შეინახეთ უსაფრთხოდ მიმღებ სისტემაში. ის აღარ გამოჩნდება."
+        }
+        Key::WebhookSecret => "ხელმოწერის გასაღები",
+        Key::WebhookDelete => "წაშლა",
+        Key::WebhookDeleteConfirm => "წაიშალოს ვებჰუკი {name}-ისთვის? მასთან ერთად წაიშლება მიწოდების ჟურნალიც.",
+        Key::ConfirmDeleteWebhook => "ვებჰუკის წაშლა",
+        Key::KeepWebhook => "დატოვება",
+        Key::WebhookDeleted => "ვებჰუკი {name}-ისთვის წაიშალა.",
+        Key::WebhookEnabledDone => "ვებჰუკი {name}-ისთვის კვლავ აგზავნის ცვლილებებს.",
+        Key::WebhookDisabledDone => "ვებჰუკი {name}-ისთვის აღარ აგზავნის ცვლილებებს.",
+        Key::ShowDeliveries => "მიწოდების ჟურნალი",
+        Key::DeliveriesHeading => "მიწოდებები მისამართზე {name}",
+        Key::NoDeliveries => "ამ ვებჰუკზე ჯერ არაფერი გაგზავნილა.",
+        Key::DeliveriesPageOf => "გვერდი {page} / {pages} ({n} მიწოდება)",
+        Key::DeliveryEvent => "ცვლილება",
+        Key::DeliveryAttempts => "მცდელობები",
+        Key::DeliveryAnswer => "პასუხი (HTTP სტატუსი)",
+        Key::DeliveryNoAnswer => "პასუხი არ არის",
+        Key::DeliveryError => "ბოლო შეცდომა",
+        Key::DeliveryNext => "შემდეგი მცდელობა",
+        Key::Redeliver => "ხელახლა გაგზავნა",
+        Key::Redelivered => "მიწოდება {name} ახლავე ხელახლა გაიგზავნება.",
+        Key::FeInsecureUrl => {
+            "მხოლოდ https:// მისამართები, ან ტესტირებისთვის http:// მისამართზე 127.0.0.1, localhost ან [::1]."
+        }
     }
 }

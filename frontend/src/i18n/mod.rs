@@ -1297,6 +1297,72 @@ pub enum Key {
     AlertsLanguage,
     /// The preferences were saved.
     AlertsSaved,
+    /// Navigation: the party's webhooks (administrators).
+    NavWebhooks,
+    /// Heading of the webhooks page.
+    WebhooksHeading,
+    /// What webhooks are for.
+    WebhooksIntro,
+    /// The party has no webhooks.
+    NoWebhooks,
+    /// Label: the webhook's address.
+    WebhookUrl,
+    /// Under the address field.
+    WebhookUrlHint,
+    /// Legend of the kinds of change sent.
+    WebhookEvents,
+    /// Checkbox: start sending at once.
+    WebhookStartEnabled,
+    /// Heading of the form.
+    CreateWebhookHeading,
+    /// Submit button.
+    CreateWebhook,
+    /// Heading of the new secret: `{name}` is the address.
+    WebhookCreated,
+    /// Warning under the new secret.
+    WebhookOnce,
+    /// Label of the secret.
+    WebhookSecret,
+    /// Button: delete a webhook.
+    WebhookDelete,
+    /// Confirmation: `{name}` is the address.
+    WebhookDeleteConfirm,
+    /// Button confirming the deletion.
+    ConfirmDeleteWebhook,
+    /// Button cancelling the deletion.
+    KeepWebhook,
+    /// Done: `{name}` is the address.
+    WebhookDeleted,
+    /// Done: `{name}` is the address.
+    WebhookEnabledDone,
+    /// Done: `{name}` is the address.
+    WebhookDisabledDone,
+    /// Button: show a webhook's delivery log.
+    ShowDeliveries,
+    /// Heading of the log: `{name}` is the address.
+    DeliveriesHeading,
+    /// The log is empty.
+    NoDeliveries,
+    /// Page {page} of {pages} ({n} deliveries).
+    DeliveriesPageOf,
+    /// Column: the change sent.
+    DeliveryEvent,
+    /// Column: attempts.
+    DeliveryAttempts,
+    /// Column: the HTTP status the endpoint answered.
+    DeliveryAnswer,
+    /// No answer came.
+    DeliveryNoAnswer,
+    /// Column: why the last attempt failed.
+    DeliveryError,
+    /// Column: when it is tried again.
+    DeliveryNext,
+    /// Button: send a delivery again.
+    Redeliver,
+    /// Done: `{name}` is the delivery's number.
+    Redelivered,
+    /// Field error `insecure_url`.
+    FeInsecureUrl,
 }
 
 /// The text of `key` in `lang`.

@@ -11,6 +11,7 @@ pub mod not_found;
 pub mod plan;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 pub mod who;
 // The register: instruments; and the competent authorities with the notification log
 pub mod authorities;

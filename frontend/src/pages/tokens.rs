@@ -3,19 +3,18 @@
 //! after a confirmation.
 
 use concord_client::Client;
+use concord_shared::Role;
 use concord_shared::api::{CreatedToken, NewToken, TokenView};
 use concord_shared::rules::roles::may_see_tokens_page;
-use concord_shared::{Problem, Role};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
-use wasm_bindgen::closure::Closure;
 use web_sys::js_sys;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
-use crate::ui::feedback::LoadError;
+use crate::ui::clipboard::ShownOnce;
+use crate::ui::feedback::{LoadError, NotAllowed, allowed_resource};
 use crate::ui::options::{RoleSelect, grantable_roles};
 use crate::ui::{Field, FieldErrors, Loader, Loading, Message, MessageView, error_of, field_errors_of, header_row};
 
@@ -25,16 +24,10 @@ pub fn TokensPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
-    let tokens = LocalResource::new(move || {
+    // Only administrators ask; others are told on the page instead.
+    let tokens = allowed_resource(may_see_tokens_page, move || {
         let client = client.clone();
-        // Only administrators ask; others are told on the page instead.
-        let allowed = auth.actor().is_some_and(|a| may_see_tokens_page(a).is_ok());
-        async move {
-            if !allowed {
-                return Err(Problem::new(403, "Forbidden"));
-            }
-            auth.call(client.tokens()).await
-        }
+        async move { auth.call(client.tokens()).await }
     });
     let message = RwSignal::new(None::<Message>);
     let created = RwSignal::new(None::<CreatedToken>);
@@ -44,17 +37,22 @@ pub fn TokensPage() -> impl IntoView {
             return view! { <Loading /> }.into_any();
         };
         if may_see_tokens_page(actor).is_err() {
-            return view! {
-                <h1>{i18n.tr(Key::TokensHeading)}</h1>
-                <p class="notice failure" role="alert">{i18n.tr(Key::Forbidden)}</p>
-            }
-            .into_any();
+            return view! { <NotAllowed heading=Key::TokensHeading /> }.into_any();
         }
         let roles = grantable_roles(actor);
         view! {
             <h1 id="tokens-heading">{i18n.tr(Key::TokensHeading)}</h1>
             <p class="lead">{i18n.tr(Key::TokensIntro)}</p>
-            {move || created.get().map(|token| view! { <NewSecret token on_done=move |_| created.set(None) /> })}
+            {move || {
+                created
+                    .get()
+                    .map(|token| {
+                        view! {
+                            <ShownOnce heading=Key::TokenCreated name=token.info.name warning=Key::TokenOnce
+                                label=Key::TheToken secret=token.token stem="token" on_done=move |_| created.set(None) />
+                        }
+                    })
+            }}
             <MessageView message />
             <Loader content=std::sync::Arc::new(
                 {move || {
@@ -83,66 +81,6 @@ pub fn TokensPage() -> impl IntoView {
         }
         .into_any()
     }
-}
-
-/// The new token's secret, shown this once.
-#[component]
-fn NewSecret(token: CreatedToken, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let copied = RwSignal::new(None::<bool>);
-    let secret = token.token.clone();
-    let name = token.info.name.clone();
-    let copy = move |_| copy_to_clipboard(&secret, copied);
-    view! {
-        <section class="card secret" aria-labelledby="secret-heading" data-testid="new-token">
-            <h2 id="secret-heading">{move || i18n.t(Key::TokenCreated).replace("{name}", &name)}</h2>
-            <p class="warning" role="alert">{i18n.tr(Key::TokenOnce)}</p>
-            <div class="field">
-                <label for="token-secret">{i18n.tr(Key::TheToken)}</label>
-                <div class="inline">
-                    <input
-                        id="token-secret"
-                        class="secret-value"
-                        type="text"
-                        readonly=true
-                        autocomplete="off"
-                        spellcheck="false"
-                        prop:value=token.token.clone()
-                        data-testid="token-secret"
-                    />
-                    <button type="button" class="primary" on:click=copy data-testid="copy-token">
-                        {i18n.tr(Key::Copy)}
-                    </button>
-                </div>
-            </div>
-            <p role="status" class="muted">
-                {move || {
-                    copied.get().map(|ok| if ok { i18n.t(Key::Copied) } else { i18n.t(Key::CopyFailed) })
-                }}
-            </p>
-            <button type="button" class="secondary" on:click=move |_| on_done.run(())>
-                {i18n.tr(Key::TokenDone)}
-            </button>
-        </section>
-    }
-}
-
-/// Writes `text` to the clipboard; `copied` tells how it went.
-fn copy_to_clipboard(text: &str, copied: RwSignal<Option<bool>>) {
-    let navigator = window().navigator();
-    let available = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .map(|c| !c.is_undefined() && !c.is_null())
-        .unwrap_or(false);
-    if !available {
-        copied.set(Some(false));
-        return;
-    }
-    let ok = Closure::<dyn FnMut(JsValue)>::new(move |_| copied.set(Some(true)));
-    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| copied.set(Some(false)));
-    let _ = navigator.clipboard().write_text(text).then2(&ok, &failed);
-    // The callbacks run once, later; they are small.
-    ok.forget();
-    failed.forget();
 }
 
 /// The token's state now.

@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
-use crate::ui::feedback::LoadError;
+use crate::ui::feedback::{LoadError, NotAllowed, allowed_resource};
 use crate::ui::options::{RoleSelect, grantable_roles};
 use crate::ui::{Field, FieldErrors, Loader, Loading, Message, MessageView, error_of, field_errors_of, header_row};
 
@@ -22,16 +22,10 @@ pub fn UsersPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let auth = expect_context::<Auth>();
     let client = expect_context::<Client>();
-    let users = LocalResource::new(move || {
+    // Only administrators ask; others are told on the page instead.
+    let users = allowed_resource(may_see_users_page, move || {
         let client = client.clone();
-        // Only administrators ask; others are told on the page instead.
-        let allowed = auth.actor().is_some_and(|a| may_see_users_page(a).is_ok());
-        async move {
-            if !allowed {
-                return Err(Problem::new(403, "Forbidden"));
-            }
-            auth.call(client.users()).await
-        }
+        async move { auth.call(client.users()).await }
     });
     let message = RwSignal::new(None::<Message>);
     let stale = RwSignal::new(false);
@@ -46,11 +40,7 @@ pub fn UsersPage() -> impl IntoView {
             return view! { <Loading /> }.into_any();
         };
         if may_see_users_page(actor).is_err() {
-            return view! {
-                <h1>{i18n.tr(Key::UsersHeading)}</h1>
-                <p class="notice failure" role="alert">{i18n.tr(Key::Forbidden)}</p>
-            }
-            .into_any();
+            return view! { <NotAllowed heading=Key::UsersHeading /> }.into_any();
         }
         let roles = grantable_roles(actor);
         let me_id = auth.me().and_then(|me| me.user.map(|u| u.id));

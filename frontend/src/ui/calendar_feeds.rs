@@ -8,12 +8,10 @@ use concord_shared::api::{CalendarFeed, NewCalendarFeed};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
-use wasm_bindgen::closure::Closure;
-use web_sys::js_sys;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
+use crate::ui::clipboard::copy;
 use crate::ui::feedback::LoadError;
 use crate::ui::{Field, FieldErrors, Loader, Message, MessageView, error_of, field_errors_of, header_row};
 
@@ -117,24 +115,6 @@ fn NewAddress(url: String, #[prop(into)] on_done: Callback<()>) -> impl IntoView
             <button type="button" class="secondary" on:click=move |_| on_done.run(())>{i18n.tr(Key::TokenDone)}</button>
         </div>
     }
-}
-
-/// Writes `text` to the clipboard; `copied` tells how it went.
-fn copy(text: &str, copied: RwSignal<Option<bool>>) {
-    let navigator = window().navigator();
-    let available = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .map(|c| !c.is_undefined() && !c.is_null())
-        .unwrap_or(false);
-    if !available {
-        copied.set(Some(false));
-        return;
-    }
-    let ok = Closure::<dyn FnMut(JsValue)>::new(move |_| copied.set(Some(true)));
-    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_| copied.set(Some(false)));
-    let _ = navigator.clipboard().write_text(text).then2(&ok, &failed);
-    // The callbacks run once, later; they are small.
-    ok.forget();
-    failed.forget();
 }
 
 #[component]

@@ -1,9 +1,12 @@
-//! How a failure is shown: a failed load with a way to try again, and a
-//! refused request above the form that made it.
+//! How a failure is shown: a failed load with a way to try again, a
+//! refused request above the form that made it, and an administrators'
+//! page to someone else.
 
 use concord_shared::Problem;
+use concord_shared::rules::{Actor, Refusal};
 use leptos::prelude::*;
 
+use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
 use crate::ui::problem_text;
 
@@ -55,4 +58,40 @@ pub fn Failure(problem: RwSignal<Option<Problem>>, #[prop(into)] on_reload: Call
             }
         })
     }
+}
+
+/// An administrators' page shown to someone the rule does not allow: its
+/// heading and why there is nothing below it.
+#[component]
+pub fn NotAllowed(heading: Key) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <h1>{i18n.tr(heading)}</h1>
+        <p class="notice failure" role="alert">{i18n.tr(Key::Forbidden)}</p>
+    }
+}
+
+/// A page's list that only those `rule` allows ask the server for; for
+/// anyone else it is a 403 at once (the page tells them, with
+/// [`NotAllowed`]).
+pub fn allowed_resource<T, Fut>(
+    rule: fn(Actor) -> Result<(), Refusal>,
+    fetch: impl Fn() -> Fut + 'static,
+) -> LocalResource<Result<T, Problem>>
+where
+    T: 'static,
+    Fut: std::future::Future<Output = Result<T, Problem>> + 'static,
+{
+    let auth = expect_context::<Auth>();
+    LocalResource::new(move || {
+        let allowed = auth.actor().is_some_and(|a| rule(a).is_ok());
+        // Made only when allowed; it runs when awaited.
+        let request = allowed.then(&fetch);
+        async move {
+            match request {
+                Some(request) => request.await,
+                None => Err(Problem::new(403, "Forbidden")),
+            }
+        }
+    })
 }

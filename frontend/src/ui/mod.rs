@@ -6,6 +6,7 @@ pub mod alert_bell;
 pub mod bulk;
 pub mod bulk_table;
 pub mod calendar_feeds;
+pub mod clipboard;
 pub mod dates;
 pub mod documents;
 pub mod feedback;

@@ -191,6 +191,7 @@ pub fn field_error_key(field: &str, code: &str) -> Key {
         "unknown_column" => Key::ImpUnknownColumn,
         "too_many_rows" => Key::ImpTooManyRows,
         "duplicate_row" => Key::ImpDuplicateRow,
+        "insecure_url" => Key::FeInsecureUrl,
         "not_a_date" => Key::ImpNotADate,
         "not_a_month" => Key::ImpNotAMonth,
         "not_a_number" => Key::ImpNotANumber,

@@ -134,6 +134,9 @@ pub struct Page<T> {
 mod plans;
 pub use plans::*;
 
+mod webhooks;
+pub use webhooks::*;
+
 mod authorities;
 pub use authorities::*;
 

@@ -18,6 +18,7 @@ pub mod register;
 pub mod roles;
 pub mod signatures;
 pub mod visibility;
+pub mod webhooks;
 pub mod who;
 
 pub use refusal::{Reason, Refusal};

@@ -57,6 +57,8 @@ pub enum Action {
     ManageUsers,
     /// List, create or revoke API tokens.
     ManageTokens,
+    /// Register, change and delete webhooks; read and repeat their deliveries.
+    ManageWebhooks,
     /// Read the audit log of a party's private items.
     ReadAudit,
     /// Draft, edit and share proposals; comment; report execution.
@@ -71,7 +73,9 @@ pub fn required_role(action: Action) -> Role {
         Action::Read => Role::Viewer,
         Action::Plan => Role::Planner,
         Action::Coordinate => Role::Coordinator,
-        Action::ReadUsers | Action::ManageUsers | Action::ManageTokens | Action::ReadAudit => Role::Administrator,
+        Action::ReadUsers | Action::ManageUsers | Action::ManageTokens | Action::ManageWebhooks | Action::ReadAudit => {
+            Role::Administrator
+        }
     }
 }
 
@@ -168,13 +172,14 @@ mod tests {
     /// the other party's private scope is always hidden.
     #[test]
     fn the_role_table() {
-        let table: [(Action, [bool; 4]); 7] = [
+        let table: [(Action, [bool; 4]); 8] = [
             (Action::Read, [true, true, true, true]),
             (Action::Plan, [false, true, true, true]),
             (Action::Coordinate, [false, false, true, true]),
             (Action::ReadUsers, [false, false, false, true]),
             (Action::ManageUsers, [false, false, false, true]),
             (Action::ManageTokens, [false, false, false, true]),
+            (Action::ManageWebhooks, [false, false, false, true]),
             (Action::ReadAudit, [false, false, false, true]),
         ];
         let forbidden = Err(Refusal::Forbidden(Reason::RoleTooLow));
