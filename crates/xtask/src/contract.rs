@@ -174,14 +174,8 @@ enabled = false
 pub fn api_contract() -> anyhow::Result<()> {
     let start = Instant::now();
     let bin = tools::ensure_python(PACKAGES)?;
-    // The debug binary the workspace's tests built, with their feature set:
-    // a no-op after them (a plain `cargo build --bin concord` would unify
-    // other features and recompile about 120 crates), never a release build.
-    run(
-        Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-            .current_dir(root())
-            .args(["test", "--no-run"]),
-    )?;
+    // The debug binary the tests built, never a release build.
+    crate::util::debug_backend()?;
     let mut databases = vec![None];
     if ensure_postgres()? {
         databases.push(Some(postgres_url()));

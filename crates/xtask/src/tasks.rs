@@ -199,13 +199,12 @@ const E2E_PASSWORD: &str = "e2e-demo-password-2026";
 /// and runs the browser tests in `e2e/` against it.
 fn browser_tests() -> anyhow::Result<()> {
     let chromium = tools::ensure_chromium()?;
-    run(cargo().args(["build", "-p", "concord-backend", "--bin", "concord"]))?;
+    let bin = crate::util::debug_backend()?;
     let data = std::env::temp_dir().join(format!("concord-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data)?;
     let port = free_port()?;
     let url = format!("http://127.0.0.1:{port}");
-    let bin = target_dir().join("debug").join("concord");
     run(Command::new(&bin)
         .arg("seed-demo")
         .current_dir(root())

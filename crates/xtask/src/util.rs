@@ -22,6 +22,20 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| root().join("target"))
 }
 
+/// The debug `concord` binary (`target/debug/concord`) as the workspace's
+/// tests build it, with their feature set: a no-op after the test stages.
+/// A plain `cargo build -p concord-backend --bin concord` would unify other
+/// features (no dev-dependencies) and recompile about 120 crates, then the
+/// next test build would recompile them back.
+pub fn debug_backend() -> anyhow::Result<PathBuf> {
+    run(
+        Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+            .current_dir(root())
+            .args(["test", "--no-run", "--quiet"]),
+    )?;
+    Ok(target_dir().join("debug").join("concord"))
+}
+
 /// Runs a command, failing with its exit status.
 pub fn run(cmd: &mut Command) -> anyhow::Result<()> {
     let shown = format!("{cmd:?}");
