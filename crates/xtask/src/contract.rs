@@ -18,7 +18,7 @@ use anyhow::{Context, bail};
 
 use crate::services::{KillOnDrop, ensure_postgres, free_port, postgres_url, wait_for_health};
 use crate::tools;
-use crate::util::{root, run, target_dir};
+use crate::util::{root, target_dir};
 
 /// The pinned tools.
 const PACKAGES: &[&str] = &["schemathesis==4.32.5", "openapi-spec-validator==0.9.0"];
