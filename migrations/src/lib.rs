@@ -17,6 +17,7 @@ mod m20261202_000030_create_calendar_feeds;
 mod m20261202_000040_create_alerts;
 mod m20261202_000060_audit_request_id;
 mod m20261203_000090_check_audit_alert_lists;
+mod m20261203_000120_user_language;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000040_create_alerts::Migration),
             Box::new(m20261202_000060_audit_request_id::Migration),
             Box::new(m20261203_000090_check_audit_alert_lists::Migration),
+            Box::new(m20261203_000120_user_language::Migration),
         ]
     }
 }
