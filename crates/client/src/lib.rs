@@ -846,10 +846,15 @@ impl Client {
     }
 
     /// `HTTP GET /api/v1/plans/{year}/document.pdf?lang=`: the plan as a PDF
-    /// (`lang`: `en`, `az`, `ka`, `az,ka`, `az,en` or `ka,en`).
+    /// (`lang`: `en`, `az`, `ka`, `az,ka`, `az,en` or `ka,en`; empty sends none:
+    /// the user's stored language applies).
     pub async fn plan_document(&self, year: i32, lang: &str) -> Result<Vec<u8>, ClientError> {
-        self.bytes(&format!("/api/v1/plans/{year}/document.pdf?lang={lang}"))
-            .await
+        let query = if lang.is_empty() {
+            String::new()
+        } else {
+            format!("?lang={lang}")
+        };
+        self.bytes(&format!("/api/v1/plans/{year}/document.pdf{query}")).await
     }
 
     /// `HTTP GET /api/v1/plans/{year}/versions/{n}/document.pdf?lang=`: a signed version as a PDF.
