@@ -105,7 +105,8 @@ async fn people<C: ConnectionTrait>(conn: &C) -> Result<Vec<Person>, AppError> {
                 },
                 username: u.username,
                 email: contact.and_then(|c| c.email.clone()),
-                lang: contact.and_then(|c| c.language).unwrap_or_default(),
+                // The contact's own e-mail language, else the user's.
+                lang: contact.and_then(|c| c.language).or(u.language).unwrap_or_default(),
                 deliveries: deliveries.remove(&u.id).unwrap_or_default(),
             }
         })
@@ -211,7 +212,14 @@ pub async fn queue_digests(state: &AppState) -> Result<u64, AppError> {
     let now = Utc::now();
     for (user_id, alerts) in by_user {
         let contact = contact::Entity::find_by_id(user_id).one(&*tx).await?;
-        let lang = contact.as_ref().and_then(|c| c.language).unwrap_or_default();
+        let own = match contact.as_ref().and_then(|c| c.language) {
+            Some(lang) => Some(lang),
+            None => user::Entity::find_by_id(user_id)
+                .one(&*tx)
+                .await?
+                .and_then(|u| u.language),
+        };
+        let lang = own.unwrap_or_default();
         if let Some(address) = contact.and_then(|c| c.email) {
             let message = mail::digest(&state.settings.public_origin, lang, &alerts);
             mail::queue(&*tx, user_id, &address, message).await?;

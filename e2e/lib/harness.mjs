@@ -32,8 +32,8 @@ export async function launch() {
  * errors, uncaught exceptions and CSP violations; `assertNoProblems()` fails
  * the test on any of them.
  */
-export async function openPage(browser, { viewport = { width: 1280, height: 800 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser, { viewport = { width: 1280, height: 800 }, locale } = {}) {
+  const context = await browser.newContext(locale ? { viewport, locale } : { viewport });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
@@ -100,7 +100,7 @@ export const PASSWORD = process.env.CONCORD_E2E_PASSWORD ?? '';
  * address of the app waits for the app to send it to the login page (so
  * `?next=` is kept).
  */
-export async function login(page, username, { password = PASSWORD } = {}) {
+export async function login(page, username, { password = PASSWORD, keepLanguage = false } = {}) {
   if (page.url() === 'about:blank') {
     await page.goto(`${BASE}/login`);
   }
@@ -110,12 +110,20 @@ export async function login(page, username, { password = PASSWORD } = {}) {
   await page.fill('#password', password);
   await page.click('form button[type="submit"]');
   await page.locator('[data-testid="user-name"]').waitFor();
+  // The language is the user's, stored on the server: an earlier test's
+  // switch would follow the demo user here. Every test starts in English
+  // (and stores it) unless it is about the stored language itself.
+  if (!keepLanguage) {
+    const stored = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/language') && r.request().method() === 'PUT');
+    await switchLanguage(page, 'en');
+    await stored;
+  }
 }
 
-/** Opens a fresh page and signs in as `username`. */
-export async function signedInPage(browser, username) {
-  const opened = await openPage(browser);
-  await login(opened.page, username);
+/** Opens a fresh page and signs in as `username` (in English unless `keepLanguage`). */
+export async function signedInPage(browser, username, options = {}) {
+  const opened = await openPage(browser, options);
+  await login(opened.page, username, options);
   return opened;
 }
 

@@ -209,6 +209,10 @@ test('an amendment is opened, an activity changed and one added, agreed and sign
   await az.click('[data-testid="open-amendment"]');
   await az.locator('[data-testid="amendment"]').waitFor();
   await az.locator('[data-testid="plan-state"][data-state="negotiation"]').waitFor();
+  // The signed version stays in force: the plan reads as signed, the amendment beside it.
+  const shown = az.locator('[data-testid="plan-state"]');
+  assert.equal(await shown.getAttribute('data-amending'), '1');
+  assert.equal((await shown.textContent()).trim(), 'imzalanıb — 1 saylı dəyişiklik üzrə danışıqlar gedir');
   assert.equal(await az.locator('[data-testid="open-amendment"]').count(), 0);
   await az.waitForFunction(() => document.querySelector('.loading') === null);
   await assertAccessible(az, 'a plan being amended (az)');

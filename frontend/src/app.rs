@@ -420,15 +420,19 @@ fn UserBox() -> impl IntoView {
     }
 }
 
-/// Buttons for English, Azerbaijani and Georgian; the choice persists.
+/// Buttons for English, Azerbaijani and Georgian; the choice persists on
+/// this machine and, signed in, on the server (it is the user's).
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let auth = expect_context::<Auth>();
+    let client = expect_context::<Client>();
     view! {
         <div class="lang-switch" role="group" aria-label=i18n.tr(Key::Language)>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {
+                    let client = client.clone();
                     view! {
                         <button
                             type="button"
@@ -436,7 +440,7 @@ fn LanguageSwitcher() -> impl IntoView {
                             data-lang=lang.code()
                             title=lang.native_name()
                             aria-pressed=move || (i18n.lang() == lang).to_string()
-                            on:click=move |_| i18n.set_lang(lang)
+                            on:click=move |_| auth.choose_language(lang, client.clone())
                         >
                             {lang.code().to_uppercase()}
                         </button>

@@ -6,11 +6,13 @@
 use std::future::Future;
 
 use concord_client::Client;
-use concord_shared::Problem;
-use concord_shared::api::Me;
+use concord_shared::api::{AuthKind, Me};
 use concord_shared::rules::Actor;
+use concord_shared::{Lang, Problem};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+use crate::i18n::I18n;
 
 /// Local-storage key remembering that this browser had signed in (so a 401
 /// after a reload still reads as "your session has ended").
@@ -42,6 +44,7 @@ pub struct Auth {
     me: RwSignal<Option<Me>>,
     boot: RwSignal<Boot>,
     notice: RwSignal<Option<Notice>>,
+    i18n: I18n,
 }
 
 impl Auth {
@@ -51,6 +54,7 @@ impl Auth {
             me: RwSignal::new(None),
             boot: RwSignal::new(Boot::Checking),
             notice: RwSignal::new(None),
+            i18n: expect_context::<I18n>(),
         };
         provide_context(auth);
         auth.check(client);
@@ -62,7 +66,7 @@ impl Auth {
         self.boot.set(Boot::Checking);
         spawn_local(async move {
             match client.me().await {
-                Ok(me) => self.signed_in(me),
+                Ok(me) => self.signed_in(me, client),
                 Err(problem) if problem.status == 401 => {
                     if take_signed_in_mark() {
                         self.notice.set(Some(Notice::SessionEnded));
@@ -104,8 +108,22 @@ impl Auth {
         self.notice.get()
     }
 
-    /// Records a successful sign-in.
-    pub fn signed_in(&self, me: Me) {
+    /// Records a successful sign-in. The user's stored language wins over
+    /// this browser's; a user with none yet (the first sign-in) stores the
+    /// language the page shows: the browser's preferred one (az for `az-*`,
+    /// ka for `ka-*`, else en) unless they chose another on this machine.
+    pub fn signed_in(&self, me: Me, client: Client) {
+        match me.language {
+            Some(lang) => self.i18n.set_lang(lang),
+            None if me.auth == AuthKind::Session => {
+                let lang = self.i18n.lang_untracked();
+                // Best effort: a failure leaves it unstored, to try at the next sign-in.
+                spawn_local(async move {
+                    let _ = client.set_language(lang).await;
+                });
+            }
+            None => {}
+        }
         set_signed_in_mark(true);
         self.notice.set(None);
         self.me.set(Some(me));
@@ -117,6 +135,20 @@ impl Auth {
         set_signed_in_mark(false);
         self.notice.set(Some(Notice::SignedOut));
         self.me.set(None);
+    }
+
+    /// Switches the language of the interface and, for a signed-in user,
+    /// stores it on the server so it follows them to another machine.
+    pub fn choose_language(self, lang: Lang, client: Client) {
+        self.i18n.set_lang(lang);
+        let is_session = self
+            .me
+            .with_untracked(|me| me.as_ref().is_some_and(|me| me.auth == AuthKind::Session));
+        if is_session {
+            spawn_local(async move {
+                let _ = self.call(client.set_language(lang)).await;
+            });
+        }
     }
 
     /// Awaits an API call; a 401 while signed in means the session has ended.

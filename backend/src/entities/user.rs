@@ -1,7 +1,7 @@
 //! `users`: the staff of both ministries.
 
-use concord_shared::Party;
 use concord_shared::Role;
+use concord_shared::{Lang, Party};
 use sea_orm::entity::prelude::*;
 
 /// A user of one party with one role.
@@ -26,6 +26,8 @@ pub struct Model {
     pub password_hash: String,
     /// May no longer sign in.
     pub disabled: bool,
+    /// The user's language of the interface; none until chosen.
+    pub language: Option<Lang>,
     /// Optimistic-concurrency version (the ETag).
     pub version: i64,
     /// Created.

@@ -17,6 +17,7 @@ pub mod feeds;
 pub mod imports;
 pub mod inbox;
 pub mod instruments;
+pub mod language;
 pub mod notifications;
 pub mod plans;
 pub mod reference;

@@ -149,7 +149,7 @@ pub async fn get(caller: &AuthUser, state: &AppState, year: i32) -> Result<Plan,
 
 /// Creates the plan for a year that has none (a coordinator of either party).
 pub async fn create(caller: &AuthUser, state: &AppState, new: NewPlan, demo: bool) -> Result<Plan, AppError> {
-    caller.require(Action::Coordinate, Scope::Joint)?;
+    rule::may_create_plan(caller.actor())?;
     if !(2023..=2100).contains(&new.year) {
         return Err(Check::error(
             "year",

@@ -16,10 +16,12 @@ use crate::state::AppState;
 
 /// Who the caller is.
 pub async fn me(caller: &AuthUser, state: &AppState) -> Result<Me, AppError> {
-    let user = match caller.user_id {
-        Some(id) => user::Entity::find_by_id(id).one(&state.db).await?.map(|u| view(&u)),
+    let row = match caller.user_id {
+        Some(id) => user::Entity::find_by_id(id).one(&state.db).await?,
         None => None,
     };
+    let language = row.as_ref().and_then(|u| u.language);
+    let user = row.as_ref().map(view);
     Ok(Me {
         party: caller.party,
         role: caller.role,
@@ -31,6 +33,7 @@ pub async fn me(caller: &AuthUser, state: &AppState) -> Result<Me, AppError> {
             AuthKind::Session
         },
         expires_at: caller.expires_at,
+        language,
     })
 }
 
@@ -138,6 +141,7 @@ pub async fn login(state: &AppState, client: &ClientInfo, request: LoginRequest)
         user: Some(view(&user)),
         auth: AuthKind::Session,
         expires_at: Some(expires_at),
+        language: user.language,
     };
     Ok((me, secret))
 }

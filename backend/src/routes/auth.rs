@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{AppendHeaders, IntoResponse};
 use concord_shared::Problem;
-use concord_shared::api::{LoginRequest, Me, PasswordChange, SessionView};
+use concord_shared::api::{LanguageChoice, LoginRequest, Me, PasswordChange, SessionView};
 
 use crate::auth::{AuthUser, check_csrf, session_clear_cookie, session_set_cookie};
 use crate::error::AppError;
@@ -55,6 +55,20 @@ pub async fn logout(caller: AuthUser, State(state): State<AppState>) -> Result<i
     responses((status = 200, body = Me), (status = 401, body = Problem, content_type = "application/problem+json")))]
 pub async fn me(caller: AuthUser, State(state): State<AppState>) -> Result<Json<Me>, AppError> {
     Ok(Json(sessions::me(&caller, &state).await?))
+}
+
+/// Stores the caller's language of the interface (`en`, `az`, `ka`): it
+/// follows them to another machine and into e-mails and exports. A person's
+/// choice: a token is refused (403 `session_required`).
+#[utoipa::path(put, path = "/api/v1/me/language", tag = "auth", security(("session" = [])), request_body = LanguageChoice,
+    responses((status = 200, body = Me), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json")))]
+pub async fn set_language(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    ApiJson(choice): ApiJson<LanguageChoice>,
+) -> Result<Json<Me>, AppError> {
+    Ok(Json(crate::models::language::set(&caller, &state, choice).await?))
 }
 
 /// Changes the caller's own password (the current one is required); their other sessions end.

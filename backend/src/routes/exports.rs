@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::{ApiPath, ApiQuery, parse_query};
-use crate::models::Check;
+use crate::models::{Check, language};
 use crate::paper;
 use crate::state::AppState;
 
@@ -32,8 +32,15 @@ pub struct LangQuery {
 impl LangQuery {
     /// The language (422 naming `lang` when unknown).
     pub fn lang(&self) -> Result<Lang, AppError> {
-        let code = self.lang.as_deref().unwrap_or("en");
-        Lang::from_code(code).ok_or_else(|| Check::error("lang", "invalid", "en, az or ka"))
+        Ok(self.asked()?.unwrap_or_default())
+    }
+
+    /// The language asked for, if any (422 naming `lang` when unknown).
+    pub fn asked(&self) -> Result<Option<Lang>, AppError> {
+        self.lang
+            .as_deref()
+            .map(|code| Lang::from_code(code).ok_or_else(|| Check::error("lang", "invalid", "en, az or ka")))
+            .transpose()
     }
 }
 
@@ -42,15 +49,20 @@ impl LangQuery {
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct DocLangQuery {
-    /// `en` (default), `az` or `ka`, or a parallel text: `az,ka`, `az,en` or `ka,en`.
+    /// `en`, `az` or `ka`, or a parallel text: `az,ka`, `az,en` or `ka,en`;
+    /// by default the signed-in user's stored language, else `en`.
     #[param(pattern = "^(en|az|ka|az,ka|az,en|ka,en)$")]
     pub lang: Option<String>,
 }
 
 impl DocLangQuery {
-    /// The languages of a document (422 naming `lang` when unknown).
-    pub fn doc_langs(&self) -> Result<DocLangs, AppError> {
-        let code = self.lang.as_deref().unwrap_or("en");
+    /// The languages of a document (422 naming `lang` when unknown); none
+    /// asked: the caller's stored language.
+    pub async fn doc_langs(&self, caller: &AuthUser, state: &AppState) -> Result<DocLangs, AppError> {
+        let Some(code) = self.lang.as_deref() else {
+            let first = language::for_caller(caller, state, None).await?;
+            return Ok(DocLangs { first, second: None });
+        };
         DocLangs::parse(code)
             .ok_or_else(|| Check::error("lang", "invalid", format!("one of {}", DocLangs::CODES.join(", "))))
     }
@@ -59,8 +71,9 @@ impl DocLangQuery {
 /// An export of a list: `lang` beside the list's own filters `T`, both read
 /// as [`ApiQuery`] reads a query (every refusal a 422 naming the parameter).
 pub struct ExportQuery<T> {
-    /// The headers' language.
-    pub lang: Lang,
+    /// The headers' language, if asked for (else the caller's stored one:
+    /// [`language::for_caller`]).
+    pub lang: Option<Lang>,
     /// The list's filters.
     pub filters: T,
 }
@@ -78,7 +91,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ExportQuery<T>
             let target = if key == "lang" { &mut own } else { &mut list };
             target.append_pair(&key, &value);
         }
-        let lang = parse_query::<LangQuery>(&own.finish())?.lang()?;
+        let lang = parse_query::<LangQuery>(&own.finish())?.asked()?;
         let filters = parse_query::<T>(&list.finish())?;
         Ok(ExportQuery { lang, filters })
     }
@@ -154,7 +167,7 @@ pub async fn plan_document(
     ApiPath(year): ApiPath<i32>,
     ApiQuery(q): ApiQuery<DocLangQuery>,
 ) -> Result<Response, AppError> {
-    let langs = q.doc_langs()?;
+    let langs = q.doc_langs(&caller, &state).await?;
     let bytes = paper::plan_pdf(&caller, &state, year, None, langs).await?;
     let stem = format!("plan-{year}-{}", langs.code().replace(',', "-"));
     Ok(file(bytes, FileKind::Pdf, &stem))
@@ -173,7 +186,7 @@ pub async fn version_document(
     ApiPath((year, number)): ApiPath<(i32, i32)>,
     ApiQuery(q): ApiQuery<DocLangQuery>,
 ) -> Result<Response, AppError> {
-    let langs = q.doc_langs()?;
+    let langs = q.doc_langs(&caller, &state).await?;
     let bytes = paper::plan_pdf(&caller, &state, year, Some(number), langs).await?;
     let stem = format!("plan-{year}-v{number}-{}", langs.code().replace(',', "-"));
     Ok(file(bytes, FileKind::Pdf, &stem))
@@ -193,7 +206,7 @@ pub async fn report_document(
     ApiPath(year): ApiPath<i32>,
     ApiQuery(q): ApiQuery<DocLangQuery>,
 ) -> Result<Response, AppError> {
-    let langs = q.doc_langs()?;
+    let langs = q.doc_langs(&caller, &state).await?;
     let bytes = paper::report_pdf(&caller, &state, year, langs).await?;
     let stem = format!("report-{year}-{}", langs.code().replace(',', "-"));
     Ok(file(bytes, FileKind::Pdf, &stem))

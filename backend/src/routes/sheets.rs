@@ -14,7 +14,7 @@ use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::ApiPath;
 use crate::models::activity_list::{self, ActivityQuery};
-use crate::models::{instruments, notifications};
+use crate::models::{instruments, language, notifications};
 use crate::paper::table::{self, Table};
 use crate::paper::{csv, xlsx};
 use crate::state::AppState;
@@ -39,9 +39,10 @@ async fn activities(
     q: ExportQuery<ActivityQuery>,
     kind: FileKind,
 ) -> Result<Response, AppError> {
+    let lang = language::for_caller(caller, state, q.lang).await?;
     let items = activity_list::all(caller, state, year, &super::plans::checked(q.filters)?).await?;
-    let stem = format!("activities-{year}-{}", q.lang.code());
-    written(&table::activities(&items, q.lang), kind, &stem)
+    let stem = format!("activities-{year}-{}", lang.code());
+    written(&table::activities(&items, lang), kind, &stem)
 }
 
 async fn register(
@@ -50,11 +51,12 @@ async fn register(
     q: ExportQuery<RegisterQuery>,
     kind: FileKind,
 ) -> Result<Response, AppError> {
+    let lang = language::for_caller(caller, state, q.lang).await?;
     let items = instruments::matching(caller, state, &filter_of(q.filters)?).await?;
     written(
-        &table::instruments(&items, q.lang),
+        &table::instruments(&items, lang),
         kind,
-        &format!("instruments-{}", q.lang.code()),
+        &format!("instruments-{}", lang.code()),
     )
 }
 
@@ -64,11 +66,12 @@ async fn log(
     q: ExportQuery<NoFilters>,
     kind: FileKind,
 ) -> Result<Response, AppError> {
+    let lang = language::for_caller(caller, state, q.lang).await?;
     let items = notifications::all(caller, state).await?;
     written(
-        &table::notifications(&items, q.lang),
+        &table::notifications(&items, lang),
         kind,
-        &format!("notifications-{}", q.lang.code()),
+        &format!("notifications-{}", lang.code()),
     )
 }
 

@@ -77,6 +77,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("post", "/api/v1/auth/logout", Rule::AnyUser(204)),
     ("get", "/api/v1/me", Rule::AnyUser(200)),
     ("post", "/api/v1/me/password", Rule::AnyUser(422)),
+    ("put", "/api/v1/me/language", Rule::AnyUser(200)),
     ("get", "/api/v1/me/sessions", Rule::AnyUser(200)),
     ("delete", "/api/v1/me/sessions/{id}", Rule::AnyUser(404)),
     ("get", "/api/v1/users", Rule::Administrators(200)),
@@ -595,6 +596,7 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             Some(serde_json::to_value(crate::authorities::note(&format!("AZ-{n}"))).expect("json"))
         }
         ("put", "/api/v1/me/alert-preferences") => Some(json!({"email": null, "language": "az", "kinds": []})),
+        ("put", "/api/v1/me/language") => Some(json!({"language": "ka"})),
         ("put", "/api/v1/notifications/{id}/receipt") => Some(json!({"acknowledgement": format!("Ack {n}")})),
         ("post", "/api/v1/activities/{id}/consent") => Some(json!({"decision": "accept"})),
         ("post", "/api/v1/activities/{id}/execution") => Some(json!({"status": "confirmed"})),

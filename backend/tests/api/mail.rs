@@ -186,6 +186,36 @@ async fn an_email_at_once_arrives_in_the_recipients_language_with_text_and_html(
     assert!(html.contains("lang=\"ka\""));
 }
 
+/// A contact without its own e-mail language gets the user's stored language.
+#[tokio::test]
+async fn an_email_without_a_language_of_its_own_is_in_the_users_language() {
+    let smtp = SmtpServer::start(free_port());
+    let app = app_mailing_to(&smtp.url).await;
+    let b = board(&app).await;
+    b.ge_coord.set_language(Lang::Ka).await.expect("language");
+    b.ge_coord
+        .set_alert_preferences(&AlertPreferences {
+            email: Some("ge.coord@mod.example".into()),
+            language: None,
+            kinds: AlertKind::ALL
+                .iter()
+                .map(|kind| KindDelivery {
+                    kind: *kind,
+                    delivery: AlertDelivery::Email,
+                })
+                .collect(),
+        })
+        .await
+        .expect("preferences");
+
+    shared(&b.az_planner, "Staff talks in Tbilisi").await;
+
+    let mail = smtp.wait_for(1).await;
+    let label = AlertKind::AwaitingConsent.label(Lang::Ka);
+    assert!(mail[0].subject.contains(label), "{}", mail[0].subject);
+    assert!(mail[0].html.as_deref().expect("html").contains("lang=\"ka\""));
+}
+
 #[tokio::test]
 async fn the_daily_digest_groups_the_pending_alerts_in_one_message_once() {
     let smtp = SmtpServer::start(free_port());

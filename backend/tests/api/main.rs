@@ -35,6 +35,7 @@ mod inbox;
 mod input;
 mod instruments;
 mod isolation;
+mod language;
 mod limits;
 mod mail;
 mod openapi;

@@ -239,6 +239,34 @@ pub fn csv_records(text: &str) -> Vec<Vec<String>> {
     records
 }
 
+/// Without `?lang=`, the plan prints in the user's stored language.
+#[tokio::test]
+async fn the_plan_prints_in_the_users_stored_language_when_none_is_asked() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    shared(&b.ge_planner, KA_TITLE).await;
+    let first = |pages: Vec<String>| pages[0].chars().take(150).collect::<String>();
+    let english = first(pages(&b.ge_planner.plan_document(YEAR, "").await.expect("PDF")));
+    assert_eq!(
+        english,
+        first(pages(&b.ge_planner.plan_document(YEAR, "en").await.expect("PDF")))
+    );
+
+    b.ge_planner
+        .set_language(concord_shared::Lang::Ka)
+        .await
+        .expect("language");
+    let stored = first(pages(&b.ge_planner.plan_document(YEAR, "").await.expect("PDF")));
+    assert_eq!(
+        stored,
+        first(pages(&b.ge_planner.plan_document(YEAR, "ka").await.expect("PDF")))
+    );
+    assert_ne!(stored, english);
+    // An explicit language still wins.
+    let asked = first(pages(&b.ge_planner.plan_document(YEAR, "en").await.expect("PDF")));
+    assert_eq!(asked, english);
+}
+
 #[tokio::test]
 async fn the_activity_list_exports_as_csv_with_the_lists_filters_and_visibility() {
     let app = spawn_app().await;

@@ -166,6 +166,18 @@ impl Client {
         json(self.request(Method::GET, "/api/v1/me").send().await).await
     }
 
+    /// `HTTP PUT /api/v1/me/language`: stores the caller's language of the interface.
+    pub async fn set_language(&self, language: concord_shared::Lang) -> Result<Me, ClientError> {
+        let body = concord_shared::api::LanguageChoice { language };
+        json(
+            self.request(Method::PUT, "/api/v1/me/language")
+                .json(&body)
+                .send()
+                .await,
+        )
+        .await
+    }
+
     /// `HTTP POST /api/v1/me/password`: changes the caller's password; their other sessions end.
     pub async fn change_password(&self, current: &str, new: &str) -> Result<(), ClientError> {
         let body = PasswordChange {
@@ -835,10 +847,15 @@ impl Client {
     }
 
     /// `HTTP GET /api/v1/plans/{year}/document.pdf?lang=`: the plan as a PDF
-    /// (`lang`: `en`, `az`, `ka`, `az,ka`, `az,en` or `ka,en`).
+    /// (`lang`: `en`, `az`, `ka`, `az,ka`, `az,en` or `ka,en`; empty sends none:
+    /// the user's stored language applies).
     pub async fn plan_document(&self, year: i32, lang: &str) -> Result<Vec<u8>, ClientError> {
-        self.bytes(&format!("/api/v1/plans/{year}/document.pdf?lang={lang}"))
-            .await
+        let query = if lang.is_empty() {
+            String::new()
+        } else {
+            format!("?lang={lang}")
+        };
+        self.bytes(&format!("/api/v1/plans/{year}/document.pdf{query}")).await
     }
 
     /// `HTTP GET /api/v1/plans/{year}/versions/{n}/document.pdf?lang=`: a signed version as a PDF.
@@ -856,9 +873,15 @@ impl Client {
     }
 
     /// `HTTP GET /api/v1/plans/{year}/activities.csv?lang=&…`: the filtered list as CSV
-    /// (`query`: the list's filters as a query string, e.g. `host=ge&sort=title`, or empty).
+    /// (`query`: the list's filters as a query string, e.g. `host=ge&sort=title`, or empty;
+    /// an empty `lang` sends none: the user's stored language applies).
     pub async fn activities_csv(&self, year: i32, lang: &str, query: &str) -> Result<Vec<u8>, ClientError> {
-        self.bytes(&format!("/api/v1/plans/{year}/activities.csv?lang={lang}&{query}"))
+        let lang = if lang.is_empty() {
+            String::new()
+        } else {
+            format!("lang={lang}&")
+        };
+        self.bytes(&format!("/api/v1/plans/{year}/activities.csv?{lang}{query}"))
             .await
     }
 

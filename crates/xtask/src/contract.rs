@@ -136,12 +136,12 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403",
 
 /// Only with a token: the operations only a signed-in person may call
 /// (alerts and their preferences, calendar feeds, creating API tokens,
-/// signing out, changing one's password, ending a session) answer a token
-/// 401 or 403, as `backend/tests/api/tokens.rs`, `alerts.rs` and `feeds.rs`
-/// test; schemathesis would count them as credentials that do not work.
+/// signing out, changing one's password or language, ending a session)
+/// answer a token 401 or 403, as `backend/tests/api/tokens.rs`, `alerts.rs`,
+/// `feeds.rs` and `language.rs` test; schemathesis would count them as credentials that do not work.
 const TOKEN_ONLY: &str = r#"
 [[operations]]
-include-name-regex = "^(GET|POST|PUT|DELETE) /api/v1/(alerts(/.*)?|me/alert-preferences|calendar-feeds(/.*)?|auth/logout|me/password|me/sessions/\\{id\\})$"
+include-name-regex = "^(GET|POST|PUT|DELETE) /api/v1/(alerts(/.*)?|me/alert-preferences|calendar-feeds(/.*)?|auth/logout|me/password|me/language|me/sessions/\\{id\\})$"
 enabled = false
 
 [[operations]]

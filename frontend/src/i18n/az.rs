@@ -170,7 +170,6 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::NoPlans => "Hələ plan yoxdur. İstənilən tərəfin koordinatoru il üçün plan yarada bilər.",
         Key::PlanOfYear => "{year} illik əməkdaşlıq planı",
-        Key::ActivitiesCount => "{n} tədbir",
         Key::PlanViews => "Planın görünüşləri",
         Key::TabOverview => "Plan",
         Key::TabBoard => "Lövhə",
@@ -178,6 +177,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::TabInbox => "Tərəfimi gözləyənlər",
         Key::PlanState => "Vəziyyət",
         Key::ActivitiesInPlan => "Plandakı tədbirlər",
+        Key::PlanSignedAmendingDrafting => "imzalanıb — {n} saylı dəyişiklik hazırlanır",
+        Key::PlanSignedAmendingNegotiation => "imzalanıb — {n} saylı dəyişiklik üzrə danışıqlar gedir",
+        Key::PlanSignedAmendingAgreed => "imzalanıb — {n} saylı dəyişiklik razılaşdırılıb",
+        Key::OpenPlan => "{year} ili üçün planı aç",
+        Key::PlanListCount => "planda {n} tədbir",
+        Key::ActivitiesInPlanHint => "Paylaşılmış, rədd edilməmiş və geri götürülməmiş tədbirlər.",
+        Key::ActivitiesYouSee => "Gördüyünüz bütün tədbirlər, layihələr daxil olmaqla",
+        Key::ActivitiesYouSeeHint => {
+            "Tərəfinizin layihələri, rədd edilmiş və geri götürülmüş tədbirlər də daxildir: lövhə və cədvəl hamısını göstərir."
+        }
         Key::NextStepHeading => "Növbəti addımı nə əngəlləyir",
         Key::NothingBlocks => "Növbəti addımı heç nə əngəlləmir.",
         Key::BlockAwaitingConsent => "{n} tədbir {party} tərəfinin razılığını gözləyir.",

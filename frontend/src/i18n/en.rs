@@ -170,7 +170,6 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::NoPlans => "There is no plan yet. A coordinator of either party can create the plan for a year.",
         Key::PlanOfYear => "Annual cooperation plan {year}",
-        Key::ActivitiesCount => "{n} activities",
         Key::PlanViews => "Views of the plan",
         Key::TabOverview => "Plan",
         Key::TabBoard => "Board",
@@ -178,6 +177,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::TabInbox => "Awaiting my party",
         Key::PlanState => "State",
         Key::ActivitiesInPlan => "Activities in the plan",
+        Key::PlanSignedAmendingDrafting => "signed — amendment {n} in drafting",
+        Key::PlanSignedAmendingNegotiation => "signed — amendment {n} in negotiation",
+        Key::PlanSignedAmendingAgreed => "signed — amendment {n} agreed",
+        Key::OpenPlan => "Open the plan for {year}",
+        Key::PlanListCount => "{n} activities in the plan",
+        Key::ActivitiesInPlanHint => "Shared activities that are not rejected or withdrawn.",
+        Key::ActivitiesYouSee => "All activities you can see, drafts included",
+        Key::ActivitiesYouSeeHint => {
+            "Your party's drafts and the rejected and withdrawn ones too: the board and the table show them all."
+        }
         Key::NextStepHeading => "What blocks the next step",
         Key::NothingBlocks => "Nothing blocks the next step.",
         Key::BlockAwaitingConsent => "{n} activities await the consent of {party}.",

@@ -180,7 +180,6 @@ pub(super) fn text(key: Key) -> &'static str {
         }
         Key::NoPlans => "გეგმა ჯერ არ არის. ნებისმიერი მხარის კოორდინატორს შეუძლია წლის გეგმის შექმნა.",
         Key::PlanOfYear => "თანამშრომლობის წლიური გეგმა {year}",
-        Key::ActivitiesCount => "{n} ღონისძიება",
         Key::PlanViews => "გეგმის ხედები",
         Key::TabOverview => "გეგმა",
         Key::TabBoard => "დაფა",
@@ -188,6 +187,16 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::TabInbox => "ჩემი მხარის მოლოდინში",
         Key::PlanState => "მდგომარეობა",
         Key::ActivitiesInPlan => "ღონისძიებები გეგმაში",
+        Key::PlanSignedAmendingDrafting => "ხელმოწერილია — ცვლილება {n} მზადდება",
+        Key::PlanSignedAmendingNegotiation => "ხელმოწერილია — ცვლილება {n} მოლაპარაკების ეტაპზეა",
+        Key::PlanSignedAmendingAgreed => "ხელმოწერილია — ცვლილება {n} შეთანხმებულია",
+        Key::OpenPlan => "{year} წლის გეგმის გახსნა",
+        Key::PlanListCount => "გეგმაში {n} ღონისძიება",
+        Key::ActivitiesInPlanHint => "გაზიარებული ღონისძიებები, რომლებიც არ არის უარყოფილი ან გაწვეული.",
+        Key::ActivitiesYouSee => "ყველა ღონისძიება, რომელსაც ხედავთ, პროექტების ჩათვლით",
+        Key::ActivitiesYouSeeHint => {
+            "თქვენი მხარის პროექტები, უარყოფილი და გაწვეული ღონისძიებებიც: დაფა და ცხრილი ყველას აჩვენებს."
+        }
         Key::NextStepHeading => "რა აბრკოლებს შემდეგ ნაბიჯს",
         Key::NothingBlocks => "შემდეგ ნაბიჯს არაფერი აბრკოლებს.",
         Key::BlockAwaitingConsent => "{n} ღონისძიება ელოდება მხარის — {party} — თანხმობას.",

@@ -327,8 +327,6 @@ pub enum Key {
     NoPlans,
     /// Annual cooperation plan {year}
     PlanOfYear,
-    /// {n} activities
-    ActivitiesCount,
     /// Views of the plan
     PlanViews,
     /// Plan
@@ -343,6 +341,22 @@ pub enum Key {
     PlanState,
     /// Activities in the plan
     ActivitiesInPlan,
+    /// signed — amendment {n} in drafting
+    PlanSignedAmendingDrafting,
+    /// signed — amendment {n} in negotiation
+    PlanSignedAmendingNegotiation,
+    /// signed — amendment {n} agreed
+    PlanSignedAmendingAgreed,
+    /// Open the plan for {year}
+    OpenPlan,
+    /// {n} activities in the plan
+    PlanListCount,
+    /// Shared activities that are not rejected or withdrawn.
+    ActivitiesInPlanHint,
+    /// All activities you can see, drafts included
+    ActivitiesYouSee,
+    /// Your party's drafts and the rejected and withdrawn ones too
+    ActivitiesYouSeeHint,
     /// What blocks the next step
     NextStepHeading,
     /// Nothing blocks the next step.
@@ -1429,7 +1443,12 @@ impl I18n {
         self.lang.get()
     }
 
-    /// Switches and remembers the language.
+    /// The current language, not tracked.
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    /// Switches and remembers the language on this machine.
     pub fn set_lang(&self, lang: Lang) {
         if let Ok(Some(storage)) = window().local_storage() {
             let _ = storage.set_item(STORAGE_KEY, lang.code());

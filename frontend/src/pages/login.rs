@@ -60,7 +60,7 @@ pub fn LoginPage() -> impl IntoView {
         spawn_local(async move {
             match client.login(&name, &secret).await {
                 Ok(me) => {
-                    auth.signed_in(me);
+                    auth.signed_in(me, client.clone());
                     let next = query
                         .get_untracked()
                         .get("next")

@@ -2,7 +2,8 @@
 //! execution states, cost arrangements, instrument kinds, history fields.
 
 use concord_shared::api::{Activity, CostArrangement, ExecutionStatus, InstrumentKind};
-use concord_shared::plan::{ConsentState, PartyConsent};
+use concord_shared::plan::{ConsentState, PartyConsent, PlanState};
+use concord_shared::rules::plan::{ShownState, shown_state};
 use concord_shared::{CooperationArea, CooperationForm, Lang, Party};
 use leptos::prelude::*;
 
@@ -183,4 +184,35 @@ pub(crate) fn value_text(field: &str, value: &serde_json::Value, lang: Lang) -> 
         _ => None,
     };
     known.unwrap_or_else(|| text.to_owned())
+}
+
+/// How a plan's state is shown: a signed plan whose amendment is under way
+/// stays *signed*, with the amendment beside it (the rules decide).
+pub fn shown_plan_state(plan: &concord_shared::api::Plan) -> ShownState {
+    shown_state(plan.state, plan.signed_version, plan.amendment)
+}
+
+/// The words of a shown plan state (tracked: follows the language).
+pub fn shown_state_text(i18n: I18n, shown: ShownState) -> String {
+    let lang = i18n.lang();
+    match shown {
+        ShownState::Plain(state) => state.label(lang).to_owned(),
+        ShownState::SignedAmending { amendment, state } => {
+            let key = match state {
+                PlanState::Drafting => Key::PlanSignedAmendingDrafting,
+                PlanState::Agreed => Key::PlanSignedAmendingAgreed,
+                _ => Key::PlanSignedAmendingNegotiation,
+            };
+            i18n.t(key).replace("{n}", &amendment.to_string())
+        }
+    }
+}
+
+/// What `data-amending` says of a shown plan state (tests and styles): the
+/// amendment's number while a signed plan is amended, else nothing.
+pub fn amending_attr(shown: ShownState) -> Option<String> {
+    match shown {
+        ShownState::Plain(_) => None,
+        ShownState::SignedAmending { amendment, .. } => Some(amendment.to_string()),
+    }
 }

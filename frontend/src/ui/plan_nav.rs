@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use concord_shared::api::Plan;
 
 use crate::i18n::{I18n, Key};
+use crate::ui::labels::{amending_attr, shown_plan_state, shown_state_text};
 
 /// The year in the route (`/plans/:year/...`), 0 when it is not a number.
 pub fn route_year() -> Memo<i32> {
@@ -44,8 +45,8 @@ pub fn PlanHeader(year: i32, #[prop(optional)] plan: Option<Plan>) -> impl IntoV
         <h1>
             {move || i18n.t(Key::PlanOfYear).replace("{year}", &year.to_string())}
             {plan.map(|plan| {
-                let state = plan.state;
-                view! { " " <span class="badge ok" data-testid="plan-state" data-state=state.code()>{move || state.label(i18n.lang())}</span> }
+                let shown = shown_plan_state(&plan);
+                view! { " " <span class="badge ok" data-testid="plan-state" data-state=plan.state.code() data-amending=amending_attr(shown)>{move || shown_state_text(i18n, shown)}</span> }
             })}
         </h1>
         <PlanTabs year />

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{Party, Role};
+use crate::i18n::Lang;
 
 /// `POST /api/v1/auth/login`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +45,20 @@ pub struct Me {
     pub auth: AuthKind,
     /// When the session ends at the latest (absent for tokens without expiry).
     pub expires_at: Option<DateTime<Utc>>,
+    /// The user's stored language of the interface: absent until chosen, and
+    /// for an API token (which has no person). The web app sets it from the
+    /// browser's language at the first sign-in.
+    #[serde(default)]
+    pub language: Option<Lang>,
+}
+
+/// `PUT /api/v1/me/language`: the user's language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LanguageChoice {
+    /// `en`, `az` or `ka`.
+    pub language: Lang,
 }
 
 /// A user as administrators and the user see them.

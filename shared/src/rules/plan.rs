@@ -185,6 +185,47 @@ pub fn agreement_blockers(counts: &[(ConsentState, u64)]) -> Vec<Blocker> {
     blockers
 }
 
+/// May `actor` create (open) a plan for a year? Coordinators of either party.
+pub fn may_create_plan(actor: Actor) -> Result<(), Refusal> {
+    roles::decide(actor, Action::Coordinate, Scope::Joint)
+}
+
+/// The year whose plan the plans page offers to open: this year's if it has
+/// none yet, else next year's if it has none; `None` when both exist.
+pub fn year_to_open(existing: &[i32], today_year: i32) -> Option<i32> {
+    [today_year, today_year + 1]
+        .into_iter()
+        .find(|year| !existing.contains(year))
+}
+
+/// The state a plan is shown in: a signed plan whose amendment is being
+/// drafted, negotiated or agreed is still signed (its signed version is in
+/// force), with the amendment's number and state beside it.
+pub fn shown_state(state: PlanState, signed_version: Option<i32>, amendment: i32) -> ShownState {
+    match state {
+        PlanState::Drafting | PlanState::Negotiation | PlanState::Agreed
+            if signed_version.is_some() && amendment > 0 =>
+        {
+            ShownState::SignedAmending { amendment, state }
+        }
+        _ => ShownState::Plain(state),
+    }
+}
+
+/// How a plan's state is shown (see [`shown_state`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShownState {
+    /// The plan's own state.
+    Plain(PlanState),
+    /// Signed and in force, while amendment `amendment` is in `state`.
+    SignedAmending {
+        /// The amendment's number (1 for the first).
+        amendment: i32,
+        /// Where the amendment stands.
+        state: PlanState,
+    },
+}
+
 /// May `actor` propose the plan's next step now (with `pending` telling
 /// whether a step is proposed already)? Answers the step.
 pub fn may_propose(actor: Actor, state: PlanState, pending: bool) -> Result<PlanState, Refusal> {
@@ -227,6 +268,34 @@ pub fn may_withdraw_proposal(actor: Actor, proposer: Option<Party>) -> Result<()
 mod tests {
     use super::*;
     use crate::domain::Role;
+
+    #[test]
+    fn coordinators_open_this_or_next_years_plan_and_an_amended_plan_stays_signed() {
+        for party in [Party::Az, Party::Ge] {
+            let actor = |role| Actor { party, role };
+            assert_eq!(may_create_plan(actor(Role::Coordinator)), Ok(()));
+            assert!(may_create_plan(actor(Role::Planner)).is_err());
+            assert!(may_create_plan(actor(Role::Viewer)).is_err());
+        }
+        assert_eq!(year_to_open(&[], 2026), Some(2026));
+        assert_eq!(year_to_open(&[2025, 2026], 2026), Some(2027));
+        assert_eq!(year_to_open(&[2026, 2027], 2026), None);
+        assert_eq!(
+            shown_state(PlanState::Negotiation, Some(1), 1),
+            ShownState::SignedAmending {
+                amendment: 1,
+                state: PlanState::Negotiation
+            }
+        );
+        assert_eq!(
+            shown_state(PlanState::Negotiation, None, 0),
+            ShownState::Plain(PlanState::Negotiation)
+        );
+        assert_eq!(
+            shown_state(PlanState::Signed, Some(2), 1),
+            ShownState::Plain(PlanState::Signed)
+        );
+    }
 
     fn facts(counts: &[(ConsentState, u64)]) -> StepFacts {
         StepFacts {

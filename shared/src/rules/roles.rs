@@ -144,6 +144,17 @@ pub fn may_create_token(actor: Actor, signed_in: bool) -> Result<(), Refusal> {
     }
 }
 
+/// May a caller signed in this way store a language of the interface? It is
+/// a person's choice: any signed-in user, whatever the role; an API token
+/// has no person and so no language.
+pub fn may_choose_language(signed_in: bool) -> Result<(), Refusal> {
+    if signed_in {
+        Ok(())
+    } else {
+        Err(Refusal::Forbidden(Reason::SessionRequired))
+    }
+}
+
 /// The least length of a password.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 /// The most length of a password (argon2 input stays bounded).
@@ -228,6 +239,11 @@ mod tests {
         );
         assert_eq!(
             may_create_token(admin, false),
+            Err(Refusal::Forbidden(Reason::SessionRequired))
+        );
+        assert_eq!(may_choose_language(true), Ok(()));
+        assert_eq!(
+            may_choose_language(false),
             Err(Refusal::Forbidden(Reason::SessionRequired))
         );
     }

@@ -6,14 +6,17 @@
 /// The plan's lifecycle: signatures, signed versions, amendments, carry-over.
 pub mod lifecycle;
 
-use concord_client::{Client, Versioned};
+use concord_client::{ActivityFilter, Client, Versioned};
 use concord_shared::Party;
 use concord_shared::api::{Blocker, Plan, TransitionAction, TransitionRequest};
 use concord_shared::plan::PlanState;
-use concord_shared::rules::plan::{closable, may_confirm, may_propose, may_withdraw_proposal, next_by_confirmation};
+use concord_shared::rules::plan::{
+    closable, may_confirm, may_create_plan, may_propose, may_withdraw_proposal, next_by_confirmation, year_to_open,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
 use self::lifecycle::Lifecycle;
 use crate::auth::Auth;
@@ -21,6 +24,7 @@ use crate::i18n::{I18n, Key, format_datetime};
 use crate::live::Live;
 use crate::ui::dates::this_year;
 use crate::ui::feedback::LoadError;
+use crate::ui::labels::{amending_attr, shown_plan_state, shown_state_text};
 use crate::ui::paper::DownloadPdf;
 use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
@@ -31,7 +35,8 @@ pub fn may_draft(auth: Auth, state: PlanState) -> bool {
         .is_some_and(|actor| concord_shared::rules::activities::may_draft(actor, state).is_ok())
 }
 
-/// The plans, newest year first.
+/// The plans, newest year first; a coordinator opens this or next year's
+/// plan from here (the rules decide who and which year).
 #[component]
 pub fn PlansPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -41,37 +46,95 @@ pub fn PlansPage() -> impl IntoView {
         let client = client.clone();
         async move { auth.call(client.plans()).await }
     });
+    let message = RwSignal::new(None::<Message>);
     let content: Content = std::sync::Arc::new(move || {
         plans.get().map(|result| match result {
-            Ok(list) if list.is_empty() => view! { <p class="empty card">{i18n.tr(Key::NoPlans)}</p> }.into_any(),
-            Ok(list) => view! {
-                <ul class="plan-list" data-testid="plans">
-                    {list
-                        .into_iter()
-                        .map(|plan| {
-                            let state = plan.state;
-                            view! {
-                                <li class="card">
-                                    <A href=format!("/plans/{}", plan.year)>{i18n.t(Key::PlanOfYear).replace("{year}", &plan.year.to_string())}</A>
-                                    " "
-                                    <span class="badge ok" data-state=state.code()>{move || state.label(i18n.lang())}</span>
-                                    " "
-                                    <span class="muted">{move || i18n.t(Key::ActivitiesCount).replace("{n}", &format_number(plan.activity_count, i18n.lang()))}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
+            Ok(list) => {
+                let years: Vec<i32> = list.iter().map(|p| p.year).collect();
+                let open = view! { <OpenPlan years message /> };
+                let listed = if list.is_empty() {
+                    view! { <p class="empty card">{i18n.tr(Key::NoPlans)}</p> }.into_any()
+                } else {
+                    view! { <PlanList list /> }.into_any()
+                };
+                view! { {open} {listed} }.into_any()
             }
-            .into_any(),
             Err(problem) => view! { <LoadError problem on_retry=move |_| plans.refetch() /> }.into_any(),
         })
     });
     view! {
         <h1>{i18n.tr(Key::PlansHeading)}</h1>
         <p class="lead">{i18n.tr(Key::PlansIntro)}</p>
+        <MessageView message />
         <Loader content />
     }
+}
+
+/// The plans as links, each with its state and what its count counts;
+/// titles follow the language at once.
+#[component]
+fn PlanList(list: Vec<Plan>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <ul class="plan-list" data-testid="plans">
+            {list
+                .into_iter()
+                .map(|plan| {
+                    let year = plan.year;
+                    let shown = shown_plan_state(&plan);
+                    let count = plan.activity_count;
+                    view! {
+                        <li class="card" data-year=year>
+                            <A href=format!("/plans/{year}")>{move || i18n.t(Key::PlanOfYear).replace("{year}", &year.to_string())}</A>
+                            " "
+                            <span class="badge ok" data-state=plan.state.code() data-amending=amending_attr(shown)>{move || shown_state_text(i18n, shown)}</span>
+                            " "
+                            <span class="muted" title=i18n.tr(Key::ActivitiesInPlanHint)>
+                                {move || i18n.t(Key::PlanListCount).replace("{n}", &format_number(count, i18n.lang()))}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// The button opening the plan of the year the rules offer (this year's if
+/// missing, else next year's), for those the rules allow; then to that plan.
+#[component]
+fn OpenPlan(years: Vec<i32>, message: RwSignal<Option<Message>>) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let client = expect_context::<Client>();
+    let auth = expect_context::<Auth>();
+    let navigate = use_navigate();
+    let allowed = auth.actor().is_some_and(|actor| may_create_plan(actor).is_ok());
+    let year = year_to_open(&years, this_year()).filter(|_| allowed);
+    let busy = RwSignal::new(false);
+    let open = move |year: i32| {
+        busy.set(true);
+        message.set(None);
+        let client = client.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match auth.call(client.create_plan(year)).await {
+                Ok(_) => navigate(&format!("/plans/{year}"), Default::default()),
+                Err(problem) => {
+                    busy.set(false);
+                    message.set(Some(Message::Failed(problem)));
+                }
+            }
+        });
+    };
+    year.map(|year| {
+        view! {
+            <p>
+                <button type="button" class="primary" data-testid="open-plan" data-year=year disabled=move || busy.get() on:click=move |_| open(year)>
+                    {move || i18n.t(Key::OpenPlan).replace("{year}", &year.to_string())}
+                </button>
+            </p>
+        }
+    })
 }
 
 /// One plan: state, blockers in words, the step proposal and its buttons.
@@ -118,6 +181,24 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
     let lifecycle_plan = plan.clone();
     let year = plan.year;
     let state = plan.state;
+    let shown = shown_plan_state(&plan);
+    // Everything the caller sees (drafts, rejected and withdrawn included):
+    // the list's total, one item asked for.
+    let seen_client = client.clone();
+    let seen = LocalResource::new(move || {
+        let client = seen_client.clone();
+        let filter = ActivityFilter {
+            limit: Some(1),
+            ..Default::default()
+        };
+        async move {
+            auth.call(client.activities(year, &filter))
+                .await
+                .ok()
+                .map(|page| page.total)
+        }
+    });
+    let seen = Signal::derive(move || seen.get().flatten());
     let message = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
@@ -217,9 +298,19 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
         <MessageView message />
         <dl class="facts">
             <dt>{i18n.tr(Key::PlanState)}</dt>
-            <dd>{move || state.label(i18n.lang())}</dd>
+            <dd>{move || shown_state_text(i18n, shown)}</dd>
             <dt>{i18n.tr(Key::ActivitiesInPlan)}</dt>
-            <dd data-testid="activity-count">{move || format_number(plan.activity_count, i18n.lang())}</dd>
+            <dd data-testid="activity-count">
+                {move || format_number(plan.activity_count, i18n.lang())}
+                " "
+                <span class="muted">{i18n.tr(Key::ActivitiesInPlanHint)}</span>
+            </dd>
+            <dt>{i18n.tr(Key::ActivitiesYouSee)}</dt>
+            <dd data-testid="visible-count">
+                {move || seen.get().map(|n| format_number(n, i18n.lang())).unwrap_or_default()}
+                " "
+                <span class="muted">{i18n.tr(Key::ActivitiesYouSeeHint)}</span>
+            </dd>
         </dl>
         <DownloadPdf path=format!("/api/v1/plans/{year}/document.pdf") name="plan" />
         {draft_link}
