@@ -26,6 +26,14 @@ fn check(request: &BulkRequest) -> Result<(), AppError> {
     if let Some(i) = request.items.iter().position(|item| !seen.insert(item.id)) {
         check.fail(&format!("items[{i}]"), "duplicate", "each activity once");
     }
+    // A version is an ETag the server gave: 1 or more.
+    if let Some(i) = request.items.iter().position(|item| item.version < 1) {
+        check.fail(
+            &format!("items[{i}].version"),
+            "out_of_range",
+            "a version read from the activity (1 or more)",
+        );
+    }
     check.text(
         "comment",
         &request.comment,

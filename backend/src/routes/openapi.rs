@@ -200,10 +200,13 @@ fn text_patterns(doc: &mut Value) {
                 .into_iter()
                 .flatten()
             {
-                let if_match = p
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .is_some_and(|n| n.eq_ignore_ascii_case("if-match"));
+                let name = p.get("name").and_then(Value::as_str).unwrap_or_default();
+                let if_match = name.eq_ignore_ascii_case("if-match");
+                // Any If-None-Match is read: a tag the server does not know
+                // (or not a tag at all) matches nothing, and the answer is 200.
+                if name.eq_ignore_ascii_case("if-none-match") {
+                    continue;
+                }
                 if let Some(schema) = p.get_mut("schema") {
                     if if_match && let Some(map) = schema.as_object_mut() {
                         map.insert("pattern".to_owned(), Value::String(IF_MATCH.to_owned()));

@@ -237,3 +237,23 @@ async fn the_list_is_limited_unique_and_of_the_plan_and_rejecting_needs_a_commen
     let comments = b.ge_coord.comments(id).await.expect("comments");
     assert!(comments.iter().any(|c| c.body == "Not this year."));
 }
+
+/// A version is one the server gave (1 or more); anything else, even far
+/// out of range, is 422 naming the item's version (found by the contract).
+#[tokio::test]
+async fn a_version_below_one_is_422_naming_the_item() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    let id = shared(&b.az_planner, "Bulk version").await;
+    for version in [0, -1, i64::MIN] {
+        let item = BulkItem { id, version };
+        let refused = b
+            .ge_coord
+            .bulk_decide(YEAR, &request(BulkAction::Accept, "", vec![item]))
+            .await
+            .expect_err("invalid");
+        assert_eq!(refused.status, 422, "{version}");
+        let field = refused.field("items[0].version").expect("the item's version");
+        assert_eq!(field.code, "out_of_range");
+    }
+}

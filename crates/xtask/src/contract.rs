@@ -117,6 +117,18 @@ checks.negative_data_rejection.enabled = false
 include-operation-id-regex = "^(propose_authority|update_authority|record_notification|notification_receipt|instruments_create|instruments_update|create_activity|sign|tokens_create)$"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
+# A webhook's URL must be https (or loopback for development) and usable:
+# no pattern states it; such a URL is 422 naming `url`. A document's body
+# is "the file's bytes": bytes that are not a PDF or office document are
+# 415 naming `file`.
+[[operations]]
+include-name-regex = "^(POST /api/v1/webhooks|PATCH /api/v1/webhooks/\\{id\\})$"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
+
+[[operations]]
+include-name = "POST /api/v1/documents"
+checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "415", "422", "429", "5xx"]
+
 # Alert preferences name each kind once; a list naming one twice is
 # schema-valid (JSON Schema's uniqueItems compares whole items, and two
 # items with one kind may differ in delivery) and is 422 naming `kinds`.

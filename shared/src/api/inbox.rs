@@ -94,6 +94,7 @@ pub struct BulkItem {
     /// The activity's id.
     pub id: i64,
     /// The version read (its `ETag`).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1))]
     pub version: i64,
 }
 
@@ -108,7 +109,8 @@ pub struct BulkRequest {
     /// One comment for all (required to reject or request changes).
     #[serde(default)]
     pub comment: String,
-    /// The activities, each once.
+    /// The activities, each once (1 to 200).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 200))]
     pub items: Vec<BulkItem>,
 }
 

@@ -14,6 +14,7 @@ use crate::domain::{ChangeKind, DeliveryStatus, Party};
 pub struct NewWebhook {
     /// Where deliveries go: `https://`, or `http://` to `127.0.0.1`,
     /// `localhost` or `[::1]` for development (at most 2000 characters).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 2000))]
     pub url: String,
     /// The kinds of change to deliver (at least one).
     pub events: Vec<ChangeKind>,
