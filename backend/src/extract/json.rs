@@ -119,10 +119,13 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
 fn integral_numbers(value: &mut Value) {
     match value {
         Value::Number(n) if n.is_f64() => {
-            // i64's range, written as f64 bounds: -2^63 inclusive, 2^63 exclusive.
+            // Only where a float holds the whole number exactly (|f| < 2^53):
+            // an integer literal within i64 is parsed as one already, and a
+            // float beyond 2^53 may be a literal outside i64 rounded into it
+            // (-9223372036854775809 reads as -2^63), which must stay refused.
             if let Some(f) = n.as_f64()
                 && f.fract() == 0.0
-                && (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&f)
+                && (-9_007_199_254_740_992.0..9_007_199_254_740_992.0).contains(&f)
             {
                 #[allow(clippy::cast_possible_truncation)] // whole and in range, checked above
                 let whole = f as i64;

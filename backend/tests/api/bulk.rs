@@ -239,7 +239,8 @@ async fn the_list_is_limited_unique_and_of_the_plan_and_rejecting_needs_a_commen
 }
 
 /// A version is one the server gave (1 or more); anything else, even far
-/// out of range, is 422 naming the item's version (found by the contract).
+/// out of range, is 422 naming the item's version; an id beyond i64 is
+/// refused too, never rounded into range (both found by the contract).
 #[tokio::test]
 async fn a_version_below_one_is_422_naming_the_item() {
     let app = spawn_app().await;
@@ -256,4 +257,30 @@ async fn a_version_below_one_is_422_naming_the_item() {
         let field = refused.field("items[0].version").expect("the item's version");
         assert_eq!(field.code, "out_of_range");
     }
+}
+
+#[tokio::test]
+async fn an_id_beyond_i64_is_refused_not_rounded_into_range() {
+    let app = spawn_app().await;
+    board(&app).await;
+    let admin = app.login_as(Party::Az, Role::Administrator).await;
+    let new = concord_shared::api::NewToken {
+        name: "Integration".into(),
+        role: Role::Planner,
+        expires_at: None,
+    };
+    let token = admin.create_token(&new).await.expect("token").token;
+    let body = r#"{"action": "share", "items": [{"id": -9223372036854775809, "version": 1}]}"#;
+    let answer = app
+        .http
+        .post(format!("{}/api/v1/plans/{YEAR}/activities/bulk", app.address))
+        .header("content-type", "application/json")
+        .bearer_auth(token)
+        .body(body)
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(answer.status(), 422);
+    let problem: serde_json::Value = answer.json().await.expect("problem");
+    assert_eq!(problem["errors"][0]["field"], "items[0].id", "{problem}");
 }
