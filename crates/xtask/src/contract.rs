@@ -129,11 +129,12 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403",
 include-name = "POST /api/v1/documents"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "415", "422", "429", "5xx"]
 
-# Alert preferences name each kind once; a list naming one twice is
-# schema-valid (JSON Schema's uniqueItems compares whole items, and two
-# items with one kind may differ in delivery) and is 422 naming `kinds`.
+# Alert preferences name each kind once, and a bulk decision each activity
+# once; a list naming one twice is schema-valid (JSON Schema's uniqueItems
+# compares whole items, and two items naming one kind or activity may
+# differ otherwise) and is 422 naming `kinds` or the repeated item.
 [[operations]]
-include-name = "PUT /api/v1/me/alert-preferences"
+include-name-regex = "^(PUT /api/v1/me/alert-preferences|POST /api/v1/plans/\\{year\\}/activities/bulk)$"
 checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "422", "429", "5xx"]
 
 # An import's body is "the file's bytes": JSON Schema cannot state "an
