@@ -441,7 +441,10 @@ fn against_fresh_instance(bin: &Path, server: Option<&str>, auth: Auth, log: &Pa
         // Every check is on by default; `--checks all` here would also
         // override the checks the configuration turns off for one operation.
         .args(["run", "--max-examples", MAX_EXAMPLES, "--seed", SEED])
-        .args(["--workers", "2", "--no-shrink", "--max-failures", "1000"])
+        // One worker: with two threads, CPython 3.11's parser now and then
+        // fails inside hypothesis ("AST constructor recursion depth
+        // mismatch"), failing runs that found nothing wrong.
+        .args(["--workers", "1", "--no-shrink", "--max-failures", "1000"])
         .arg(format!("{url}/api/v1/openapi.json"));
     logged(&mut st, log).context("schemathesis found failures")?;
     Ok(counts(&std::fs::read_to_string(log)?))
