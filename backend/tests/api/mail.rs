@@ -139,13 +139,19 @@ impl SmtpServer {
 }
 
 async fn app_mailing_to(url: &str) -> TestApp {
-    spawn_app_with(&[
+    app_mailing_to_with(url, &[]).await
+}
+
+/// [`app_mailing_to`], with more settings (another instance's database).
+async fn app_mailing_to_with(url: &str, more: &[(&str, &str)]) -> TestApp {
+    let mut settings = vec![
         ("CONCORD_SMTP_URL", url),
         ("CONCORD_MAIL_FROM", "Concord <concord@mod.example>"),
         ("CONCORD_LIVE_POLL_MS", "100"),
         ("CONCORD_MAIL_RETRY_MS", "100"),
-    ])
-    .await
+    ];
+    settings.extend_from_slice(more);
+    spawn_app_with(&settings).await
 }
 
 async fn wants(client: &Client, address: &str, language: Lang, delivery: AlertDelivery) {
@@ -344,14 +350,7 @@ async fn two_instances_on_one_database_send_each_email_exactly_once() {
     let smtp = SmtpServer::start(free_port());
     let a = app_mailing_to(&smtp.url).await;
     let url = a.state.settings.database_url.clone();
-    let b = spawn_app_with(&[
-        ("CONCORD_DATABASE_URL", url.as_str()),
-        ("CONCORD_SMTP_URL", smtp.url.as_str()),
-        ("CONCORD_MAIL_FROM", "Concord <concord@mod.example>"),
-        ("CONCORD_LIVE_POLL_MS", "100"),
-        ("CONCORD_MAIL_RETRY_MS", "100"),
-    ])
-    .await;
+    let b = app_mailing_to_with(&smtp.url, &[("CONCORD_DATABASE_URL", url.as_str())]).await;
     let on_a = board(&a).await;
     wants(&on_a.ge_coord, "ge.coord@mod.example", Lang::En, AlertDelivery::Email).await;
     let on_b = b.login_as(Party::Az, Role::Planner).await;

@@ -6,12 +6,10 @@
 use std::time::Instant;
 
 use anyhow::bail;
-use bytes::Bytes;
-use http_body_util::Full;
-use hyper::{Method, Request, StatusCode, header};
+use hyper::{Method, StatusCode};
 
 use super::report::Gate;
-use super::{Server, fetch, login};
+use super::{Server, fetch, login, write};
 
 /// Rows in the file.
 pub const ROWS: u32 = 1000;
@@ -53,15 +51,8 @@ pub async fn gate(database: &str, server: &Server, year: i32) -> anyhow::Result<
     let planner = login(server.addr, "ge.planner").await?;
     let file = workbook(year)?;
     let size = file.len();
-    let request = Request::builder()
-        .method(Method::POST)
-        .uri(format!("/api/v1/plans/{year}/import?lang=en"))
-        .header(header::HOST, "127.0.0.1")
-        .header(header::COOKIE, &planner.cookie)
-        .header(header::ORIGIN, &planner.origin)
-        .header(concord_backend::auth::CSRF_HEADER, "1")
-        .header(header::CONTENT_TYPE, "application/octet-stream")
-        .body(Full::new(Bytes::from(file)))?;
+    let path = format!("/api/v1/plans/{year}/import?lang=en");
+    let request = write(&path, Method::POST, &planner, None, "application/octet-stream", file)?;
     let started = Instant::now();
     let (status, _, body) = fetch(server.addr, request).await?;
     let ms = started.elapsed().as_secs_f64() * 1000.0;

@@ -342,6 +342,42 @@ fn get(path: &str, session: Option<&Session>) -> Request<Full<Bytes>> {
     builder.body(Full::new(Bytes::new())).unwrap_or_default()
 }
 
+/// A write as the web app sends it with `session`: the cookie, the origin
+/// and the CSRF header, the body of `content_type`, and `If-Match` when a
+/// version is given.
+fn write(
+    path: &str,
+    method: Method,
+    session: &Session,
+    version: Option<&str>,
+    content_type: &str,
+    body: impl Into<Bytes>,
+) -> anyhow::Result<Request<Full<Bytes>>> {
+    let mut builder = Request::builder()
+        .method(method)
+        .uri(path)
+        .header(header::HOST, "127.0.0.1")
+        .header(header::COOKIE, &session.cookie)
+        .header(header::ORIGIN, &session.origin)
+        .header(concord_backend::auth::CSRF_HEADER, "1")
+        .header(header::CONTENT_TYPE, content_type);
+    if let Some(version) = version {
+        builder = builder.header(header::IF_MATCH, version);
+    }
+    Ok(builder.body(Full::new(body.into()))?)
+}
+
+/// [`write`] with a JSON body.
+fn write_json(
+    path: &str,
+    method: Method,
+    session: &Session,
+    version: Option<&str>,
+    body: String,
+) -> anyhow::Result<Request<Full<Bytes>>> {
+    write(path, method, session, version, "application/json", body)
+}
+
 /// One request on a fresh connection (set-up steps, not measured).
 async fn fetch(
     addr: SocketAddr,
@@ -489,16 +525,7 @@ async fn load(
                             "responsible_unit": "International Military Cooperation Department",
                             "point_of_contact": format!("Bench client {client}"),
                         }});
-                        Request::builder()
-                            .method(Method::PATCH)
-                            .uri(path)
-                            .header(header::HOST, "127.0.0.1")
-                            .header(header::COOKIE, &s.cookie)
-                            .header(header::ORIGIN, &s.origin)
-                            .header(concord_backend::auth::CSRF_HEADER, "1")
-                            .header(header::CONTENT_TYPE, "application/json")
-                            .header(header::IF_MATCH, version.as_deref().unwrap_or_default())
-                            .body(Full::new(Bytes::from(body.to_string())))?
+                        write_json(path, Method::PATCH, s, version.as_deref(), body.to_string())?
                     }
                 };
                 let response = sender.send_request(request).await?;
@@ -708,15 +735,7 @@ async fn measure(
 async fn api_token(addr: SocketAddr) -> anyhow::Result<String> {
     let session = &login(addr, "az.administrator").await?;
     let body = serde_json::json!({ "name": "Bench", "role": "viewer" }).to_string();
-    let request = Request::builder()
-        .method(Method::POST)
-        .uri("/api/v1/tokens")
-        .header(header::HOST, "127.0.0.1")
-        .header(header::COOKIE, &session.cookie)
-        .header(header::ORIGIN, &session.origin)
-        .header(concord_backend::auth::CSRF_HEADER, "1")
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Full::new(Bytes::from(body)))?;
+    let request = write_json("/api/v1/tokens", Method::POST, session, None, body)?;
     let (status, _, body) = fetch(addr, request).await?;
     if status != StatusCode::CREATED {
         bail!(

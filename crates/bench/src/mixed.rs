@@ -11,13 +11,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use bytes::Bytes;
 use hdrhistogram::Histogram;
-use http_body_util::{BodyExt, Full};
-use hyper::{Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use hyper::{Method, StatusCode, header};
 
 use super::report::{Gate, Row};
-use super::{Server, Session, Timing, connect, fetch, get, login};
+use super::{Server, Timing, connect, fetch, get, login, write_json};
 
 /// Concurrent clients.
 pub const CLIENTS: usize = 64;
@@ -71,27 +70,6 @@ fn resident_mb(pid: u32) -> f64 {
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         })
         .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn write(
-    path: &str,
-    method: Method,
-    session: &Session,
-    version: Option<&str>,
-    body: String,
-) -> anyhow::Result<Request<Full<Bytes>>> {
-    let mut builder = Request::builder()
-        .method(method)
-        .uri(path)
-        .header(header::HOST, "127.0.0.1")
-        .header(header::COOKIE, &session.cookie)
-        .header(header::ORIGIN, &session.origin)
-        .header(concord_backend::auth::CSRF_HEADER, "1")
-        .header(header::CONTENT_TYPE, "application/json");
-    if let Some(version) = version {
-        builder = builder.header(header::IF_MATCH, version);
-    }
-    Ok(builder.body(Full::new(Bytes::from(body)))?)
 }
 
 /// Runs the scenario against a seeded server; rows per operation and the gates.
@@ -193,7 +171,7 @@ pub async fn run(
                             "responsible_unit": "International Military Cooperation Department",
                             "point_of_contact": format!("Bench client {client}"),
                         }});
-                        write(&path, Method::PATCH, &session, version.as_deref(), body.to_string())?
+                        write_json(&path, Method::PATCH, &session, version.as_deref(), body.to_string())?
                     }
                     Op::Consent => {
                         // Alternating, so that every decision changes something.
@@ -202,7 +180,7 @@ pub async fn run(
                         } else {
                             serde_json::json!({ "decision": "request_changes", "comment": "Please confirm the dates." })
                         };
-                        write(
+                        write_json(
                             &format!("{path}/consent"),
                             Method::POST,
                             &session,
@@ -210,7 +188,7 @@ pub async fn run(
                             body.to_string(),
                         )?
                     }
-                    Op::Comment => write(
+                    Op::Comment => write_json(
                         &format!("{path}/comments"),
                         Method::POST,
                         &session,

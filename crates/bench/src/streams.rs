@@ -10,14 +10,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
-use bytes::Bytes;
 use hdrhistogram::Histogram;
-use http_body_util::{BodyExt, Full};
-use hyper::{Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use hyper::{Method, StatusCode, header};
 use tokio::sync::Mutex;
 
 use super::report::{Gate, Row};
-use super::{Server, connect, fetch, get, login};
+use super::{Server, connect, fetch, get, login, write_json};
 
 /// Connected streams.
 pub const STREAMS: usize = 200;
@@ -128,16 +127,7 @@ pub async fn run(database: &str, server: &Server, year: i32, quick: bool) -> any
             "responsible_unit": "International Military Cooperation Department",
             "point_of_contact": format!("Stream bench {n}"),
         }});
-        let request = Request::builder()
-            .method(Method::PATCH)
-            .uri(&path)
-            .header(header::HOST, "127.0.0.1")
-            .header(header::COOKIE, &writer.cookie)
-            .header(header::ORIGIN, &writer.origin)
-            .header(concord_backend::auth::CSRF_HEADER, "1")
-            .header(header::CONTENT_TYPE, "application/json")
-            .header(header::IF_MATCH, &version)
-            .body(Full::new(Bytes::from(body.to_string())))?;
+        let request = write_json(&path, Method::PATCH, &writer, Some(&version), body.to_string())?;
         let began = Instant::now();
         let response = sender.send_request(request).await?;
         if response.status() != StatusCode::OK {
