@@ -196,7 +196,23 @@ pub async fn run(
                         serde_json::json!({ "body": format!("Noted by bench client {client}.") }).to_string(),
                     )?,
                 };
-                let response = sender.send_request(request).await?;
+                // A connection the server closed is an unexpected answer with
+                // its cause, not the end of the run: the client reconnects.
+                let response = match sender.send_request(request).await {
+                    Ok(response) => response,
+                    Err(err) => {
+                        tally.unexpected += 1;
+                        if tally.samples.len() < 3 {
+                            tally.samples.push(format!(
+                                "{} {path}: connection lost after {:.1} s ({err:?})",
+                                op.name(),
+                                start.elapsed().as_secs_f64()
+                            ));
+                        }
+                        sender = connect(addr).await?;
+                        continue;
+                    }
+                };
                 let status = response.status();
                 if op == Op::Read {
                     version = response
