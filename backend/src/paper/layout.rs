@@ -12,7 +12,7 @@ use std::num::NonZeroU16;
 use chrono::{DateTime, Datelike, Timelike, Utc};
 use concord_shared::Lang;
 use krilla::color::rgb;
-use krilla::configure::{Configuration, Validator};
+use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
@@ -20,7 +20,7 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    ArtifactType, ContentTag, Identifier, SpanTag, TableHeaderScope, Tag, TagGroup, TagKind, TagTree,
+    Artifact, ArtifactType, ContentTag, Identifier, SpanTag, TableHeaderScope, Tag, TagGroup, TagKind, TagTree,
 };
 use krilla::text::TextDirection;
 use krilla::{Document, SerializeSettings};
@@ -327,7 +327,11 @@ impl Doc {
     /// Draws the document: every page with its running header and footer.
     pub fn render(self, title: &str, created: DateTime<Utc>, running: &Running) -> Result<Vec<u8>, String> {
         let settings = SerializeSettings {
-            configuration: Configuration::new_with_validator(Validator::A2_A),
+            // PDF/A-2a: archival and tagged; the builder cannot fail for one validator.
+            configuration: ConfigurationBuilder::new()
+                .with_archival_validator(Archival::A2_A)
+                .finish()
+                .map_err(|err| format!("PDF configuration: {err:?}"))?,
             enable_tagging: true,
             ..Default::default()
         };
@@ -449,7 +453,7 @@ fn draw(surface: &mut Surface, op: &Op, leaves: &mut [Vec<Identifier>]) {
         } => {
             let id = match node {
                 Some(_) => surface.start_tagged(ContentTag::Span(SpanTag::empty().with_lang(Some(lang.code())))),
-                None => surface.start_tagged(ContentTag::Artifact(ArtifactType::Other)),
+                None => surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Other))),
             };
             surface.set_fill(Some(fill(*gray)));
             text_line(surface, *x, *y, *size, *bold, text);
@@ -459,7 +463,7 @@ fn draw(surface: &mut Surface, op: &Op, leaves: &mut [Vec<Identifier>]) {
             }
         }
         Op::Rule { x1, y1, x2, y2 } => {
-            surface.start_tagged(ContentTag::Artifact(ArtifactType::Other));
+            surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Other)));
             let mut pb = PathBuilder::new();
             pb.move_to(*x1, *y1);
             pb.line_to(*x2, *y2);
@@ -485,7 +489,7 @@ fn draw(surface: &mut Surface, op: &Op, leaves: &mut [Vec<Identifier>]) {
         } => {
             let id = match node {
                 Some(_) => surface.start_tagged(ContentTag::Other),
-                None => surface.start_tagged(ContentTag::Artifact(ArtifactType::Other)),
+                None => surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Other))),
             };
             let mut pb = PathBuilder::new();
             if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
@@ -508,7 +512,7 @@ fn draw(surface: &mut Surface, op: &Op, leaves: &mut [Vec<Identifier>]) {
 }
 
 fn watermark(surface: &mut Surface, mark: &str) {
-    surface.start_tagged(ContentTag::Artifact(ArtifactType::Page));
+    surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Page)));
     surface.push_transform(&Transform::from_rotate_at(-30.0, PAGE_W / 2.0, PAGE_H / 2.0));
     surface.set_fill(Some(fill(225)));
     let size = 110.0;
@@ -519,11 +523,11 @@ fn watermark(surface: &mut Surface, mark: &str) {
 }
 
 fn running_text(surface: &mut Surface, running: &Running, page: usize, total: usize) {
-    surface.start_tagged(ContentTag::Artifact(ArtifactType::Header));
+    surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Header)));
     surface.set_fill(Some(fill(60)));
     text_line(surface, MARGIN, MARGIN + 8.0, 8.0, true, &running.header);
     surface.end_tagged();
-    surface.start_tagged(ContentTag::Artifact(ArtifactType::Footer));
+    surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(ArtifactType::Footer)));
     surface.set_fill(Some(fill(60)));
     let y = PAGE_H - MARGIN;
     text_line(surface, MARGIN, y - 10.0, 7.0, false, &running.footer);
