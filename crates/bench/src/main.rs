@@ -511,6 +511,8 @@ async fn load(
                         let path = &paths[client % paths.len()];
                         let s = session.as_deref().context("updates need a session")?;
                         if version.is_none() {
+                            // hyper sends only on a connection that has finished the last exchange.
+                            sender.ready().await?;
                             let response = sender.send_request(get(path, Some(s))).await?;
                             version = response
                                 .headers()
@@ -528,6 +530,8 @@ async fn load(
                         write_json(path, Method::PATCH, s, version.as_deref(), body.to_string())?
                     }
                 };
+                // hyper sends only on a connection that has finished the last exchange.
+                sender.ready().await?;
                 let response = sender.send_request(request).await?;
                 let status = response.status();
                 if matches!(work, Work::Update(_)) {

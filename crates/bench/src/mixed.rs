@@ -198,7 +198,14 @@ pub async fn run(
                 };
                 // A connection the server closed is an unexpected answer with
                 // its cause, not the end of the run: the client reconnects.
-                let response = match sender.send_request(request).await {
+                // hyper sends only on a connection that has finished the last
+                // exchange: without `ready` a busy machine loses a request now
+                // and then ("connection was not ready").
+                let sent = match sender.ready().await {
+                    Ok(()) => sender.send_request(request).await,
+                    Err(err) => Err(err),
+                };
+                let response = match sent {
                     Ok(response) => response,
                     Err(err) => {
                         tally.unexpected += 1;

@@ -129,6 +129,8 @@ pub async fn run(database: &str, server: &Server, year: i32, quick: bool) -> any
         }});
         let request = write_json(&path, Method::PATCH, &writer, Some(&version), body.to_string())?;
         let began = Instant::now();
+        // hyper sends only on a connection that has finished the last exchange.
+        sender.ready().await?;
         let response = sender.send_request(request).await?;
         if response.status() != StatusCode::OK {
             bail!("write {n} answered {}", response.status());
