@@ -44,7 +44,7 @@ fn description(a: &Activity, state: PlanState, lang: Lang) -> String {
     let line = |t: Text, v: &str| format!("{}: {v}", t.get(lang));
     let mut lines = vec![
         line(Text::ColReference, a.reference.as_deref().unwrap_or("—")),
-        line(Text::ColActivity, &a.title),
+        line(Text::ColActivity, a.text_in(lang).title),
         line(Text::ColPlace, &a.location),
         line(Text::ColHost, a.host_party.label(lang)),
         line(Text::ColConsent, consent_label(a.consent, lang)),
@@ -65,9 +65,16 @@ fn event(a: &Activity, state: PlanState, lang: Lang) -> Option<Event> {
     } else {
         EventStatus::Confirmed
     };
+    // The title in the feed's language, else the fallback marked with its language.
+    let text = a.text_in(lang);
+    let title = if text.fallback {
+        format!("[{}] {}", text.lang.code(), text.title)
+    } else {
+        text.title.to_owned()
+    };
     let summary = match &a.reference {
-        Some(r) => format!("{r} {}", a.title),
-        None => a.title.clone(),
+        Some(r) => format!("{r} {title}"),
+        None => title,
     };
     Some(
         Event::new()

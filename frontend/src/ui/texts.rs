@@ -1,0 +1,40 @@
+//! An activity's title in the user's language: where the text in that
+//! language is not written yet, the fallback (English, then the original)
+//! shows with a small badge naming its language, and carries a `lang`
+//! attribute so screen readers and hyphenation follow it.
+
+use concord_shared::Lang;
+use concord_shared::api::Activity;
+use leptos::prelude::*;
+
+use crate::i18n::{I18n, Key};
+
+/// The badge naming the language of a fallback text.
+pub fn in_language(lang: Lang) -> Key {
+    match lang {
+        Lang::En => Key::TextInEn,
+        Lang::Az => Key::TextInAz,
+        Lang::Ka => Key::TextInKa,
+    }
+}
+
+/// The title as plain text in `lang` (for links composed with a reference
+/// and for `title` attributes); a fallback is not marked.
+pub fn title_in(activity: &Activity, lang: Lang) -> String {
+    activity.text_in(lang).title.to_owned()
+}
+
+/// The activity's title in the user's language (following it), a fallback
+/// marked with its language.
+#[component]
+pub fn LocalTitle(activity: Activity) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    move || {
+        let text = activity.text_in(i18n.lang());
+        let code = text.lang.code();
+        let badge = text.fallback.then(|| {
+            view! { " " <small class="badge lang-fallback" data-testid="text-fallback" data-lang=code>{i18n.t(in_language(text.lang))}</small> }
+        });
+        view! { <span lang=code data-text-lang=code>{text.title.to_owned()}</span>{badge} }
+    }
+}
