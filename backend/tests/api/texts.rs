@@ -412,3 +412,66 @@ async fn search_finds_every_language_and_a_partys_draft_texts_stay_its_own() {
         assert_eq!(refused.status, 404);
     }
 }
+
+#[tokio::test]
+async fn existing_texts_become_the_proposers_language_or_english_as_their_letters_say() {
+    use concord_migrations::{Migrator, MigratorTrait};
+    use sea_orm::ConnectionTrait;
+
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    let az = b
+        .az_planner
+        .create_activity(YEAR, &draft("AZ one"))
+        .await
+        .expect("az")
+        .value
+        .id;
+    let ge = b
+        .ge_planner
+        .create_activity(YEAR, &draft("GE one"))
+        .await
+        .expect("ge")
+        .value
+        .id;
+    let mixed = b
+        .az_planner
+        .create_activity(YEAR, &draft("AZ two"))
+        .await
+        .expect("az2")
+        .value
+        .id;
+    // Back to the schema before texts per language, with texts as they were written then.
+    Migrator::down(&app.state.db, Some(1)).await.expect("down");
+    for (id, title) in [
+        (az, "Qərargah danışıqları"),
+        (ge, "სამთო მომზადება"),
+        (mixed, "სამთო მომზადება"),
+    ] {
+        app.state
+            .db
+            .execute_unprepared(&format!(
+                "UPDATE activities SET title = '{title}' WHERE public_id = {id}"
+            ))
+            .await
+            .expect("the old text");
+    }
+    Migrator::up(&app.state.db, None).await.expect("up");
+    for (id, lang, party) in [
+        (az, Lang::Az, Party::Az),
+        (ge, Lang::Ka, Party::Ge),
+        // Georgian written by AZ is not AZ's language: kept as English.
+        (mixed, Lang::En, Party::Az),
+    ] {
+        let client = if party == Party::Ge {
+            &b.ge_planner
+        } else {
+            &b.az_planner
+        };
+        let a = client.activity(id).await.expect("activity").value;
+        assert_eq!(a.text_lang, lang, "{}", a.title);
+        let original = a.text_exactly(lang).expect("the original's row");
+        assert_eq!((original.party, original.title.as_str()), (party, a.title.as_str()));
+        assert_eq!(a.texts.len(), 1);
+    }
+}
