@@ -3,7 +3,7 @@
 //! RFC wants it exclusive), tentative months as TENTATIVE events over the
 //! whole month; reference, title, place, host party, consent state (and the
 //! execution status of a signed plan) in the description; UIDs from the
-//! activity's id, SEQUENCE its version; cancelled, rejected or withdrawn
+//! activity's id, SEQUENCE its version (and its translations'); cancelled, rejected or withdrawn
 //! activities as STATUS:CANCELLED, so calendars drop them.
 
 use chrono::{Days, NaiveDate};
@@ -55,6 +55,19 @@ fn description(a: &Activity, state: PlanState, lang: Lang) -> String {
     lines.join("\n")
 }
 
+/// The event's SEQUENCE: the activity's version, plus its translations'
+/// versions (a party's translation moves no activity version, yet changes
+/// the title a calendar in that language shows). Only grows.
+fn sequence(a: &Activity) -> i64 {
+    let translations: i64 = a
+        .texts
+        .iter()
+        .filter(|t| t.lang != a.text_lang)
+        .map(|t| t.version)
+        .sum();
+    a.version.max(0) + translations
+}
+
 /// One event per activity with a date or a tentative month.
 fn event(a: &Activity, state: PlanState, lang: Lang) -> Option<Event> {
     let (start, end, tentative) = span(a)?;
@@ -79,7 +92,7 @@ fn event(a: &Activity, state: PlanState, lang: Lang) -> Option<Event> {
     Some(
         Event::new()
             .uid(&format!("activity-{}@concord", a.id))
-            .add_property("SEQUENCE", a.version.max(0).to_string())
+            .add_property("SEQUENCE", sequence(a).to_string())
             .timestamp(a.updated_at)
             .summary(&summary)
             .description(&description(a, state, lang))
