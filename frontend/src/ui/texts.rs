@@ -25,16 +25,35 @@ pub fn title_in(activity: &Activity, lang: Lang) -> String {
 }
 
 /// The activity's title in the user's language (following it), a fallback
-/// marked with its language.
+/// marked with its language (unless `unmarked`: a heading shows the mark
+/// beside it with [`FallbackMark`]).
 #[component]
-pub fn LocalTitle(activity: Activity) -> impl IntoView {
+pub fn LocalTitle(activity: Activity, #[prop(optional)] unmarked: bool) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     move || {
         let text = activity.text_in(i18n.lang());
         let code = text.lang.code();
-        let badge = text.fallback.then(|| {
-            view! { " " <small class="badge lang-fallback" data-testid="text-fallback" data-lang=code>{i18n.t(in_language(text.lang))}</small> }
-        });
+        let badge = (text.fallback && !unmarked).then(|| view! { " " <FallbackBadge lang=text.lang /> });
         view! { <span lang=code data-text-lang=code>{text.title.to_owned()}</span>{badge} }
+    }
+}
+
+/// The mark of a text shown in another language than the user's: "in English".
+#[component]
+pub fn FallbackBadge(lang: Lang) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let code = lang.code();
+    view! { <small class="badge lang-fallback" data-testid="text-fallback" data-lang=code>{move || i18n.t(in_language(lang))}</small> }
+}
+
+/// The fallback mark of an activity's title, alone (nothing when the title
+/// is in the user's language).
+#[component]
+pub fn FallbackMark(activity: Activity) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    move || {
+        let text = activity.text_in(i18n.lang());
+        text.fallback
+            .then(|| view! { <p class="inline"><FallbackBadge lang=text.lang /></p> })
     }
 }

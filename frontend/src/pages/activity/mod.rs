@@ -33,7 +33,7 @@ use crate::ui::feedback::LoadError;
 use crate::ui::labels::{ConsentPair, consent_key, cost_key, field_label, schedule_text, value_text};
 use crate::ui::live_note::{by_someone_else, changed_by};
 use crate::ui::plan_nav::{PlanTabs, route_year};
-use crate::ui::texts::LocalTitle;
+use crate::ui::texts::{FallbackMark, LocalTitle};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
 /// The page that drafts a new activity in a plan.
@@ -177,8 +177,9 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
             view! {
                 <h1 data-testid="activity-title">
                     {a.reference.clone().map(|r| view! { <span class="ref" data-testid="reference">{r}</span> " " })}
-                    <LocalTitle activity=a.clone() />
+                    <LocalTitle activity=a.clone() unmarked=true />
                 </h1>
+                <FallbackMark activity=a.clone() />
                 <p class="inline">
                     <span class="badge ok" data-testid="consent-state" data-state=state.code()>{i18n.tr(consent_key(state))}</span>
                     <ConsentPair activity=a />
