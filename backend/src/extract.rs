@@ -25,6 +25,12 @@ impl HasVersion for concord_shared::api::Activity {
     }
 }
 
+impl HasVersion for concord_shared::api::ActivityText {
+    fn version(&self) -> i64 {
+        self.version
+    }
+}
+
 impl HasVersion for concord_shared::api::Plan {
     fn version(&self) -> i64 {
         self.version

@@ -44,6 +44,19 @@ async function proposeAndConfirm(proposer, confirmer, year, to) {
   await confirmer.locator(`[data-testid="plan-state"][data-state="${to}"]`).waitFor();
 }
 
+/** Both parties write their language's text of an activity (AZ Azerbaijani,
+ * GE Georgian, each unless it is the original), as agreement needs. */
+async function translateBoth(azPage, gePage, id) {
+  const current = await api(azPage, 'GET', `/api/v1/activities/${id}`);
+  for (const [page, lang, title] of [[azPage, 'az', 'Qərargah danışıqları'], [gePage, 'ka', 'საშტაბო მოლაპარაკებები']]) {
+    if (current.body.text_lang === lang) continue;
+    const r = await api(page, 'PUT', `/api/v1/activities/${id}/texts/${lang}`, {
+      body: { title, description: '' }, ifMatch: '*',
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  }
+}
+
 async function decide(page, id, decision, comment) {
   await page.goto(`${BASE}/activities/${id}`);
   await page.locator('[data-testid="consent-panel"]').waitFor();
@@ -175,7 +188,8 @@ test('an activity is drafted, shared, negotiated, agreed by both parties, and th
   await assertAccessible(p, 'the activity page with its history');
   await screenshot(p, 'activity-history-az');
 
-  // Both coordinators accept.
+  // Both parties write their language's text; both coordinators accept.
+  await translateBoth(azPlanner.page, gePlanner.page, id);
   await decide(azCoord.page, id, 'accept');
   await azCoord.page.locator('[data-testid="consent-state"][data-state="accepted_by_az"]').waitFor();
   await decide(g, id, 'accept');

@@ -76,7 +76,21 @@ async function sharedActivity(planner, year, title, host) {
   return shared;
 }
 
+/** Both parties write their language's text of an activity (AZ Azerbaijani,
+ * GE Georgian, each unless it is the original), as agreement needs. */
+async function translateBoth(azPage, gePage, id) {
+  const current = await api(azPage, 'GET', `/api/v1/activities/${id}`);
+  for (const [page, lang, title] of [[azPage, 'az', 'Qərargah danışıqları'], [gePage, 'ka', 'საშტაბო მოლაპარაკებები']]) {
+    if (current.body.text_lang === lang) continue;
+    const r = await api(page, 'PUT', `/api/v1/activities/${id}/texts/${lang}`, {
+      body: { title, description: '' }, ifMatch: '*',
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  }
+}
+
 async function acceptBoth(t, id) {
+  await translateBoth(t.azPlanner.page, t.gePlanner.page, id);
   for (const coord of [t.azCoord.page, t.geCoord.page]) {
     const current = await ok(coord, 'GET', `/api/v1/activities/${id}`);
     await ok(coord, 'POST', `/api/v1/activities/${id}/consent`, {

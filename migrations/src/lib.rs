@@ -19,6 +19,7 @@ mod m20261202_000060_audit_request_id;
 mod m20261203_000090_check_audit_alert_lists;
 mod m20261203_000100_create_webhooks;
 mod m20261203_000120_user_language;
+mod m20261203_000130_activity_texts;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000090_check_audit_alert_lists::Migration),
             Box::new(m20261203_000100_create_webhooks::Migration),
             Box::new(m20261203_000120_user_language::Migration),
+            Box::new(m20261203_000130_activity_texts::Migration),
         ]
     }
 }

@@ -86,6 +86,8 @@ pub const BLOCKER_CODES: &[&str] = &[
     "year_not_over",
     "awaiting_confirmation",
     "needs_proposal",
+    "translations_missing",
+    "translations_outdated",
 ];
 
 /// Whether `code` is a problem code the web app knows: one of

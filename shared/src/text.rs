@@ -87,9 +87,34 @@ pub fn fault(text: &str, lines: Lines) -> Option<TextFault> {
     })
 }
 
+/// The language a title or description is written in, as far as its letters
+/// tell: Georgian script (Mkhedruli, Mtavruli) is Georgian; Latin with a
+/// letter only Azerbaijani uses among the three (ə ğ ı İ ş ç ö ü) is
+/// Azerbaijani; anything else is taken for English.
+pub fn detect_lang(text: &str) -> crate::Lang {
+    let georgian = |c: char| matches!(c, '\u{10A0}'..='\u{10FF}' | '\u{1C90}'..='\u{1CBF}' | '\u{2D00}'..='\u{2D2F}');
+    if text.chars().any(georgian) {
+        return crate::Lang::Ka;
+    }
+    let azerbaijani = |c: char| "əƏğĞıİşŞçÇöÖüÜ".contains(c);
+    if text.chars().any(azerbaijani) && text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return crate::Lang::Az;
+    }
+    crate::Lang::En
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_of_a_text_is_guessed_from_its_letters() {
+        use crate::Lang;
+        assert_eq!(detect_lang("სამთო მომზადება"), Lang::Ka);
+        assert_eq!(detect_lang("Qərargah danışıqları"), Lang::Az);
+        assert_eq!(detect_lang("Staff talks in Baku"), Lang::En);
+        assert_eq!(detect_lang(""), Lang::En);
+    }
 
     #[test]
     fn control_characters_are_refused_but_line_breaks_in_free_text() {

@@ -2,6 +2,7 @@
 
 use concord_shared::CooperationArea;
 use concord_shared::CooperationForm;
+use concord_shared::Lang;
 use concord_shared::Party;
 use concord_shared::api::CostArrangement;
 use concord_shared::api::ExecutionStatus;
@@ -29,6 +30,11 @@ pub struct Model {
     pub title: String,
     /// Description.
     pub description: String,
+    /// The language of `title` and `description` (the proposer's original).
+    pub text_lang: Lang,
+    /// Substantive changes of the original text so far (translations record
+    /// the revision they translate).
+    pub text_revision: i64,
     /// Area code.
     pub area: CooperationArea,
     /// Area specification.

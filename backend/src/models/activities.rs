@@ -27,7 +27,8 @@ pub fn scope_of(row: &activity::Model) -> Scope {
     visibility::activity_scope(row.proposing_party, row.shared)
 }
 
-/// The wire view of an activity.
+/// The wire view of an activity without its texts (the audit log's; the
+/// API's, with them, is [`super::texts::view`]).
 pub fn view(row: &activity::Model) -> Activity {
     let side = |participants: Option<i32>, unit: &str, contact: &str| Side {
         participants: participants.and_then(|p| u32::try_from(p).ok()),
@@ -40,6 +41,8 @@ pub fn view(row: &activity::Model) -> Activity {
         reference: row.reference.clone(),
         title: row.title.clone(),
         description: row.description.clone(),
+        text_lang: row.text_lang,
+        texts: Vec::new(),
         area: row.area,
         area_other: row.area_other.clone(),
         form: row.form,
@@ -107,9 +110,9 @@ pub async fn load_for_write<C: ConnectionTrait>(
     Ok((row, plan))
 }
 
-/// One activity the caller may see. A read needs no plan: one query.
+/// One activity the caller may see, with its texts. A read needs no plan.
 pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Activity, AppError> {
-    Ok(view(&find_visible(&state.db, caller, id).await?))
+    super::texts::view(&state.db, &find_visible(&state.db, caller, id).await?).await
 }
 
 /// The values of an activity's substance and schedule, validated together.
@@ -263,6 +266,14 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
     check_substance(&mut check, &substance, year);
     let own_side = new.own_side.unwrap_or_default();
     check_side(&mut check, &own_side);
+    let text_lang = concord_shared::rules::texts::original_lang(caller.party, new.lang, &new.title, &new.description);
+    if !concord_shared::rules::texts::original_allowed(caller.party, text_lang) {
+        check.fail(
+            "lang",
+            "not_yours",
+            "the proposing party writes its own language or English; the other party writes its own",
+        );
+    }
     check.finish()?;
     let user_id = caller.user_id.unwrap_or_default();
     let now = Utc::now();
@@ -273,6 +284,8 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         reference: Set(None),
         title: Set(substance.title),
         description: Set(substance.description),
+        text_lang: Set(text_lang),
+        text_revision: Set(1),
         area: Set(substance.area),
         area_other: Set(substance.area_other),
         form: Set(substance.form),
@@ -309,6 +322,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
     let mut active = row.clone().into_active_model();
     active.search_text = Set(search_text(&row));
     let row = active.update(conn).await?;
+    super::texts::sync_original(conn, caller, &row).await?;
     let created = view(&row);
     audit::append(
         conn,
@@ -323,7 +337,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         },
     )
     .await?;
-    Ok(created)
+    super::texts::view(conn, &row).await
 }
 
 /// Recomputes the derived consent state and search text, bumps the version.
@@ -348,6 +362,10 @@ pub(crate) async fn save<C: ConnectionTrait>(
     let before = view(&row);
     let mut next = row.clone();
     change(&mut next);
+    // A changed original outdates the other languages' texts.
+    if next.title != row.title || next.description != row.description {
+        next.text_revision = row.text_revision + 1;
+    }
     next.version = row.version + 1;
     next.updated_at = Utc::now();
     // Every column marked as changed, so the update writes the new row.
@@ -357,6 +375,7 @@ pub(crate) async fn save<C: ConnectionTrait>(
     if substantive && (in_plan(row.consent) || in_plan(updated.consent)) {
         plans::reopen_if_agreed(conn, plan_row).await?;
     }
+    super::texts::sync_original(conn, caller, &updated).await?;
     let after = view(&updated);
     audit::append(
         conn,
@@ -371,7 +390,7 @@ pub(crate) async fn save<C: ConnectionTrait>(
         },
     )
     .await?;
-    Ok(after)
+    super::texts::view(conn, &updated).await
 }
 
 pub(crate) fn require_version(row: &activity::Model, if_match: i64) -> Result<(), AppError> {
@@ -393,7 +412,21 @@ pub async fn update(
     patch: ActivityPatch,
 ) -> Result<Activity, AppError> {
     let tx = state.write().await?;
-    let (row, plan_row) = load_for_write(&*tx, caller, id).await?;
+    let updated = update_in(&*tx, caller, id, if_match, patch).await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// [`update`] inside the caller's transaction.
+pub(crate) async fn update_in<C: ConnectionTrait>(
+    conn: &C,
+    caller: &AuthUser,
+    id: i64,
+    if_match: i64,
+    patch: ActivityPatch,
+) -> Result<Activity, AppError> {
+    let tx = conn;
+    let (row, plan_row) = load_for_write(tx, caller, id).await?;
     let proposer = row.proposing_party;
     let substantive = patch.title.is_some()
         || patch.description.is_some()
@@ -463,7 +496,7 @@ pub async fn update(
     // withdrawn one is revised first and then shared again.
     let reset_consent = substantive && in_plan(row.consent);
     let party = caller.party;
-    let updated = save(&*tx, caller, row, &plan_row, "activity.update", substantive, |next| {
+    save(tx, caller, row, &plan_row, "activity.update", substantive, |next| {
         next.title = substance.title;
         next.description = substance.description;
         next.area = substance.area;
@@ -497,9 +530,7 @@ pub async fn update(
             next.consent_ge = PartyConsent::Pending;
         }
     })
-    .await?;
-    tx.commit().await?;
-    Ok(updated)
+    .await
 }
 
 /// Shares a draft with the other party (giving it its reference code), or

@@ -12,12 +12,12 @@ use sea_orm::sea_query::{Expr, ExprTrait, LikeExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Select};
 use serde::Deserialize;
 
-use super::activities::view;
 use super::plans;
 use super::search::like_pattern;
 use crate::auth::AuthUser;
 use crate::cache::PageKey;
 use crate::entities::activity::{Column, Entity};
+use crate::entities::activity_text;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -41,7 +41,7 @@ pub struct ActivityQuery {
     /// Month 1–12: a tentative month, or exact dates starting in it.
     #[param(minimum = 1, maximum = 12)]
     pub month: Option<u32>,
-    /// Free text: reference, title, description, location, specifications.
+    /// Free text: reference, title and description (in every language written), location, specifications.
     pub q: Option<String>,
     /// Only what needs the caller's party to act.
     #[serde(default)]
@@ -113,7 +113,19 @@ fn filtered(caller: &AuthUser, plan_id: i32, year: i32, q: &ActivityQuery) -> Re
                 "the search text may have at most 200 characters",
             ));
         }
-        select = select.filter(Expr::col(Column::SearchText).like(LikeExpr::new(like_pattern(text)).escape('\\')));
+        // The activity's own words (the original) or any of its texts.
+        let pattern = || LikeExpr::new(like_pattern(text)).escape('\\');
+        let in_texts = sea_orm::QueryTrait::into_query(
+            activity_text::Entity::find()
+                .select_only()
+                .column(activity_text::Column::ActivityId)
+                .filter(Expr::col(activity_text::Column::SearchText).like(pattern())),
+        );
+        select = select.filter(
+            Condition::any()
+                .add(Expr::col(Column::SearchText).like(pattern()))
+                .add(Column::Id.in_subquery(in_texts)),
+        );
     }
     if q.awaiting_my_party {
         let mine = match caller.party {
@@ -231,7 +243,7 @@ async fn page_of(
         .all(&state.db)
         .await?;
     Ok(Page {
-        items: rows.iter().map(view).collect(),
+        items: super::texts::views(&state.db, &rows).await?,
         total,
         offset: q.offset,
         limit,
@@ -246,7 +258,7 @@ pub async fn all(caller: &AuthUser, state: &AppState, year: i32, q: &ActivityQue
     let rows = sorted(filtered(caller, plan.id, year, q)?, q.sort.as_deref())?
         .all(&state.db)
         .await?;
-    Ok(rows.iter().map(view).collect())
+    super::texts::views(&state.db, &rows).await
 }
 
 /// Counts per consent state, area, form and host party over what the caller may see (filters applied).

@@ -97,6 +97,7 @@ fn demo_activity(i: usize, year: i32, proposer: Party, contact: &str) -> NewActi
             "Proposed by {} for the {year} annual co-operation plan. Demo data.",
             proposer.label(concord_shared::Lang::En)
         ),
+        lang: Some(concord_shared::Lang::En),
         area,
         area_other: area
             .needs_specification()
@@ -157,6 +158,11 @@ impl Cast {
         }
     }
 
+    /// Both parties' planners, AZ first.
+    fn planners(&self) -> [&AuthUser; 2] {
+        [&self.az_planner, &self.ge_planner]
+    }
+
     fn coordinator(&self, party: Party) -> &AuthUser {
         if party == Party::Az {
             &self.az_coord
@@ -197,7 +203,9 @@ impl Cast {
                 demo_activity(i + 3, year, proposer, &planner.display_name),
             )
             .await?;
-            shared.push(activities::share(planner, state, created.id, created.version).await?);
+            let activity = activities::share(planner, state, created.id, created.version).await?;
+            super::demo_texts::translate(state, self.planners(), &activity, i + 3).await?;
+            shared.push(activity);
         }
         self.step(state, year, PlanState::Negotiation, Party::Az).await?;
         let mut accepted = Vec::new();
@@ -332,7 +340,8 @@ pub async fn seed_history(state: &AppState) -> Result<Vec<i32>, AppError> {
             demo_activity(9, this_year, Party::Ge, &planner.display_name),
         )
         .await?;
-        activities::share(planner, state, added.id, added.version).await?;
+        let added = activities::share(planner, state, added.id, added.version).await?;
+        super::demo_texts::translate(state, cast.planners(), &added, 9).await?;
         created.push(this_year);
     }
     Ok(created)
@@ -390,10 +399,12 @@ pub async fn seed_plan(state: &AppState) -> Result<Option<i32>, AppError> {
     let mut shared = Vec::new();
     for (i, proposer, created) in drafted {
         if matches!(fate(i), Fate::Draft) {
+            super::demo_texts::translate(state, cast.planners(), &created, i).await?;
             continue;
         }
         let planner = cast.planner(proposer);
         let activity = activities::share(planner, state, created.id, created.version).await?;
+        super::demo_texts::translate(state, cast.planners(), &activity, i).await?;
         shared.push((i, proposer, activity));
     }
 

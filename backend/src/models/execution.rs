@@ -223,6 +223,7 @@ pub async fn carry_over(
         let new = NewActivity {
             title: view.title.clone(),
             description: view.description.clone(),
+            lang: Some(view.text_lang),
             area: view.area,
             area_other: view.area_other.clone(),
             form: view.form,

@@ -3,7 +3,7 @@
 //! JSON snapshot of the plan and its accepted activities, stored with its
 //! SHA-256 and readable forever. Later changes go through amendments.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{NaiveDate, Utc};
 use concord_shared::Party;
@@ -24,7 +24,7 @@ use super::activities::view as activity_view;
 use super::plans::{self, signature_view, signatures_of, version_in_progress};
 use crate::audit::{self, Event, hex};
 use crate::auth::AuthUser;
-use crate::entities::{activity, plan, plan_signature, plan_version};
+use crate::entities::{activity, activity_text, plan, plan_signature, plan_version};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -46,10 +46,19 @@ pub fn canonical(value: &Value) -> String {
 }
 
 /// One activity as a snapshot records it: its substance and both sides,
-/// nothing that changes after signing.
-fn line(a: &activity::Model) -> Value {
+/// its title and description in every language written (all equally
+/// authentic), nothing that changes after signing.
+fn line(a: &activity::Model, texts: &HashMap<i32, Vec<activity_text::Model>>) -> Value {
     let v = activity_view(a);
+    let texts: Vec<Value> = texts
+        .get(&a.id)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .map(|t| json!({"lang": t.lang, "title": t.title, "description": t.description}))
+        .collect();
     json!({
+        "texts": texts, "text_lang": v.text_lang,
         "reference": v.reference, "title": v.title, "description": v.description,
         "area": v.area, "area_other": v.area_other, "form": v.form, "form_other": v.form_other,
         "proposing_party": v.proposing_party, "host_party": v.host_party, "location": v.location,
@@ -73,7 +82,9 @@ pub(crate) async fn snapshot<C: ConnectionTrait>(
         .order_by_asc(activity::Column::Reference)
         .all(conn)
         .await?;
-    let lines: Vec<Value> = activities.iter().map(line).collect();
+    let ids: Vec<i32> = activities.iter().map(|a| a.id).collect();
+    let texts = super::texts::of(conn, &ids).await?;
+    let lines: Vec<Value> = activities.iter().map(|a| line(a, &texts)).collect();
     let signed: Vec<Value> = signatures
         .iter()
         .map(|s| json!({"party": s.party, "signatory": s.signatory, "position": s.position, "signed_on": s.signed_on, "place": s.place}))
@@ -311,7 +322,13 @@ pub async fn compare(
             .order_by_asc(activity::Column::Reference)
             .all(&state.db)
             .await?;
-        let current: Vec<Value> = rows.iter().filter(|a| in_plan(a.consent)).map(line).collect();
+        let ids: Vec<i32> = rows.iter().map(|a| a.id).collect();
+        let texts = super::texts::of(&state.db, &ids).await?;
+        let current: Vec<Value> = rows
+            .iter()
+            .filter(|a| in_plan(a.consent))
+            .map(|a| line(a, &texts))
+            .collect();
         lines(&json!({ "activities": current }))
     } else {
         lines(&snapshot(&load_version(state, year, to).await?.snapshot))

@@ -3,7 +3,7 @@
 //! RFC wants it exclusive), tentative months as TENTATIVE events over the
 //! whole month; reference, title, place, host party, consent state (and the
 //! execution status of a signed plan) in the description; UIDs from the
-//! activity's id, SEQUENCE its version; cancelled, rejected or withdrawn
+//! activity's id, SEQUENCE its version (and its translations'); cancelled, rejected or withdrawn
 //! activities as STATUS:CANCELLED, so calendars drop them.
 
 use chrono::{Days, NaiveDate};
@@ -44,7 +44,7 @@ fn description(a: &Activity, state: PlanState, lang: Lang) -> String {
     let line = |t: Text, v: &str| format!("{}: {v}", t.get(lang));
     let mut lines = vec![
         line(Text::ColReference, a.reference.as_deref().unwrap_or("—")),
-        line(Text::ColActivity, &a.title),
+        line(Text::ColActivity, a.text_in(lang).title),
         line(Text::ColPlace, &a.location),
         line(Text::ColHost, a.host_party.label(lang)),
         line(Text::ColConsent, consent_label(a.consent, lang)),
@@ -53,6 +53,19 @@ fn description(a: &Activity, state: PlanState, lang: Lang) -> String {
         lines.push(line(Text::ColStatus, status_label(a.execution, lang)));
     }
     lines.join("\n")
+}
+
+/// The event's SEQUENCE: the activity's version, plus its translations'
+/// versions (a party's translation moves no activity version, yet changes
+/// the title a calendar in that language shows). Only grows.
+fn sequence(a: &Activity) -> i64 {
+    let translations: i64 = a
+        .texts
+        .iter()
+        .filter(|t| t.lang != a.text_lang)
+        .map(|t| t.version)
+        .sum();
+    a.version.max(0) + translations
 }
 
 /// One event per activity with a date or a tentative month.
@@ -65,14 +78,21 @@ fn event(a: &Activity, state: PlanState, lang: Lang) -> Option<Event> {
     } else {
         EventStatus::Confirmed
     };
+    // The title in the feed's language, else the fallback marked with its language.
+    let text = a.text_in(lang);
+    let title = if text.fallback {
+        format!("[{}] {}", text.lang.code(), text.title)
+    } else {
+        text.title.to_owned()
+    };
     let summary = match &a.reference {
-        Some(r) => format!("{r} {}", a.title),
-        None => a.title.clone(),
+        Some(r) => format!("{r} {title}"),
+        None => title,
     };
     Some(
         Event::new()
             .uid(&format!("activity-{}@concord", a.id))
-            .add_property("SEQUENCE", a.version.max(0).to_string())
+            .add_property("SEQUENCE", sequence(a).to_string())
             .timestamp(a.updated_at)
             .summary(&summary)
             .description(&description(a, state, lang))

@@ -428,6 +428,7 @@ pub fn read(bytes: &[u8], lang: Lang) -> Result<(Vec<ImportRow>, Vec<ImportError
                 activity: NewActivity {
                     title: text(cell(0)),
                     description: text(cell(1)),
+                    lang: None,
                     area,
                     area_other: None,
                     form,

@@ -22,7 +22,7 @@ use concord_shared::api::{CostArrangement, Side};
 use concord_shared::paper::DocLangs;
 use concord_shared::plan::PlanState;
 use concord_shared::rules::{Action, Scope};
-use concord_shared::{CooperationArea, CooperationForm, Party};
+use concord_shared::{CooperationArea, CooperationForm, Lang, Party};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -39,8 +39,14 @@ use crate::state::AppState;
 pub struct Line {
     /// Reference code.
     pub reference: Option<String>,
-    /// Title.
+    /// Title, in the original language.
     pub title: String,
+    /// The original's language (older snapshots: English).
+    #[serde(default)]
+    pub text_lang: Lang,
+    /// The title and description in every language written (older snapshots: none).
+    #[serde(default)]
+    pub texts: Vec<LineText>,
     /// Area of co-operation.
     pub area: CooperationArea,
     /// The area in words when it is "other".
@@ -65,6 +71,38 @@ pub struct Line {
     pub az: Side,
     /// Georgia's side.
     pub ge: Side,
+}
+
+/// An activity's text in one language, as a snapshot holds it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LineText {
+    /// The language.
+    pub lang: Lang,
+    /// Title.
+    pub title: String,
+}
+
+impl Line {
+    /// The title in `lang`, or (marked with its language code) the one the
+    /// fallback order of [`concord_shared::api::fallback_order`] finds.
+    pub fn title_in(&self, lang: Lang) -> String {
+        for l in concord_shared::api::fallback_order(lang, self.text_lang) {
+            let found = self
+                .texts
+                .iter()
+                .find(|t| t.lang == l)
+                .map(|t| t.title.clone())
+                .or_else(|| (l == self.text_lang).then(|| self.title.clone()));
+            if let Some(title) = found {
+                return if l == lang {
+                    title
+                } else {
+                    format!("{title} [{}]", l.code())
+                };
+            }
+        }
+        self.title.clone()
+    }
 }
 
 /// A recorded signature as a snapshot holds it.
@@ -213,7 +251,18 @@ pub fn render_plan(paper: &PlanPaper, langs: DocLangs) -> Result<Vec<u8>, String
 pub fn sample(n: usize) -> PlanPaper {
     let line = |i: usize| Line {
         reference: Some(format!("AZ-2027-{i:03}")),
-        title: format!("Qərargah danışıqları {i} / სამთო მომზადება"),
+        title: format!("Staff talks {i}"),
+        text_lang: Lang::En,
+        texts: vec![
+            LineText {
+                lang: Lang::Az,
+                title: format!("Qərargah danışıqları {i}"),
+            },
+            LineText {
+                lang: Lang::Ka,
+                title: format!("სამთო მომზადება {i}"),
+            },
+        ],
         area: CooperationArea::ALL[i % CooperationArea::ALL.len()],
         area_other: None,
         form: CooperationForm::ALL[i % CooperationForm::ALL.len()],

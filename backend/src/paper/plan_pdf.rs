@@ -53,7 +53,8 @@ fn row(no: usize, line: &Line, langs: &[Lang]) -> Vec<String> {
     vec![
         no.to_string(),
         line.reference.clone().unwrap_or_default(),
-        line.title.clone(),
+        // Each language's own text, one line each (a parallel text).
+        stacked(langs, |l| line.title_in(l)),
         stacked(langs, |l| with_other(line.area.label(l), &line.area_other)),
         stacked(langs, |l| with_other(line.form.label(l), &line.form_other)),
         dates(line, langs),

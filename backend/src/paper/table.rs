@@ -63,7 +63,8 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// The activity list in `lang`: the plan's columns, the consent state and the
+/// The activity list in `lang`: the plan's columns (the title in `lang`
+/// where written, with the language it is in), the consent state and the
 /// execution status in words, each party's participants and units.
 pub fn activities(items: &[Activity], lang: Lang) -> Table {
     let t = |t: Text| t.get(lang).to_owned();
@@ -71,6 +72,7 @@ pub fn activities(items: &[Activity], lang: Lang) -> Table {
     let headers = vec![
         t(Text::ColReference),
         t(Text::ColActivity),
+        t(Text::ColTextLang),
         t(Text::ColArea),
         t(Text::ColForm),
         t(Text::ColHost),
@@ -93,9 +95,12 @@ pub fn activities(items: &[Activity], lang: Lang) -> Table {
     let rows = items
         .iter()
         .map(|a| {
+            // The text in the file's language, else the fallback, its language named.
+            let text = a.text_in(lang);
             vec![
                 Cell::opt(a.reference.as_deref()),
-                Cell::text(&a.title),
+                Cell::text(text.title),
+                Cell::text(text.lang.code()),
                 Cell::text(other(a.area.label(lang), &a.area_other)),
                 Cell::text(other(a.form.label(lang), &a.form_other)),
                 Cell::text(a.host_party.label(lang)),

@@ -35,7 +35,11 @@ pub async fn get(
     // Visibility first: a tag never reveals what the caller may not see.
     let activity = activities::get(&caller, &state, id).await?;
     let tag = crate::extract::etag(&activity.version);
-    if crate::extract::none_match(&headers, &tag) {
+    // A party's translation changes no activity version (its row is the
+    // party's own): once one was written after the activity's last change,
+    // the version alone cannot say the client holds it.
+    let texts_since = activity.texts.iter().any(|t| t.written_at > activity.updated_at);
+    if !texts_since && crate::extract::none_match(&headers, &tag) {
         return Ok(crate::extract::not_modified(&tag));
     }
     Ok(etagged(activity).into_response())

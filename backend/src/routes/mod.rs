@@ -35,6 +35,7 @@ mod openapi;
 mod plans;
 mod reference;
 mod sheets;
+mod texts;
 mod tokens;
 mod users;
 mod webhooks;
@@ -160,6 +161,8 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(activities::share))
         .routes(routes!(activities::withdraw))
         .routes(routes!(activities::consent))
+        .routes(routes!(texts::put_text))
+        .routes(routes!(texts::confirm_text))
         .routes(routes!(activities::history))
         .routes(routes!(activities::list_comments, activities::add_comment))
         .routes(routes!(activities::list_notes, activities::add_note))

@@ -105,6 +105,7 @@ pub async fn signed(app: &TestApp, year: i32) -> Signed {
         .await
         .expect("negotiation");
     for id in [az_hosted, ge_hosted, az_in_ge] {
+        crate::helpers::translate(&s.az_planner, &s.ge_planner, id).await;
         for c in [&s.az_coord, &s.ge_coord] {
             let a = c.activity(id).await.expect("a");
             let accept = ConsentRequest {

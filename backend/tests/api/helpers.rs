@@ -5,7 +5,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use concord_backend::entities::user;
 use concord_backend::{AppState, Application, Settings};
 use concord_client::Client;
-use concord_shared::api::{CostArrangement, NewActivity, UserView};
+use concord_shared::Lang;
+use concord_shared::api::{CostArrangement, NewActivity, TextInput, UserView};
 use concord_shared::{CooperationArea, CooperationForm, Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, Database, EntityTrait, QueryFilter, Set};
 use tokio::sync::OnceCell;
@@ -235,6 +236,7 @@ pub fn draft(title: &str) -> NewActivity {
     NewActivity {
         title: title.to_owned(),
         description: "Staff talks on the annual exercise programme.".to_owned(),
+        lang: None,
         area: CooperationArea::MilitaryEducationTrainingExercises,
         area_other: None,
         form: CooperationForm::OfficialVisitsStaffMeetings,
@@ -271,6 +273,30 @@ pub async fn board(app: &TestApp) -> Board {
     };
     board.az_coord.create_plan(YEAR).await.expect("plan created");
     board
+}
+
+/// Both parties write (or rewrite, bringing it up to date) their own
+/// language's text of a shared activity, as agreement needs: AZ the
+/// Azerbaijani one, GE the Georgian one (unless it is the original).
+pub async fn translate(az: &Client, ge: &Client, id: i64) {
+    let original = az.activity(id).await.expect("activity").value.text_lang;
+    for (client, lang, title) in [
+        (az, Lang::Az, "Qərargah danışıqları"),
+        (ge, Lang::Ka, "საშტაბო მოლაპარაკებები"),
+    ] {
+        // The original is the proposer's text, not a translation.
+        if lang == original {
+            continue;
+        }
+        let text = TextInput {
+            title: title.to_owned(),
+            description: String::new(),
+        };
+        client
+            .put_activity_text(id, lang, concord_client::NEW_TEXT, &text)
+            .await
+            .expect("translated");
+    }
 }
 
 /// Drafts and shares an activity; returns its id.

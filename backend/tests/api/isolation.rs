@@ -222,6 +222,18 @@ const TABLE: &[(&str, &str, Rule)] = &[
         "/api/v1/activities/{id}/summary",
         Rule::AzPrivate(Role::Planner, 409),
     ),
+    // The AZ draft's Azerbaijani text: AZ's planners write it.
+    (
+        "put",
+        "/api/v1/activities/{id}/texts/{lang}",
+        Rule::AzPrivate(Role::Planner, 200),
+    ),
+    // The AZ draft's English original is up to date: nothing to confirm.
+    (
+        "post",
+        "/api/v1/activities/{id}/texts/{lang}/confirm",
+        Rule::AzPrivate(Role::Planner, 409),
+    ),
     (
         "get",
         "/api/v1/activities/{id}/history",
@@ -552,7 +564,8 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         .replace("{year}", &YEAR.to_string())
         .replace("{number}", "1")
         .replace("{file}", "concordcal_unknown.ics")
-        .replace("{delivery}", &fx.delivery.to_string());
+        .replace("{delivery}", &fx.delivery.to_string())
+        .replace("{lang}", if method == "put" { "az" } else { "en" });
     if template.ends_with("/compare") {
         path.push_str("?from=1&to=2");
     }
@@ -605,6 +618,7 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         ("post", "/api/v1/plans/{year}/activities/bulk") => {
             Some(json!({"action": "accept", "items": [{"id": fx.shared, "version": 1}]}))
         }
+        ("put", "/api/v1/activities/{id}/texts/{lang}") => Some(json!({"title": format!("Mətn {n}")})),
         ("post", "/api/v1/activities/{id}/comments" | "/api/v1/activities/{id}/notes") => {
             Some(json!({"body": "A remark"}))
         }
@@ -617,7 +631,10 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
         )
         .header("x-concord-csrf", "1")
         .header("origin", &app.address);
-    if template.starts_with("/api/v1/activities/{id}")
+    if template.contains("/texts/") {
+        // A text's own version; `*` writes whatever is current.
+        req = req.header("if-match", "*");
+    } else if template.starts_with("/api/v1/activities/{id}")
         && method != "get"
         && !template.ends_with("comments")
         && !template.ends_with("notes")

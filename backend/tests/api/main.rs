@@ -47,6 +47,7 @@ mod reference;
 mod server;
 mod sheets;
 mod storage_faults;
+mod texts;
 mod tokens;
 mod users;
 pub mod versions;

@@ -140,6 +140,45 @@ async fn the_draft_plan_prints_in_each_language_with_draft_marks_hash_and_page_n
 }
 
 #[tokio::test]
+async fn the_parallel_text_gives_each_column_the_title_in_its_own_language() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    let id = shared(&b.az_planner, "Joint staff exercise W4").await;
+    step(&b.az_coord, &b.ge_coord, PlanState::Negotiation).await;
+    accept_both(&b, id).await;
+    // Written after the consents: a translation resets none.
+    for (client, lang, title) in [
+        (&b.az_planner, concord_shared::Lang::Az, "Birgə qərargah təlimi W4"),
+        (&b.ge_planner, concord_shared::Lang::Ka, "ერთობლივი საშტაბო სწავლება W4"),
+    ] {
+        let text = concord_shared::api::TextInput {
+            title: title.into(),
+            description: String::new(),
+        };
+        client
+            .put_activity_text(id, lang, concord_client::NEW_TEXT, &text)
+            .await
+            .expect("written");
+    }
+    let parallel = pages(&b.ge_coord.plan_document(YEAR, "az,ka").await.expect("PDF")).join(" ");
+    for title in ["Birgə qərargah təlimi W4", "ერთობლივი საშტაბო სწავლება W4"]
+    {
+        assert!(parallel.contains(title), "{title} in the parallel text: {parallel}");
+    }
+    assert!(
+        !parallel.contains("Joint staff exercise W4"),
+        "no English in an az,ka document"
+    );
+    let ka = pages(&b.ge_coord.plan_document(YEAR, "ka").await.expect("PDF")).join(" ");
+    assert!(ka.contains("ერთობლივი საშტაბო სწავლება W4") && !ka.contains("Birgə qərargah"));
+    let en = pages(&b.ge_coord.plan_document(YEAR, "en").await.expect("PDF")).join(" ");
+    assert!(
+        en.contains("Joint staff exercise W4") && !en.contains("W4 ["),
+        "the original, unmarked"
+    );
+}
+
+#[tokio::test]
 async fn a_signed_version_prints_as_frozen_with_its_signatures_and_hash_and_no_draft_mark() {
     let app = spawn_app().await;
     let b = board(&app).await;
@@ -293,10 +332,10 @@ async fn the_activity_list_exports_as_csv_with_the_lists_filters_and_visibility(
         for (record, activity) in records[1..].iter().zip(&listed) {
             assert_eq!(record.len(), records[0].len());
             assert_eq!(record[0], activity.reference.clone().unwrap_or_default());
-            assert_eq!(record[1], activity.title);
-            assert_eq!(record[4], activity.host_party.label(concord_shared::Lang::Ka));
+            assert_eq!(record[1], activity.text_in(concord_shared::Lang::Ka).title);
+            assert_eq!(record[5], activity.host_party.label(concord_shared::Lang::Ka));
             assert_eq!(
-                record[10],
+                record[11],
                 concord_shared::paper::lists::consent_label(activity.consent, concord_shared::Lang::Ka),
                 "the consent state in words, not its code"
             );

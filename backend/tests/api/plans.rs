@@ -8,7 +8,7 @@ use concord_shared::api::{
 use concord_shared::plan::{ConsentState, PartyConsent, PlanState};
 use concord_shared::{CooperationArea, Party, Role};
 
-use crate::helpers::{YEAR, board, draft, shared, spawn_app};
+use crate::helpers::{YEAR, board, draft, shared, spawn_app, translate};
 
 async fn step(
     client: &Client,
@@ -74,6 +74,7 @@ async fn two_parties_take_a_plan_from_drafting_to_agreed_through_the_api() {
     );
 
     for id in [a1, g1] {
+        translate(&b.az_planner, &b.ge_planner, id).await;
         accept(&b.az_coord, id).await;
         accept(&b.ge_coord, id).await;
     }
@@ -174,6 +175,7 @@ async fn a_substantive_change_resets_both_consents_and_returns_an_agreed_plan_to
         .await
         .expect("p");
     step(&b.ge_coord, TransitionAction::Confirm, None).await.expect("c");
+    translate(&b.az_planner, &b.ge_planner, id).await;
     accept(&b.az_coord, id).await;
     accept(&b.ge_coord, id).await;
     step(&b.az_coord, TransitionAction::Propose, Some(PlanState::Agreed))
@@ -436,6 +438,7 @@ async fn rejected_and_withdrawn_activities_leave_the_plan_and_may_be_shared_agai
             .status,
         403
     );
+    translate(&b.az_planner, &b.ge_planner, kept).await;
     accept(&b.az_coord, kept).await;
     accept(&b.ge_coord, kept).await;
 

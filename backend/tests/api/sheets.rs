@@ -86,7 +86,8 @@ fn activity_row(a: &Activity, lang: Lang) -> Vec<V> {
     };
     vec![
         s(a.reference.as_deref().unwrap_or_default()),
-        s(&a.title),
+        s(a.text_in(lang).title),
+        s(a.text_in(lang).lang.code()),
         s(&with_other(a.area.label(lang), &a.area_other)),
         s(&with_other(a.form.label(lang), &a.form_other)),
         s(a.host_party.label(lang)),
@@ -124,6 +125,35 @@ async fn dated(client: &Client, title: &str) -> i64 {
 }
 
 #[tokio::test]
+async fn each_file_gives_the_title_in_its_language_or_the_fallback_with_its_language_named() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    let id = shared(&b.az_planner, "Joint staff exercise").await;
+    let ka = concord_shared::api::TextInput {
+        title: "ერთობლივი საშტაბო სწავლება".into(),
+        description: String::new(),
+    };
+    b.ge_planner
+        .put_activity_text(id, Lang::Ka, concord_client::NEW_TEXT, &ka)
+        .await
+        .expect("Georgian text");
+    for (lang, title, written_in) in [
+        (Lang::Ka, "ერთობლივი საშტაბო სწავლება", "ka"),
+        (Lang::En, "Joint staff exercise", "en"),
+        (Lang::Az, "Joint staff exercise", "en"),
+    ] {
+        let (_, rows) = sheet(&b.az_coord.activities_xlsx(YEAR, lang.code(), "").await.expect("XLSX"));
+        assert_eq!(
+            (&rows[1][1], &rows[1][2]),
+            (&V::S(title.into()), &V::S(written_in.into())),
+            "{lang:?}"
+        );
+        let records = csv(&b.az_coord.activities_csv(YEAR, lang.code(), "").await.expect("CSV"));
+        assert_eq!((records[1][1].as_str(), records[1][2].as_str()), (title, written_in));
+    }
+}
+
+#[tokio::test]
 async fn the_activity_list_exports_as_xlsx_with_typed_cells_translated_labels_and_the_lists_visibility() {
     let app = spawn_app().await;
     let b = board(&app).await;
@@ -148,7 +178,8 @@ async fn the_activity_list_exports_as_xlsx_with_typed_cells_translated_labels_an
         let (name, rows) = sheet(&bytes);
         assert_eq!(name, ListText::SheetActivities.get(lang));
         assert_eq!(rows[0][0], V::S(Text::ColReference.get(lang).to_owned()));
-        assert_eq!(rows[0][10], V::S(Text::ColConsent.get(lang).to_owned()));
+        assert_eq!(rows[0][2], V::S(Text::ColTextLang.get(lang).to_owned()));
+        assert_eq!(rows[0][11], V::S(Text::ColConsent.get(lang).to_owned()));
         assert_eq!(rows.len() - 1, listed.len(), "every row the list shows, no other");
         for (row, activity) in rows[1..].iter().zip(&listed) {
             assert_eq!(row, &activity_row(activity, lang), "{}", activity.title);
@@ -174,9 +205,9 @@ async fn the_activity_list_exports_as_xlsx_with_typed_cells_translated_labels_an
     )
     .1;
     assert_eq!(dated_row.len(), 2, "the header and the one AZ activity");
-    assert_eq!(dated_row[1][6], V::D(NaiveDate::from_ymd_opt(YEAR, 3, 9).expect("day")));
-    assert_eq!(dated_row[1][12], V::N(12.0), "participants as a number");
-    assert_eq!(dated_row[1][10], V::S("awaiting consent".into()));
+    assert_eq!(dated_row[1][7], V::D(NaiveDate::from_ymd_opt(YEAR, 3, 9).expect("day")));
+    assert_eq!(dated_row[1][13], V::N(12.0), "participants as a number");
+    assert_eq!(dated_row[1][11], V::S("awaiting consent".into()));
 
     for (lang, query, field) in [
         ("ru", "", "lang"),

@@ -10,10 +10,12 @@ use concord_shared::{Party, Role};
 use sha2::{Digest, Sha256};
 
 use crate::helpers::spawn_app;
-use crate::helpers::{Board, YEAR, board, shared};
+use crate::helpers::{Board, YEAR, board, shared, translate};
 
 /// Both coordinators accept the activity.
 pub async fn accept_both(b: &Board, id: i64) {
+    // Agreement needs the texts in both parties' languages, up to date.
+    translate(&b.az_planner, &b.ge_planner, id).await;
     for client in [&b.az_coord, &b.ge_coord] {
         let current = client.activity(id).await.expect("activity");
         let request = ConsentRequest {
@@ -222,7 +224,8 @@ async fn an_amendment_makes_a_new_version_and_the_comparison_shows_what_changed(
             .iter()
             .map(|c| (c.reference.as_str(), c.field.as_str()))
             .collect::<Vec<_>>(),
-        vec![("2027-AZ-001", "title")]
+        vec![("2027-AZ-001", "texts"), ("2027-AZ-001", "title")],
+        "a new title changes the original's text too"
     );
     step(&b.az_coord, &b.ge_coord, PlanState::Agreed).await;
     sign(&b.ge_coord, "I. Chikovani").await.expect("GE");
@@ -238,10 +241,14 @@ async fn an_amendment_makes_a_new_version_and_the_comparison_shows_what_changed(
         Some("Cyber defence seminar")
     );
     assert_eq!(diff.removed, vec!["2027-GE-001".to_owned()]);
-    assert_eq!(diff.changed.len(), 1);
-    assert_eq!(diff.changed[0].reference, "2027-AZ-001");
-    assert_eq!(diff.changed[0].field, "title");
-    assert_eq!(diff.changed[0].to, serde_json::json!("Staff talks in Ganja"));
+    // The new title, and with it the original's text among the texts.
+    let fields: Vec<_> = diff
+        .changed
+        .iter()
+        .map(|c| (c.reference.as_str(), c.field.as_str()))
+        .collect();
+    assert_eq!(fields, vec![("2027-AZ-001", "texts"), ("2027-AZ-001", "title")]);
+    assert_eq!(diff.changed[1].to, serde_json::json!("Staff talks in Ganja"));
     assert_eq!(
         b.ge_planner
             .compare_versions(YEAR, 1, 7)

@@ -7,6 +7,7 @@
 //! sends the CSRF header and `Origin` the server expects from its own web
 //! app; [`Client::with_token`] authenticates with an API token instead.
 
+use concord_shared::Lang;
 use concord_shared::Problem;
 use concord_shared::api::{
     Activity, ActivityCounts, ActivityPatch, AuditEntry, CarryOver, Comment, ConsentRequest, CreatedToken,
@@ -14,6 +15,7 @@ use concord_shared::api::{
     NewSignature, NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan, PlanVersionDetail, PlanVersionInfo,
     Reference, SessionView, SummaryUpdate, TokenView, TransitionRequest, UserPatch, UserView, VersionComparison,
 };
+use concord_shared::api::{ActivityText, TextInput};
 use concord_shared::api::{
     Authority, AuthorityChange, Document, DocumentOwner, Instrument, InstrumentInput, NewNotification, Notification,
     NotificationReceipt,
@@ -43,6 +45,10 @@ pub type ClientError = Problem;
 
 /// The header the server requires on cookie-authenticated writes.
 pub const CSRF_HEADER: &str = "x-concord-csrf";
+
+/// The version to pass to [`Client::put_activity_text`] for a text not
+/// written yet (sent as `If-Match: *`).
+pub const NEW_TEXT: i64 = 0;
 
 /// Sends the version a write was based on.
 trait IfMatch {
@@ -554,6 +560,37 @@ impl Client {
     pub async fn share_activity(&self, id: i64, version: i64) -> Result<Versioned<Activity>, ClientError> {
         let req = self.request(Method::POST, &format!("/api/v1/activities/{id}/share"));
         versioned(req.if_match(version).send().await).await
+    }
+
+    /// `HTTP PUT /api/v1/activities/{id}/texts/{lang}`: writes the activity's
+    /// text in `lang` at the text's `version` ([`NEW_TEXT`] for one not written yet).
+    pub async fn put_activity_text(
+        &self,
+        id: i64,
+        lang: Lang,
+        version: i64,
+        text: &TextInput,
+    ) -> Result<Versioned<ActivityText>, ClientError> {
+        let path = format!("/api/v1/activities/{id}/texts/{}", lang.code());
+        let req = self.request(Method::PUT, &path);
+        let req = if version == NEW_TEXT {
+            req.header("if-match", "*")
+        } else {
+            req.if_match(version)
+        };
+        versioned(req.json(text).send().await).await
+    }
+
+    /// `HTTP POST /api/v1/activities/{id}/texts/{lang}/confirm`: confirms an
+    /// outdated translation is still correct.
+    pub async fn confirm_activity_text(
+        &self,
+        id: i64,
+        lang: Lang,
+        version: i64,
+    ) -> Result<Versioned<ActivityText>, ClientError> {
+        let path = format!("/api/v1/activities/{id}/texts/{}/confirm", lang.code());
+        versioned(self.request(Method::POST, &path).if_match(version).send().await).await
     }
 
     /// `HTTP POST /api/v1/activities/{id}/withdraw`: the proposer withdraws a shared activity.

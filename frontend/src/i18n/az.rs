@@ -783,5 +783,28 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::FeInsecureUrl => {
             "Yalnız https:// ünvanları və ya sınaq üçün 127.0.0.1, localhost və ya [::1] ünvanına http://."
         }
+        Key::BlockTranslationsMissing => "{n} qəbul edilmiş tədbirin {party} dilində mətni yoxdur.",
+        Key::BlockTranslationsOutdated => {
+            "{n} qəbul edilmiş tədbirin {party} dilindəki mətni köhnəlib: orijinal mətn o vaxtdan dəyişib."
+        }
+        Key::RfTextNotOutdated => "Bu tərcümə aktualdır; təsdiq ediləsi bir şey yoxdur.",
+        Key::TextInEn => "ingiliscə",
+        Key::TextInAz => "azərbaycanca",
+        Key::TextInKa => "gürcücə",
+        Key::TextsHeading => "Hər dildə ad və təsvir",
+        Key::TextsHint => {
+            "Hər tərəf mətni öz dilində yazır: azərbaycanca Azərbaycan Respublikası, gürcücə Gürcüstan, ingiliscə təklif edən tərəf. Tərcümənin əlavə edilməsi və ya düzəldilməsi razılığı sıfırlamır."
+        }
+        Key::TextOriginal => "orijinal",
+        Key::TextOutdated => "köhnəlib: orijinal dəyişib",
+        Key::TextNotWritten => "Hələ yazılmayıb.",
+        Key::TextWrittenBy => "{name}, {date}",
+        Key::TextWrite => "Yaz",
+        Key::TextConfirm => "Hələ də düzgündür",
+        Key::LangAdjAz => "Azərbaycan",
+        Key::LangAdjKa => "gürcü",
+        Key::HistText => "öz dilində mətni yazdı",
+        Key::HistTextConfirm => "tərcümənin hələ də düzgün olduğunu təsdiq etdi",
+        Key::TextSaved => "Mətn yadda saxlanıldı.",
     }
 }

@@ -769,5 +769,28 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Redeliver => "Redeliver",
         Key::Redelivered => "Delivery {name} will be sent again now.",
         Key::FeInsecureUrl => "Only https:// addresses, or http:// to 127.0.0.1, localhost or [::1] for development.",
+        Key::BlockTranslationsMissing => "{n} accepted activities lack their {party} text.",
+        Key::BlockTranslationsOutdated => {
+            "The {party} texts of {n} accepted activities are outdated: the original changed since."
+        }
+        Key::RfTextNotOutdated => "This translation is up to date; there is nothing to confirm.",
+        Key::TextInEn => "in English",
+        Key::TextInAz => "in Azerbaijani",
+        Key::TextInKa => "in Georgian",
+        Key::TextsHeading => "Title and description in each language",
+        Key::TextsHint => {
+            "Each party writes the text in its own language: Azerbaijani the Republic of Azerbaijan, Georgian Georgia, English the proposing party. Adding or correcting a translation resets no consent."
+        }
+        Key::TextOriginal => "original",
+        Key::TextOutdated => "outdated: the original changed",
+        Key::TextNotWritten => "Not written yet.",
+        Key::TextWrittenBy => "{name}, {date}",
+        Key::TextWrite => "Write",
+        Key::TextConfirm => "Still correct",
+        Key::LangAdjAz => "Azerbaijani",
+        Key::LangAdjKa => "Georgian",
+        Key::HistText => "wrote the text in its language",
+        Key::HistTextConfirm => "confirmed a translation is still correct",
+        Key::TextSaved => "The text was saved.",
     }
 }

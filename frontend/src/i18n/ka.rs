@@ -789,5 +789,28 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::FeInsecureUrl => {
             "მხოლოდ https:// მისამართები, ან ტესტირებისთვის http:// მისამართზე 127.0.0.1, localhost ან [::1]."
         }
+        Key::BlockTranslationsMissing => "{n} მიღებულ ღონისძიებას არ აქვს ტექსტი {party} ენაზე.",
+        Key::BlockTranslationsOutdated => {
+            "{n} მიღებული ღონისძიების ტექსტი {party} ენაზე მოძველებულია: ორიგინალი მას შემდეგ შეიცვალა."
+        }
+        Key::RfTextNotOutdated => "ეს თარგმანი აქტუალურია; დასადასტურებელი არაფერია.",
+        Key::TextInEn => "ინგლისურად",
+        Key::TextInAz => "აზერბაიჯანულად",
+        Key::TextInKa => "ქართულად",
+        Key::TextsHeading => "სათაური და აღწერა თითოეულ ენაზე",
+        Key::TextsHint => {
+            "თითოეული მხარე ტექსტს საკუთარ ენაზე წერს: აზერბაიჯანულს – აზერბაიჯანის რესპუბლიკა, ქართულს – საქართველო, ინგლისურს – ინიციატორი მხარე. თარგმანის დამატება ან შესწორება თანხმობას არ აუქმებს."
+        }
+        Key::TextOriginal => "ორიგინალი",
+        Key::TextOutdated => "მოძველებულია: ორიგინალი შეიცვალა",
+        Key::TextNotWritten => "ჯერ არ დაწერილა.",
+        Key::TextWrittenBy => "{name}, {date}",
+        Key::TextWrite => "დაწერა",
+        Key::TextConfirm => "კვლავ სწორია",
+        Key::LangAdjAz => "აზერბაიჯანულ",
+        Key::LangAdjKa => "ქართულ",
+        Key::HistText => "დაწერა ტექსტი თავის ენაზე",
+        Key::HistTextConfirm => "დაადასტურა, რომ თარგმანი კვლავ სწორია",
+        Key::TextSaved => "ტექსტი შენახულია.",
     }
 }

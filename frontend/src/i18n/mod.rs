@@ -1377,6 +1377,46 @@ pub enum Key {
     Redelivered,
     /// Field error `insecure_url`.
     FeInsecureUrl,
+    /// Blocker `translations_missing`: `{n}` accepted activities lack their
+    /// text in a language; `{party}` is filled with [`Key::LangAdjAz`] or [`Key::LangAdjKa`].
+    BlockTranslationsMissing,
+    /// Blocker `translations_outdated`: the texts of `{n}` accepted activities
+    /// in a language are outdated; `{party}` as for [`Key::BlockTranslationsMissing`].
+    BlockTranslationsOutdated,
+    /// Refusal: the translation is up to date, nothing to confirm.
+    RfTextNotOutdated,
+    /// Badge on a text shown in English instead of the user's language.
+    TextInEn,
+    /// Badge on a text shown in Azerbaijani instead of the user's language.
+    TextInAz,
+    /// Badge on a text shown in Georgian instead of the user's language.
+    TextInKa,
+    /// Activity page: heading of the texts per language.
+    TextsHeading,
+    /// Activity page: who writes which text.
+    TextsHint,
+    /// Marks the original text (the proposer's).
+    TextOriginal,
+    /// Marks a translation whose original changed since.
+    TextOutdated,
+    /// A language without a text yet.
+    TextNotWritten,
+    /// Who wrote a text and when: `{name}`, `{date}`.
+    TextWrittenBy,
+    /// Button: write the text in a language not written yet.
+    TextWrite,
+    /// Button: confirm an outdated translation is still correct.
+    TextConfirm,
+    /// After a text was saved.
+    TextSaved,
+    /// History: a party wrote its language's text.
+    HistText,
+    /// History: a party confirmed its outdated translation.
+    HistTextConfirm,
+    /// The Azerbaijani language as the blockers' sentences name it ("Azerbaijani text").
+    LangAdjAz,
+    /// The Georgian language as the blockers' sentences name it.
+    LangAdjKa,
 }
 
 /// The text of `key` in `lang`.

@@ -21,6 +21,7 @@ use crate::ui::import::ImportSheet;
 use crate::ui::labels::{ConsentPair, consent_key, schedule_text};
 use crate::ui::paper::DownloadList;
 use crate::ui::plan_nav::{PlanHeader, route_year};
+use crate::ui::texts::LocalTitle;
 use crate::ui::{Content, Loader, format_number};
 
 /// A card of the board and the inbox.
@@ -30,7 +31,7 @@ pub fn ActivityCard(activity: Activity) -> impl IntoView {
     let a = activity.clone();
     let host = activity.host_party;
     let id = activity.id;
-    let title = activity.title.clone();
+    let titled = activity.clone();
     let reference = activity.reference.clone();
     let data_reference = reference.clone().unwrap_or_default();
     view! {
@@ -39,7 +40,7 @@ pub fn ActivityCard(activity: Activity) -> impl IntoView {
                 Some(r) => view! { <span>{r}</span> }.into_any(),
                 None => view! { <span class="muted">{i18n.tr(Key::NotShared)}</span> }.into_any(),
             }}</p>
-            <A href=format!("/activities/{id}") attr:class="title">{title}</A>
+            <A href=format!("/activities/{id}") attr:class="title"><LocalTitle activity=titled /></A>
             <p class="meta">
                 {move || format!("{} · {} · {}", a.area.label(i18n.lang()), a.form.label(i18n.lang()), schedule_text(&a, i18n.lang()))}
                 " · "
@@ -142,8 +143,8 @@ fn cell(activity: &Activity, column: &str, lang: Lang, i18n: I18n) -> AnyView {
         "reference" => activity.reference.clone().unwrap_or_default().into_any(),
         "title" => {
             let href = format!("/activities/{}", activity.id);
-            let title = activity.title.clone();
-            view! { <A href=href>{title}</A> }.into_any()
+            let titled = activity.clone();
+            view! { <A href=href><LocalTitle activity=titled /></A> }.into_any()
         }
         "area" => activity.area.label(lang).into_any(),
         "form" => activity.form.label(lang).into_any(),

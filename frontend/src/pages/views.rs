@@ -21,6 +21,7 @@ use crate::ui::filters::{FilterBar, QueryNav, filter_from_query};
 use crate::ui::labels::{consent_key, schedule_text};
 use crate::ui::paper::DownloadPdf;
 use crate::ui::plan_nav::{PlanHeader, route_year};
+use crate::ui::texts::{LocalTitle, title_in};
 use crate::ui::{Content, Loader, format_number};
 
 /// Every activity of `year` the URL's filters select, all pages in one. The
@@ -83,13 +84,11 @@ fn last_of_month(year: i32, month: u32) -> NaiveDate {
     next.and_then(|d| d.pred_opt()).unwrap_or_default()
 }
 
-/// A link to an activity, its reference before the title.
+/// A link to an activity, its reference before the title (in the user's language).
 fn activity_link(a: &Activity, class: &'static str) -> impl IntoView + use<> {
-    let text = match &a.reference {
-        Some(r) => format!("{r} {}", a.title),
-        None => a.title.clone(),
-    };
-    view! { <a href=format!("/activities/{}", a.id) class=class data-activity=a.id>{text}</a> }
+    let reference = a.reference.clone().map(|r| format!("{r} "));
+    let titled = a.clone();
+    view! { <a href=format!("/activities/{}", a.id) class=class data-activity=a.id>{reference}<LocalTitle activity=titled /></a> }
 }
 
 /// The calendar: one month's grid (the board's filters apply), the month's
@@ -176,7 +175,7 @@ fn month_grid(i18n: I18n, year: i32, month: u32, items: &[Activity]) -> impl Int
                             if *s == date || d == 0 || date == first {
                                 activity_link(a, class).into_any()
                             } else {
-                                let title = a.title.clone();
+                                let title = title_in(a, lang);
                                 view! { <span class="cal-cont" data-activity=a.id>{"↳ "}{title}</span> }.into_any()
                             }
                         })
@@ -275,14 +274,15 @@ fn timeline(i18n: I18n, year: i32, items: Vec<Activity>) -> impl IntoView {
                     // Set through the CSSOM (`style:`), which the CSP allows; a style attribute it blocks.
                     let percent = |v: i64| format!("{}.{:02}%", v / 100, v % 100);
                     let (left, width, top) = (percent(left), percent(width), format!("{}px", lane * 30));
-                    let text = if tentative { format!("~ {}", a.title) } else { a.title.clone() };
+                    let title = title_in(a, lang);
+                    let text = if tentative { format!("~ {title}") } else { title.clone() };
                     let hidden = format!(
                         " — {}{}",
                         schedule_text(a, lang),
                         if tentative { format!(", {}", i18n.t(Key::ViewsTentative)) } else { String::new() }
                     );
                     view! {
-                        <a href=format!("/activities/{}", a.id) class="tl-bar" class:tentative=tentative style:left=left style:width=width style:top=top data-activity=a.id title=a.title.clone()>
+                        <a href=format!("/activities/{}", a.id) class="tl-bar" class:tentative=tentative style:left=left style:width=width style:top=top data-activity=a.id title=title>
                             {text}<span class="vh">{hidden}</span>
                         </a>
                     }

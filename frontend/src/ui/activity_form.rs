@@ -215,6 +215,7 @@ impl Values {
         NewActivity {
             title: self.title.trim().to_owned(),
             description: self.description.trim().to_owned(),
+            lang: None,
             area: choices.area,
             area_other: Values::other(&self.area_other),
             form: choices.form,

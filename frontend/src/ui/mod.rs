@@ -19,6 +19,7 @@ pub mod options;
 pub mod paper;
 pub mod plan_nav;
 pub mod refusal;
+pub mod texts;
 
 use concord_shared::Problem;
 use leptos::prelude::*;

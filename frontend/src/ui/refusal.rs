@@ -59,6 +59,31 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
             }
             words.join(" ")
         }
+        Reason::TranslationsIncomplete {
+            missing_az,
+            missing_ka,
+            outdated_az,
+            outdated_ka,
+        } => {
+            // The same words as the plan page's blockers.
+            let mut words = vec![t(Key::RfPlanNotAgreeable)];
+            for (key, party, n) in [
+                (Key::BlockTranslationsMissing, Party::Az, missing_az),
+                (Key::BlockTranslationsMissing, Party::Ge, missing_ka),
+                (Key::BlockTranslationsOutdated, Party::Az, outdated_az),
+                (Key::BlockTranslationsOutdated, Party::Ge, outdated_ka),
+            ] {
+                if *n > 0 {
+                    words.push(
+                        t(key)
+                            .replace("{party}", text(lang, language_adjective(party)))
+                            .replace("{n}", &format_number(u64::from(*n), lang)),
+                    );
+                }
+            }
+            words.join(" ")
+        }
+        Reason::TextNotOutdated => t(Key::RfTextNotOutdated),
         Reason::NotYourField { owner } => t(Key::RfNotYourField).replace("{party}", owner.label(lang)),
         Reason::AlreadyShared => t(Key::RfAlreadyShared),
         Reason::ActivityState { state } => t(Key::RfActivityState).replace("{state}", &consent(state)),
@@ -77,6 +102,24 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
         Reason::AlreadyNotified => t(Key::RfAlreadyNotified),
         Reason::AlreadyExists => t(Key::RfAlreadyExists),
         Reason::Other => t(Key::RfOther),
+    }
+}
+
+/// A party's language as the translation blockers name it.
+fn language_adjective(party: Party) -> Key {
+    match party {
+        Party::Az => Key::LangAdjAz,
+        Party::Ge => Key::LangAdjKa,
+    }
+}
+
+/// What fills `{party}` in a blocker's words: the party's name, or for the
+/// translation blockers its language.
+pub fn blocker_party(lang: Lang, blocker: &concord_shared::api::Blocker) -> String {
+    match (blocker.code.as_str(), blocker.party) {
+        ("translations_missing" | "translations_outdated", Some(p)) => text(lang, language_adjective(p)).to_owned(),
+        (_, Some(p)) => p.label(lang).to_owned(),
+        (_, None) => String::new(),
     }
 }
 
@@ -210,6 +253,8 @@ pub fn blocker_key(code: &str) -> Option<Key> {
         "year_not_over" => Key::BlockYearNotOver,
         "awaiting_confirmation" => Key::BlockAwaitingConfirmation,
         "needs_proposal" => Key::BlockNeedsProposal,
+        "translations_missing" => Key::BlockTranslationsMissing,
+        "translations_outdated" => Key::BlockTranslationsOutdated,
         _ => return None,
     })
 }

@@ -134,6 +134,9 @@ pub struct Page<T> {
 mod plans;
 pub use plans::*;
 
+mod texts;
+pub use texts::*;
+
 mod webhooks;
 pub use webhooks::*;
 

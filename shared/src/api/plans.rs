@@ -3,7 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::ActivityText;
 use crate::domain::{CooperationArea, CooperationForm, Party};
+use crate::i18n::Lang;
 use crate::plan::{ConsentState, PartyConsent, PlanState};
 
 /// `POST /api/v1/plans`.
@@ -35,7 +37,9 @@ pub struct StepProposal {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Blocker {
     /// `awaiting_consent` (of `party`), `changes_requested`, `no_accepted_activity`,
-    /// `awaiting_confirmation` (by `party`), `needs_proposal`.
+    /// `awaiting_confirmation` (by `party`), `needs_proposal`,
+    /// `translations_missing` / `translations_outdated` (accepted activities
+    /// without an up-to-date text in `party`'s language: AZ `az`, GE `ka`).
     pub code: String,
     /// The party concerned, if any.
     pub party: Option<Party>,
@@ -211,10 +215,17 @@ pub struct Activity {
     pub year: i32,
     /// Reference code such as `2027-AZ-017`, assigned when first shared.
     pub reference: Option<String>,
-    /// Title.
+    /// Title, in the original language (`text_lang`): the proposer's text.
     pub title: String,
-    /// Description.
+    /// Description, in the original language (`text_lang`).
     pub description: String,
+    /// The language the proposer wrote `title` and `description` in (its own or English).
+    #[serde(default)]
+    pub text_lang: Lang,
+    /// The title and description in every language written so far, the
+    /// original included (pick one with [`Activity::text_in`]).
+    #[serde(default)]
+    pub texts: Vec<ActivityText>,
     /// Area of co-operation.
     pub area: CooperationArea,
     /// Specification when the area is "other".
@@ -276,6 +287,11 @@ pub struct NewActivity {
     /// Description (up to 4,000 characters).
     #[serde(default)]
     pub description: String,
+    /// The language of `title` and `description`: the proposing party's own
+    /// (`az` for AZ, `ka` for GE) or `en`. Omitted: guessed from the script
+    /// (Georgian letters: `ka`; Azerbaijani letters: `az`; else `en`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
     /// Area.
     pub area: CooperationArea,
     /// Needed when the area is `other_area`.
@@ -649,7 +665,9 @@ pub struct HistoryEntry {
     pub party: Option<Party>,
     /// What happened: `activity.create`, `activity.update`, `activity.share`,
     /// `activity.withdraw`, `activity.consent`, `activity.execution`,
-    /// `activity.summary`, `activity.comment`, `activity.note`.
+    /// `activity.summary`, `activity.comment`, `activity.note`, `activity.text`
+    /// (a party wrote its language's text), `activity.text_confirm` (confirmed
+    /// an outdated one).
     pub action: String,
     /// The fields that changed, for entries recording a change of the activity
     /// (empty for the creation, comments and internal notes).

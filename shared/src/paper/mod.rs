@@ -64,6 +64,9 @@ pub enum Text {
     ColMonth,
     /// Export column: consent state.
     ColConsent,
+    /// Export column: the language of the title and description shown (a
+    /// code other than the file's marks a fallback: not yet translated).
+    ColTextLang,
     /// A tentative month: `{month}` is replaced.
     TentativeMonth,
     /// No activity was accepted.
@@ -174,6 +177,7 @@ impl Text {
             ColEnd => ["Last day", "Bitmə tarixi", "დასრულების თარიღი"],
             ColMonth => ["Month", "Ay", "თვე"],
             ColConsent => ["Consent", "Razılıq", "თანხმობა"],
+            ColTextLang => ["Language of the text", "Mətnin dili", "ტექსტის ენა"],
             TentativeMonth => ["{month} (tentative)", "{month} (təxmini)", "{month} (სავარაუდო)"],
             NoActivities => [
                 "No activity has been accepted by both parties.",

@@ -6,7 +6,7 @@
 //! user's language. By topic: [`roles`] (who may do what by role),
 //! [`visibility`] (drafts, notes, pending authority changes), [`plan`] (the
 //! plan's state machine, one [`plan::transition`]), [`activities`] (edit,
-//! share, consent, execution, summary, carry-over), [`signatures`] and
+//! share, consent, execution, summary, carry-over), [`signatures`], [`texts`] (activity texts per language) and
 //! [`register`]; [`inbox`] what awaits whom (the work queue).
 
 pub mod activities;
@@ -17,6 +17,7 @@ pub mod refusal;
 pub mod register;
 pub mod roles;
 pub mod signatures;
+pub mod texts;
 pub mod visibility;
 pub mod webhooks;
 pub mod who;

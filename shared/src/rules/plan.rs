@@ -41,6 +41,8 @@ pub struct StepFacts {
     pub today_year: i32,
     /// Shared activities per consent state.
     pub counts: Vec<(ConsentState, u64)>,
+    /// Texts of accepted activities missing or outdated in a party's language.
+    pub translations: super::texts::TranslationGaps,
 }
 
 /// The plan's next state after `event`, or why the event cannot happen now.
@@ -111,14 +113,18 @@ pub fn closable(year: i32, today_year: i32) -> bool {
 }
 
 /// The conditions of a step to `to`: a plan is agreed only when no shared
-/// activity blocks it and at least one is accepted by both; it is closed
+/// activity blocks it, at least one is accepted by both and every accepted
+/// one has its text in both parties' languages, up to date; it is closed
 /// only after its year.
 pub fn step_conditions(to: PlanState, facts: &StepFacts) -> Result<(), Refusal> {
     match to {
         PlanState::Closed if !closable(facts.year, facts.today_year) => {
             Err(Refusal::Conflict(Reason::YearNotOver { year: facts.year }))
         }
-        PlanState::Agreed => agreeable(&facts.counts),
+        PlanState::Agreed => {
+            agreeable(&facts.counts)?;
+            super::texts::translations_complete(&facts.translations)
+        }
         _ => Ok(()),
     }
 }
@@ -302,6 +308,7 @@ mod tests {
             year: 2026,
             today_year: 2026,
             counts: counts.to_vec(),
+            translations: Default::default(),
         }
     }
 

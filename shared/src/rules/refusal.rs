@@ -92,6 +92,17 @@ pub enum Reason {
         /// Activities accepted by both parties (none blocks agreement too).
         accepted: u32,
     },
+    /// Accepted activities lack their text in a party's language, or it is outdated.
+    TranslationsIncomplete {
+        /// Without an Azerbaijani text.
+        missing_az: u32,
+        /// Without a Georgian text.
+        missing_ka: u32,
+        /// With an outdated Azerbaijani text.
+        outdated_az: u32,
+        /// With an outdated Georgian text.
+        outdated_ka: u32,
+    },
 
     // --- activities ---
     /// The field belongs to the other party's side, or to the proposer.
@@ -106,6 +117,8 @@ pub enum Reason {
         /// The activity's consent state code.
         state: String,
     },
+    /// The translation is up to date: there is nothing to confirm.
+    TextNotOutdated,
 
     // --- signatures, versions, execution ---
     /// The party's signature is recorded already.
@@ -231,6 +244,26 @@ impl Reason {
                 }
                 format!("The plan cannot be agreed yet: {}.", words.join("; "))
             }
+            Reason::TranslationsIncomplete {
+                missing_az,
+                missing_ka,
+                outdated_az,
+                outdated_ka,
+            } => {
+                let mut words = Vec::new();
+                for (n, what) in [
+                    (missing_az, "lack their Azerbaijani text"),
+                    (missing_ka, "lack their Georgian text"),
+                    (outdated_az, "have an outdated Azerbaijani text"),
+                    (outdated_ka, "have an outdated Georgian text"),
+                ] {
+                    if *n > 0 {
+                        words.push(format!("{n} accepted activities {what}"));
+                    }
+                }
+                format!("The plan cannot be agreed yet: {}.", words.join("; "))
+            }
+            Reason::TextNotOutdated => "This translation is up to date; there is nothing to confirm.".into(),
             Reason::NotYourField { owner } => format!(
                 "Only {} edits this: the proposing party edits an activity's substance, each party its own side.",
                 party(owner)
@@ -283,6 +316,13 @@ impl Reason {
                 changes_requested: 3,
                 accepted: 0,
             },
+            Reason::TranslationsIncomplete {
+                missing_az: 1,
+                missing_ka: 2,
+                outdated_az: 0,
+                outdated_ka: 3,
+            },
+            Reason::TextNotOutdated,
             Reason::NotYourField { owner: Party::Ge },
             Reason::AlreadyShared,
             Reason::ActivityState {
@@ -322,6 +362,8 @@ impl Reason {
                 | Reason::OthersProposal
                 | Reason::PlanState { .. }
                 | Reason::PlanNotAgreeable { .. }
+                | Reason::TranslationsIncomplete { .. }
+                | Reason::TextNotOutdated
                 | Reason::NotYourField { .. }
                 | Reason::AlreadyShared
                 | Reason::ActivityState { .. }

@@ -6,6 +6,7 @@
 
 /// The activity's execution report and summaries.
 pub mod execution;
+pub mod texts;
 
 use concord_client::{Client, Versioned};
 use concord_shared::api::DocumentOwner;
@@ -22,6 +23,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use self::execution::ExecutionPanel;
+use self::texts::TextsPanel;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
 use crate::live::Live;
@@ -31,6 +33,7 @@ use crate::ui::feedback::LoadError;
 use crate::ui::labels::{ConsentPair, consent_key, cost_key, field_label, schedule_text, value_text};
 use crate::ui::live_note::{by_someone_else, changed_by};
 use crate::ui::plan_nav::{PlanTabs, route_year};
+use crate::ui::texts::{FallbackMark, LocalTitle};
 use crate::ui::{Content, Loader, Message, MessageView, format_number};
 
 /// The page that drafts a new activity in a plan.
@@ -174,8 +177,9 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
             view! {
                 <h1 data-testid="activity-title">
                     {a.reference.clone().map(|r| view! { <span class="ref" data-testid="reference">{r}</span> " " })}
-                    {a.title.clone()}
+                    <LocalTitle activity=a.clone() unmarked=true />
                 </h1>
+                <FallbackMark activity=a.clone() />
                 <p class="inline">
                     <span class="badge ok" data-testid="consent-state" data-state=state.code()>{i18n.tr(consent_key(state))}</span>
                     <ConsentPair activity=a />
@@ -199,6 +203,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
         } else {
             view! { <Details activity=current.get().value /> }.into_any()
         }}
+        <TextsPanel current plan_state on_reload />
         <section class="activity-documents" data-testid="activity-documents">
             <Documents owner=DocumentOwner::Activity owner_id=id may_upload />
         </section>
@@ -271,7 +276,13 @@ fn Details(activity: Activity) -> impl IntoView {
             <dt>{i18n.tr(Key::Reference)}</dt>
             <dd>{a.reference.clone().unwrap_or_default()}{a.reference.is_none().then(|| view! { <span class="muted">{i18n.tr(Key::NotShared)}</span> })}</dd>
             <dt>{i18n.tr(Key::Description)}</dt>
-            <dd class="prose" data-testid="description">{a.description.clone()}</dd>
+            <dd class="prose" data-testid="description">{
+                let a = a.clone();
+                move || {
+                    let text = a.text_in(lang());
+                    view! { <span lang=text.lang.code()>{text.description.to_owned()}</span> }
+                }
+            }</dd>
             <dt>{i18n.tr(Key::Area)}</dt>
             <dd>{move || a1.area.label(lang())}{a1.area_other.clone().map(|o| format!(": {o}"))}</dd>
             <dt>{i18n.tr(Key::Form)}</dt>
@@ -538,6 +549,8 @@ fn action_key(action: &str) -> Option<Key> {
         "activity.summary" => Key::HistSummary,
         "activity.comment" => Key::HistComment,
         "activity.note" => Key::HistNote,
+        "activity.text" => Key::HistText,
+        "activity.text_confirm" => Key::HistTextConfirm,
         _ => return None,
     })
 }

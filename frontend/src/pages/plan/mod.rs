@@ -168,7 +168,7 @@ pub fn blocker_text(i18n: I18n, blocker: &Blocker) -> String {
     let key = crate::ui::refusal::blocker_key(&blocker.code).unwrap_or(Key::BlockOther);
     let lang = i18n.lang();
     i18n.t(key)
-        .replace("{party}", blocker.party.map(|p| p.label(lang)).unwrap_or_default())
+        .replace("{party}", &crate::ui::refusal::blocker_party(lang, blocker))
         .replace("{n}", &format_number(blocker.count.unwrap_or_default(), lang))
 }
 
