@@ -1377,6 +1377,16 @@ pub enum Key {
     Redelivered,
     /// Field error `insecure_url`.
     FeInsecureUrl,
+    /// The board's swimlanes: rows grouped by area or host party.
+    BoardLanes,
+    /// No swimlanes: one row of columns.
+    BoardLanesNone,
+    /// The board's compact density.
+    BoardCompact,
+    /// On a phone: the consent column shown.
+    BoardColumnShown,
+    /// To a planner, where the consent form would be: who decides and how to ask them.
+    WhoDecidesConsent,
 }
 
 /// The text of `key` in `lang`.
