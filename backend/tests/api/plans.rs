@@ -743,7 +743,11 @@ async fn the_list_sorts_by_every_column_the_table_shows() {
     };
     for column in ["form", "host", "proposer", "consent"] {
         for descending in [false, true] {
-            let sort = if descending { format!("-{column}") } else { column.to_owned() };
+            let sort = if descending {
+                format!("-{column}")
+            } else {
+                column.to_owned()
+            };
             let page = b
                 .az_coord
                 .activities(

@@ -783,11 +783,13 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::FeInsecureUrl => {
             "Yalnız https:// ünvanları və ya sınaq üçün 127.0.0.1, localhost və ya [::1] ünvanına http://."
         }
-    
+
         Key::BoardLanes => "Sətirlər üzrə",
         Key::BoardLanesNone => "Bir sətir",
         Key::BoardCompact => "Yığcam kartlar",
         Key::BoardColumnShown => "Göstərilən sütun",
-        Key::WhoDecidesConsent => "Razılıq barədə qərarı planlaşdırıcılar deyil, hər tərəfin koordinatorları verir: öz tərəfinizin koordinatoruna müraciət edin (aşağıdakı şərh onlara çatır).",
+        Key::WhoDecidesConsent => {
+            "Razılıq barədə qərarı planlaşdırıcılar deyil, hər tərəfin koordinatorları verir: öz tərəfinizin koordinatoruna müraciət edin (aşağıdakı şərh onlara çatır)."
+        }
     }
 }

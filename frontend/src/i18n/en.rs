@@ -769,11 +769,13 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Redeliver => "Redeliver",
         Key::Redelivered => "Delivery {name} will be sent again now.",
         Key::FeInsecureUrl => "Only https:// addresses, or http:// to 127.0.0.1, localhost or [::1] for development.",
-    
+
         Key::BoardLanes => "Rows by",
         Key::BoardLanesNone => "One row",
         Key::BoardCompact => "Compact cards",
         Key::BoardColumnShown => "Column shown",
-        Key::WhoDecidesConsent => "Consent is decided by each party's coordinators, not by planners: ask your party's coordinator (a comment below reaches them).",
+        Key::WhoDecidesConsent => {
+            "Consent is decided by each party's coordinators, not by planners: ask your party's coordinator (a comment below reaches them)."
+        }
     }
 }

@@ -13,11 +13,11 @@ use leptos_router::hooks::use_query_map;
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key, text};
 use crate::live::Live;
+use crate::ui::board::{self, Lanes};
 use crate::ui::bulk_table::{TableBulkBar, TableSelection};
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, PAGE_SIZE, QueryNav, filter_from_query};
 use crate::ui::import::ImportSheet;
-use crate::ui::board::{self, Lanes};
 use crate::ui::labels::{consent_key, schedule_text};
 use crate::ui::paper::DownloadList;
 use crate::ui::plan_nav::{PlanHeader, route_year};
@@ -131,7 +131,11 @@ const DENSITY_KEY: &str = "concord.board.density";
 
 /// A value this browser keeps (local storage).
 fn stored(key: &str) -> Option<String> {
-    window().local_storage().ok().flatten().and_then(|s| s.get_item(key).ok().flatten())
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(key).ok().flatten())
 }
 
 /// Keeps a value in this browser (local storage).

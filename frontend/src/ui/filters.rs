@@ -208,5 +208,9 @@ pub fn FilterBar() -> impl IntoView {
 
 /// Whether the window is a phone's width.
 fn is_phone() -> bool {
-    window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w <= 640.0)
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 640.0)
 }

@@ -476,13 +476,14 @@ mod tests {
 
     #[test]
     fn a_proposal_is_blocked_by_the_blockers_the_step_would_refuse() {
-        let counts = [(ConsentState::Pending, 2), (ConsentState::AcceptedByAz, 1), (ConsentState::ChangesRequested, 4)];
+        let counts = [
+            (ConsentState::Pending, 2),
+            (ConsentState::AcceptedByAz, 1),
+            (ConsentState::ChangesRequested, 4),
+        ];
         let blockers = agreement_blockers(&counts);
         // The same refusal the server gives when the step is proposed.
-        assert_eq!(
-            proposal_blocked(2027, PlanState::Agreed, &blockers),
-            agreeable(&counts)
-        );
+        assert_eq!(proposal_blocked(2027, PlanState::Agreed, &blockers), agreeable(&counts));
         let with_one = [(ConsentState::Accepted, 3), (ConsentState::AcceptedByGe, 1)];
         assert_eq!(
             proposal_blocked(2027, PlanState::Agreed, &agreement_blockers(&with_one)),
@@ -494,7 +495,11 @@ mod tests {
             }))
         );
         assert_eq!(
-            proposal_blocked(2027, PlanState::Agreed, &agreement_blockers(&[(ConsentState::Accepted, 1)])),
+            proposal_blocked(
+                2027,
+                PlanState::Agreed,
+                &agreement_blockers(&[(ConsentState::Accepted, 1)])
+            ),
             Ok(())
         );
         // Other blockers (a proposal awaiting confirmation) are not the step's conditions.
