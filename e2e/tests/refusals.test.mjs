@@ -1,7 +1,7 @@
 // Refusals in the user's language: the web app words every refusal from its
 // own translations (the code and its parameters), never the server's English
 // `detail`. Reached through the UI in Azerbaijani and Georgian: a plan that
-// cannot be agreed yet (with its numbers), a stale version from two tabs and
+// cannot be agreed yet (with its numbers, beside the disabled button), a stale version from two tabs and
 // a taken user name. The plans made here use the first free years from 2070,
 // away from the other tests' years.
 import { test, before, after } from 'node:test';
@@ -78,11 +78,18 @@ test('a plan that cannot be agreed yet is refused with its numbers in az, then i
   assert.equal(refused.status, 409);
   assert.equal(refused.body.code, 'plan_not_agreeable');
 
+  // The page does not offer what the server would refuse: the button is
+  // disabled, with the same refusal's words beside it (issue 17, item 3).
   const { page } = azCoord;
   await page.goto(`${BASE}/plans/${year}`);
-  await page.locator('[data-testid="propose-step"]').click();
-  const az = await message(page);
-  assert.match(az, /^Dəyişiklik edilmədi: Plan hələ razılaşdırıla bilməz:/);
+  const propose = page.locator('[data-testid="propose-step"]');
+  await propose.waitFor();
+  assert.ok(await propose.isDisabled(), 'Propose: agreed is disabled while activities block it');
+  assert.equal(await propose.getAttribute('aria-describedby'), 'propose-reason');
+  const reason = page.locator('[data-testid="propose-reason"]');
+  assert.equal(await reason.getAttribute('data-code'), 'plan_not_agreeable');
+  const az = await reason.innerText();
+  assert.match(az, /^Plan hələ razılaşdırıla bilməz:/);
   assert.match(az, /razılığını gözləyir/);
   assert.match(az, /Hələ heç bir tədbir hər iki tərəf tərəfindən qəbul edilməyib/);
   assertNotEnglish(az, refused.body.detail, 'plan_not_agreeable in az');
@@ -90,8 +97,9 @@ test('a plan that cannot be agreed yet is refused with its numbers in az, then i
 
   // The same refusal follows a switch of language at once.
   await switchLanguage(page, 'ka');
-  const ka = await message(page);
-  assert.match(ka, /^ცვლილება არ განხორციელდა: გეგმის შეთანხმება ჯერ შეუძლებელია:/);
+  await page.waitForFunction(() => document.querySelector('[data-testid="propose-reason"]')?.innerText.startsWith('გეგმის'));
+  const ka = await reason.innerText();
+  assert.match(ka, /^გეგმის შეთანხმება ჯერ შეუძლებელია:/);
   assertNotEnglish(ka, refused.body.detail, 'plan_not_agreeable in ka');
   await assertAccessible(page, 'a plan page with a refusal in ka');
   await screenshot(page, 'refusal-plan-not-agreeable-ka');

@@ -46,7 +46,7 @@ pub struct ActivityQuery {
     /// Only what needs the caller's party to act.
     #[serde(default)]
     pub awaiting_my_party: bool,
-    /// `reference`, `title`, `start`, `area`, `updated`; a leading `-` sorts descending.
+    /// `reference`, `title`, `start`, `area`, `form`, `host`, `proposer`, `consent`, `updated`; a leading `-` sorts descending.
     #[param(pattern = "^-?(reference|title|start|area|updated)$")]
     pub sort: Option<String>,
     /// Items to skip.
@@ -167,12 +167,17 @@ fn sorted(select: Select<Entity>, sort: Option<&str>) -> Result<Select<Entity>, 
         "title" => Column::Title,
         "start" => Column::StartDate,
         "area" => Column::Area,
+        "form" => Column::Form,
+        "host" => Column::HostParty,
+        "proposer" => Column::ProposingParty,
+        "consent" => Column::Consent,
         "updated" => Column::UpdatedAt,
         _ => {
             return Err(super::Check::error(
                 "sort",
                 "invalid",
-                "sort by reference, title, start, area or updated (a leading - sorts descending)",
+                "sort by reference, title, start, area, form, host, proposer, consent or updated \
+                 (a leading - sorts descending)",
             ));
         }
     };

@@ -723,6 +723,58 @@ async fn lists_filter_sort_page_and_say_what_awaits_my_party() {
 }
 
 #[tokio::test]
+async fn the_list_sorts_by_every_column_the_table_shows() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    shared(&b.az_planner, "AZ hosted talks").await;
+    let mut drill = draft("GE cyber drill");
+    drill.area = CooperationArea::DefenceCyberSecurity;
+    drill.host_party = Party::Ge;
+    let g = b.ge_planner.create_activity(YEAR, &drill).await.expect("draft");
+    b.ge_planner
+        .share_activity(g.value.id, g.version)
+        .await
+        .expect("shared");
+    accept(&b.ge_coord, g.value.id).await;
+    let key = |a: &concord_shared::api::Activity, column: &str| -> String {
+        match column {
+            "form" => a.form.code().to_owned(),
+            "host" => a.host_party.code().to_owned(),
+            "proposer" => a.proposing_party.code().to_owned(),
+            _ => a.consent.code().to_owned(),
+        }
+    };
+    for column in ["form", "host", "proposer", "consent"] {
+        for descending in [false, true] {
+            let sort = if descending {
+                format!("-{column}")
+            } else {
+                column.to_owned()
+            };
+            let page = b
+                .az_coord
+                .activities(
+                    YEAR,
+                    &ActivityFilter {
+                        sort: Some(sort.clone()),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap_or_else(|e| panic!("sort {sort}: {e:?}"));
+            let keys: Vec<String> = page.items.iter().map(|a| key(a, column)).collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            if descending {
+                sorted.reverse();
+            }
+            assert_eq!(keys, sorted, "sort {sort} on {}", app.database);
+            assert_eq!(page.total, 2);
+        }
+    }
+}
+
+#[tokio::test]
 async fn plans_are_created_once_per_year_by_coordinators() {
     let app = spawn_app().await;
     let b = board(&app).await;

@@ -2,7 +2,8 @@
 //! activities (SQLite), starts the release server with the release web app,
 //! and runs `e2e/bench/spa.mjs` in headless Chromium: for the board and the
 //! table, the time from the activity list's response to the next painted
-//! frame, over ten fresh page loads each. Gate: the median under 300 ms.
+//! frame, over ten fresh page loads each. Gate: the median under 100 ms
+//! (issue 17; issue 7 asked 300 ms).
 
 use std::fmt::Write as _;
 use std::process::Command;
@@ -13,8 +14,8 @@ use chrono::Datelike;
 use crate::report::{self, Gate};
 use crate::{Database, Options, PASSWORD, Server, seed};
 
-/// The issue's bound on the median, in milliseconds.
-const GATE_MS: f64 = 300.0;
+/// Issue 17's bound on the median, in milliseconds (the board of 500).
+const GATE_MS: f64 = 100.0;
 
 /// One view's runs, as the script reports them.
 struct View {

@@ -350,7 +350,7 @@ pub struct ActivityFilter {
     /// Only what needs the caller's party.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub awaiting_my_party: bool,
-    /// `reference`, `title`, `start`, `area`, `updated`; `-` for descending.
+    /// `reference`, `title`, `start`, `area`, `form`, `host`, `proposer`, `consent`, `updated`; `-` for descending.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sort: Option<String>,
     /// Items to skip.

@@ -227,9 +227,11 @@ fn browser_tests() -> anyhow::Result<()> {
     let e2e = root().join("e2e");
     let artifacts = e2e.join("artifacts");
     std::fs::create_dir_all(&artifacts)?;
+    // `CONCORD_E2E_TESTS="tests/board.test.mjs tests/scan.test.mjs"` runs some files only.
+    let files = std::env::var("CONCORD_E2E_TESTS").unwrap_or_else(|_| "tests/".to_owned());
     let result = run(Command::new("node")
         .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-        .arg("tests/")
+        .args(files.split_whitespace())
         .current_dir(&e2e)
         .env("CONCORD_E2E_URL", &url)
         .env("CONCORD_E2E_PASSWORD", E2E_PASSWORD)

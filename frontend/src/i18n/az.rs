@@ -806,5 +806,13 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::HistText => "öz dilində mətni yazdı",
         Key::HistTextConfirm => "tərcümənin hələ də düzgün olduğunu təsdiq etdi",
         Key::TextSaved => "Mətn yadda saxlanıldı.",
+
+        Key::BoardLanes => "Sətirlər üzrə",
+        Key::BoardLanesNone => "Bir sətir",
+        Key::BoardCompact => "Yığcam kartlar",
+        Key::BoardColumnShown => "Göstərilən sütun",
+        Key::WhoDecidesConsent => {
+            "Razılıq barədə qərarı planlaşdırıcılar deyil, hər tərəfin koordinatorları verir: öz tərəfinizin koordinatoruna müraciət edin (aşağıdakı şərh onlara çatır)."
+        }
     }
 }

@@ -792,5 +792,13 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::HistText => "wrote the text in its language",
         Key::HistTextConfirm => "confirmed a translation is still correct",
         Key::TextSaved => "The text was saved.",
+
+        Key::BoardLanes => "Rows by",
+        Key::BoardLanesNone => "One row",
+        Key::BoardCompact => "Compact cards",
+        Key::BoardColumnShown => "Column shown",
+        Key::WhoDecidesConsent => {
+            "Consent is decided by each party's coordinators, not by planners: ask your party's coordinator (a comment below reaches them)."
+        }
     }
 }

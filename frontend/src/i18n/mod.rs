@@ -1417,6 +1417,16 @@ pub enum Key {
     LangAdjAz,
     /// The Georgian language as the blockers' sentences name it.
     LangAdjKa,
+    /// The board's swimlanes: rows grouped by area or host party.
+    BoardLanes,
+    /// No swimlanes: one row of columns.
+    BoardLanesNone,
+    /// The board's compact density.
+    BoardCompact,
+    /// On a phone: the consent column shown.
+    BoardColumnShown,
+    /// To a planner, where the consent form would be: who decides and how to ask them.
+    WhoDecidesConsent,
 }
 
 /// The text of `key` in `lang`.

@@ -8,48 +8,20 @@ use concord_shared::Lang;
 use concord_shared::api::{Activity, Page};
 use concord_shared::plan::ConsentState;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::auth::Auth;
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, text};
 use crate::live::Live;
+use crate::ui::board::{self, Lanes};
 use crate::ui::bulk_table::{TableBulkBar, TableSelection};
 use crate::ui::feedback::LoadError;
 use crate::ui::filters::{FilterBar, PAGE_SIZE, QueryNav, filter_from_query};
 use crate::ui::import::ImportSheet;
-use crate::ui::labels::{ConsentPair, consent_key, schedule_text};
+use crate::ui::labels::{consent_key, schedule_text};
 use crate::ui::paper::DownloadList;
 use crate::ui::plan_nav::{PlanHeader, route_year};
-use crate::ui::texts::LocalTitle;
 use crate::ui::{Content, Loader, format_number};
-
-/// A card of the board and the inbox.
-#[component]
-pub fn ActivityCard(activity: Activity) -> impl IntoView {
-    let i18n = expect_context::<I18n>();
-    let a = activity.clone();
-    let host = activity.host_party;
-    let id = activity.id;
-    let titled = activity.clone();
-    let reference = activity.reference.clone();
-    let data_reference = reference.clone().unwrap_or_default();
-    view! {
-        <li class="activity-card card" data-activity=id data-reference=data_reference>
-            <p class="ref">{match reference {
-                Some(r) => view! { <span>{r}</span> }.into_any(),
-                None => view! { <span class="muted">{i18n.tr(Key::NotShared)}</span> }.into_any(),
-            }}</p>
-            <A href=format!("/activities/{id}") attr:class="title"><LocalTitle activity=titled /></A>
-            <p class="meta">
-                {move || format!("{} · {} · {}", a.area.label(i18n.lang()), a.form.label(i18n.lang()), schedule_text(&a, i18n.lang()))}
-                " · "
-                {move || i18n.t(Key::HostedBy).replace("{party}", host.short())}
-            </p>
-            <ConsentPair activity />
-        </li>
-    }
-}
 
 /// Loads the activities of `year` with the URL's filter (plus `extra`).
 fn activities_resource(
@@ -70,7 +42,9 @@ fn activities_resource(
     })
 }
 
-/// The board: one column per consent state.
+/// The board: one column per consent state, in one row that scrolls
+/// sideways under sticky column headings; optional swimlanes by area or
+/// host party; a compact density; on a phone one column at a time.
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
@@ -80,34 +54,94 @@ pub fn BoardPage() -> impl IntoView {
         f.offset = None;
         f.sort = Some("reference".to_owned());
     });
+    let query = use_query_map();
+    let nav = QueryNav::new();
+    let lanes = Memo::new(move |_| query.with(|q| Lanes::from_code(&q.get("lanes").unwrap_or_default())));
+    let compact = RwSignal::new(stored(DENSITY_KEY).as_deref() == Some("compact"));
+    Effect::new(move |_| store(DENSITY_KEY, if compact.get() { "compact" } else { "" }));
+    // The column a phone shows (wider screens show all of them).
+    let shown = RwSignal::new(None::<ConsentState>);
     let content: Content = std::sync::Arc::new(move || {
-        list.get().map(|result| match result {
-            Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{i18n.tr(Key::NoActivitiesMatch)}</p> }.into_any(),
-            Ok(page) => {
-                let columns = ConsentState::ALL
-                    .into_iter()
-                    .map(|state| {
-                        let cards: Vec<Activity> = page.items.iter().filter(|a| a.consent == state).cloned().collect();
-                        let count = cards.len() as u64;
-                        let heading = format!("col-{}", state.code());
-                        let labelled = heading.clone();
-                        view! {
-                            <section class="column" data-column=state.code() aria-labelledby=labelled>
-                                <h2 id=heading>{i18n.tr(consent_key(state))} " " <span class="count">{move || format_number(count, i18n.lang())}</span></h2>
-                                <ul>{cards.into_iter().map(|activity| view! { <ActivityCard activity /> }).collect_view()}</ul>
-                            </section>
-                        }
-                    })
-                    .collect_view();
-                view! { <div class="board" data-testid="board">{columns}</div> }.into_any()
-            }
-            Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
+        // Everything on the board is drawn in this language: a switch draws it again.
+        let lang = i18n.lang();
+        let lanes = lanes.get();
+        list.with(|loaded| {
+            loaded.as_ref().map(|result| match result {
+                Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{text(lang, Key::NoActivitiesMatch)}</p> }.into_any(),
+                Ok(page) => {
+                    let counts = board::counts(&page.items);
+                    let first = ConsentState::ALL.into_iter().zip(counts).find(|(_, n)| *n > 0).map_or(ConsentState::Pending, |(s, _)| s);
+                    let options = ConsentState::ALL
+                        .into_iter()
+                        .zip(counts)
+                        .map(|(state, n)| {
+                            let label = format!("{} {} ({})", board::state_icon(state), text(lang, consent_key(state)), format_number(n as u64, lang));
+                            view! { <option value=state.code() selected=move || shown.get().unwrap_or(first) == state>{label}</option> }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="field column-switch" data-testid="column-switch">
+                            <label for="board-column">{text(lang, Key::BoardColumnShown)}</label>
+                            <select id="board-column"
+                                on:change=move |ev| shown.set(ConsentState::from_code(&event_target_value(&ev)))>
+                                {options}
+                            </select>
+                        </div>
+                        <div class="board" data-testid="board" role="region" tabindex="0" aria-label=text(lang, Key::TabBoard)
+                            data-lanes=lanes.code() data-density=move || if compact.get() { "compact" } else { "normal" }
+                            data-show=move || shown.get().unwrap_or(first).code()>
+                            {board::columns(&page.items, lang, lanes)}
+                        </div>
+                    }
+                    .into_any()
+                }
+                Err(problem) => {
+                    let problem = problem.clone();
+                    view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any()
+                }
+            })
         })
     });
     view! {
         <PlanHeader year=year.get_untracked() />
         <FilterBar />
+        <div class="board-options form-grid" data-testid="board-options">
+            <div class="field">
+                <label for="board-lanes">{i18n.tr(Key::BoardLanes)}</label>
+                <select id="board-lanes" on:change=move |ev| nav.set("lanes", event_target_value(&ev))>
+                    {[(Lanes::None, Key::BoardLanesNone), (Lanes::Area, Key::Area), (Lanes::Host, Key::HostParty)]
+                        .into_iter()
+                        .map(|(choice, key)| view! {
+                            <option value=choice.code() selected=move || lanes.get() == choice>{i18n.tr(key)}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <label class="choice" for="board-compact">
+                <input type="checkbox" id="board-compact" prop:checked=move || compact.get()
+                    on:change=move |ev| compact.set(event_target_checked(&ev)) />
+                {i18n.tr(Key::BoardCompact)}
+            </label>
+        </div>
         <Loader content />
+    }
+}
+
+const DENSITY_KEY: &str = "concord.board.density";
+
+/// A value this browser keeps (local storage).
+fn stored(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Keeps a value in this browser (local storage).
+fn store(key: &str, value: &str) {
+    if let Ok(Some(storage)) = window().local_storage() {
+        let _ = storage.set_item(key, value);
     }
 }
 
@@ -116,11 +150,11 @@ const COLUMNS: [(&str, Key, Option<&str>); 9] = [
     ("reference", Key::Reference, Some("reference")),
     ("title", Key::Title, Some("title")),
     ("area", Key::Area, Some("area")),
-    ("form", Key::Form, None),
+    ("form", Key::Form, Some("form")),
     ("when", Key::When, Some("start")),
-    ("host", Key::HostParty, None),
-    ("proposer", Key::ProposingParty, None),
-    ("consent", Key::Consent, None),
+    ("host", Key::HostParty, Some("host")),
+    ("proposer", Key::ProposingParty, Some("proposer")),
+    ("consent", Key::Consent, Some("consent")),
     ("updated", Key::Updated, Some("updated")),
 ];
 
@@ -141,11 +175,7 @@ fn saved_columns() -> Vec<String> {
 fn cell(activity: &Activity, column: &str, lang: Lang, i18n: I18n) -> AnyView {
     match column {
         "reference" => activity.reference.clone().unwrap_or_default().into_any(),
-        "title" => {
-            let href = format!("/activities/{}", activity.id);
-            let titled = activity.clone();
-            view! { <A href=href><LocalTitle activity=titled /></A> }.into_any()
-        }
+        "title" => board::title_link(activity, lang).into_any(),
         "area" => activity.area.label(lang).into_any(),
         "form" => activity.form.label(lang).into_any(),
         "when" => schedule_text(activity, lang).into_any(),
@@ -297,13 +327,16 @@ pub fn InboxPage() -> impl IntoView {
     let content: Content = std::sync::Arc::new(move || {
         list.get().map(|result| match result {
             Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{i18n.tr(Key::InboxEmpty)}</p> }.into_any(),
-            Ok(page) => view! {
-                <p class="muted">{move || i18n.t(Key::InboxCount).replace("{n}", &format_number(page.total, i18n.lang()))}</p>
-                <ul class="inbox" data-testid="inbox">
-                    {page.items.into_iter().map(|activity| view! { <ActivityCard activity /> }).collect_view()}
-                </ul>
+            Ok(page) => {
+                let total = page.total;
+                view! {
+                    <p class="muted">{move || i18n.t(Key::InboxCount).replace("{n}", &format_number(total, i18n.lang()))}</p>
+                    <ul class="inbox" data-testid="inbox">
+                        {move || { let lang = i18n.lang(); page.items.iter().map(|a| board::card(a, lang)).collect_view() }}
+                    </ul>
+                }
+                .into_any()
             }
-            .into_any(),
             Err(problem) => view! { <LoadError problem on_retry=move |_| list.refetch() /> }.into_any(),
         })
     });

@@ -396,12 +396,15 @@ pub fn DashboardPage() -> impl IntoView {
     let client = expect_context::<Client>();
     let auth = expect_context::<Auth>();
     let year = route_year();
+    // The counts follow the same filters as the other views.
+    let filter = filter_from_query();
     let data = LocalResource::new(move || {
         let client = client.clone();
         let year = year.get();
+        let filter = filter.get();
         async move {
             let plan = auth.call(client.plan(year)).await?.value;
-            let counts = auth.call(client.activity_counts(year, &Default::default())).await?;
+            let counts = auth.call(client.activity_counts(year, &filter)).await?;
             let report = match plan.signed_version {
                 Some(_) => Some(auth.call(client.report(year)).await?),
                 None => None,
@@ -417,6 +420,7 @@ pub fn DashboardPage() -> impl IntoView {
     });
     view! {
         <PlanHeader year=year.get_untracked() />
+        <FilterBar />
         <Loader content />
     }
 }

@@ -60,6 +60,15 @@ pub fn Failure(problem: RwSignal<Option<Problem>>, #[prop(into)] on_reload: Call
     }
 }
 
+/// Why a control is disabled, in `lang`: the reason of the rule's refusal,
+/// worded as the API's refusal of the same request would be.
+pub fn refusal_text(lang: concord_shared::Lang, refusal: &Refusal) -> String {
+    match refusal.reason() {
+        Some(reason) => crate::ui::refusal::reason_text(lang, reason),
+        None => crate::i18n::text(lang, Key::Forbidden).to_owned(),
+    }
+}
+
 /// An administrators' page shown to someone the rule does not allow: its
 /// heading and why there is nothing below it.
 #[component]

@@ -32,6 +32,29 @@ pub(crate) fn filter_from_query() -> Memo<ActivityFilter> {
 
 pub(crate) const PAGE_SIZE: u64 = 25;
 
+/// How long typing pauses before the search applies.
+const SEARCH_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// The query parameters that are filters (kept when moving between a
+/// plan's views; `sort` and `page` belong to the table alone).
+pub(crate) const FILTER_PARAMS: [&str; 5] = ["area", "form", "party", "month", "q"];
+
+/// The filters of the current address as a query string (`?area=…`, or empty).
+pub(crate) fn filter_query() -> Memo<String> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| {
+            let mut kept = leptos_router::params::ParamsMap::new();
+            for key in FILTER_PARAMS {
+                if let Some(v) = q.get(key).filter(|v| !v.is_empty()) {
+                    kept.insert(key, v);
+                }
+            }
+            kept.to_query_string()
+        })
+    })
+}
+
 /// Sets query parameters of the current address (captured where the router's
 /// context is available, usable from event handlers).
 type Go = Box<dyn Fn(&str)>;
@@ -80,6 +103,19 @@ impl QueryNav {
     }
 }
 
+const SAVED_FILTERS: &str = "concord.filters";
+
+/// The filters last used in this tab (session storage), as a query string:
+/// links back to a plan's views (from an activity) keep them.
+pub(crate) fn saved_filters() -> String {
+    window()
+        .session_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(SAVED_FILTERS).ok().flatten())
+        .unwrap_or_default()
+}
+
 /// A select whose value is a query parameter.
 #[component]
 fn QuerySelect(id: &'static str, param: &'static str, label: Key, options: crate::ui::Options) -> impl IntoView {
@@ -110,10 +146,51 @@ pub fn FilterBar() -> impl IntoView {
     let query = use_query_map();
     let nav = QueryNav::new();
     let text = RwSignal::new(query.with_untracked(|q| q.get("q").unwrap_or_default()));
+    // The search applies as the user types, once typing pauses.
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    let search = move |now: bool| {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+        let apply = move || {
+            pending.try_set_value(None);
+            let typed = text.get_untracked();
+            if query.with_untracked(|q| q.get("q").unwrap_or_default()) != typed {
+                nav.set("q", typed);
+            }
+        };
+        if now {
+            apply();
+        } else if let Ok(handle) = set_timeout_with_handle(apply, SEARCH_DELAY) {
+            pending.set_value(Some(handle));
+        }
+    };
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    });
+    let current = filter_query();
+    Effect::new(move |_| {
+        let filters = current.get();
+        if let Ok(Some(storage)) = window().session_storage() {
+            let _ = storage.set_item(SAVED_FILTERS, &filters);
+        }
+    });
+    // The address may change under the field (a link, the back button).
+    Effect::new(move |_| {
+        let q = query.with(|q| q.get("q").unwrap_or_default());
+        if pending.with_value(Option::is_none) && text.get_untracked() != q {
+            text.set(q);
+        }
+    });
+    // On a phone the filters start folded away behind their heading.
     view! {
+        <details class="filters-fold" prop:open=!is_phone()>
+        <summary>{i18n.tr(Key::Filters)}</summary>
         <form class="filters form-grid" role="search" aria-label=i18n.tr(Key::Filters) on:submit=move |ev| {
             ev.prevent_default();
-            nav.set("q", text.get_untracked());
+            search(true);
         }>
             <QuerySelect id="filter-area" param="area" label=Key::Area options=area_options />
             <QuerySelect id="filter-form" param="form" label=Key::Form options=form_options />
@@ -122,9 +199,18 @@ pub fn FilterBar() -> impl IntoView {
             <div class="field">
                 <label for="filter-q">{i18n.tr(Key::SearchText)}</label>
                 <input id="filter-q" type="search" prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                    on:change=move |ev| nav.set("q", event_target_value(&ev)) />
+                    on:input=move |ev| { text.set(event_target_value(&ev)); search(false) } />
             </div>
         </form>
+        </details>
     }
+}
+
+/// Whether the window is a phone's width.
+fn is_phone() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 640.0)
 }

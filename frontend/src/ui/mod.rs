@@ -3,6 +3,7 @@
 
 pub mod activity_form;
 pub mod alert_bell;
+pub mod board;
 pub mod bulk;
 pub mod bulk_table;
 pub mod calendar_feeds;

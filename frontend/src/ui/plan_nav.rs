@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use concord_shared::api::Plan;
 
 use crate::i18n::{I18n, Key};
+use crate::ui::filters::filter_query;
 use crate::ui::labels::{amending_attr, shown_plan_state, shown_state_text};
 
 /// The year in the route (`/plans/:year/...`), 0 when it is not a number.
@@ -20,8 +21,18 @@ pub fn route_year() -> Memo<i32> {
 #[component]
 pub fn PlanTabs(year: i32) -> impl IntoView {
     let i18n = expect_context::<I18n>();
-    let tab = |path: &'static str, key: Key| {
-        view! { <A href=format!("/plans/{year}{path}") exact=true attr:data-tab=key_name(key)>{i18n.tr(key)}</A> }
+    // The filters follow the user from one view of the plan to the next.
+    let filters = filter_query();
+    let tab = move |path: &'static str, key: Key| {
+        let filtered = !matches!(key, Key::TabOverview | Key::TabInbox);
+        let href = move || {
+            if filtered {
+                format!("/plans/{year}{path}{}", filters.get())
+            } else {
+                format!("/plans/{year}{path}")
+            }
+        };
+        view! { <A href=href exact=true attr:data-tab=key_name(key)>{i18n.tr(key)}</A> }
     };
     view! {
         <nav class="tabs" aria-label=i18n.tr(Key::PlanViews)>

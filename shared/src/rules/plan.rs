@@ -270,6 +270,42 @@ pub fn may_withdraw_proposal(actor: Actor, proposer: Option<Party>) -> Result<()
     }
 }
 
+/// Why a proposal to go to `to` would be refused now, read from the plan's
+/// `blockers` as the API lists them (see [`agreement_blockers`]): the same
+/// refusal [`step_conditions`] gives when the step is proposed, so a page
+/// disables the button with the server's reason before anyone clicks it.
+/// (`accepted` is 0 when no activity is accepted, else 1: the blockers say
+/// only whether none is.)
+pub fn proposal_blocked(year: i32, to: PlanState, blockers: &[Blocker]) -> Result<(), Refusal> {
+    let has = |code: &str| blockers.iter().any(|b| b.code == code);
+    let awaiting = |party: Party| {
+        blockers
+            .iter()
+            .filter(|b| b.code == "awaiting_consent" && b.party == Some(party))
+            .filter_map(|b| b.count)
+            .sum::<u64>()
+    };
+    let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    match to {
+        PlanState::Agreed if has("awaiting_consent") || has("changes_requested") || has("no_accepted_activity") => {
+            Err(Refusal::Conflict(Reason::PlanNotAgreeable {
+                awaiting_az: small(awaiting(Party::Az)),
+                awaiting_ge: small(awaiting(Party::Ge)),
+                changes_requested: small(
+                    blockers
+                        .iter()
+                        .filter(|b| b.code == "changes_requested")
+                        .filter_map(|b| b.count)
+                        .sum(),
+                ),
+                accepted: u32::from(!has("no_accepted_activity")),
+            }))
+        }
+        PlanState::Closed if has("year_not_over") => Err(Refusal::Conflict(Reason::YearNotOver { year })),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,5 +479,52 @@ mod tests {
         );
         assert!(open_for_work(PlanState::Agreed).is_ok() && open_for_work(PlanState::Signed).is_err());
         assert!(closable(2025, 2026) && !closable(2026, 2026));
+    }
+
+    #[test]
+    fn a_proposal_is_blocked_by_the_blockers_the_step_would_refuse() {
+        let counts = [
+            (ConsentState::Pending, 2),
+            (ConsentState::AcceptedByAz, 1),
+            (ConsentState::ChangesRequested, 4),
+        ];
+        let blockers = agreement_blockers(&counts);
+        // The same refusal the server gives when the step is proposed.
+        assert_eq!(proposal_blocked(2027, PlanState::Agreed, &blockers), agreeable(&counts));
+        let with_one = [(ConsentState::Accepted, 3), (ConsentState::AcceptedByGe, 1)];
+        assert_eq!(
+            proposal_blocked(2027, PlanState::Agreed, &agreement_blockers(&with_one)),
+            Err(Refusal::Conflict(Reason::PlanNotAgreeable {
+                awaiting_az: 1,
+                awaiting_ge: 0,
+                changes_requested: 0,
+                accepted: 1
+            }))
+        );
+        assert_eq!(
+            proposal_blocked(
+                2027,
+                PlanState::Agreed,
+                &agreement_blockers(&[(ConsentState::Accepted, 1)])
+            ),
+            Ok(())
+        );
+        // Other blockers (a proposal awaiting confirmation) are not the step's conditions.
+        let waiting = [Blocker {
+            code: "needs_proposal".into(),
+            party: None,
+            count: None,
+        }];
+        assert_eq!(proposal_blocked(2027, PlanState::Agreed, &waiting), Ok(()));
+        assert_eq!(proposal_blocked(2027, PlanState::Negotiation, &blockers), Ok(()));
+        let year = [Blocker {
+            code: "year_not_over".into(),
+            party: None,
+            count: None,
+        }];
+        assert_eq!(
+            proposal_blocked(2027, PlanState::Closed, &year),
+            Err(Refusal::Conflict(Reason::YearNotOver { year: 2027 }))
+        );
     }
 }

@@ -11,8 +11,10 @@ pub mod texts;
 use concord_client::{Client, Versioned};
 use concord_shared::api::DocumentOwner;
 use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, HistoryChange, HistoryEntry, Side};
-use concord_shared::plan::PlanState;
-use concord_shared::rules::activities::{FieldOwner, may_consent, may_edit, may_share, may_withdraw};
+use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::rules::Refusal;
+use concord_shared::rules::activities::{FieldOwner, may_consent, may_edit, may_edit_field, may_share, may_withdraw};
+use concord_shared::rules::plan::open_for_work;
 use concord_shared::rules::register::may_attach;
 use concord_shared::rules::roles::decide;
 use concord_shared::rules::{Action, Scope};
@@ -29,7 +31,8 @@ use crate::i18n::{I18n, Key, format_datetime};
 use crate::live::Live;
 use crate::ui::activity_form::ActivityForm;
 use crate::ui::documents::Documents;
-use crate::ui::feedback::LoadError;
+use crate::ui::feedback::{LoadError, refusal_text};
+use crate::ui::filters::saved_filters;
 use crate::ui::labels::{ConsentPair, consent_key, cost_key, field_label, schedule_text, value_text};
 use crate::ui::live_note::{by_someone_else, changed_by};
 use crate::ui::plan_nav::{PlanTabs, route_year};
@@ -152,8 +155,17 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
         let can_withdraw = state.is_some_and(|s| may_withdraw(actor, s, proposer, a.consent).is_ok());
         let share = share.clone();
         let withdraw = withdraw.clone();
+        // A planner who could edit were the plan open is told why not (a
+        // signed plan changes only through an amendment), not shown buttons
+        // every submit would refuse.
+        let closed = state
+            .filter(|_| may_edit_field(actor, proposer, FieldOwner::Side(actor.party)).is_ok())
+            .and_then(|s| open_for_work(s).err());
         (!editing.get()).then(|| {
             view! {
+                {closed.map(|refusal| view! {
+                    <p class="hint reason" data-testid="edit-reason">{move || refusal_text(i18n.lang(), &refusal)}</p>
+                })}
                 <div class="form-actions toolbar">
                     {may_change().then(|| view! {
                         <button type="button" class="primary" data-testid="edit" on:click=move |_| { message.set(None); editing.set(true) }>{i18n.tr(Key::Edit)}</button>
@@ -170,7 +182,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
     };
 
     view! {
-        <p class="crumbs"><A href=format!("/plans/{year}/board")>{move || i18n.t(Key::BackToBoard).replace("{year}", &year.to_string())}</A></p>
+        <p class="crumbs"><A href=format!("/plans/{year}/board{}", saved_filters())>{move || i18n.t(Key::BackToBoard).replace("{year}", &year.to_string())}</A></p>
         {move || {
             let a = current.get().value;
             let state = a.consent;
@@ -368,10 +380,13 @@ fn ConsentPanel(
     };
     move || {
         let a = current.get().value;
-        let allowed = actor
-            .zip(plan_state.get())
-            .is_some_and(|(x, s)| may_consent(x, s, a.consent).is_ok());
-        allowed.then(|| {
+        let verdict = actor.zip(plan_state.get()).map(|(x, s)| may_consent(x, s, a.consent));
+        match verdict {
+            Some(Err(refusal)) => return consent_refused(i18n, refusal, a.consent),
+            None => return None,
+            Some(Ok(())) => {}
+        }
+        Some({
             let options = [
                 ("accept", Key::Accept),
                 ("request_changes", Key::RequestChanges),
@@ -409,7 +424,30 @@ fn ConsentPanel(
                     </form>
                 </section>
             }
+            .into_any()
         })
+    }
+}
+
+/// Where the consent form would be but the rules refuse it: a coordinator
+/// is told why (the plan's state); a planner, on a shared activity, who
+/// decides and where to read it (the "Who does what" page).
+fn consent_refused(i18n: I18n, refusal: Refusal, consent: ConsentState) -> Option<AnyView> {
+    match refusal {
+        Refusal::Forbidden(_) if !matches!(consent, ConsentState::Draft | ConsentState::Withdrawn) => Some(
+            view! {
+                <p class="hint reason" data-testid="who-decides">
+                    {i18n.tr(Key::WhoDecidesConsent)} " "
+                    <a href="/who">{i18n.tr(Key::NavWho)}</a>
+                </p>
+            }
+            .into_any(),
+        ),
+        Refusal::Conflict(concord_shared::rules::Reason::PlanState { .. }) => Some(
+            view! { <p class="hint reason" data-testid="consent-reason">{move || refusal_text(i18n.lang(), &refusal)}</p> }
+                .into_any(),
+        ),
+        _ => None,
     }
 }
 

@@ -11,7 +11,8 @@ use concord_shared::Party;
 use concord_shared::api::{Blocker, Plan, TransitionAction, TransitionRequest};
 use concord_shared::plan::PlanState;
 use concord_shared::rules::plan::{
-    closable, may_confirm, may_create_plan, may_propose, may_withdraw_proposal, next_by_confirmation, year_to_open,
+    closable, may_confirm, may_create_plan, may_propose, may_withdraw_proposal, next_by_confirmation, proposal_blocked,
+    year_to_open,
 };
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,7 +24,7 @@ use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
 use crate::live::Live;
 use crate::ui::dates::this_year;
-use crate::ui::feedback::LoadError;
+use crate::ui::feedback::{LoadError, refusal_text};
 use crate::ui::labels::{amending_attr, shown_plan_state, shown_state_text};
 use crate::ui::paper::DownloadPdf;
 use crate::ui::plan_nav::{PlanHeader, route_year};
@@ -231,6 +232,7 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
     let next = next_by_confirmation(state);
     let proposal = plan.proposal.clone();
     let blockers = plan.blockers.clone();
+    let step_blockers = plan.blockers.clone();
     let act_propose = act.clone();
     let proposal_view = proposal.map(|p| {
         let to = p.to;
@@ -338,10 +340,24 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
         {(can_propose && next.is_some() && (next != Some(PlanState::Closed) || closable(year, this_year())))
             .then(|| {
                 let to = next;
+                // Offered, but disabled with the server's own reason while the
+                // step's conditions (the blockers above) would refuse it.
+                let blocked = to.and_then(|to| proposal_blocked(year, to, &step_blockers).err());
+                let is_blocked = blocked.is_some();
                 view! {
-                    <button type="button" class="primary" data-testid="propose-step" disabled=move || busy.get() on:click=move |_| act_propose(TransitionAction::Propose, to)>
+                    <button type="button" class="primary" data-testid="propose-step"
+                        aria-describedby=is_blocked.then_some("propose-reason")
+                        disabled=move || is_blocked || busy.get() on:click=move |_| act_propose(TransitionAction::Propose, to)>
                         {move || i18n.t(Key::ProposeStep).replace("{state}", to.map(|s| s.label(i18n.lang())).unwrap_or_default())}
                     </button>
+                    {blocked.map(|refusal| {
+                        let code = refusal.reason().map(|r| r.code());
+                        view! {
+                        <p class="hint reason" id="propose-reason" data-testid="propose-reason" data-code=code>
+                            {move || refusal_text(i18n.lang(), &refusal)}
+                        </p>
+                        }
+                    })}
                 }
             })}
         <Lifecycle plan=lifecycle_plan version on_change />
