@@ -14,15 +14,18 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const BASE = process.env.CONCORD_E2E_URL ?? 'http://127.0.0.1:8080';
 const ARTIFACTS = process.env.CONCORD_E2E_ARTIFACTS ?? 'artifacts';
 
-/** Launches headless Chromium with the flags this sandbox needs as root. */
-export async function launch() {
+/**
+ * Launches headless Chromium with the flags this sandbox needs as root;
+ * `args` adds flags (e.g. `--lang=de-DE` for a German browser).
+ */
+export async function launch({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CONCORD_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--disable-dev-shm-usage',
+      '--disable-sync', '--disable-dev-shm-usage', ...args,
     ],
   });
 }
@@ -155,4 +158,17 @@ export async function openAs(browser, username, lang) {
   const opened = await signedInPage(browser, username);
   await switchLanguage(opened.page, lang);
   return opened;
+}
+
+/** What has keyboard focus: its tag, id, `data-testid` and text. */
+export async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el?.tagName.toLowerCase(), id: el?.id ?? '', testid: el?.dataset?.testid ?? '', text: el?.innerText ?? '' };
+  });
+}
+
+/** Waits until the element matching `selector` has keyboard focus. */
+export async function waitForFocus(page, selector, timeout = 5000) {
+  await page.waitForFunction((s) => document.activeElement?.matches(s), selector, { timeout });
 }

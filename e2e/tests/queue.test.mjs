@@ -107,6 +107,7 @@ test('the queue lists what awaits the user, and a keyboard-only bulk accept is p
   await a.fill('#bulk-comment', 'Bu il deyil.');
   await press(a, '[data-testid="bulk-reject"]', 'Enter');
   await a.locator('[data-testid="bulk-done"]').waitFor();
+  await screenshot(a, 'bulk-result-az');
   await assertAccessible(a, 'the work queue in az');
   await screenshot(a, 'inbox-az');
   for (const opened of [azPlanner, azCoord, geCoord]) opened.assertNoProblems();

@@ -253,8 +253,22 @@ fn Shell() -> impl IntoView {
 
     let show_routes = Memo::new(move |_| signed_in.get() || on_login_page.get());
 
+    // A route change (not the first page) takes focus to the new page's
+    // heading, where a keyboard or screen reader user goes on from.
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            crate::ui::focus::focus_new_heading();
+        }
+        path
+    });
+
     view! {
-        <a class="skip-link" href="#main">{i18n.tr(Key::SkipToContent)}</a>
+        <a class="skip-link" href="#main" on:click=|ev| {
+            // Focused, not only scrolled to: the next Tab goes on from the content.
+            ev.prevent_default();
+            crate::ui::focus::focus_main();
+        }>{i18n.tr(Key::SkipToContent)}</a>
         <header class="app-header">
             <A href="/" attr:class="brand">
                 "Concord"

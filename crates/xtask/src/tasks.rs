@@ -57,19 +57,30 @@ pub fn spa_only() -> anyhow::Result<()> {
 }
 
 /// `cargo xtask e2e`: the release SPA and the browser tests, nothing else
-/// (the same stage `cargo xtask test` ends with).
+/// (the same stage `cargo xtask test` ends with). `CONCORD_E2E_TESTS`
+/// (file names in `e2e/tests/`, comma-separated, `.test.mjs` optional)
+/// runs only those files; `CONCORD_E2E_SKIP_BUILD=1` keeps the web app in
+/// `frontend/dist` as it is (after a build of the same sources).
 pub fn e2e_only() -> anyhow::Result<()> {
     let start = Instant::now();
     stage("tools", || {
         tools::ensure_spa_tools()?;
         tools::ensure_chromium()?;
+        // The PDF tests read the documents back with pdftotext and pdfinfo.
+        tools::ensure_apt(&[("poppler-utils", "/usr/bin/pdftotext")])?;
         tools::ensure_e2e_packages(&root().join("e2e"))
     })?;
-    let size = stage("web app (release)", spa::build_release)?;
-    // The budget is `cargo xtask test`'s to enforce; here an over-budget
-    // build still gets its browser tests, so work in progress can be tried.
-    if let Err(over) = spa::report(&size) {
-        println!("    WARNING: {over}");
+    if std::env::var_os("CONCORD_E2E_SKIP_BUILD").is_some_and(|v| v == "1")
+        && root().join("frontend").join("dist").join("index.html").exists()
+    {
+        println!("    CONCORD_E2E_SKIP_BUILD=1: the web app in frontend/dist as it is");
+    } else {
+        let size = stage("web app (release)", spa::build_release)?;
+        // The budget is `cargo xtask test`'s to enforce; here an over-budget
+        // build still gets its browser tests, so work in progress can be tried.
+        if let Err(over) = spa::report(&size) {
+            println!("    WARNING: {over}");
+        }
     }
     stage("browser tests (headless Chromium)", browser_tests)?;
     println!(
@@ -81,6 +92,9 @@ pub fn e2e_only() -> anyhow::Result<()> {
 
 /// The SMTP server the alert e-mail tests start (PyPI).
 const SMTP_SERVER: &str = "aiosmtpd==1.4.6";
+
+/// The spreadsheet reader the browser tests check downloaded XLSX files with (PyPI).
+const XLSX_READER: &str = "openpyxl==3.1.5";
 
 /// `cargo xtask test`: everything CI checks, each stage timed.
 pub fn test(_args: &[String]) -> anyhow::Result<()> {
@@ -102,7 +116,7 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
         tools::ensure_e2e_packages(&root().join("e2e"))
     })?;
     // The alert e-mail tests start a real SMTP server (aiosmtpd) with this python.
-    let python = tools::ensure_python(&[SMTP_SERVER])?.join("python");
+    let python = tools::ensure_python(&[SMTP_SERVER, XLSX_READER])?.join("python");
     stage("format", || run(cargo().args(["fmt", "--all", "--", "--check"])))?;
     stage("clippy (native)", || {
         run(cargo().args(["clippy", "--all-targets", "--", "-D", "warnings"]))
@@ -199,6 +213,9 @@ const E2E_PASSWORD: &str = "e2e-demo-password-2026";
 /// and runs the browser tests in `e2e/` against it.
 fn browser_tests() -> anyhow::Result<()> {
     let chromium = tools::ensure_chromium()?;
+    // The XLSX downloads are read back with openpyxl.
+    let python = tools::ensure_python(&[XLSX_READER])?.join("python");
+    let files = test_files()?;
     let bin = crate::util::debug_backend()?;
     let data = std::env::temp_dir().join(format!("concord-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
@@ -227,18 +244,42 @@ fn browser_tests() -> anyhow::Result<()> {
     let e2e = root().join("e2e");
     let artifacts = e2e.join("artifacts");
     std::fs::create_dir_all(&artifacts)?;
-    // `CONCORD_E2E_TESTS="tests/board.test.mjs tests/scan.test.mjs"` runs some files only.
-    let files = std::env::var("CONCORD_E2E_TESTS").unwrap_or_else(|_| "tests/".to_owned());
     let result = run(Command::new("node")
         .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-        .args(files.split_whitespace())
+        .args(&files)
         .current_dir(&e2e)
         .env("CONCORD_E2E_URL", &url)
+        .env("CONCORD_E2E_PYTHON", &python)
         .env("CONCORD_E2E_PASSWORD", E2E_PASSWORD)
         .env("CONCORD_CHROMIUM", &chromium)
         .env("CONCORD_E2E_ARTIFACTS", &artifacts));
     let _ = std::fs::remove_dir_all(&data);
     result
+}
+
+/// The browser test files to run: `tests/` (all of them), or those named by
+/// `CONCORD_E2E_TESTS` (`paper,refusals` or `paper.test.mjs,...`).
+fn test_files() -> anyhow::Result<Vec<String>> {
+    let Ok(names) = std::env::var("CONCORD_E2E_TESTS") else {
+        return Ok(vec!["tests/".to_owned()]);
+    };
+    let mut files = Vec::new();
+    for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let file = if name.ends_with(".mjs") {
+            name.to_owned()
+        } else {
+            format!("{name}.test.mjs")
+        };
+        let path = format!("tests/{file}");
+        if !root().join("e2e").join(&path).exists() {
+            bail!("CONCORD_E2E_TESTS names e2e/{path}, which does not exist");
+        }
+        files.push(path);
+    }
+    if files.is_empty() {
+        bail!("CONCORD_E2E_TESTS names no test file");
+    }
+    Ok(files)
 }
 
 /// `cargo xtask bench [--quick]`: the API benchmark against the release build.

@@ -314,6 +314,17 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Shared => "Tədbir digər tərəflə paylaşıldı.",
         Key::Withdraw => "Geri götür",
         Key::Withdrawn => "Tədbir plandan geri götürüldü.",
+        Key::DateFormat => "İİİİ-AA-GG",
+        Key::WithdrawQuestion => {
+            "Bu tədbir plandan geri götürülsün? Digər tərəf onu geri götürülmüş kimi görəcək və o, artıq plana daxil sayılmayacaq."
+        }
+        Key::ConfirmWithdraw => "Bəli, geri götür",
+        Key::KeepActivity => "Saxla",
+        Key::DeleteDraft => "Layihəni sil",
+        Key::DeleteDraftQuestion => {
+            "Bu layihə silinsin? O, heç vaxt paylaşılmayıb, ona görə də onu yalnız sizin tərəf görüb; onu bərpa etmək mümkün olmayacaq."
+        }
+        Key::ConfirmDeleteDraft => "Bəli, layihəni sil",
         Key::ActivitySaved => "Tədbir yadda saxlanıldı.",
         Key::ConsentHeading => "Tərəfinizin razılığı",
         Key::YourDecision => "Qərarınız",

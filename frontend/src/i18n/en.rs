@@ -312,6 +312,17 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Shared => "The activity is shared with the other party.",
         Key::Withdraw => "Withdraw",
         Key::Withdrawn => "The activity is withdrawn from the plan.",
+        Key::DateFormat => "YYYY-MM-DD",
+        Key::WithdrawQuestion => {
+            "Withdraw this activity from the plan? The other party sees it as withdrawn, and it no longer counts towards the plan."
+        }
+        Key::ConfirmWithdraw => "Yes, withdraw it",
+        Key::KeepActivity => "Keep it",
+        Key::DeleteDraft => "Delete the draft",
+        Key::DeleteDraftQuestion => {
+            "Delete this draft? It was never shared, so only your party has seen it; it cannot be restored."
+        }
+        Key::ConfirmDeleteDraft => "Yes, delete the draft",
         Key::ActivitySaved => "The activity has been saved.",
         Key::ConsentHeading => "Your party's consent",
         Key::YourDecision => "Your decision",

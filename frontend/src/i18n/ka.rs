@@ -326,6 +326,17 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Shared => "ღონისძიება გაზიარებულია მეორე მხარისთვის.",
         Key::Withdraw => "გაწვევა",
         Key::Withdrawn => "ღონისძიება გაწვეულია გეგმიდან.",
+        Key::DateFormat => "წწწწ-თთ-დდ",
+        Key::WithdrawQuestion => {
+            "გავიწვიოთ ეს ღონისძიება გეგმიდან? მეორე მხარე მას გაწვეულად დაინახავს და ის აღარ ჩაითვლება გეგმის ნაწილად."
+        }
+        Key::ConfirmWithdraw => "დიახ, გაიწვიე",
+        Key::KeepActivity => "დატოვება",
+        Key::DeleteDraft => "პროექტის წაშლა",
+        Key::DeleteDraftQuestion => {
+            "წავშალოთ ეს პროექტი? ის არასოდეს გაზიარებულა, ამიტომ მხოლოდ თქვენმა მხარემ ნახა; მისი აღდგენა შეუძლებელი იქნება."
+        }
+        Key::ConfirmDeleteDraft => "დიახ, წაშალე პროექტი",
         Key::ActivitySaved => "ღონისძიება შენახულია.",
         Key::ConsentHeading => "თქვენი მხარის თანხმობა",
         Key::YourDecision => "თქვენი გადაწყვეტილება",

@@ -587,6 +587,20 @@ pub enum Key {
     Withdraw,
     /// The activity is withdrawn from the plan.
     Withdrawn,
+    /// A date field's placeholder: `YYYY-MM-DD` in the language's letters.
+    DateFormat,
+    /// Asked before withdrawing an activity.
+    WithdrawQuestion,
+    /// Button: withdraw after all.
+    ConfirmWithdraw,
+    /// Button: keep the activity as it is.
+    KeepActivity,
+    /// Button: delete a draft that was never shared.
+    DeleteDraft,
+    /// Asked before deleting a draft.
+    DeleteDraftQuestion,
+    /// Button: delete the draft after all.
+    ConfirmDeleteDraft,
     /// The activity has been saved.
     ActivitySaved,
     /// Your party's consent

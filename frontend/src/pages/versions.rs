@@ -307,7 +307,7 @@ pub fn VersionPage() -> impl IntoView {
         })
     });
     view! {
-        {move || view! { <PlanHeader year=year.get() /> }}
+        {move || view! { <PlanHeader year=year.get() version=number.get() /> }}
         <h2>{move || i18n.t(Key::LcVersionN).replace("{n}", &number.get().to_string())}</h2>
         <p class="lead">{i18n.tr(Key::LcFrozenHint)}</p>
         <Loader content />

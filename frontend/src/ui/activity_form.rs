@@ -16,6 +16,7 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
+use crate::ui::focus::focus_first_invalid;
 use crate::ui::labels::cost_key;
 use crate::ui::options::{area_options, form_options, month_options, party_options};
 use crate::ui::{Field, FieldErrors, Message, MessageView, SelectField, TextAreaField, error_of, field_error_key};
@@ -181,10 +182,17 @@ impl Values {
             } else {
                 let start = parse_date(&self.start);
                 let end = parse_date(&self.end);
+                // Something typed that is no date (31 February, 12.05.2027)
+                // is said so next to the field, never taken for "no date".
+                let typed = |text: &str| !text.trim().is_empty();
                 match start {
+                    None if typed(&self.start) => fail("start_date", Key::ImpNotADate),
                     None => fail("start_date", Key::ErrRequired),
                     Some(s) if s.year() != year => fail("start_date", Key::ErrOutsideYear),
                     _ => {}
+                }
+                if end.is_none() && typed(&self.end) {
+                    fail("end_date", Key::ImpNotADate);
                 }
                 if let Some(e) = end {
                     if e.year() != year {
@@ -392,6 +400,7 @@ pub fn ActivityForm(
         let Some(choices) = choices.filter(|_| found.is_empty()) else {
             errors.set(found);
             message.set(Some(Message::Failed(Problem::new(422, "invalid"))));
+            focus_first_invalid();
             return;
         };
         errors.set(Vec::new());
@@ -439,6 +448,7 @@ pub fn ActivityForm(
                                 .map(|e| (form_field(&e.field), field_error_key(&e.field, &e.code)))
                                 .collect(),
                         );
+                        focus_first_invalid();
                     }
                     message.set(Some(Message::Failed(problem)));
                 }
@@ -601,4 +611,36 @@ fn guard_links(dirty: Memo<bool>, i18n: I18n) {
         let (document, handler) = held.take();
         let _ = document.remove_event_listener_with_callback_and_bool("click", handler.as_ref().unchecked_ref(), true);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(start: &str, end: &str) -> Values {
+        Values {
+            title: "Staff talks".into(),
+            area: "logistics".into(),
+            form: "official_visits_staff_meetings".into(),
+            host: "ge".into(),
+            cost: "shared".into(),
+            when: "dates".into(),
+            start: start.into(),
+            end: end.into(),
+            ..Values::default()
+        }
+    }
+
+    #[test]
+    fn an_impossible_typed_date_is_an_error_next_to_its_field_never_no_date() {
+        let errors = dated("2027-02-27", "2027-02-31").check(2027, true, false);
+        assert_eq!(errors, vec![("end_date".to_owned(), Key::ImpNotADate)]);
+        let errors = dated("31.03.2027", "").check(2027, true, false);
+        assert_eq!(errors, vec![("start_date".to_owned(), Key::ImpNotADate)]);
+        assert_eq!(
+            dated("", "").check(2027, true, false),
+            vec![("start_date".to_owned(), Key::ErrRequired)]
+        );
+        assert!(dated("2027-02-27", "2027-02-28").check(2027, true, false).is_empty());
+    }
 }

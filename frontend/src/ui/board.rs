@@ -14,8 +14,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{Key, text};
 use crate::ui::format_number;
-use crate::ui::texts::in_language;
 use crate::ui::labels::{consent_key, party_consent_key, schedule_text};
+use crate::ui::texts::in_language;
 
 /// The icon of a consent state (beside its colour, so that no state is told
 /// by colour alone; rejected and withdrawn never look like accepted).

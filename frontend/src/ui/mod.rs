@@ -8,10 +8,12 @@ pub mod bulk;
 pub mod bulk_table;
 pub mod calendar_feeds;
 pub mod clipboard;
+pub mod confirm;
 pub mod dates;
 pub mod documents;
 pub mod feedback;
 pub mod filters;
+pub mod focus;
 pub mod import;
 pub mod inbox_count;
 pub mod labels;
@@ -19,6 +21,7 @@ pub mod live_note;
 pub mod options;
 pub mod paper;
 pub mod plan_nav;
+pub mod print;
 pub mod refusal;
 pub mod texts;
 
@@ -120,6 +123,9 @@ pub fn MessageView(message: RwSignal<Option<Message>>) -> impl IntoView {
     }
 }
 
+/// What a date field accepts: `YYYY-MM-DD`, whatever the browser's locale.
+pub const DATE_PATTERN: &str = r"\d{4}-\d{2}-\d{2}";
+
 /// A labelled input with an optional hint and its error next to it.
 #[component]
 pub fn Field(
@@ -132,7 +138,8 @@ pub fn Field(
     value: RwSignal<String>,
     /// The error to show, if any.
     error: Signal<Option<Key>>,
-    /// `type` of the input.
+    /// `type` of the input; `"date"` is a text input for `YYYY-MM-DD`
+    /// (see [`DATE_PATTERN`]).
     #[prop(default = "text")]
     kind: &'static str,
     /// A hint under the label.
@@ -148,6 +155,13 @@ pub fn Field(
     let i18n = expect_context::<I18n>();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    // A browser's date input shows and reads dates the way its locale
+    // writes them (a German Chromium wants 31.12.2027) and gives an empty
+    // value for an impossible date, which a form cannot tell from "none".
+    // A text input for ISO dates reads the same everywhere and keeps what
+    // was typed, so the form can say what is wrong with it.
+    let date = kind == "date";
+    let input_type = if date { "text" } else { kind };
     let described = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
@@ -169,8 +183,13 @@ pub fn Field(
             <input
                 id=id.clone()
                 name=id.clone()
-                type=kind
+                type=input_type
                 autocomplete=autocomplete
+                pattern=date.then_some(DATE_PATTERN)
+                placeholder=move || date.then(|| i18n.t(Key::DateFormat))
+                maxlength=date.then_some("10")
+                spellcheck=date.then_some("false")
+                data-date=date.then_some("iso")
                 required=required
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=described

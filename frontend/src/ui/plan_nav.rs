@@ -10,6 +10,7 @@ use concord_shared::api::Plan;
 use crate::i18n::{I18n, Key};
 use crate::ui::filters::filter_query;
 use crate::ui::labels::{amending_attr, shown_plan_state, shown_state_text};
+use crate::ui::print::PrintHeader;
 
 /// The year in the route (`/plans/:year/...`), 0 when it is not a number.
 pub fn route_year() -> Memo<i32> {
@@ -48,11 +49,18 @@ pub fn PlanTabs(year: i32) -> impl IntoView {
     }
 }
 
-/// The heading of a plan's views: year, state and the tabs.
+/// The heading of a plan's views: year, state and the tabs; when printed,
+/// the plan and its version (`version` on a signed version's page) on
+/// every page.
 #[component]
-pub fn PlanHeader(year: i32, #[prop(optional)] plan: Option<Plan>) -> impl IntoView {
+pub fn PlanHeader(
+    year: i32,
+    #[prop(optional)] plan: Option<Plan>,
+    #[prop(optional)] version: Option<i32>,
+) -> impl IntoView {
     let i18n = expect_context::<I18n>();
     view! {
+        <PrintHeader year plan=plan.clone() version />
         <h1>
             {move || i18n.t(Key::PlanOfYear).replace("{year}", &year.to_string())}
             {plan.map(|plan| {

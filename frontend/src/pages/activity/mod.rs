@@ -13,7 +13,9 @@ use concord_shared::api::DocumentOwner;
 use concord_shared::api::{Activity, Comment, ConsentDecision, ConsentRequest, HistoryChange, HistoryEntry, Side};
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::rules::Refusal;
-use concord_shared::rules::activities::{FieldOwner, may_consent, may_edit, may_edit_field, may_share, may_withdraw};
+use concord_shared::rules::activities::{
+    FieldOwner, may_consent, may_delete, may_edit, may_edit_field, may_share, may_withdraw,
+};
 use concord_shared::rules::plan::open_for_work;
 use concord_shared::rules::register::may_attach;
 use concord_shared::rules::roles::decide;
@@ -30,14 +32,32 @@ use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
 use crate::live::Live;
 use crate::ui::activity_form::ActivityForm;
+use crate::ui::confirm::{Asking, ConfirmButton};
 use crate::ui::documents::Documents;
 use crate::ui::feedback::{LoadError, refusal_text};
 use crate::ui::filters::saved_filters;
+use crate::ui::focus::focus_heading;
 use crate::ui::labels::{ConsentPair, consent_key, cost_key, field_label, schedule_text, value_text};
 use crate::ui::live_note::{by_someone_else, changed_by};
 use crate::ui::plan_nav::{PlanTabs, route_year};
 use crate::ui::texts::{FallbackMark, LocalTitle};
-use crate::ui::{Content, Loader, Message, MessageView, format_number};
+use crate::ui::{Content, Loader, Message, MessageView, field_error_key, format_number};
+
+/// Withdrawing an activity from the plan asks first.
+const WITHDRAW: Asking = Asking {
+    label: Key::Withdraw,
+    question: Key::WithdrawQuestion,
+    confirm: Key::ConfirmWithdraw,
+    keep: Key::KeepActivity,
+};
+
+/// Deleting a never-shared draft asks first.
+const DELETE_DRAFT: Asking = Asking {
+    label: Key::DeleteDraft,
+    question: Key::DeleteDraftQuestion,
+    confirm: Key::ConfirmDeleteDraft,
+    keep: Key::KeepActivity,
+};
 
 /// The page that drafts a new activity in a plan.
 #[component]
@@ -121,6 +141,27 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
     };
     let may_upload = may_attach(actor, DocumentOwner::Activity, scope, None).is_ok();
 
+    // Deleting a draft nobody else has seen; the plan's board is where one goes next.
+    let delete = {
+        let client = client.clone();
+        let navigate = use_navigate();
+        move || {
+            let client = client.clone();
+            let navigate = navigate.clone();
+            let version = current.get_untracked().version;
+            busy.set(true);
+            spawn_local(async move {
+                let result = auth.call(client.delete_activity(id, version)).await;
+                busy.set(false);
+                match result {
+                    Ok(()) => navigate(&format!("/plans/{year}/board"), Default::default()),
+                    Err(problem) if problem.status == 412 => on_reload.run(()),
+                    Err(problem) => message.set(Some(Message::Failed(problem))),
+                }
+            });
+        }
+    };
+
     let step = move |share: bool| {
         let client = client.clone();
         let version = current.get_untracked().version;
@@ -139,6 +180,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
                         if share { Key::Shared } else { Key::Withdrawn },
                         String::new(),
                     )));
+                    focus_heading();
                 }
                 Err(problem) if problem.status == 412 => on_reload.run(()),
                 Err(problem) => message.set(Some(Message::Failed(problem))),
@@ -147,12 +189,12 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
     };
     let share = step.clone();
     let withdraw = step;
-
     let actions = move || {
         let a = current.get().value;
         let state = plan_state.get();
         let can_share = state.is_some_and(|s| may_share(actor, s, proposer, a.consent).is_ok());
         let can_withdraw = state.is_some_and(|s| may_withdraw(actor, s, proposer, a.consent).is_ok());
+        let can_delete = may_delete(actor, proposer, a.consent, a.reference.is_some()).is_ok();
         let share = share.clone();
         let withdraw = withdraw.clone();
         // A planner who could edit were the plan open is told why not (a
@@ -161,6 +203,7 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
         let closed = state
             .filter(|_| may_edit_field(actor, proposer, FieldOwner::Side(actor.party)).is_ok())
             .and_then(|s| open_for_work(s).err());
+        let delete = delete.clone();
         (!editing.get()).then(|| {
             view! {
                 {closed.map(|refusal| view! {
@@ -174,7 +217,10 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
                         <button type="button" class="secondary" data-testid="share" disabled=move || busy.get() on:click=move |_| share(true)>{i18n.tr(Key::Share)}</button>
                     })}
                     {can_withdraw.then(|| view! {
-                        <button type="button" class="secondary" data-testid="withdraw" disabled=move || busy.get() on:click=move |_| withdraw(false)>{i18n.tr(Key::Withdraw)}</button>
+                        <ConfirmButton name="withdraw" words=WITHDRAW busy on_confirm=move |()| withdraw(false) />
+                    })}
+                    {can_delete.then(|| view! {
+                        <ConfirmButton name="delete-draft" words=DELETE_DRAFT busy on_confirm=move |()| delete() danger=true />
                     })}
                 </div>
             }
@@ -207,7 +253,12 @@ fn ActivityView(loaded: Versioned<Activity>, #[prop(into)] on_reload: Callback<(
                 <ActivityForm
                     year
                     editing=current.get_untracked()
-                    on_saved=move |saved| { current.set(saved); editing.set(false); message.set(Some(Message::Done(Key::ActivitySaved, String::new()))) }
+                    on_saved=move |saved| {
+                        current.set(saved);
+                        editing.set(false);
+                        message.set(Some(Message::Done(Key::ActivitySaved, String::new())));
+                        focus_heading();
+                    }
                     on_cancel=move |_| editing.set(false)
                     on_reload=on_reload
                 />
@@ -500,7 +551,11 @@ fn Discussion(id: i64, notes: bool) -> impl IntoView {
                     message.set(None);
                     list.refetch();
                 }
-                Err(problem) => message.set(Some(Message::Failed(problem))),
+                Err(problem) => {
+                    // A refused text (too long, control characters) is said next to the field too.
+                    error.set(problem.errors.first().map(|e| field_error_key(&e.field, &e.code)));
+                    message.set(Some(Message::Failed(problem)));
+                }
             }
         });
     };
@@ -558,7 +613,7 @@ fn Discussion(id: i64, notes: bool) -> impl IntoView {
                 <form class="form" on:submit=submit.clone()>
                     <div class="field" class:invalid=move || error.get().is_some()>
                         <label for=field>{i18n.tr(if notes { Key::AddNote } else { Key::AddComment })}</label>
-                        <textarea id=field rows="3" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+                        <textarea id=field rows="3" aria-invalid=move || error.get().is_some().then_some("true") prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
                         {move || error.get().map(|k| view! { <p class="field-error" role="alert">{i18n.tr(k)}</p> })}
                     </div>
                     <div class="form-actions">

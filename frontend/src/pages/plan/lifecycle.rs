@@ -134,9 +134,15 @@ fn Signatures(plan: Plan, version: i64, #[prop(into)] on_change: Callback<()>) -
                 found.push((field.to_owned(), Key::ErrRequired));
             }
         }
-        let date = parse_iso(&signed_on.get_untracked());
+        let typed = signed_on.get_untracked();
+        let date = parse_iso(typed.trim());
         if date.is_none() {
-            found.push(("signed_on".to_owned(), Key::ErrRequired));
+            let key = if typed.trim().is_empty() {
+                Key::ErrRequired
+            } else {
+                Key::ImpNotADate
+            };
+            found.push(("signed_on".to_owned(), key));
         }
         errors.set(found);
         let Some(signed_on) = date.filter(|_| errors.with_untracked(Vec::is_empty)) else {
