@@ -46,6 +46,17 @@ const REPORT_TITLE = {
   ka: (year) => `${year} წლის გეგმის შესრულების ანგარიში`,
 };
 
+/** The text of an activity in `lang` as Concord picks it: the language,
+ *  then English, then the proposer's original (shared `Activity::text_in`). */
+function pickText(a, lang) {
+  const texts = a.texts ?? [];
+  const exact = texts.find((t) => t.lang === lang && t.title.trim());
+  if (exact) return { title: exact.title, lang };
+  const en = texts.find((t) => t.lang === 'en' && t.title.trim());
+  if (en) return { title: en.title, lang: 'en' };
+  return { title: a.title, lang: a.text_lang };
+}
+
 /** Whitespace as one space: a title wrapped over two lines is still the title. */
 const flat = (text) => text.replace(/\s+/g, ' ');
 
@@ -190,10 +201,10 @@ test('the table downloads as XLSX and CSV in Georgian; every cell matches the AP
   assert.equal(book.freeze, 'A2', 'the header row is frozen');
   assert.ok(book.filter?.startsWith('A1:'), 'an autofilter over the list');
   const [headers, ...rows] = book.rows;
-  assert.equal(headers.length, 16);
+  assert.equal(headers.length, 17);
   assert.equal(headers[0], 'საცნობარო კოდი');
   assert.equal(headers[1], 'ღონისძიება');
-  assert.equal(headers[12], 'AZ: მონაწილეები');
+  assert.equal(headers[13], 'AZ: მონაწილეები');
   assert.equal(rows.length, items.length, 'one row per activity of the list');
 
   // Labels follow the codes one to one, in Georgian.
@@ -207,29 +218,32 @@ test('the table downloads as XLSX and CSV in Georgian; every cell matches the AP
   items.forEach((a, i) => {
     const row = rows[i];
     const what = `row ${i + 2} (${a.reference ?? a.title})`;
-    assert.equal(row.length, 16, what);
+    assert.equal(row.length, 17, what);
     assert.equal(row[0], orNull(a.reference), `${what}: reference`);
-    assert.equal(row[1], a.title, `${what}: title`);
-    assert.ok(row[2].startsWith(labels[0].get(a.area) ?? ''), `${what}: area`);
-    if (a.area_other) assert.ok(row[2].endsWith(`: ${a.area_other}`), `${what}: the other area named`);
-    else labelled(0, a.area, row[2]);
-    if (a.form_other) assert.ok(row[3].endsWith(`: ${a.form_other}`), `${what}: the other form named`);
-    else labelled(1, a.form, row[3]);
-    labelled(2, a.host_party, row[4]);
-    assert.equal(row[5], orNull(a.location), `${what}: place`);
-    assert.deepEqual(row[6], dateOrNull(a.start_date), `${what}: first day, a date`);
-    assert.deepEqual(row[7], dateOrNull(a.end_date), `${what}: last day, a date`);
-    assert.equal(row[8], orNull(a.month), `${what}: month, a number`);
-    labelled(3, a.cost, row[9]);
-    labelled(4, a.consent, row[10]);
-    labelled(5, a.execution, row[11]);
-    assert.equal(row[12], orNull(a.az.participants), `${what}: AZ participants`);
-    assert.equal(row[13], orNull(a.az.responsible_unit), `${what}: AZ unit`);
-    assert.equal(row[14], orNull(a.ge.participants), `${what}: GE participants`);
-    assert.equal(row[15], orNull(a.ge.responsible_unit), `${what}: GE unit`);
+    // The title in Georgian where written, else the fallback, its language named.
+    const shown = pickText(a, 'ka');
+    assert.equal(row[1], shown.title, `${what}: title`);
+    assert.equal(row[2], shown.lang, `${what}: the title's language`);
+    assert.ok(row[3].startsWith(labels[0].get(a.area) ?? ''), `${what}: area`);
+    if (a.area_other) assert.ok(row[3].endsWith(`: ${a.area_other}`), `${what}: the other area named`);
+    else labelled(0, a.area, row[3]);
+    if (a.form_other) assert.ok(row[4].endsWith(`: ${a.form_other}`), `${what}: the other form named`);
+    else labelled(1, a.form, row[4]);
+    labelled(2, a.host_party, row[5]);
+    assert.equal(row[6], orNull(a.location), `${what}: place`);
+    assert.deepEqual(row[7], dateOrNull(a.start_date), `${what}: first day, a date`);
+    assert.deepEqual(row[8], dateOrNull(a.end_date), `${what}: last day, a date`);
+    assert.equal(row[9], orNull(a.month), `${what}: month, a number`);
+    labelled(3, a.cost, row[10]);
+    labelled(4, a.consent, row[11]);
+    labelled(5, a.execution, row[12]);
+    assert.equal(row[13], orNull(a.az.participants), `${what}: AZ participants`);
+    assert.equal(row[14], orNull(a.az.responsible_unit), `${what}: AZ unit`);
+    assert.equal(row[15], orNull(a.ge.participants), `${what}: GE participants`);
+    assert.equal(row[16], orNull(a.ge.responsible_unit), `${what}: GE unit`);
     // Typed cells: dates as dates, numbers as numbers.
-    if (a.start_date) assert.equal(book.types[i + 1][6], 'd', `${what}: the first day is a date cell`);
-    if (a.month) assert.equal(book.types[i + 1][8], 'n', `${what}: the month is a number cell`);
+    if (a.start_date) assert.equal(book.types[i + 1][7], 'd', `${what}: the first day is a date cell`);
+    if (a.month) assert.equal(book.types[i + 1][9], 'n', `${what}: the month is a number cell`);
   });
   // Georgia never gets Azerbaijan's drafts.
   assert.ok(items.every((a) => a.proposing_party === 'ge' || a.reference), 'no AZ draft in the list');
