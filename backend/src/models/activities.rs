@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate, Utc};
 use concord_shared::api::{
-    Activity, ActivityPatch, ConsentDecision, ConsentRequest, ExecutionStatus, NewActivity, Schedule, Side, SideInput,
+    Activity, ActivityPatch, ConsentDecision, ConsentRequest, ExecutionStatus, NewActivity, Schedule, SideInput,
 };
 use concord_shared::plan::{ConsentState, PartyConsent};
 use concord_shared::rules::activities::{self as rule, FieldOwner, in_plan};
@@ -27,48 +27,7 @@ pub fn scope_of(row: &activity::Model) -> Scope {
     visibility::activity_scope(row.proposing_party, row.shared)
 }
 
-/// The wire view of an activity without its texts (the audit log's; the
-/// API's, with them, is [`super::texts::view`]).
-pub fn view(row: &activity::Model) -> Activity {
-    let side = |participants: Option<i32>, unit: &str, contact: &str| Side {
-        participants: participants.and_then(|p| u32::try_from(p).ok()),
-        responsible_unit: unit.to_owned(),
-        point_of_contact: contact.to_owned(),
-    };
-    Activity {
-        id: row.public_id,
-        year: row.year,
-        reference: row.reference.clone(),
-        title: row.title.clone(),
-        description: row.description.clone(),
-        text_lang: row.text_lang,
-        texts: Vec::new(),
-        area: row.area,
-        area_other: row.area_other.clone(),
-        form: row.form,
-        form_other: row.form_other.clone(),
-        proposing_party: row.proposing_party,
-        host_party: row.host_party,
-        location: row.location.clone(),
-        start_date: row.start_date,
-        end_date: row.end_date,
-        month: row.month.and_then(|m| u32::try_from(m).ok()),
-        cost: row.cost,
-        az: side(row.az_participants, &row.az_unit, &row.az_contact),
-        ge: side(row.ge_participants, &row.ge_unit, &row.ge_contact),
-        consent_az: row.consent_az,
-        consent_ge: row.consent_ge,
-        consent: row.consent,
-        execution: row.execution,
-        execution_reason: row.execution_reason.clone(),
-        az_summary: row.az_summary.clone(),
-        ge_summary: row.ge_summary.clone(),
-        carried_from: row.carried_from,
-        version: row.version,
-        created_at: row.created_at,
-        updated_at: row.updated_at,
-    }
-}
+pub use super::activity_view::plain as view;
 
 /// Finds an activity the caller may see (else 404).
 async fn find_visible<C: ConnectionTrait>(conn: &C, caller: &AuthUser, id: i64) -> Result<activity::Model, AppError> {
@@ -112,7 +71,7 @@ pub async fn load_for_write<C: ConnectionTrait>(
 
 /// One activity the caller may see, with its texts. A read needs no plan.
 pub async fn get(caller: &AuthUser, state: &AppState, id: i64) -> Result<Activity, AppError> {
-    super::texts::view(&state.db, &find_visible(&state.db, caller, id).await?).await
+    super::activity_view::view(&state.db, &find_visible(&state.db, caller, id).await?).await
 }
 
 /// The values of an activity's substance and schedule, validated together.
@@ -322,7 +281,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
     let mut active = row.clone().into_active_model();
     active.search_text = Set(search_text(&row));
     let row = active.update(conn).await?;
-    super::texts::sync_original(conn, caller, &row).await?;
+    super::activity_view::sync_original(conn, caller, &row).await?;
     let created = view(&row);
     audit::append(
         conn,
@@ -337,7 +296,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         },
     )
     .await?;
-    super::texts::view(conn, &row).await
+    super::activity_view::view(conn, &row).await
 }
 
 /// Recomputes the derived consent state and search text, bumps the version.
@@ -375,7 +334,7 @@ pub(crate) async fn save<C: ConnectionTrait>(
     if substantive && (in_plan(row.consent) || in_plan(updated.consent)) {
         plans::reopen_if_agreed(conn, plan_row).await?;
     }
-    super::texts::sync_original(conn, caller, &updated).await?;
+    super::activity_view::sync_original(conn, caller, &updated).await?;
     let after = view(&updated);
     audit::append(
         conn,
@@ -390,7 +349,7 @@ pub(crate) async fn save<C: ConnectionTrait>(
         },
     )
     .await?;
-    super::texts::view(conn, &updated).await
+    super::activity_view::view(conn, &updated).await
 }
 
 pub(crate) fn require_version(row: &activity::Model, if_match: i64) -> Result<(), AppError> {

@@ -248,7 +248,7 @@ async fn page_of(
         .all(&state.db)
         .await?;
     Ok(Page {
-        items: super::texts::views(&state.db, &rows).await?,
+        items: super::activity_view::views(&state.db, &rows).await?,
         total,
         offset: q.offset,
         limit,
@@ -263,7 +263,7 @@ pub async fn all(caller: &AuthUser, state: &AppState, year: i32, q: &ActivityQue
     let rows = sorted(filtered(caller, plan.id, year, q)?, q.sort.as_deref())?
         .all(&state.db)
         .await?;
-    super::texts::views(&state.db, &rows).await
+    super::activity_view::views(&state.db, &rows).await
 }
 
 /// Counts per consent state, area, form and host party over what the caller may see (filters applied).

@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod activity_list;
+pub mod activity_view;
 pub mod alerts;
 pub mod audit_log;
 pub mod authorities;

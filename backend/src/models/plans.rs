@@ -82,7 +82,7 @@ pub async fn view<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Pla
     let mut blockers = Vec::new();
     if state == PlanState::Negotiation {
         blockers.extend(rule::agreement_blockers(&counts));
-        let gaps = super::texts::gaps(conn, row.id).await?;
+        let gaps = super::activity_view::gaps(conn, row.id).await?;
         blockers.extend(concord_shared::rules::texts::translation_blockers(&gaps));
     }
     if state == PlanState::Signed && !year_is_over(row.year) {
@@ -305,7 +305,7 @@ async fn step_facts<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<S
         year: row.year,
         today_year: this_year(),
         counts: shared_counts(conn, row.id).await?,
-        translations: super::texts::gaps(conn, row.id).await?,
+        translations: super::activity_view::gaps(conn, row.id).await?,
     })
 }
 

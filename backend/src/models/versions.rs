@@ -83,7 +83,7 @@ pub(crate) async fn snapshot<C: ConnectionTrait>(
         .all(conn)
         .await?;
     let ids: Vec<i32> = activities.iter().map(|a| a.id).collect();
-    let texts = super::texts::of(conn, &ids).await?;
+    let texts = super::activity_view::of(conn, &ids).await?;
     let lines: Vec<Value> = activities.iter().map(|a| line(a, &texts)).collect();
     let signed: Vec<Value> = signatures
         .iter()
@@ -323,7 +323,7 @@ pub async fn compare(
             .all(&state.db)
             .await?;
         let ids: Vec<i32> = rows.iter().map(|a| a.id).collect();
-        let texts = super::texts::of(&state.db, &ids).await?;
+        let texts = super::activity_view::of(&state.db, &ids).await?;
         let current: Vec<Value> = rows
             .iter()
             .filter(|a| in_plan(a.consent))

@@ -18,6 +18,7 @@ pub mod register;
 pub mod roles;
 pub mod signatures;
 pub mod texts;
+pub mod translations;
 pub mod visibility;
 pub mod webhooks;
 pub mod who;

@@ -42,7 +42,7 @@ pub struct StepFacts {
     /// Shared activities per consent state.
     pub counts: Vec<(ConsentState, u64)>,
     /// Texts of accepted activities missing or outdated in a party's language.
-    pub translations: super::texts::TranslationGaps,
+    pub translations: super::translations::TranslationGaps,
 }
 
 /// The plan's next state after `event`, or why the event cannot happen now.
@@ -123,7 +123,7 @@ pub fn step_conditions(to: PlanState, facts: &StepFacts) -> Result<(), Refusal> 
         }
         PlanState::Agreed => {
             agreeable(&facts.counts)?;
-            super::texts::translations_complete(&facts.translations)
+            super::translations::translations_complete(&facts.translations)
         }
         _ => Ok(()),
     }
