@@ -225,4 +225,16 @@ mod tests {
         let err = parse_json::<Body>(br#"{}"#).expect_err("missing");
         assert_eq!(field(err), ("title".to_owned(), "required".to_owned()));
     }
+
+    #[test]
+    fn a_whole_float_reads_as_exactly_that_integer() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Ids {
+            ids: Vec<i64>,
+        }
+        // Seen by the API contract run: without serde_json's exact float
+        // parsing this read as -1822139022559308.8 and was refused.
+        let ids = parse_json::<Ids>(br#"{"ids":[-1822139022559309.0, 65.0, 2027]}"#).expect("whole numbers");
+        assert_eq!(ids.ids, vec![-1_822_139_022_559_309, 65, 2027]);
+    }
 }
