@@ -172,3 +172,16 @@ export async function focused(page) {
 export async function waitForFocus(page, selector, timeout = 5000) {
   await page.waitForFunction((s) => document.activeElement?.matches(s), selector, { timeout });
 }
+
+/** Both parties write their language's text of an activity (AZ Azerbaijani,
+ * GE Georgian, each unless it is the original), as agreement needs. */
+export async function translateBoth(azPage, gePage, id) {
+  const current = await api(azPage, 'GET', `/api/v1/activities/${id}`);
+  for (const [page, lang, title] of [[azPage, 'az', 'Qərargah danışıqları'], [gePage, 'ka', 'საშტაბო მოლაპარაკებები']]) {
+    if (current.body.text_lang === lang) continue;
+    const r = await api(page, 'PUT', `/api/v1/activities/${id}/texts/${lang}`, {
+      body: { title, description: '' }, ifMatch: '*',
+    });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  }
+}

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot, api, openAs as openAsIn,
 } from '../lib/harness.mjs';
+import { translateBoth } from '../lib/harness.mjs';
 
 const openAs = (username, lang) => openAsIn(browser, username, lang);
 
@@ -42,19 +43,6 @@ async function proposeAndConfirm(proposer, confirmer, year, to) {
   await confirmer.locator('[data-testid="proposal"]').waitFor();
   await confirmer.click('[data-testid="confirm-step"]');
   await confirmer.locator(`[data-testid="plan-state"][data-state="${to}"]`).waitFor();
-}
-
-/** Both parties write their language's text of an activity (AZ Azerbaijani,
- * GE Georgian, each unless it is the original), as agreement needs. */
-async function translateBoth(azPage, gePage, id) {
-  const current = await api(azPage, 'GET', `/api/v1/activities/${id}`);
-  for (const [page, lang, title] of [[azPage, 'az', 'Qərargah danışıqları'], [gePage, 'ka', 'საშტაბო მოლაპარაკებები']]) {
-    if (current.body.text_lang === lang) continue;
-    const r = await api(page, 'PUT', `/api/v1/activities/${id}/texts/${lang}`, {
-      body: { title, description: '' }, ifMatch: '*',
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-  }
 }
 
 async function decide(page, id, decision, comment) {

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import {
   BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot, api, openAs as openAsIn,
 } from '../lib/harness.mjs';
+import { translateBoth } from '../lib/harness.mjs';
 
 const openAs = (username, lang) => openAsIn(browser, username, lang);
 
@@ -74,19 +75,6 @@ async function sharedActivity(planner, year, title, host) {
   });
   const shared = await ok(planner, 'POST', `/api/v1/activities/${made.id}/share`, { version: made.version });
   return shared;
-}
-
-/** Both parties write their language's text of an activity (AZ Azerbaijani,
- * GE Georgian, each unless it is the original), as agreement needs. */
-async function translateBoth(azPage, gePage, id) {
-  const current = await api(azPage, 'GET', `/api/v1/activities/${id}`);
-  for (const [page, lang, title] of [[azPage, 'az', 'Qərargah danışıqları'], [gePage, 'ka', 'საშტაბო მოლაპარაკებები']]) {
-    if (current.body.text_lang === lang) continue;
-    const r = await api(page, 'PUT', `/api/v1/activities/${id}/texts/${lang}`, {
-      body: { title, description: '' }, ifMatch: '*',
-    });
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-  }
 }
 
 async function acceptBoth(t, id) {

@@ -6,7 +6,7 @@
 // away from the other tests' years.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, api, openAs as openAsIn, switchLanguage, assertAccessible, screenshot } from '../lib/harness.mjs';
+import { BASE, launch, api, translateBoth, openAs as openAsIn, switchLanguage, assertAccessible, screenshot } from '../lib/harness.mjs';
 
 const openAs = (username, lang) => openAsIn(browser, username, lang);
 let browser;
@@ -268,9 +268,7 @@ test('a webhook address that is not https, and a plan whose year is not over, ar
   let current = await ok(azPlanner.page, 'POST', `/api/v1/activities/${made.id}/share`, { version: made.version });
   // Agreement needs the activity's text in both parties' languages, each written by its party.
   const gePlanner = await openAs('ge.planner', 'ka');
-  for (const [page, lang, title] of [[azPlanner.page, 'az', 'İmzalanmış plan yoxlaması'], [gePlanner.page, 'ka', 'ხელმოწერილი გეგმის შემოწმება']]) {
-    await ok(page, 'PUT', `/api/v1/activities/${made.id}/texts/${lang}`, { body: { title, description: '' }, ifMatch: '*' });
-  }
+  await translateBoth(azPlanner.page, gePlanner.page, made.id);
   await gePlanner.context.close();
   for (const coord of [azCoord.page, geCoord.page]) {
     current = await ok(coord, 'POST', `/api/v1/activities/${made.id}/consent`, {
