@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use concord_shared::InboxKind;
 use concord_shared::api::{Inbox, InboxCount, InboxCounts, InboxItem, InboxPlan, InboxTitle};
 use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::rules::activities::{FieldOwner, may_edit};
 use concord_shared::rules::inbox::{Waiting, awaits};
 use concord_shared::rules::texts::wants_texts;
 use concord_shared::rules::{Action, Actor, Scope, alerts::link};
@@ -133,11 +134,17 @@ async fn plan_items<C: ConnectionTrait>(
             .await?;
         items.extend(carry_over_items(conn, actor, row, next, &rows).await?);
     } else {
+        // Undecided activities may await a decision; the others only a text
+        // of the caller's party, read only if it may write one in this plan
+        // (a viewer, or a signed plan, never needs them).
+        let may_translate = may_edit(actor, row.state, actor.party, FieldOwner::Side(actor.party)).is_ok();
+        let states = ConsentState::ALL
+            .into_iter()
+            .filter(|c| UNDECIDED.contains(c) || (may_translate && wants_texts(*c)));
         let rows = activity::Entity::find()
             .filter(activity::Column::PlanId.eq(row.id))
             .filter(activity::Column::Shared.eq(true))
-            // What may await anyone: undecided, or wanting its texts (which includes undecided).
-            .filter(activity::Column::Consent.is_in(ConsentState::ALL.into_iter().filter(|c| wants_texts(*c))))
+            .filter(activity::Column::Consent.is_in(states))
             .all(conn)
             .await?;
         let ids: Vec<i32> = rows.iter().map(|a| a.id).collect();
