@@ -23,9 +23,9 @@ use serde_json::Value;
 
 use crate::entities::alert::{contact, preference, row};
 use crate::entities::{activity, audit_log, user};
-use crate::models::activity_view;
 use crate::error::AppError;
 use crate::mail;
+use crate::models::activity_view;
 use crate::state::AppState;
 use crate::tail;
 
@@ -55,7 +55,8 @@ fn party_of(v: &Value, name: &str) -> Option<Party> {
 /// names, as they stand (what the translation alert reads); `None` for any
 /// other entry.
 async fn texts_now<C: ConnectionTrait>(conn: &C, entry: &audit_log::Model) -> Result<Option<TextStates>, AppError> {
-    let wanted = entry.entity_type == "activity" && matches!(entry.action.as_str(), "activity.share" | "activity.update");
+    let wanted =
+        entry.entity_type == "activity" && matches!(entry.action.as_str(), "activity.share" | "activity.update");
     let Some(id) = entry.entity_id.as_deref().and_then(|id| id.parse::<i64>().ok()) else {
         return Ok(None);
     };
@@ -89,9 +90,9 @@ fn happening(entry: &audit_log::Model, texts: Option<TextStates>) -> Option<Happ
             consent_before: before.as_ref().and_then(consent_pair),
             consent_after: consent_pair(a)?,
             original: a.get("text_lang")?.as_str().and_then(Lang::from_code)?,
-            text_changed: before.as_ref().is_some_and(|b| {
-                ["title", "description"].iter().any(|f| b.get(f) != a.get(f))
-            }),
+            text_changed: before
+                .as_ref()
+                .is_some_and(|b| ["title", "description"].iter().any(|f| b.get(f) != a.get(f))),
             // Nothing to translate when the texts were not read.
             texts: texts.unwrap_or(TextStates {
                 az: Some(false),

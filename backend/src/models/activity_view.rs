@@ -194,7 +194,10 @@ pub async fn gaps<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<rule::Tr
     let texts = of(conn, &ids).await?;
     let mut gaps = rule::TranslationGaps::default();
     for row in &accepted {
-        gaps.add(text_states(row, texts.get(&row.id).map(Vec::as_slice).unwrap_or_default()));
+        gaps.add(text_states(
+            row,
+            texts.get(&row.id).map(Vec::as_slice).unwrap_or_default(),
+        ));
     }
     Ok(gaps)
 }

@@ -47,7 +47,10 @@ async fn a_shared_activity_alerts_the_other_partys_coordinators_with_a_link() {
     }
     // GE's planners are told to write the Georgian text (tests/api/translation_work.rs).
     let planner: Vec<_> = b.ge_planner.alerts(0, 50).await.expect("alerts").items;
-    assert_eq!(planner.iter().map(|a| a.kind).collect::<Vec<_>>(), vec![AlertKind::Translation]);
+    assert_eq!(
+        planner.iter().map(|a| a.kind).collect::<Vec<_>>(),
+        vec![AlertKind::Translation]
+    );
 
     assert_eq!(b.ge_coord.unread_alerts().await.expect("count").unread, 1);
     let read = b.ge_coord.read_alert(alerts[0].id).await.expect("read");

@@ -202,7 +202,10 @@ async fn translation_alerts_reach_the_other_partys_planners_only_never_for_a_dra
         location: Some("Ganja".into()),
         ..ActivityPatch::default()
     };
-    b.az_planner.update_activity(id, a.version, &patch).await.expect("moved");
+    b.az_planner
+        .update_activity(id, a.version, &patch)
+        .await
+        .expect("moved");
     settled(&app).await;
     assert_eq!(b.ge_planner.alerts(0, 50).await.expect("alerts").total, 2);
     assert_eq!(ge_viewer.alerts(0, 50).await.expect("alerts").total, 0);
@@ -225,13 +228,9 @@ async fn next_change(stream: &mut EventStream) -> concord_shared::api::Change {
     }
 }
 
-#[tokio::test]
-async fn a_text_change_is_its_own_kind_on_the_stream_and_never_the_other_partys_draft() {
-    let app = spawn_app().await;
-    let b = board(&app).await;
-    let mut ge = b.ge_coord.events(None).await.expect("stream");
-    assert_eq!(next_event(&mut ge).await.event, "ready");
-    // AZ writes the Azerbaijani text of its draft proposed in English.
+/// AZ writes the Azerbaijani text of its draft proposed in English, then
+/// shares an activity whose Georgian text GE writes; returns the latter's id.
+async fn texts_of_a_draft_and_a_shared_activity(b: &crate::helpers::Board) -> i64 {
     let mut english = draft("Staff talks");
     english.lang = Some(Lang::En);
     let private = b.az_planner.create_activity(YEAR, &english).await.expect("draft");
@@ -244,6 +243,16 @@ async fn a_text_change_is_its_own_kind_on_the_stream_and_never_the_other_partys_
         .put_activity_text(id, Lang::Ka, NEW_TEXT, &text(KA_TITLE))
         .await
         .expect("translated");
+    id
+}
+
+#[tokio::test]
+async fn a_text_change_is_its_own_kind_on_the_stream_and_never_the_other_partys_draft() {
+    let app = spawn_app().await;
+    let b = board(&app).await;
+    let mut ge = b.ge_coord.events(None).await.expect("stream");
+    assert_eq!(next_event(&mut ge).await.event, "ready");
+    let id = texts_of_a_draft_and_a_shared_activity(&b).await;
 
     let shared = next_change(&mut ge).await;
     assert_eq!(
@@ -273,23 +282,16 @@ async fn a_webhook_subscribed_to_texts_gets_the_joint_text_changes_only() {
         })
         .await
         .expect("registered");
-    let mut english = draft("Staff talks");
-    english.lang = Some(Lang::En);
-    let private = b.az_planner.create_activity(YEAR, &english).await.expect("draft");
-    b.az_planner
-        .put_activity_text(private.value.id, Lang::Az, NEW_TEXT, &text(AZ_TITLE))
-        .await
-        .expect("AZ's text of its draft");
-    let id = azerbaijani(&b.az_planner, true).await;
-    b.ge_planner
-        .put_activity_text(id, Lang::Ka, NEW_TEXT, &text(KA_TITLE))
-        .await
-        .expect("translated");
+    let id = texts_of_a_draft_and_a_shared_activity(&b).await;
 
     let got = receiver.wait_until("the Georgian text", |g| !g.is_empty()).await;
     // Whatever else was queued by now has had its chance to arrive.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let got = if receiver.got().len() > got.len() { receiver.got() } else { got };
+    let got = if receiver.got().len() > got.len() {
+        receiver.got()
+    } else {
+        got
+    };
     assert_eq!(got.len(), 1, "neither the share nor AZ's draft: {got:?}");
     let event = got[0].parsed();
     assert_eq!(

@@ -276,9 +276,12 @@ mod tests {
 
     #[test]
     fn the_other_partys_planners_learn_of_a_translation_to_write_or_confirm() {
-        let mut shared = activity(Party::Az, None, (Pending, Pending)).unwrap();
+        let mut shared = activity(Party::Az, None, (Pending, Pending)).expect("facts");
         shared.original = Lang::Az;
-        shared.texts = TextStates { az: Some(false), ka: None };
+        shared.texts = TextStates {
+            az: Some(false),
+            ka: None,
+        };
         let h = happening("activity.share", Scope::Joint, Party::Az, Some(shared));
         let translation = Some(AlertKind::Translation);
         assert_eq!(alert_for(&h, &user(Party::Ge, Role::Planner, 2)), translation);
@@ -292,7 +295,11 @@ mod tests {
         let mut written = shared;
         written.texts.ka = Some(false);
         let h = happening("activity.share", Scope::Joint, Party::Az, Some(written));
-        assert_eq!(alert_for(&h, &user(Party::Ge, Role::Planner, 2)), None, "shared with Georgian");
+        assert_eq!(
+            alert_for(&h, &user(Party::Ge, Role::Planner, 2)),
+            None,
+            "shared with Georgian"
+        );
         let mut rewritten = written;
         rewritten.consent_before = Some((Pending, Pending));
         rewritten.text_changed = true;
@@ -305,7 +312,11 @@ mod tests {
         assert_eq!(alert_for(&h, &user(Party::Ge, Role::Planner, 2)), None);
         let draft = happening("activity.update", Scope::Private(Party::Az), Party::Az, Some(rewritten));
         for role in Role::ALL {
-            assert_eq!(alert_for(&draft, &user(Party::Ge, *role, 2)), None, "a draft is AZ's alone");
+            assert_eq!(
+                alert_for(&draft, &user(Party::Ge, *role, 2)),
+                None,
+                "a draft is AZ's alone"
+            );
         }
     }
 

@@ -298,13 +298,20 @@ mod tests {
         assert_eq!(awaits(actor(Party::Ge, Role::Planner), &missing), due);
         assert_eq!(awaits(actor(Party::Ge, Role::Coordinator), &missing), due);
         assert_eq!(awaits(actor(Party::Ge, Role::Viewer), &missing), None);
-        assert_eq!(awaits(actor(Party::Az, Role::Planner), &missing), None, "AZ wrote the original");
+        assert_eq!(
+            awaits(actor(Party::Az, Role::Planner), &missing),
+            None,
+            "AZ wrote the original"
+        );
         let outdated = shared(ConsentState::Accepted, texts(Some(false), Some(true)));
         assert_eq!(awaits(actor(Party::Ge, Role::Planner), &outdated), due);
         let current = shared(ConsentState::Accepted, texts(Some(false), Some(false)));
         assert_eq!(awaits(actor(Party::Ge, Role::Planner), &current), None);
         for gone in [ConsentState::Draft, ConsentState::Rejected, ConsentState::Withdrawn] {
-            assert_eq!(awaits(actor(Party::Ge, Role::Planner), &shared(gone, texts(None, None))), None);
+            assert_eq!(
+                awaits(actor(Party::Ge, Role::Planner), &shared(gone, texts(None, None))),
+                None
+            );
         }
         let english = Waiting::Texts {
             plan: PlanState::Negotiation,
@@ -313,7 +320,11 @@ mod tests {
             state: ConsentState::Pending,
             texts: texts(None, Some(false)),
         };
-        assert_eq!(awaits(actor(Party::Az, Role::Planner), &english), due, "its own language too");
+        assert_eq!(
+            awaits(actor(Party::Az, Role::Planner), &english),
+            due,
+            "its own language too"
+        );
         let signed = Waiting::Texts {
             plan: PlanState::Signed,
             proposer: Party::Az,
@@ -321,7 +332,11 @@ mod tests {
             state: ConsentState::Accepted,
             texts: texts(Some(false), None),
         };
-        assert_eq!(awaits(actor(Party::Ge, Role::Planner), &signed), None, "an amendment reopens it");
+        assert_eq!(
+            awaits(actor(Party::Ge, Role::Planner), &signed),
+            None,
+            "an amendment reopens it"
+        );
     }
 
     #[test]
