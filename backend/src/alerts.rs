@@ -16,14 +16,16 @@ use chrono::Utc;
 use concord_shared::plan::PartyConsent;
 use concord_shared::rules::Actor;
 use concord_shared::rules::alerts::{self as rule, ActivityFacts, Happening, Recipient};
+use concord_shared::rules::texts::TextStates;
 use concord_shared::{AlertDelivery, AlertKind, Lang, Party};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde_json::Value;
 
 use crate::entities::alert::{contact, preference, row};
-use crate::entities::{audit_log, user};
+use crate::entities::{activity, audit_log, user};
 use crate::error::AppError;
 use crate::mail;
+use crate::models::activity_view;
 use crate::state::AppState;
 use crate::tail;
 
@@ -49,8 +51,34 @@ fn party_of(v: &Value, name: &str) -> Option<Party> {
     v.get(name)?.as_str()?.parse().ok()
 }
 
-/// What the rules read of an entry.
-fn happening(entry: &audit_log::Model) -> Option<Happening<'_>> {
+/// The states of the texts of the activity an entry sharing or updating it
+/// names, as they stand (what the translation alert reads); `None` for any
+/// other entry.
+async fn texts_now<C: ConnectionTrait>(conn: &C, entry: &audit_log::Model) -> Result<Option<TextStates>, AppError> {
+    let wanted =
+        entry.entity_type == "activity" && matches!(entry.action.as_str(), "activity.share" | "activity.update");
+    let Some(id) = entry.entity_id.as_deref().and_then(|id| id.parse::<i64>().ok()) else {
+        return Ok(None);
+    };
+    if !wanted {
+        return Ok(None);
+    }
+    let Some(row) = activity::Entity::find()
+        .filter(activity::Column::PublicId.eq(id))
+        .one(conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let texts = activity_view::of(conn, &[row.id]).await?;
+    Ok(Some(activity_view::text_states(
+        &row,
+        texts.get(&row.id).map(Vec::as_slice).unwrap_or_default(),
+    )))
+}
+
+/// What the rules read of an entry (`texts`: its activity's, from [`texts_now`]).
+fn happening(entry: &audit_log::Model, texts: Option<TextStates>) -> Option<Happening<'_>> {
     let scope = entry.scope;
     let parse = |t: &Option<String>| t.as_deref().and_then(|t| serde_json::from_str::<Value>(t).ok());
     let (before, after) = (parse(&entry.before), parse(&entry.after));
@@ -61,6 +89,15 @@ fn happening(entry: &audit_log::Model) -> Option<Happening<'_>> {
             host: party_of(a, "host_party")?,
             consent_before: before.as_ref().and_then(consent_pair),
             consent_after: consent_pair(a)?,
+            original: a.get("text_lang")?.as_str().and_then(Lang::from_code)?,
+            text_changed: before
+                .as_ref()
+                .is_some_and(|b| ["title", "description"].iter().any(|f| b.get(f) != a.get(f))),
+            // Nothing to translate when the texts were not read.
+            texts: texts.unwrap_or(TextStates {
+                az: Some(false),
+                ka: Some(false),
+            }),
         }),
         _ => None,
     };
@@ -129,7 +166,8 @@ pub async fn derive(state: &AppState) -> Result<u64, AppError> {
     while let Some(claimed) = tail::claim(state, tail::ALERTS, BATCH).await? {
         let mut everyone = None;
         for entry in &claimed.entries {
-            let Some(what) = happening(entry) else { continue };
+            let texts = texts_now(&*claimed.tx, entry).await?;
+            let Some(what) = happening(entry, texts) else { continue };
             if everyone.is_none() {
                 everyone = Some(people(&*claimed.tx).await?);
             }

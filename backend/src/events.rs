@@ -16,7 +16,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
-use concord_shared::ChangeKind;
 use concord_shared::api::Change;
 use concord_shared::rules::{self, Scope};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -48,9 +47,9 @@ pub struct Entry {
 
 impl Entry {
     /// The entry of a row of the log; none for what people do not follow
-    /// (accounts, sessions, tokens, webhooks: not a [`ChangeKind`]).
+    /// (accounts, sessions, tokens, webhooks: not a `ChangeKind`).
     pub fn from_row(row: audit_log::Model) -> Option<Entry> {
-        ChangeKind::from_code(&row.entity_type)?;
+        let kind = rules::webhooks::kind_of(&row.entity_type, &row.action)?;
         let scope = row.scope;
         let after: Option<serde_json::Value> = row.after.as_deref().and_then(|t| serde_json::from_str(t).ok());
         let field = |name: &str| {
@@ -65,6 +64,7 @@ impl Entry {
                 at: row.at,
                 action: row.action,
                 entity_type: row.entity_type,
+                kind,
                 entity_id: row.entity_id,
                 version: field("version"),
                 year: field("year").and_then(|y| i32::try_from(y).ok()),

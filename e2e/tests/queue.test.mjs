@@ -91,17 +91,19 @@ test('the queue lists what awaits the user, and a keyboard-only bulk accept is p
   await assertAccessible(g, 'the bulk decision result in ka');
   await screenshot(g, 'bulk-result-ka');
 
-  // Only the stale one still awaits Georgia.
-  await g.locator(`[data-testid="queue-item"][data-id="${ids[0]}"]`).waitFor({ state: 'detached' });
-  await group.locator(`[data-testid="queue-item"][data-id="${ids[1]}"]`).waitFor();
-  assert.equal(await group.locator(`[data-testid="queue-item"][data-id="${ids[2]}"]`).count(), 0);
+  // Only the stale one still awaits Georgia's consent (the Georgian texts
+  // of all three still await it too: translation_due items).
+  const consent = (id) => `[data-testid="queue-item"][data-id="${id}"][data-kind="awaiting_consent"]`;
+  await g.locator(consent(ids[0])).waitFor({ state: 'detached' });
+  await group.locator(consent(ids[1])).waitFor();
+  assert.equal(await group.locator(consent(ids[2])).count(), 0);
 
   // Azerbaijan's coordinator rejects one: without a comment the form says so first.
   const a = azCoord.page;
   await a.goto(`${BASE}/inbox`);
-  const mine = a.locator(`[data-testid="queue-plan"][data-year="${year}"] [data-testid="queue-item"][data-id="${ids[2]}"] [data-testid="queue-select"]`);
-  await mine.waitFor();
-  await press(a, `[data-testid="queue-plan"][data-year="${year}"] [data-testid="queue-item"][data-id="${ids[2]}"] [data-testid="queue-select"]`);
+  const mine = `[data-testid="queue-plan"][data-year="${year}"] ${consent(ids[2])} [data-testid="queue-select"]`;
+  await a.locator(mine).waitFor();
+  await press(a, mine);
   await press(a, '[data-testid="bulk-reject"]', 'Enter');
   await a.locator('[data-field-error="bulk-comment"]').waitFor();
   await a.fill('#bulk-comment', 'Bu il deyil.');
@@ -152,4 +154,55 @@ test('a viewer is told that nothing awaits and what to do instead', async () => 
   assert.equal(await viewer.page.locator('[data-testid="bulk-bar"]').count(), 0);
   await assertAccessible(viewer.page, 'the empty work queue');
   viewer.assertNoProblems();
+});
+
+test('the queue shows titles in the reader\'s language, a fallback marked, and the translation to write', async () => {
+  const azPlanner = await openAs('az.planner', 'az');
+  const azCoord = await openAs('az.coordinator', 'az');
+  const year = await freeYear(azCoord.page);
+  await ok(azCoord.page, 'POST', '/api/v1/plans', { body: { year } });
+  const azTitle = `Qərargah danışıqları ${Date.now()}`;
+  const draft = await ok(azPlanner.page, 'POST', `/api/v1/plans/${year}/activities`, {
+    body: {
+      title: azTitle, description: 'İllik təlim proqramı.', lang: 'az', area: 'logistics',
+      form: 'official_visits_staff_meetings', host_party: 'az', location: 'Bakı', month: 5,
+      cost: 'sending_party_pays',
+    },
+  });
+  const id = draft.id;
+  await ok(azPlanner.page, 'POST', `/api/v1/activities/${id}/share`, { version: draft.version });
+
+  // Georgia's planner: the Georgian text is to be written; the title is the
+  // Azerbaijani original, marked as such, and the item leads to the texts.
+  const gePlanner = await openAs('ge.planner', 'ka');
+  const p = gePlanner.page;
+  await p.goto(`${BASE}/inbox`);
+  const translation = p.locator(
+    `[data-testid="queue-plan"][data-year="${year}"] [data-testid="queue-item"][data-id="${id}"][data-kind="translation_due"]`,
+  );
+  await translation.waitFor();
+  assert.equal(await translation.locator('[data-text-lang="az"]').innerText(), azTitle);
+  await translation.locator('[data-testid="text-fallback"][data-lang="az"]').waitFor();
+  assert.equal(await translation.locator('a').getAttribute('href'), `/activities/${id}#texts`);
+  await assertAccessible(p, 'the translation in the work queue in ka');
+  await screenshot(p, 'inbox-translation-ka');
+  await translation.locator('a').click();
+  await p.locator('[data-testid="activity-texts"]').waitFor();
+
+  // Georgia writes its text: its coordinator's queue shows it, unmarked;
+  // the translation leaves the planner's queue.
+  const kaTitle = 'საშტაბო მოლაპარაკებები ბაქოში';
+  await ok(p, 'PUT', `/api/v1/activities/${id}/texts/ka`, { body: { title: kaTitle, description: '' }, ifMatch: '*' });
+  const geCoord = await openAs('ge.coordinator', 'ka');
+  const g = geCoord.page;
+  await g.goto(`${BASE}/inbox`);
+  const awaiting = g.locator(`[data-testid="queue-item"][data-id="${id}"][data-kind="awaiting_consent"]`);
+  await awaiting.waitFor();
+  assert.equal(await awaiting.locator('[data-text-lang="ka"]').innerText(), kaTitle);
+  assert.equal(await awaiting.locator('[data-testid="text-fallback"]').count(), 0);
+  await screenshot(g, 'inbox-title-ka');
+  await p.goto(`${BASE}/inbox`);
+  await p.locator('[data-testid="queue-count"], [data-testid="empty"]').first().waitFor();
+  assert.equal(await p.locator(`[data-testid="queue-item"][data-id="${id}"]`).count(), 0);
+  for (const opened of [azPlanner, azCoord, gePlanner, geCoord]) opened.assertNoProblems();
 });

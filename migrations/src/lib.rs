@@ -20,6 +20,7 @@ mod m20261203_000090_check_audit_alert_lists;
 mod m20261203_000100_create_webhooks;
 mod m20261203_000120_user_language;
 mod m20261203_000130_activity_texts;
+mod m20261203_000140_translation_kinds;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000100_create_webhooks::Migration),
             Box::new(m20261203_000120_user_language::Migration),
             Box::new(m20261203_000130_activity_texts::Migration),
+            Box::new(m20261203_000140_translation_kinds::Migration),
         ]
     }
 }

@@ -216,6 +216,9 @@ closed_list! {
         Execution = "execution" => ["execution status changed", "icra vəziyyəti dəyişib", "შესრულების სტატუსი შეიცვალა"],
         /// Someone mentioned me (`@username`) in a comment or internal note.
         Mention = "mention" => ["you were mentioned", "sizin adınız çəkilib", "თქვენ მოგიხსენიეს"],
+        /// The other party shared an activity without my party's language, or
+        /// changed its original so that my party's translation is outdated (planners).
+        Translation = "translation" => ["translation needed in my party's language", "tərəfimizin dilində tərcümə lazımdır", "საჭიროა თარგმანი ჩვენი მხარის ენაზე"],
     }
 }
 
@@ -240,6 +243,8 @@ closed_list! {
         Authority = "authority" => ["competent authorities", "səlahiyyətli orqanlar", "უფლებამოსილი ორგანოები"],
         /// Attached documents.
         Document = "document" => ["attached files", "əlavə edilmiş fayllar", "მიმაგრებული ფაილები"],
+        /// An activity's title and description in a party's language: written or confirmed.
+        Text = "activity_text" => ["activity texts in each language", "tədbirlərin hər dildə mətnləri", "ღონისძიებების ტექსტები თითოეულ ენაზე"],
     }
 }
 
@@ -259,6 +264,8 @@ closed_list! {
         CarryOverDue = "carry_over_due" => ["to carry over into next year", "növbəti ilə keçirilməlidir", "გადასატანია მომავალ წელზე"],
         /// A diplomatic notification of the other party awaits my party's receipt (coordinators).
         NoteAwaitingReceipt = "note_awaiting_receipt" => ["diplomatic notification awaiting receipt", "alınması qeydə alınmamış diplomatik bildiriş", "დიპლომატიური შეტყობინება, რომლის მიღებაც არ არის აღრიცხული"],
+        /// A shared activity lacks its text in my party's language, or that text is outdated: write or confirm it (planners).
+        TranslationDue = "translation_due" => ["translation to write or confirm", "yazılmalı və ya təsdiqlənməli tərcümə", "დასაწერი ან დასადასტურებელი თარგმანი"],
     }
 }
 

@@ -194,16 +194,27 @@ pub async fn gaps<C: ConnectionTrait>(conn: &C, plan_id: i32) -> Result<rule::Tr
     let texts = of(conn, &ids).await?;
     let mut gaps = rule::TranslationGaps::default();
     for row in &accepted {
-        let mine = texts.get(&row.id).map(Vec::as_slice).unwrap_or_default();
-        let state = |lang: Lang| {
-            if row.text_lang == lang {
-                return Some(false);
-            }
-            mine.iter()
-                .find(|t| t.lang == lang)
-                .map(|t| rule::is_outdated(lang, row.text_lang, t.translates_revision, row.text_revision))
-        };
-        gaps.add(state(Lang::Az), state(Lang::Ka));
+        gaps.add(text_states(
+            row,
+            texts.get(&row.id).map(Vec::as_slice).unwrap_or_default(),
+        ));
     }
     Ok(gaps)
+}
+
+/// The states of `row`'s texts (`texts`, of that row) in the parties' languages.
+pub fn text_states(row: &activity::Model, texts: &[activity_text::Model]) -> rule::TextStates {
+    let state = |lang: Lang| {
+        if row.text_lang == lang {
+            return Some(false);
+        }
+        texts
+            .iter()
+            .find(|t| t.lang == lang)
+            .map(|t| rule::is_outdated(lang, row.text_lang, t.translates_revision, row.text_revision))
+    };
+    rule::TextStates {
+        az: state(Lang::Az),
+        ka: state(Lang::Ka),
+    }
 }

@@ -7,15 +7,18 @@
 use std::collections::HashSet;
 
 use concord_shared::InboxKind;
-use concord_shared::api::{Inbox, InboxCount, InboxCounts, InboxItem, InboxPlan};
+use concord_shared::api::{Inbox, InboxCount, InboxCounts, InboxItem, InboxPlan, InboxTitle};
 use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::rules::activities::{FieldOwner, may_edit};
 use concord_shared::rules::inbox::{Waiting, awaits};
+use concord_shared::rules::texts::wants_texts;
 use concord_shared::rules::{Action, Actor, Scope, alerts::link};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
+use super::activity_view::{self, text_states, text_view};
 use super::plans;
 use crate::auth::AuthUser;
-use crate::entities::{activity, notification, plan, plan_signature};
+use crate::entities::{activity, activity_text, notification, plan, plan_signature};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -27,8 +30,18 @@ const UNDECIDED: [ConsentState; 4] = [
     ConsentState::ChangesRequested,
 ];
 
-fn activity_item(kind: InboxKind, plan_row: &plan::Model, row: &activity::Model) -> InboxItem {
+fn activity_item(
+    kind: InboxKind,
+    plan_row: &plan::Model,
+    row: &activity::Model,
+    texts: &[activity_text::Model],
+) -> InboxItem {
     let id = row.public_id.to_string();
+    let mut link = link("activity", Some(&id));
+    if kind == InboxKind::TranslationDue {
+        // Straight to the texts panel of the activity page.
+        link.push_str("#texts");
+    }
     InboxItem {
         kind,
         year: Some(plan_row.year),
@@ -37,10 +50,26 @@ fn activity_item(kind: InboxKind, plan_row: &plan::Model, row: &activity::Model)
         entity_id: row.public_id,
         version: row.version,
         title: row.title.clone(),
+        title_lang: Some(row.text_lang),
+        titles: texts
+            .iter()
+            .map(|t| InboxTitle {
+                lang: t.lang,
+                title: t.title.clone(),
+                outdated: text_view(t, row).outdated,
+            })
+            .collect(),
         reference: row.reference.clone(),
         proposed: None,
-        since: row.updated_at,
-        link: link("activity", Some(&id)),
+        since: match kind {
+            // A translation awaits since the original was last written.
+            InboxKind::TranslationDue => texts
+                .iter()
+                .find(|t| t.lang == row.text_lang)
+                .map_or(row.updated_at, |t| t.written_at),
+            _ => row.updated_at,
+        },
+        link,
     }
 }
 
@@ -54,6 +83,8 @@ fn plan_item(kind: InboxKind, row: &plan::Model) -> InboxItem {
         entity_id: i64::from(row.year),
         version: row.version,
         title: String::new(),
+        title_lang: None,
+        titles: Vec::new(),
         reference: None,
         proposed: (kind == InboxKind::StepProposed).then_some(row.proposal_to).flatten(),
         since: match kind {
@@ -95,56 +126,92 @@ async fn plan_items<C: ConnectionTrait>(
         }
     }
     if row.state == PlanState::Closed {
-        // Carry-over: the caller's party's accepted activities, checked
-        // against what next year's plan already carries.
         let rows = activity::Entity::find()
             .filter(activity::Column::PlanId.eq(row.id))
             .filter(activity::Column::ProposingParty.eq(actor.party))
             .filter(activity::Column::Consent.eq(ConsentState::Accepted))
             .all(conn)
             .await?;
-        let carried: HashSet<i64> = match next {
-            Some(next) => activity::Entity::find()
-                .filter(activity::Column::PlanId.eq(next.id))
-                .filter(activity::Column::CarriedFrom.is_not_null())
-                .all(conn)
-                .await?
-                .into_iter()
-                .filter_map(|a| a.carried_from)
-                .collect(),
-            None => HashSet::new(),
-        };
-        for a in &rows {
-            let waiting = Waiting::ClosedActivity {
-                proposer: a.proposing_party,
-                state: a.consent,
-                execution: a.execution,
-                carried: carried.contains(&a.public_id),
-            };
-            if let Some(kind) = awaits(actor, &waiting) {
-                items.push(activity_item(kind, row, a));
-            }
-        }
+        items.extend(carry_over_items(conn, actor, row, next, &rows).await?);
     } else {
+        // Undecided activities may await a decision; the others only a text
+        // of the caller's party, read only if it may write one in this plan
+        // (a viewer, or a signed plan, never needs them).
+        let may_translate = may_edit(actor, row.state, actor.party, FieldOwner::Side(actor.party)).is_ok();
+        let states = ConsentState::ALL
+            .into_iter()
+            .filter(|c| UNDECIDED.contains(c) || (may_translate && wants_texts(*c)));
         let rows = activity::Entity::find()
             .filter(activity::Column::PlanId.eq(row.id))
             .filter(activity::Column::Shared.eq(true))
-            .filter(activity::Column::Consent.is_in(UNDECIDED))
+            .filter(activity::Column::Consent.is_in(states))
             .all(conn)
             .await?;
+        let ids: Vec<i32> = rows.iter().map(|a| a.id).collect();
+        let texts = activity_view::of(conn, &ids).await?;
         for a in &rows {
-            let waiting = Waiting::Activity {
+            let mine = texts.get(&a.id).map(Vec::as_slice).unwrap_or_default();
+            let consent = Waiting::Activity {
                 plan: row.state,
                 proposer: a.proposing_party,
                 state: a.consent,
                 consent: (a.consent_az, a.consent_ge),
             };
-            if let Some(kind) = awaits(actor, &waiting) {
-                items.push(activity_item(kind, row, a));
+            let translation = Waiting::Texts {
+                plan: row.state,
+                proposer: a.proposing_party,
+                original: a.text_lang,
+                state: a.consent,
+                texts: text_states(a, mine),
+            };
+            let undecided = UNDECIDED.contains(&a.consent);
+            for waiting in [undecided.then_some(consent), Some(translation)].into_iter().flatten() {
+                if let Some(kind) = awaits(actor, &waiting) {
+                    items.push(activity_item(kind, row, a, mine));
+                }
             }
         }
     }
     items.sort_by(|a, b| b.since.cmp(&a.since).then(b.entity_id.cmp(&a.entity_id)));
+    Ok(items)
+}
+
+/// What of `rows` (the caller's party's accepted activities of the closed
+/// plan `row`) awaits carrying over into `next`.
+async fn carry_over_items<C: ConnectionTrait>(
+    conn: &C,
+    actor: Actor,
+    row: &plan::Model,
+    next: Option<&plan::Model>,
+    rows: &[activity::Model],
+) -> Result<Vec<InboxItem>, AppError> {
+    let mut items = Vec::new();
+    // Checked against what next year's plan already carries.
+    let carried: HashSet<i64> = match next {
+        Some(next) => activity::Entity::find()
+            .filter(activity::Column::PlanId.eq(next.id))
+            .filter(activity::Column::CarriedFrom.is_not_null())
+            .all(conn)
+            .await?
+            .into_iter()
+            .filter_map(|a| a.carried_from)
+            .collect(),
+        None => HashSet::new(),
+    };
+    let ids: Vec<i32> = rows.iter().map(|a| a.id).collect();
+    let texts = activity_view::of(conn, &ids).await?;
+    for a in rows {
+        let waiting = Waiting::ClosedActivity {
+            proposer: a.proposing_party,
+            state: a.consent,
+            execution: a.execution,
+            carried: carried.contains(&a.public_id),
+        };
+        if let Some(kind) = awaits(actor, &waiting) {
+            let mine = texts.get(&a.id).map(Vec::as_slice).unwrap_or_default();
+            items.push(activity_item(kind, row, a, mine));
+        }
+    }
     Ok(items)
 }
 
@@ -210,6 +277,8 @@ pub async fn inbox(caller: &AuthUser, state: &AppState) -> Result<Inbox, AppErro
                 entity_id: id,
                 version: n.version,
                 title: n.subject,
+                title_lang: None,
+                titles: Vec::new(),
                 reference: Some(n.note_number),
                 proposed: None,
                 since: n.recorded_at,

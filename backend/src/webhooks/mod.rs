@@ -94,9 +94,7 @@ pub async fn derive(state: &AppState) -> Result<u64, AppError> {
             let Some(entry) = Entry::from_row(row.clone()) else {
                 continue;
             };
-            let Some(kind) = ChangeKind::from_code(&entry.change.entity_type) else {
-                continue;
-            };
+            let kind = entry.change.kind;
             if hooks.is_none() {
                 hooks = Some(enabled(&*claimed.tx).await?);
             }

@@ -42,9 +42,15 @@ async fn a_shared_activity_alerts_the_other_partys_coordinators_with_a_link() {
     assert_eq!(alerts[0].party, Some(Party::Az));
     assert!(!alerts[0].read);
     settled(&app).await;
-    for client in [&b.az_coord, &b.az_planner, &b.ge_planner] {
+    for client in [&b.az_coord, &b.az_planner] {
         assert_eq!(client.alerts(0, 50).await.expect("alerts").total, 0);
     }
+    // GE's planners are told to write the Georgian text (tests/api/translation_work.rs).
+    let planner: Vec<_> = b.ge_planner.alerts(0, 50).await.expect("alerts").items;
+    assert_eq!(
+        planner.iter().map(|a| a.kind).collect::<Vec<_>>(),
+        vec![AlertKind::Translation]
+    );
 
     assert_eq!(b.ge_coord.unread_alerts().await.expect("count").unread, 1);
     let read = b.ge_coord.read_alert(alerts[0].id).await.expect("read");
@@ -141,7 +147,13 @@ async fn a_ge_user_never_gets_an_alert_about_an_az_draft_or_internal_note() {
         assert_eq!(alerts[0].kind, AlertKind::AwaitingConsent);
         assert_eq!(alerts[0].entity_id, Some(open.to_string()));
     }
-    assert_eq!(b.ge_planner.alerts(0, 50).await.expect("alerts").total, 0);
+    // GE's planners: the Georgian text of the shared activity only.
+    let planner = b.ge_planner.alerts(0, 50).await.expect("alerts").items;
+    assert_eq!(planner.len(), 1, "{planner:?}");
+    assert_eq!(
+        (planner[0].kind, planner[0].entity_id.clone()),
+        (AlertKind::Translation, Some(open.to_string()))
+    );
 }
 
 #[tokio::test]

@@ -90,6 +90,7 @@ async fn a_bulk_accept_with_one_stale_version_is_partial_and_leaves_the_stale_on
         .plans
         .iter()
         .flat_map(|p| p.items.iter())
+        .filter(|i| i.kind == concord_shared::InboxKind::AwaitingConsent)
         .map(|i| i.entity_id)
         .collect();
     assert_eq!(left, vec![stale]);

@@ -24,8 +24,9 @@ use crate::helpers::{TestApp, YEAR, board, draft, shared, spawn_app, spawn_app_w
 
 /// One request the receiver got.
 #[derive(Clone)]
-struct Received {
-    event: String,
+pub struct Received {
+    /// `X-Concord-Event`.
+    pub event: String,
     delivery: String,
     signature: String,
     body: Vec<u8>,
@@ -51,7 +52,8 @@ fn first_retried(got: &[Received]) -> bool {
 }
 
 impl Received {
-    fn parsed(&self) -> WebhookEvent {
+    /// The body as a `WebhookEvent`.
+    pub fn parsed(&self) -> WebhookEvent {
         serde_json::from_slice(&self.body).expect("the body is a WebhookEvent")
     }
 }
@@ -66,8 +68,9 @@ struct Inbox {
 }
 
 /// The integrator's endpoint: `POST /hook`, answering as told.
-struct Receiver {
-    url: String,
+pub struct Receiver {
+    /// Where it listens.
+    pub url: String,
     inbox: Arc<Inbox>,
 }
 
@@ -99,7 +102,8 @@ async fn elsewhere(State(inbox): State<Arc<Inbox>>) -> StatusCode {
 }
 
 impl Receiver {
-    async fn start(answers: &[u16]) -> Receiver {
+    /// Listens on a free port, answering `answers` in turn, then 200.
+    pub async fn start(answers: &[u16]) -> Receiver {
         let inbox = Arc::new(Inbox::default());
         inbox.answers.lock().expect("lock").extend(answers.iter().copied());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
@@ -115,12 +119,13 @@ impl Receiver {
         }
     }
 
-    fn got(&self) -> Vec<Received> {
+    /// Everything received so far.
+    pub fn got(&self) -> Vec<Received> {
         self.inbox.got.lock().expect("lock").clone()
     }
 
     /// Waits until a request satisfies `done`; all received by then.
-    async fn wait_until(&self, what: &str, done: impl Fn(&[Received]) -> bool) -> Vec<Received> {
+    pub async fn wait_until(&self, what: &str, done: impl Fn(&[Received]) -> bool) -> Vec<Received> {
         for _ in 0..200 {
             let got = self.got();
             if done(&got) {

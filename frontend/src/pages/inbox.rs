@@ -20,6 +20,7 @@ use crate::live::Live;
 use crate::ui::bulk::{BulkBar, PickAll, PickBox, Picked};
 use crate::ui::feedback::LoadError;
 use crate::ui::inbox_count::QueueCount;
+use crate::ui::texts::{FallbackBadge, picked_title};
 use crate::ui::{Content, Loader, format_number};
 
 /// The work queue page.
@@ -129,7 +130,7 @@ fn PlanGroup(plan: InboxPlan, actor: Option<Actor>, picked: RwSignal<Vec<Picked>
             year,
             id: i.entity_id,
             version: i.version,
-            title: i.title.clone(),
+            title: i.title_in(i18n.lang_untracked()).title.to_owned(),
         })
         .collect();
     let select_all = (!choosable.is_empty()).then(|| {
@@ -176,17 +177,27 @@ fn Item(item: InboxItem, year: Option<i32>, selectable: bool, picked: RwSignal<V
     let id = item.entity_id;
     let since = item.since.timestamp_millis();
     let proposed = item.proposed;
-    let title = item.title.clone();
+    // An activity's title in the user's language, a fallback marked (as on the board).
     let name = {
-        let title = title.clone();
+        let item = item.clone();
         move || {
-            if !title.is_empty() {
-                return title.clone();
+            let lang = i18n.lang();
+            if item.title_lang.is_some() {
+                return picked_title(item.title_in(lang)).into_any();
             }
             match proposed {
-                Some(state) => i18n.t(Key::QueueStepTo).replace("{state}", state.label(i18n.lang())),
-                None => kind.label(i18n.lang()).to_owned(),
+                _ if !item.title.is_empty() => item.title.clone(),
+                Some(state) => i18n.t(Key::QueueStepTo).replace("{state}", state.label(lang)),
+                None => kind.label(lang).to_owned(),
             }
+            .into_any()
+        }
+    };
+    let badge = {
+        let item = item.clone();
+        move || {
+            let shown = item.title_in(i18n.lang());
+            (item.title_lang.is_some() && shown.fallback).then(|| view! { " " <FallbackBadge lang=shown.lang /> })
         }
     };
     let checkbox = (selectable && year.is_some()).then(|| {
@@ -194,7 +205,7 @@ fn Item(item: InboxItem, year: Option<i32>, selectable: bool, picked: RwSignal<V
             year: year.unwrap_or_default(),
             id,
             version: item.version,
-            title: title.clone(),
+            title: item.title_in(i18n.lang_untracked()).title.to_owned(),
         };
         view! { <PickBox me picked testid="queue-select" /> " " }
     });
@@ -205,6 +216,7 @@ fn Item(item: InboxItem, year: Option<i32>, selectable: bool, picked: RwSignal<V
             " "
             {item.reference.map(|r| view! { <span class="muted">{r}</span> " " })}
             <A href=item.link>{name}</A>
+            {badge}
             " · "
             <time>{move || i18n.t(Key::QueueSince).replace("{date}", &format_datetime(since, i18n.lang()))}</time>
         </li>

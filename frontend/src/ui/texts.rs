@@ -4,7 +4,7 @@
 //! attribute so screen readers and hyphenation follow it.
 
 use concord_shared::Lang;
-use concord_shared::api::Activity;
+use concord_shared::api::{Activity, PickedText};
 use leptos::prelude::*;
 
 use crate::i18n::{I18n, Key};
@@ -32,10 +32,15 @@ pub fn LocalTitle(activity: Activity, #[prop(optional)] unmarked: bool) -> impl 
     let i18n = expect_context::<I18n>();
     move || {
         let text = activity.text_in(i18n.lang());
-        let code = text.lang.code();
         let badge = (text.fallback && !unmarked).then(|| view! { " " <FallbackBadge lang=text.lang /> });
-        view! { <span lang=code data-text-lang=code>{text.title.to_owned()}</span>{badge} }
+        view! { {picked_title(text)}{badge} }
     }
+}
+
+/// A title picked for a language (`pick_text`), with its `lang` attribute.
+pub fn picked_title(text: PickedText<'_>) -> impl IntoView + use<> {
+    let code = text.lang.code();
+    view! { <span lang=code data-text-lang=code>{text.title.to_owned()}</span> }
 }
 
 /// The mark of a text shown in another language than the user's: "in English".

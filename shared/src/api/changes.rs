@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Party;
+use crate::domain::{ChangeKind, Party};
 
 /// One change, as the live stream sends it: what changed and who acted, never
 /// the content. The receiver reloads what it shows; a change it may not see
@@ -20,6 +20,10 @@ pub struct Change {
     pub action: String,
     /// The kind of thing changed, e.g. `activity`, `plan`, `instrument`.
     pub entity_type: String,
+    /// The kind of change, as webhooks subscribe to it: the entity's type,
+    /// but `activity_text` for an activity's text written or confirmed in
+    /// one language (`entity_type` stays `activity`).
+    pub kind: ChangeKind,
     /// Its id.
     pub entity_id: Option<String>,
     /// Its version after the change, where it has one.

@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::{PickedText, pick_from};
 use crate::domain::{BulkAction, InboxKind};
+use crate::i18n::Lang;
 use crate::plan::PlanState;
 
 /// One thing that awaits the caller's party and role.
@@ -24,8 +26,14 @@ pub struct InboxItem {
     pub entity_id: i64,
     /// Its version (the `ETag` a decision on it needs).
     pub version: i64,
-    /// Its title: an activity's title, a notification's subject; empty for a plan.
+    /// Its title: an activity's original title (in `title_lang`), a
+    /// notification's subject; empty for a plan.
     pub title: String,
+    /// For an activity: the language of its original title.
+    pub title_lang: Option<Lang>,
+    /// For an activity: its title in every language written, to show in
+    /// the reader's language (see [`InboxItem::title_in`]).
+    pub titles: Vec<InboxTitle>,
     /// An activity's reference code, or a notification's number.
     pub reference: Option<String>,
     /// For a plan step: the state proposed.
@@ -34,6 +42,37 @@ pub struct InboxItem {
     pub since: DateTime<Utc>,
     /// The web app's path where it is decided.
     pub link: String,
+}
+
+/// An activity's title in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct InboxTitle {
+    /// The language.
+    pub lang: Lang,
+    /// The title.
+    pub title: String,
+    /// The original changed since this translation was written or confirmed.
+    pub outdated: bool,
+}
+
+impl InboxItem {
+    /// The title to show in `lang`: an activity's in that language when
+    /// written, else its fallback (marked, see [`pick_from`]); anything
+    /// else's title as it is.
+    pub fn title_in(&self, lang: Lang) -> PickedText<'_> {
+        let Some(original) = self.title_lang else {
+            return PickedText {
+                title: &self.title,
+                description: "",
+                lang,
+                fallback: false,
+                outdated: false,
+            };
+        };
+        let titles = self.titles.iter().map(|t| (t.lang, t.title.as_str(), "", t.outdated));
+        pick_from(titles, (&self.title, "", original), lang)
+    }
 }
 
 /// The items of one plan.

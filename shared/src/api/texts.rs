@@ -78,15 +78,29 @@ pub fn fallback_order(want: Lang, original: Lang) -> Vec<Lang> {
 /// (see [`fallback_order`]) to English, then to the original (`title`,
 /// `description` in `original`), which every activity has.
 pub fn pick_text<'a>(texts: &'a [ActivityText], original: (&'a str, &'a str, Lang), want: Lang) -> PickedText<'a> {
+    let texts = texts
+        .iter()
+        .map(|t| (t.lang, t.title.as_str(), t.description.as_str(), t.outdated));
+    pick_from(texts, original, want)
+}
+
+/// [`pick_text`] over texts given as (language, title, description, outdated).
+pub fn pick_from<'a, I>(texts: I, original: (&'a str, &'a str, Lang), want: Lang) -> PickedText<'a>
+where
+    I: Iterator<Item = (Lang, &'a str, &'a str, bool)> + Clone,
+{
     let (title, description, original_lang) = original;
     for lang in fallback_order(want, original_lang) {
-        if let Some(t) = texts.iter().find(|t| t.lang == lang && !t.title.trim().is_empty()) {
+        let found = texts
+            .clone()
+            .find(|(l, title, _, _)| *l == lang && !title.trim().is_empty());
+        if let Some((_, title, description, outdated)) = found {
             return PickedText {
-                title: &t.title,
-                description: &t.description,
+                title,
+                description,
                 lang,
                 fallback: lang != want,
-                outdated: t.outdated,
+                outdated,
             };
         }
         if lang == original_lang {

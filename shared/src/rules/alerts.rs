@@ -4,8 +4,10 @@
 //! first with [`roles::see`]), nor to their own action.
 
 use super::roles::{self, Actor, Scope};
+use super::texts::{TextStates, language_of};
 use super::{Reason, Refusal};
 use crate::domain::{AlertDelivery, AlertKind, Party, Role};
+use crate::i18n::Lang;
 use crate::plan::PartyConsent;
 
 /// An activity's side of an entry: what the alert rules read from it.
@@ -19,6 +21,12 @@ pub struct ActivityFacts {
     pub consent_before: Option<(PartyConsent, PartyConsent)>,
     /// Each party's consent after the change (AZ, GE).
     pub consent_after: (PartyConsent, PartyConsent),
+    /// The language of the original text.
+    pub original: Lang,
+    /// Whether the change rewrote the original's title or description.
+    pub text_changed: bool,
+    /// Its texts in the parties' languages as they stand when the alert is derived.
+    pub texts: TextStates,
 }
 
 /// One change, as the audit log recorded it.
@@ -64,7 +72,11 @@ fn consent_of(pair: (PartyConsent, PartyConsent), party: Party) -> PartyConsent 
 /// - a plan step proposed by the other party → coordinators;
 /// - a signature recorded → coordinators of both parties;
 /// - an execution change of an activity my party hosts → planners;
-/// - `@username` in a comment, or in an internal note of one's own party.
+/// - `@username` in a comment, or in an internal note of one's own party;
+/// - an activity of the other party shared without my party's language, or
+///   whose original it rewrote so that my party's translation is outdated →
+///   planners (who write it; a coordinator alerted to the same change
+///   awaiting consent finds the translation in the work queue).
 pub fn alert_for(what: &Happening<'_>, to: &Recipient<'_>) -> Option<AlertKind> {
     roles::see(to.actor, what.scope).ok()?;
     if what.by_user.is_some() && what.by_user == Some(to.user_id) {
@@ -82,8 +94,11 @@ pub fn alert_for(what: &Happening<'_>, to: &Recipient<'_>) -> Option<AlertKind> 
                 .consent_before
                 .is_some_and(|b| consent_of(b, me) == PartyConsent::Pending);
             let newly = what.action == "activity.share" || !was_pending;
-            (a.proposer != me && pending_now && newly && at_least(Role::Coordinator))
-                .then_some(AlertKind::AwaitingConsent)
+            if a.proposer != me && pending_now && newly && at_least(Role::Coordinator) {
+                return Some(AlertKind::AwaitingConsent);
+            }
+            (a.proposer != me && translation_wanted(what.action, &a, me) && at_least(Role::Planner))
+                .then_some(AlertKind::Translation)
         }
         "activity.consent" => {
             let a = activity?;
@@ -106,6 +121,20 @@ pub fn alert_for(what: &Happening<'_>, to: &Recipient<'_>) -> Option<AlertKind> 
             .any(|m| m == to.username)
             .then_some(AlertKind::Mention),
         _ => None,
+    }
+}
+
+/// Whether `action` on the other party's activity `a` leaves `me` a
+/// translation to write (shared without my language) or to confirm (the
+/// original rewritten while my translation existed).
+fn translation_wanted(action: &str, a: &ActivityFacts, me: Party) -> bool {
+    let lang = language_of(me);
+    if a.original == lang {
+        return false;
+    }
+    match action {
+        "activity.share" => a.texts.lacks(lang),
+        _ => a.text_changed && a.texts.of(lang) == Some(true),
     }
 }
 
@@ -180,6 +209,12 @@ mod tests {
             host: proposer,
             consent_before: before,
             consent_after: after,
+            original: Lang::En,
+            text_changed: false,
+            texts: TextStates {
+                az: Some(false),
+                ka: Some(false),
+            },
         })
     }
 
@@ -237,6 +272,52 @@ mod tests {
             activity(Party::Az, None, (Pending, Pending)),
         );
         assert_eq!(alert_for(&draft, &user(Party::Ge, Role::Administrator, 2)), None);
+    }
+
+    #[test]
+    fn the_other_partys_planners_learn_of_a_translation_to_write_or_confirm() {
+        let mut shared = activity(Party::Az, None, (Pending, Pending)).expect("facts");
+        shared.original = Lang::Az;
+        shared.texts = TextStates {
+            az: Some(false),
+            ka: None,
+        };
+        let h = happening("activity.share", Scope::Joint, Party::Az, Some(shared));
+        let translation = Some(AlertKind::Translation);
+        assert_eq!(alert_for(&h, &user(Party::Ge, Role::Planner, 2)), translation);
+        assert_eq!(
+            alert_for(&h, &user(Party::Ge, Role::Coordinator, 2)),
+            Some(AlertKind::AwaitingConsent),
+            "one alert per change: the consent"
+        );
+        assert_eq!(alert_for(&h, &user(Party::Ge, Role::Viewer, 2)), None);
+        assert_eq!(alert_for(&h, &user(Party::Az, Role::Planner, 3)), None);
+        let mut written = shared;
+        written.texts.ka = Some(false);
+        let h = happening("activity.share", Scope::Joint, Party::Az, Some(written));
+        assert_eq!(
+            alert_for(&h, &user(Party::Ge, Role::Planner, 2)),
+            None,
+            "shared with Georgian"
+        );
+        let mut rewritten = written;
+        rewritten.consent_before = Some((Pending, Pending));
+        rewritten.text_changed = true;
+        rewritten.texts.ka = Some(true);
+        let h = happening("activity.update", Scope::Joint, Party::Az, Some(rewritten));
+        assert_eq!(alert_for(&h, &user(Party::Ge, Role::Planner, 2)), translation);
+        let mut other_field = rewritten;
+        other_field.text_changed = false;
+        let h = happening("activity.update", Scope::Joint, Party::Az, Some(other_field));
+        assert_eq!(alert_for(&h, &user(Party::Ge, Role::Planner, 2)), None);
+        let draft = happening("activity.update", Scope::Private(Party::Az), Party::Az, Some(rewritten));
+        for role in Role::ALL {
+            assert_eq!(
+                alert_for(&draft, &user(Party::Ge, *role, 2)),
+                None,
+                "a draft is AZ's alone"
+            );
+        }
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! allowed. Bulk decisions ([`may_bulk`]) follow the same rules.
 
 use super::roles::{self, Action, Actor, Scope};
+use super::texts::{self, TextStates};
 use super::{Refusal, activities, plan, register, signatures};
 use crate::api::ExecutionStatus;
 use crate::domain::{BulkAction, InboxKind, Party};
+use crate::i18n::Lang;
 use crate::plan::{ConsentState, PartyConsent, PlanState};
 
 /// A thing that may await someone, with what the rules read from it.
@@ -24,6 +26,19 @@ pub enum Waiting<'a> {
         state: ConsentState,
         /// Each party's consent (AZ, GE).
         consent: (PartyConsent, PartyConsent),
+    },
+    /// A shared activity's texts in the parties' languages.
+    Texts {
+        /// The plan's state.
+        plan: PlanState,
+        /// The proposing party.
+        proposer: Party,
+        /// The language of the original text.
+        original: Lang,
+        /// The shared consent state.
+        state: ConsentState,
+        /// Its texts in Azerbaijani and Georgian.
+        texts: TextStates,
     },
     /// An activity of a closed plan, for carry-over into next year.
     ClosedActivity {
@@ -66,7 +81,10 @@ pub enum Waiting<'a> {
 /// - an agreed plan the actor's party has not signed → coordinators;
 /// - an activity of the actor's party in a closed plan, accepted, not held,
 ///   not carried over → planners;
-/// - a notification of the other party whose receipt is not recorded → coordinators.
+/// - a notification of the other party whose receipt is not recorded → coordinators;
+/// - a shared activity (not rejected or withdrawn) whose text in the actor's
+///   party's language is missing or outdated → whoever may write that text
+///   (`rules::texts::may_write`: the party's planners and coordinators).
 pub fn awaits(actor: Actor, thing: &Waiting<'_>) -> Option<InboxKind> {
     match *thing {
         Waiting::Activity {
@@ -91,6 +109,20 @@ pub fn awaits(actor: Actor, thing: &Waiting<'_>) -> Option<InboxKind> {
                     .ok()
                     .map(|()| InboxKind::AwaitingConsent)
             }
+        }
+        Waiting::Texts {
+            plan,
+            proposer,
+            original,
+            state,
+            texts,
+        } => {
+            let lang = texts::language_of(actor.party);
+            (texts::wants_texts(state)
+                && lang != original
+                && texts.lacks(lang)
+                && texts::may_write(actor, plan, proposer, original, lang).is_ok())
+            .then_some(InboxKind::TranslationDue)
         }
         Waiting::ClosedActivity {
             proposer,
@@ -249,6 +281,62 @@ mod tests {
             Some(InboxKind::CarryOverDue)
         );
         assert_eq!(awaits(actor(Party::Az, Role::Planner), &closed), None);
+    }
+
+    #[test]
+    fn a_missing_or_outdated_translation_awaits_its_partys_writers_only() {
+        let texts = |az, ka| TextStates { az, ka };
+        let shared = |state, states| Waiting::Texts {
+            plan: PlanState::Negotiation,
+            proposer: Party::Az,
+            original: Lang::Az,
+            state,
+            texts: states,
+        };
+        let missing = shared(ConsentState::Pending, texts(Some(false), None));
+        let due = Some(InboxKind::TranslationDue);
+        assert_eq!(awaits(actor(Party::Ge, Role::Planner), &missing), due);
+        assert_eq!(awaits(actor(Party::Ge, Role::Coordinator), &missing), due);
+        assert_eq!(awaits(actor(Party::Ge, Role::Viewer), &missing), None);
+        assert_eq!(
+            awaits(actor(Party::Az, Role::Planner), &missing),
+            None,
+            "AZ wrote the original"
+        );
+        let outdated = shared(ConsentState::Accepted, texts(Some(false), Some(true)));
+        assert_eq!(awaits(actor(Party::Ge, Role::Planner), &outdated), due);
+        let current = shared(ConsentState::Accepted, texts(Some(false), Some(false)));
+        assert_eq!(awaits(actor(Party::Ge, Role::Planner), &current), None);
+        for gone in [ConsentState::Draft, ConsentState::Rejected, ConsentState::Withdrawn] {
+            assert_eq!(
+                awaits(actor(Party::Ge, Role::Planner), &shared(gone, texts(None, None))),
+                None
+            );
+        }
+        let english = Waiting::Texts {
+            plan: PlanState::Negotiation,
+            proposer: Party::Az,
+            original: Lang::En,
+            state: ConsentState::Pending,
+            texts: texts(None, Some(false)),
+        };
+        assert_eq!(
+            awaits(actor(Party::Az, Role::Planner), &english),
+            due,
+            "its own language too"
+        );
+        let signed = Waiting::Texts {
+            plan: PlanState::Signed,
+            proposer: Party::Az,
+            original: Lang::Az,
+            state: ConsentState::Accepted,
+            texts: texts(Some(false), None),
+        };
+        assert_eq!(
+            awaits(actor(Party::Ge, Role::Planner), &signed),
+            None,
+            "an amendment reopens it"
+        );
     }
 
     #[test]

@@ -99,7 +99,7 @@ pub fn may_confirm(
     }
 }
 
-pub use super::translations::{TranslationGaps, translation_blockers, translations_complete};
+pub use super::translations::{TextStates, TranslationGaps, translation_blockers, translations_complete, wants_texts};
 
 #[cfg(test)]
 mod tests {
@@ -153,9 +153,10 @@ mod tests {
     fn missing_or_outdated_texts_block_agreement_with_their_counts() {
         let mut gaps = TranslationGaps::default();
         assert!(translations_complete(&gaps).is_ok());
-        gaps.add(Some(false), None);
-        gaps.add(Some(false), Some(true));
-        gaps.add(None, Some(false));
+        let states = |az, ka| TextStates { az, ka };
+        gaps.add(states(Some(false), None));
+        gaps.add(states(Some(false), Some(true)));
+        gaps.add(states(None, Some(false)));
         assert_eq!(
             translations_complete(&gaps),
             Err(Refusal::Conflict(Reason::TranslationsIncomplete {

@@ -7,6 +7,44 @@
 use super::{Reason, Refusal};
 use crate::api::Blocker;
 use crate::domain::Party;
+use crate::i18n::Lang;
+use crate::plan::ConsentState;
+
+/// An activity's texts in the parties' languages: for Azerbaijani and
+/// Georgian, `None` when not written, else whether it is outdated (the
+/// original's language counts as written and current).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextStates {
+    /// The Azerbaijani text.
+    pub az: Option<bool>,
+    /// The Georgian text.
+    pub ka: Option<bool>,
+}
+
+impl TextStates {
+    /// The state of the text in `lang` (English is no party's language: current).
+    pub fn of(&self, lang: Lang) -> Option<bool> {
+        match lang {
+            Lang::Az => self.az,
+            Lang::Ka => self.ka,
+            Lang::En => Some(false),
+        }
+    }
+
+    /// Whether the text in `lang` is missing or outdated.
+    pub fn lacks(&self, lang: Lang) -> bool {
+        self.of(lang) != Some(false)
+    }
+}
+
+/// Whether an activity in `consent` state wants its texts in both parties'
+/// languages: once shared, until it leaves the plan (rejected, withdrawn).
+pub fn wants_texts(consent: ConsentState) -> bool {
+    !matches!(
+        consent,
+        ConsentState::Draft | ConsentState::Rejected | ConsentState::Withdrawn
+    )
+}
 
 /// The texts of the plan's activities accepted by both parties that keep
 /// it from agreement: per party's language, how many are missing or outdated.
@@ -23,15 +61,14 @@ pub struct TranslationGaps {
 }
 
 impl TranslationGaps {
-    /// Counts one accepted activity: `az` and `ka` say whether its text in
-    /// that language is present, and if so whether it is outdated.
-    pub fn add(&mut self, az: Option<bool>, ka: Option<bool>) {
-        match az {
+    /// Counts one accepted activity by the states of its texts.
+    pub fn add(&mut self, texts: TextStates) {
+        match texts.az {
             None => self.missing_az += 1,
             Some(true) => self.outdated_az += 1,
             Some(false) => {}
         }
-        match ka {
+        match texts.ka {
             None => self.missing_ka += 1,
             Some(true) => self.outdated_ka += 1,
             Some(false) => {}

@@ -3,7 +3,7 @@
 
 use super::Refusal;
 use super::roles::{self, Action, Actor, Scope};
-use crate::domain::{Party, Role};
+use crate::domain::{ChangeKind, Party, Role};
 
 /// The longest webhook URL accepted.
 pub const MAX_URL_CHARS: usize = 2000;
@@ -26,6 +26,21 @@ pub fn carries(party: Party, scope: Scope) -> bool {
         scope,
     )
     .is_ok()
+}
+
+/// The kind of change an audit entry is, for the live stream and the
+/// webhooks' subscriptions: the entity's type, except that an activity's
+/// text written or confirmed in one language (`activity.text`,
+/// `activity.text_confirm`) is a change of its texts, not of the activity;
+/// `None` for what is not followed (accounts, sessions, tokens, webhooks).
+pub fn kind_of(entity_type: &str, action: &str) -> Option<ChangeKind> {
+    let kind = ChangeKind::from_code(entity_type)?;
+    let text = matches!(action, "activity.text" | "activity.text_confirm");
+    Some(if kind == ChangeKind::Activity && text {
+        ChangeKind::Text
+    } else {
+        kind
+    })
 }
 
 /// Checks a webhook URL; `Err` carries the field error code. Only
@@ -78,6 +93,14 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_change_is_its_own_kind() {
+        assert_eq!(kind_of("activity", "activity.text"), Some(ChangeKind::Text));
+        assert_eq!(kind_of("activity", "activity.text_confirm"), Some(ChangeKind::Text));
+        assert_eq!(kind_of("activity", "activity.update"), Some(ChangeKind::Activity));
+        assert_eq!(kind_of("session", "session.create"), None);
+    }
 
     #[test]
     fn https_anywhere_plain_http_only_to_the_loopback() {

@@ -26,7 +26,7 @@ pub fn TextsPanel(
     let i18n = expect_context::<I18n>();
     let message = RwSignal::new(None::<Message>);
     view! {
-        <section class="activity-texts" data-testid="activity-texts">
+        <section id="texts" class="activity-texts" data-testid="activity-texts">
             <h2>{i18n.tr(Key::TextsHeading)}</h2>
             <p class="hint">{i18n.tr(Key::TextsHint)}</p>
             <MessageView message />
