@@ -607,12 +607,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LcSetStatus => "Vəziyyəti təyin et",
         Key::LcStatusSaved => "İcra vəziyyəti yeniləndi.",
         Key::LcExecutionFinal => "Keçirilib və ləğv edilib vəziyyətləri yekundur: vəziyyət artıq dəyişmir.",
-        Key::LcHostOnly => "İcra barədə yalnız qəbul edən tərəf ({party}) məlumat verir.",
         Key::LcSummaryOf => "{party} xülasəsi",
         Key::LcOwnSummary => "Tərəfinizin tədbirdən sonrakı xülasəsi",
         Key::LcSaveSummary => "Xülasəni saxla",
         Key::LcSummarySaved => "Tərəfinizin xülasəsi saxlanıldı.",
-        Key::LcSummaryOnceHeld => "Hər tərəf tədbir keçirildikdən sonra öz xülasəsini yazır.",
         // --- views ---
         Key::ViewsTabCalendar => "Təqvim",
         Key::ViewsTabTimeline => "Zaman xətti",

@@ -605,12 +605,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LcSetStatus => "Set the status",
         Key::LcStatusSaved => "The execution status has been updated.",
         Key::LcExecutionFinal => "Held and cancelled are final: the status no longer changes.",
-        Key::LcHostOnly => "Only the host party ({party}) reports the execution.",
         Key::LcSummaryOf => "Summary of {party}",
         Key::LcOwnSummary => "Your party's after-action summary",
         Key::LcSaveSummary => "Save the summary",
         Key::LcSummarySaved => "Your party's summary has been saved.",
-        Key::LcSummaryOnceHeld => "Each party writes its after-action summary once the activity is held.",
         // --- views ---
         Key::ViewsTabCalendar => "Calendar",
         Key::ViewsTabTimeline => "Timeline",

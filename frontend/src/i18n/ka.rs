@@ -613,12 +613,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LcSetStatus => "სტატუსის დაყენება",
         Key::LcStatusSaved => "შესრულების სტატუსი განახლდა.",
         Key::LcExecutionFinal => "ჩატარებული და გაუქმებული საბოლოოა: სტატუსი აღარ იცვლება.",
-        Key::LcHostOnly => "შესრულების შესახებ მხოლოდ მასპინძელი მხარე ({party}) აცნობებს.",
         Key::LcSummaryOf => "{party}: შემაჯამებელი ანგარიში",
         Key::LcOwnSummary => "თქვენი მხარის შემაჯამებელი ანგარიში",
         Key::LcSaveSummary => "ანგარიშის შენახვა",
         Key::LcSummarySaved => "თქვენი მხარის ანგარიში შენახულია.",
-        Key::LcSummaryOnceHeld => "თითოეული მხარე შემაჯამებელ ანგარიშს წერს ღონისძიების ჩატარების შემდეგ.",
         // --- views ---
         Key::ViewsTabCalendar => "კალენდარი",
         Key::ViewsTabTimeline => "დროის ხაზი",

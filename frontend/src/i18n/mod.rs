@@ -1006,8 +1006,6 @@ pub enum Key {
     LcStatusSaved,
     /// Held or cancelled is final.
     LcExecutionFinal,
-    /// Only the host reports; {party}.
-    LcHostOnly,
     /// A party's summary; {party}.
     LcSummaryOf,
     /// Field: the caller's party's summary.
@@ -1016,8 +1014,6 @@ pub enum Key {
     LcSaveSummary,
     /// Summary saved.
     LcSummarySaved,
-    /// Summaries wait for held.
-    LcSummaryOnceHeld,
     // --- views ---
     /// Tab: the calendar.
     ViewsTabCalendar,
