@@ -20,6 +20,7 @@ mod en;
 mod ka;
 mod pages;
 
+#[cfg(feature = "split")]
 pub use pages::load_page_texts;
 
 const STORAGE_KEY: &str = "concord.lang";

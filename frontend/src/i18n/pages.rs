@@ -4,7 +4,7 @@
 //! `page_table`, a split point of its own, so wasm-split moves the three
 //! languages' tables (code and strings) out of the main module. Each lazily
 //! loaded route awaits [`load_page_texts`] beside its page group's module
-//! before it renders (`split_page!` in `app.rs`). Without the `split`
+//! before it renders (`group_loader!` in `app.rs`). Without the `split`
 //! feature the table is called directly.
 
 use concord_shared::Lang;
@@ -25,10 +25,6 @@ fn table(lang: Lang, key: Key) -> &'static str {
 pub fn text(lang: Lang, key: Key) -> &'static str {
     table(lang, key)
 }
-
-/// Loads the page texts; without the split they are always there.
-#[cfg(not(feature = "split"))]
-pub async fn load_page_texts() {}
 
 #[cfg(feature = "split")]
 pub use split::{load_page_texts, text};
