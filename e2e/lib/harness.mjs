@@ -153,6 +153,13 @@ export async function api(page, method, path, { body, version, ifMatch } = {}) {
   }, { method, path, body, version, ifMatch });
 }
 
+/** Like `api`, failing the test unless the answer is a success; answers the body. */
+export async function ok(page, method, path, options) {
+  const r = await api(page, method, path, options);
+  assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
 /** A fresh page signed in as `username`, in language `lang`. */
 export async function openAs(browser, username, lang) {
   const opened = await signedInPage(browser, username);

@@ -300,7 +300,7 @@ test('the host party sets the execution status with a reason, the other party ha
   const az = t.azPlanner.page;
   await az.goto(`${BASE}/activities/${hostedByGe.id}`);
   await az.locator('[data-testid="execution-status"][data-status="planned"]').waitFor();
-  await az.locator('[data-testid="execution-host-only"]').waitFor();
+  await az.locator('[data-testid="execution-refusal"][data-code="not_host"]').waitFor();
   assert.equal(await az.locator('[data-testid="execution-form"]').count(), 0);
 
   // The host (GE), in Georgian: only the allowed next statuses; a reason is required to postpone.

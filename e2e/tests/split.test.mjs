@@ -1,7 +1,8 @@
 // The release web app is split (issue 7): the first page runs on the main
 // wasm module alone, and a lazily loaded page fetches its group's module (the
 // users page: `account_pages` in frontend/src/app.rs) the first time it is
-// visited, under the page's strict CSP, and works.
+// visited, with the texts of the pages (`page_table` in
+// frontend/src/i18n/pages.rs), under the page's strict CSP, and works.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, openPage, login } from '../lib/harness.mjs';
@@ -40,6 +41,10 @@ test('the first page loads only the main wasm; the users page loads the module o
   assert.ok(
     modules.some((name) => name.startsWith('split_account_pages')),
     `the account pages' module was fetched: ${modules.join(', ')}`,
+  );
+  assert.ok(
+    modules.some((name) => name.startsWith('split_page_table')),
+    `the page texts' module was fetched with it: ${modules.join(', ')}`,
   );
   const afterUsers = modules.length;
 

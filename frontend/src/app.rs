@@ -42,7 +42,7 @@ use crate::ui::feedback::LoadError;
 /// spa`); a build without the feature (`trunk serve` in development) keeps
 /// every page in the main wasm and the routes work the same.
 macro_rules! split_page {
-    ($route:ident, $group:ident, $page:expr) => {
+    ($route:ident, $load:ident, $page:expr) => {
         #[doc = concat!("The lazily loaded route of `", stringify!($page), "`.")]
         struct $route;
 
@@ -52,11 +52,32 @@ macro_rules! split_page {
             }
 
             async fn view(_: Self) -> AnyView {
-                #[cfg(feature = "split")]
-                return $group($page).await;
-                #[cfg(not(feature = "split"))]
-                $group($page)
+                $load($page).await
             }
+        }
+    };
+}
+
+/// Defines `$load(page)`: the view of a page of the group `$group` (of
+/// type `$pages`), made once the group's module (fetched by `$preload`,
+/// which `#[lazy]` generates) and the page texts' module are both loaded.
+/// They are fetched side by side, and a page never reads a text before its
+/// table is there.
+macro_rules! group_loader {
+    ($load:ident, $group:ident, $preload:ident, $pages:ident) => {
+        #[doc = concat!("A page of `", stringify!($group), "`, with the page texts.")]
+        #[cfg(feature = "split")]
+        async fn $load(page: $pages) -> AnyView {
+            leptos::task::spawn_local(crate::i18n::load_page_texts());
+            $preload().await;
+            crate::i18n::load_page_texts().await;
+            $group(page).await
+        }
+
+        #[doc = concat!("A page of `", stringify!($group), "` (one wasm: nothing to load).")]
+        #[cfg(not(feature = "split"))]
+        async fn $load(page: $pages) -> AnyView {
+            $group(page)
         }
     };
 }
@@ -165,31 +186,49 @@ fn plan_views(page: PlanViews) -> AnyView {
     }
 }
 
-split_page!(SplitPlansPage, plan_pages, PlanPages::Plans);
-split_page!(SplitPlanPage, plan_pages, PlanPages::Plan);
-split_page!(SplitBoardPage, plan_pages, PlanPages::Board);
-split_page!(SplitTablePage, plan_pages, PlanPages::Table);
-split_page!(SplitInboxPage, plan_pages, PlanPages::Inbox);
-split_page!(SplitWorkQueuePage, plan_pages, PlanPages::WorkQueue);
-split_page!(SplitNewActivityPage, plan_pages, PlanPages::NewActivity);
-split_page!(SplitActivityPage, plan_pages, PlanPages::Activity);
-split_page!(SplitAccountPage, account_pages, AccountPages::Account);
-split_page!(SplitUsersPage, account_pages, AccountPages::Users);
-split_page!(SplitTokensPage, account_pages, AccountPages::Tokens);
-split_page!(SplitWebhooksPage, account_pages, AccountPages::Webhooks);
-split_page!(SplitAlertsPage, account_pages, AccountPages::Alerts);
-split_page!(SplitWhoPage, account_pages, AccountPages::Who);
-split_page!(SplitInstrumentsPage, register_pages, RegisterPages::Instruments);
-split_page!(SplitNewInstrumentPage, register_pages, RegisterPages::NewInstrument);
-split_page!(SplitInstrumentPage, register_pages, RegisterPages::Instrument);
-split_page!(SplitEditInstrumentPage, register_pages, RegisterPages::EditInstrument);
-split_page!(SplitAuthoritiesPage, register_pages, RegisterPages::Authorities);
-split_page!(SplitVersionsPage, plan_views, PlanViews::Versions);
-split_page!(SplitComparePage, plan_views, PlanViews::Compare);
-split_page!(SplitVersionPage, plan_views, PlanViews::Version);
-split_page!(SplitCalendarPage, plan_views, PlanViews::Calendar);
-split_page!(SplitTimelinePage, plan_views, PlanViews::Timeline);
-split_page!(SplitDashboardPage, plan_views, PlanViews::Dashboard);
+group_loader!(load_plan_pages, plan_pages, __preload_plan_pages, PlanPages);
+group_loader!(load_account_pages, account_pages, __preload_account_pages, AccountPages);
+group_loader!(
+    load_register_pages,
+    register_pages,
+    __preload_register_pages,
+    RegisterPages
+);
+group_loader!(load_plan_views, plan_views, __preload_plan_views, PlanViews);
+
+split_page!(SplitPlansPage, load_plan_pages, PlanPages::Plans);
+split_page!(SplitPlanPage, load_plan_pages, PlanPages::Plan);
+split_page!(SplitBoardPage, load_plan_pages, PlanPages::Board);
+split_page!(SplitTablePage, load_plan_pages, PlanPages::Table);
+split_page!(SplitInboxPage, load_plan_pages, PlanPages::Inbox);
+split_page!(SplitWorkQueuePage, load_plan_pages, PlanPages::WorkQueue);
+split_page!(SplitNewActivityPage, load_plan_pages, PlanPages::NewActivity);
+split_page!(SplitActivityPage, load_plan_pages, PlanPages::Activity);
+split_page!(SplitAccountPage, load_account_pages, AccountPages::Account);
+split_page!(SplitUsersPage, load_account_pages, AccountPages::Users);
+split_page!(SplitTokensPage, load_account_pages, AccountPages::Tokens);
+split_page!(SplitWebhooksPage, load_account_pages, AccountPages::Webhooks);
+split_page!(SplitAlertsPage, load_account_pages, AccountPages::Alerts);
+split_page!(SplitWhoPage, load_account_pages, AccountPages::Who);
+split_page!(SplitInstrumentsPage, load_register_pages, RegisterPages::Instruments);
+split_page!(
+    SplitNewInstrumentPage,
+    load_register_pages,
+    RegisterPages::NewInstrument
+);
+split_page!(SplitInstrumentPage, load_register_pages, RegisterPages::Instrument);
+split_page!(
+    SplitEditInstrumentPage,
+    load_register_pages,
+    RegisterPages::EditInstrument
+);
+split_page!(SplitAuthoritiesPage, load_register_pages, RegisterPages::Authorities);
+split_page!(SplitVersionsPage, load_plan_views, PlanViews::Versions);
+split_page!(SplitComparePage, load_plan_views, PlanViews::Compare);
+split_page!(SplitVersionPage, load_plan_views, PlanViews::Version);
+split_page!(SplitCalendarPage, load_plan_views, PlanViews::Calendar);
+split_page!(SplitTimelinePage, load_plan_views, PlanViews::Timeline);
+split_page!(SplitDashboardPage, load_plan_views, PlanViews::Dashboard);
 
 /// The root component.
 #[component]

@@ -220,11 +220,11 @@ pub async fn update(
         rules::roles::may_grant(caller.actor(), role)?;
     }
     let party = row.party;
-    let was_active_admin = row.role == Role::Administrator && !row.disabled;
-    let stays_active_admin =
-        patch.role.is_none_or(|r| r == Role::Administrator) && !patch.disabled.unwrap_or(row.disabled);
-    if was_active_admin && !stays_active_admin {
-        rules::roles::may_remove_administrator(active_administrators(&*tx, party).await?)?;
+    let standing = (row.role, row.disabled);
+    let new_standing = (patch.role.unwrap_or(row.role), patch.disabled.unwrap_or(row.disabled));
+    // Counted only when it can matter.
+    if rules::roles::removes_active_administrator(standing, new_standing) {
+        rules::roles::may_change_standing(standing, new_standing, active_administrators(&*tx, party).await?)?;
     }
     let before = view(&row);
     let disabling = patch.disabled == Some(true) && !row.disabled;

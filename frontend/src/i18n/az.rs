@@ -1,52 +1,76 @@
 //! Azerbaijani (Latin script).
 
-use super::Key;
+use super::{Key, ShellKey};
 
-pub(super) fn text(key: Key) -> &'static str {
+/// The shell's texts (in the main module of the split build).
+pub(super) fn shell(key: ShellKey) -> &'static str {
     match key {
-        Key::Tagline => "Azərbaycan–Gürcüstan müdafiə əməkdaşlığı lövhəsi",
-        Key::SkipToContent => "Məzmuna keçin",
-        Key::MainNavigation => "Əsas naviqasiya",
-        Key::Language => "Dil",
-        Key::NavAgreement => "Saziş",
-        Key::Footer => "Azərbaycan Respublikası və Gürcüstan Müdafiə Nazirliklərinin birgə planlaşdırma lövhəsi",
-        Key::Loading => "Yüklənir…",
-        Key::LiveChangedBy => "{name} ({party}) indicə dəyişiklik etdi.",
-        Key::LiveEditStale => "Redaktə etdiyiniz artıq cari versiya deyil; indi yadda saxlamaq rədd ediləcək.",
-        Key::LiveShowNew => "Yeni versiyanı göstər",
-        Key::LoadFailedTitle => "Bu səhifəni yükləmək mümkün olmadı",
-        Key::ServerUnreachable => "Concord serveri cavab vermədi. Şəbəkə bağlantınızı yoxlayın və yenidən cəhd edin.",
-        Key::ServerError => {
+        ShellKey::Tagline => "Azərbaycan–Gürcüstan müdafiə əməkdaşlığı lövhəsi",
+        ShellKey::LiveChangedBy => "{name} ({party}) indicə dəyişiklik etdi.",
+        ShellKey::SkipToContent => "Məzmuna keçin",
+        ShellKey::MainNavigation => "Əsas naviqasiya",
+        ShellKey::Language => "Dil",
+        ShellKey::NavAgreement => "Saziş",
+        ShellKey::Footer => "Azərbaycan Respublikası və Gürcüstan Müdafiə Nazirliklərinin birgə planlaşdırma lövhəsi",
+        ShellKey::Loading => "Yüklənir…",
+        ShellKey::LoadFailedTitle => "Bu səhifəni yükləmək mümkün olmadı",
+        ShellKey::ServerUnreachable => {
+            "Concord serveri cavab vermədi. Şəbəkə bağlantınızı yoxlayın və yenidən cəhd edin."
+        }
+        ShellKey::ServerError => {
             "Concord serveri problem barədə məlumat verdi. Yenidən cəhd edin; problem davam edərsə, administratorunuza bildirin."
         }
-        Key::TryAgain => "Yenidən cəhd edin",
-        Key::AgreementHeading => "Saziş",
-        Key::SignedInOn => "{date} tarixində {place} şəhərində imzalanmışdır.",
-        Key::PartiesHeading => "Tərəflər və səlahiyyətli orqanlar",
-        Key::CompetentAuthority => "Səlahiyyətli orqan",
-        Key::InForceSince => "{date} tarixindən qüvvədədir",
-        Key::AreasHeading => "Əməkdaşlıq sahələri",
-        Key::FormsHeading => "Əməkdaşlıq formaları",
-        Key::NeedsSpecification => "dəqiqləşdirilməlidir",
-        Key::NotFoundTitle => "Səhifə tapılmadı",
-        Key::NotFoundBody => "Bu ünvanda səhifə yoxdur. Yuxarıdakı naviqasiyadan istifadə edin və ya Sazişə keçin.",
-        Key::NavAccount => "Hesabım",
-        Key::NavUsers => "İstifadəçilər",
-        Key::NavTokens => "API tokenləri",
-        Key::SignOut => "Çıxış",
-        Key::SignedInUser => "Daxil olmuş istifadəçi",
-        Key::LoginHeading => "Concord-a daxil olun",
-        Key::LoginIntro => "Nazirliyinizin administratorunun sizə verdiyi istifadəçi adı və şifrədən istifadə edin.",
-        Key::Username => "İstifadəçi adı",
-        Key::Password => "Şifrə",
-        Key::SignIn => "Daxil ol",
-        Key::SigningIn => "Daxil olunur…",
-        Key::LoginWrong => "İstifadəçi adı və ya şifrə yanlışdır. Hər ikisini yoxlayıb yenidən cəhd edin.",
-        Key::LoginRateLimited => "Həddən artıq uğursuz giriş cəhdi olub. {n} dəqiqədən sonra yenidən cəhd edin.",
-        Key::LoginRateLimitedOne => "Həddən artıq uğursuz giriş cəhdi olub. 1 dəqiqədən sonra yenidən cəhd edin.",
-        Key::SessionEnded => "Sessiyanız başa çatıb. Zəhmət olmasa, yenidən daxil olun.",
-        Key::SignedOut => "Siz sistemdən çıxdınız.",
-        Key::ErrRequired => "Bu sahəni doldurun.",
+        ShellKey::TryAgain => "Yenidən cəhd edin",
+        ShellKey::AgreementHeading => "Saziş",
+        ShellKey::SignedInOn => "{date} tarixində {place} şəhərində imzalanmışdır.",
+        ShellKey::PartiesHeading => "Tərəflər və səlahiyyətli orqanlar",
+        ShellKey::CompetentAuthority => "Səlahiyyətli orqan",
+        ShellKey::InForceSince => "{date} tarixindən qüvvədədir",
+        ShellKey::AreasHeading => "Əməkdaşlıq sahələri",
+        ShellKey::FormsHeading => "Əməkdaşlıq formaları",
+        ShellKey::NeedsSpecification => "dəqiqləşdirilməlidir",
+        ShellKey::NotFoundTitle => "Səhifə tapılmadı",
+        ShellKey::NotFoundBody => {
+            "Bu ünvanda səhifə yoxdur. Yuxarıdakı naviqasiyadan istifadə edin və ya Sazişə keçin."
+        }
+        ShellKey::NavAccount => "Hesabım",
+        ShellKey::NavUsers => "İstifadəçilər",
+        ShellKey::NavTokens => "API tokenləri",
+        ShellKey::SignOut => "Çıxış",
+        ShellKey::SignedInUser => "Daxil olmuş istifadəçi",
+        ShellKey::LoginHeading => "Concord-a daxil olun",
+        ShellKey::LoginIntro => {
+            "Nazirliyinizin administratorunun sizə verdiyi istifadəçi adı və şifrədən istifadə edin."
+        }
+        ShellKey::Username => "İstifadəçi adı",
+        ShellKey::Password => "Şifrə",
+        ShellKey::SignIn => "Daxil ol",
+        ShellKey::SigningIn => "Daxil olunur…",
+        ShellKey::LoginWrong => "İstifadəçi adı və ya şifrə yanlışdır. Hər ikisini yoxlayıb yenidən cəhd edin.",
+        ShellKey::LoginRateLimited => "Həddən artıq uğursuz giriş cəhdi olub. {n} dəqiqədən sonra yenidən cəhd edin.",
+        ShellKey::LoginRateLimitedOne => "Həddən artıq uğursuz giriş cəhdi olub. 1 dəqiqədən sonra yenidən cəhd edin.",
+        ShellKey::SessionEnded => "Sessiyanız başa çatıb. Zəhmət olmasa, yenidən daxil olun.",
+        ShellKey::SignedOut => "Siz sistemdən çıxdınız.",
+        ShellKey::ErrRequired => "Bu sahəni doldurun.",
+        ShellKey::NavPlans => "Planlar",
+        ShellKey::NavInbox => "Gələnlər",
+        ShellKey::QueueCount => "Sizi {n} bənd gözləyir.",
+        ShellKey::DateFormat => "İİİİ-AA-GG",
+        ShellKey::RegNavRegister => "Sənədlər reyestri",
+        ShellKey::RegNavAuthorities => "Səlahiyyətli orqanlar",
+        ShellKey::NavWho => "Kim nə edir",
+        ShellKey::NavAlerts => "Xəbərdarlıqlar",
+        ShellKey::AlertsUnread => "{n} oxunmamış",
+        ShellKey::NavWebhooks => "Webhook-lar",
+    }
+}
+
+/// Every other text (in a module of its own in the split build).
+pub(super) fn text(key: Key) -> &'static str {
+    match key {
+        Key::Shell(key) => shell(key),
+        Key::LiveEditStale => "Redaktə etdiyiniz artıq cari versiya deyil; indi yadda saxlamaq rədd ediləcək.",
+        Key::LiveShowNew => "Yeni versiyanı göstər",
         Key::ErrTooShort => "Bu, çox qısadır.",
         Key::PasswordTooShort => "Şifrə ən azı 12 simvoldan ibarət olmalıdır.",
         Key::ErrTooLong => "Bu, çox uzundur.",
@@ -162,8 +186,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ConfirmRevoke => "Bəli, ləğv et",
         Key::KeepToken => "Saxla",
         Key::TokenRevoked => "{name} tokeni ləğv edildi.",
-        Key::NavPlans => "Planlar",
-        Key::NavInbox => "Gələnlər",
         Key::PlansHeading => "İllik əməkdaşlıq planları",
         Key::PlansIntro => {
             "Hər təqvim ili üçün bir plan. Lövhəni, cədvəli və tərəfinizi gözləyənləri görmək üçün planı açın."
@@ -258,7 +280,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::QueuePlan => "{year} planı",
         Key::QueueAmendment => "{year} planı, {n} saylı dəyişiklik",
         Key::QueueNotes => "Diplomatik bildirişlər",
-        Key::QueueCount => "Sizi {n} bənd gözləyir.",
         Key::QueueSince => "{date} tarixindən",
         Key::QueueStepTo => "təklif olunub: {state}",
         Key::QueueSelect => "«{title}» seçin",
@@ -314,7 +335,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Shared => "Tədbir digər tərəflə paylaşıldı.",
         Key::Withdraw => "Geri götür",
         Key::Withdrawn => "Tədbir plandan geri götürüldü.",
-        Key::DateFormat => "İİİİ-AA-GG",
         Key::WithdrawQuestion => {
             "Bu tədbir plandan geri götürülsün? Digər tərəf onu geri götürülmüş kimi görəcək və o, artıq plana daxil sayılmayacaq."
         }
@@ -349,8 +369,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::AddNote => "Yeni daxili qeyd",
         Key::SaveNote => "Daxili qeydi yadda saxla",
         // Register (instruments, authorities, notifications)
-        Key::RegNavRegister => "Sənədlər reyestri",
-        Key::RegNavAuthorities => "Səlahiyyətli orqanlar",
         Key::RegHeading => "Sənədlər reyestri",
         Key::RegIntro => {
             "Saziş, əlavə sazişlər, imzalanmış illik əməkdaşlıq planları və onlara dəyişikliklər, protokollar və iclas qeydləri. Status qeydə alınmış tarixlərdən asılıdır."
@@ -589,12 +607,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LcSetStatus => "Vəziyyəti təyin et",
         Key::LcStatusSaved => "İcra vəziyyəti yeniləndi.",
         Key::LcExecutionFinal => "Keçirilib və ləğv edilib vəziyyətləri yekundur: vəziyyət artıq dəyişmir.",
-        Key::LcHostOnly => "İcra barədə yalnız qəbul edən tərəf ({party}) məlumat verir.",
         Key::LcSummaryOf => "{party} xülasəsi",
         Key::LcOwnSummary => "Tərəfinizin tədbirdən sonrakı xülasəsi",
         Key::LcSaveSummary => "Xülasəni saxla",
         Key::LcSummarySaved => "Tərəfinizin xülasəsi saxlanıldı.",
-        Key::LcSummaryOnceHeld => "Hər tərəf tədbir keçirildikdən sonra öz xülasəsini yazır.",
         // --- views ---
         Key::ViewsTabCalendar => "Təqvim",
         Key::ViewsTabTimeline => "Zaman xətti",
@@ -698,7 +714,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::WhoManageUsers => "Tərəfinizin istifadəçilərini və onların rollarını idarə etmək",
         Key::WhoManageTokens => "Tərəfinizin API tokenlərini vermək və ləğv etmək",
         Key::WhoReadAudit => "Tərəfinizin audit jurnalını oxumaq",
-        Key::NavWho => "Kim nə edir",
         Key::PbStorageFull => {
             "Serverdə fayllar üçün yer qalmayıb, ona görə fayl saxlanılmadı. Administratorlardan yer boşaltmağı xahiş edin."
         }
@@ -735,8 +750,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImpNotAMonth => "Ay deyil: onun nömrəsini yazın, 1-dən 12-dək.",
         Key::ImpNotANumber => "Tam ədəd deyil.",
         Key::ImpNotInList => "Siyahının dəyərlərindən biri deyil: şablonun açılan siyahısından istifadə edin.",
-        Key::NavAlerts => "Xəbərdarlıqlar",
-        Key::AlertsUnread => "{n} oxunmamış",
         Key::AlertsHeading => "Xəbərdarlıqlar",
         Key::AlertsIntro => {
             "Sizə aid olan hərəkətlər: tərəfinizin razılığını gözləyən tədbirlər, tələb olunan dəyişikliklər, təklif olunan plan mərhələləri, imzalar, icra dəyişiklikləri və adınızın çəkilməsi. Diplomatik bildirişlər reyestrdədir."
@@ -753,7 +766,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::AlertsEmail => "E-poçt ünvanı",
         Key::AlertsLanguage => "Məktubların dili",
         Key::AlertsSaved => "Xəbərdarlıq seçimləriniz saxlanıldı.",
-        Key::NavWebhooks => "Webhook-lar",
         Key::WebhooksHeading => "Webhook-lar",
         Key::WebhooksIntro => {
             "Nazirliyinizin digər sistemləri tərəfinizin dəyişikliklərini baş verən kimi ala bilər: Concord hər dəyişikliyi göstərdiyiniz ünvana webhook-un gizli açarı ilə imzalanmış şəkildə göndərir. Webhook yalnız tərəfinizin görə bildiyini və keçidi daşıyır, məzmunu heç vaxt."

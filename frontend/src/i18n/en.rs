@@ -1,50 +1,74 @@
 //! English.
 
-use super::Key;
+use super::{Key, ShellKey};
 
+/// The shell's texts (in the main module of the split build).
+pub(super) fn shell(key: ShellKey) -> &'static str {
+    match key {
+        ShellKey::Tagline => "Azerbaijan–Georgia defence co-operation board",
+        ShellKey::LiveChangedBy => "Changed by {name} ({party}) just now.",
+        ShellKey::SkipToContent => "Skip to content",
+        ShellKey::MainNavigation => "Main navigation",
+        ShellKey::Language => "Language",
+        ShellKey::NavAgreement => "Agreement",
+        ShellKey::Footer => {
+            "Joint planning board of the Ministries of Defence of the Republic of Azerbaijan and Georgia"
+        }
+        ShellKey::Loading => "Loading…",
+        ShellKey::LoadFailedTitle => "This page could not be loaded",
+        ShellKey::ServerUnreachable => {
+            "Concord's server did not answer. Check your network connection, then try again."
+        }
+        ShellKey::ServerError => {
+            "Concord's server reported a problem. Try again; if it persists, tell your administrator."
+        }
+        ShellKey::TryAgain => "Try again",
+        ShellKey::AgreementHeading => "The Agreement",
+        ShellKey::SignedInOn => "Signed in {place} on {date}.",
+        ShellKey::PartiesHeading => "Parties and competent authorities",
+        ShellKey::CompetentAuthority => "Competent authority",
+        ShellKey::InForceSince => "In force since {date}",
+        ShellKey::AreasHeading => "Areas of co-operation",
+        ShellKey::FormsHeading => "Forms of co-operation",
+        ShellKey::NeedsSpecification => "to be specified",
+        ShellKey::NotFoundTitle => "Page not found",
+        ShellKey::NotFoundBody => "There is no page at this address. Use the navigation above, or go to the Agreement.",
+        ShellKey::NavAccount => "My account",
+        ShellKey::NavUsers => "Users",
+        ShellKey::NavTokens => "API tokens",
+        ShellKey::SignOut => "Sign out",
+        ShellKey::SignedInUser => "Signed-in user",
+        ShellKey::LoginHeading => "Sign in to Concord",
+        ShellKey::LoginIntro => "Use the user name and password your ministry's administrator gave you.",
+        ShellKey::Username => "User name",
+        ShellKey::Password => "Password",
+        ShellKey::SignIn => "Sign in",
+        ShellKey::SigningIn => "Signing in…",
+        ShellKey::LoginWrong => "The user name or password is not correct. Check both and try again.",
+        ShellKey::LoginRateLimited => "Too many failed sign-ins. Try again in {n} minutes.",
+        ShellKey::LoginRateLimitedOne => "Too many failed sign-ins. Try again in 1 minute.",
+        ShellKey::SessionEnded => "Your session has ended. Please sign in again.",
+        ShellKey::SignedOut => "You have signed out.",
+        ShellKey::ErrRequired => "Fill in this field.",
+        ShellKey::NavPlans => "Plans",
+        ShellKey::NavInbox => "Inbox",
+        ShellKey::QueueCount => "{n} items await you.",
+        ShellKey::DateFormat => "YYYY-MM-DD",
+        ShellKey::RegNavRegister => "Instruments",
+        ShellKey::RegNavAuthorities => "Authorities",
+        ShellKey::NavWho => "Who does what",
+        ShellKey::NavAlerts => "Alerts",
+        ShellKey::AlertsUnread => "{n} unread",
+        ShellKey::NavWebhooks => "Webhooks",
+    }
+}
+
+/// Every other text (in a module of its own in the split build).
 pub(super) fn text(key: Key) -> &'static str {
     match key {
-        Key::Tagline => "Azerbaijan–Georgia defence co-operation board",
-        Key::SkipToContent => "Skip to content",
-        Key::MainNavigation => "Main navigation",
-        Key::Language => "Language",
-        Key::NavAgreement => "Agreement",
-        Key::Footer => "Joint planning board of the Ministries of Defence of the Republic of Azerbaijan and Georgia",
-        Key::Loading => "Loading…",
-        Key::LiveChangedBy => "Changed by {name} ({party}) just now.",
+        Key::Shell(key) => shell(key),
         Key::LiveEditStale => "What you are editing is no longer the current version; saving now would be refused.",
         Key::LiveShowNew => "Show the new version",
-        Key::LoadFailedTitle => "This page could not be loaded",
-        Key::ServerUnreachable => "Concord's server did not answer. Check your network connection, then try again.",
-        Key::ServerError => "Concord's server reported a problem. Try again; if it persists, tell your administrator.",
-        Key::TryAgain => "Try again",
-        Key::AgreementHeading => "The Agreement",
-        Key::SignedInOn => "Signed in {place} on {date}.",
-        Key::PartiesHeading => "Parties and competent authorities",
-        Key::CompetentAuthority => "Competent authority",
-        Key::InForceSince => "In force since {date}",
-        Key::AreasHeading => "Areas of co-operation",
-        Key::FormsHeading => "Forms of co-operation",
-        Key::NeedsSpecification => "to be specified",
-        Key::NotFoundTitle => "Page not found",
-        Key::NotFoundBody => "There is no page at this address. Use the navigation above, or go to the Agreement.",
-        Key::NavAccount => "My account",
-        Key::NavUsers => "Users",
-        Key::NavTokens => "API tokens",
-        Key::SignOut => "Sign out",
-        Key::SignedInUser => "Signed-in user",
-        Key::LoginHeading => "Sign in to Concord",
-        Key::LoginIntro => "Use the user name and password your ministry's administrator gave you.",
-        Key::Username => "User name",
-        Key::Password => "Password",
-        Key::SignIn => "Sign in",
-        Key::SigningIn => "Signing in…",
-        Key::LoginWrong => "The user name or password is not correct. Check both and try again.",
-        Key::LoginRateLimited => "Too many failed sign-ins. Try again in {n} minutes.",
-        Key::LoginRateLimitedOne => "Too many failed sign-ins. Try again in 1 minute.",
-        Key::SessionEnded => "Your session has ended. Please sign in again.",
-        Key::SignedOut => "You have signed out.",
-        Key::ErrRequired => "Fill in this field.",
         Key::ErrTooShort => "This is too short.",
         Key::PasswordTooShort => "The password needs at least 12 characters.",
         Key::ErrTooLong => "This is too long.",
@@ -162,8 +186,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ConfirmRevoke => "Yes, revoke",
         Key::KeepToken => "Keep it",
         Key::TokenRevoked => "Token {name} has been revoked.",
-        Key::NavPlans => "Plans",
-        Key::NavInbox => "Inbox",
         Key::PlansHeading => "Annual cooperation plans",
         Key::PlansIntro => {
             "One plan per calendar year. Open a plan to see its board, its table and what awaits your party."
@@ -256,7 +278,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::QueuePlan => "Plan {year}",
         Key::QueueAmendment => "Plan {year}, amendment {n}",
         Key::QueueNotes => "Diplomatic notifications",
-        Key::QueueCount => "{n} items await you.",
         Key::QueueSince => "since {date}",
         Key::QueueStepTo => "proposed: {state}",
         Key::QueueSelect => "Select “{title}”",
@@ -312,7 +333,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Shared => "The activity is shared with the other party.",
         Key::Withdraw => "Withdraw",
         Key::Withdrawn => "The activity is withdrawn from the plan.",
-        Key::DateFormat => "YYYY-MM-DD",
         Key::WithdrawQuestion => {
             "Withdraw this activity from the plan? The other party sees it as withdrawn, and it no longer counts towards the plan."
         }
@@ -345,8 +365,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::AddNote => "New internal note",
         Key::SaveNote => "Save the internal note",
         // Register (instruments, authorities, notifications)
-        Key::RegNavRegister => "Instruments",
-        Key::RegNavAuthorities => "Authorities",
         Key::RegHeading => "Register of instruments",
         Key::RegIntro => {
             "The Agreement, additional agreements, signed annual cooperation plans and their amendments, protocols and minutes. The status follows the recorded dates."
@@ -587,12 +605,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LcSetStatus => "Set the status",
         Key::LcStatusSaved => "The execution status has been updated.",
         Key::LcExecutionFinal => "Held and cancelled are final: the status no longer changes.",
-        Key::LcHostOnly => "Only the host party ({party}) reports the execution.",
         Key::LcSummaryOf => "Summary of {party}",
         Key::LcOwnSummary => "Your party's after-action summary",
         Key::LcSaveSummary => "Save the summary",
         Key::LcSummarySaved => "Your party's summary has been saved.",
-        Key::LcSummaryOnceHeld => "Each party writes its after-action summary once the activity is held.",
         // --- views ---
         Key::ViewsTabCalendar => "Calendar",
         Key::ViewsTabTimeline => "Timeline",
@@ -691,7 +707,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::WhoManageUsers => "Manage your party's users and their roles",
         Key::WhoManageTokens => "Issue and revoke your party's API tokens",
         Key::WhoReadAudit => "Read your party's audit log",
-        Key::NavWho => "Who does what",
         Key::PbStorageFull => {
             "The server has no room left for files, so the file was not kept. Ask the administrators to free space."
         }
@@ -725,8 +740,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImpNotAMonth => "Not a month: write its number, 1 to 12.",
         Key::ImpNotANumber => "Not a whole number.",
         Key::ImpNotInList => "Not one of the list's values: use the template's drop-down list.",
-        Key::NavAlerts => "Alerts",
-        Key::AlertsUnread => "{n} unread",
         Key::AlertsHeading => "Alerts",
         Key::AlertsIntro => {
             "What others did that concerns you: activities awaiting your party's consent, changes requested, plan steps proposed, signatures, execution changes and mentions of you. Diplomatic notifications are in the register."
@@ -743,7 +756,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::AlertsEmail => "E-mail address",
         Key::AlertsLanguage => "Language of e-mail",
         Key::AlertsSaved => "Your alert preferences are saved.",
-        Key::NavWebhooks => "Webhooks",
         Key::WebhooksHeading => "Webhooks",
         Key::WebhooksIntro => {
             "Other systems of your ministry can receive your party's changes as they happen: Concord sends each change to the address you give, signed with the webhook's secret. A webhook carries only what your party may see, and a link, never the content."

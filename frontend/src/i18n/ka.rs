@@ -1,56 +1,76 @@
 //! Georgian.
 
-use super::Key;
+use super::{Key, ShellKey};
 
-pub(super) fn text(key: Key) -> &'static str {
+/// The shell's texts (in the main module of the split build).
+pub(super) fn shell(key: ShellKey) -> &'static str {
     match key {
-        Key::Tagline => "აზერბაიჯან–საქართველოს თავდაცვითი თანამშრომლობის დაფა",
-        Key::SkipToContent => "შინაარსზე გადასვლა",
-        Key::MainNavigation => "მთავარი ნავიგაცია",
-        Key::Language => "ენა",
-        Key::NavAgreement => "შეთანხმება",
-        Key::Footer => "აზერბაიჯანის რესპუბლიკისა და საქართველოს თავდაცვის სამინისტროების ერთობლივი დაგეგმვის დაფა",
-        Key::Loading => "იტვირთება…",
-        Key::LiveChangedBy => "{name} ({party}) ახლახან შეცვალა.",
-        Key::LiveEditStale => "რასაც არედაქტირებთ, აღარ არის მიმდინარე ვერსია; ახლა შენახვა უარყოფილი იქნება.",
-        Key::LiveShowNew => "ახალი ვერსიის ჩვენება",
-        Key::LoadFailedTitle => "ამ გვერდის ჩატვირთვა ვერ მოხერხდა",
-        Key::ServerUnreachable => "Concord-ის სერვერმა არ უპასუხა. შეამოწმეთ ქსელთან კავშირი და სცადეთ ხელახლა.",
-        Key::ServerError => {
+        ShellKey::Tagline => "აზერბაიჯან–საქართველოს თავდაცვითი თანამშრომლობის დაფა",
+        ShellKey::LiveChangedBy => "{name} ({party}) ახლახან შეცვალა.",
+        ShellKey::SkipToContent => "შინაარსზე გადასვლა",
+        ShellKey::MainNavigation => "მთავარი ნავიგაცია",
+        ShellKey::Language => "ენა",
+        ShellKey::NavAgreement => "შეთანხმება",
+        ShellKey::Footer => {
+            "აზერბაიჯანის რესპუბლიკისა და საქართველოს თავდაცვის სამინისტროების ერთობლივი დაგეგმვის დაფა"
+        }
+        ShellKey::Loading => "იტვირთება…",
+        ShellKey::LoadFailedTitle => "ამ გვერდის ჩატვირთვა ვერ მოხერხდა",
+        ShellKey::ServerUnreachable => "Concord-ის სერვერმა არ უპასუხა. შეამოწმეთ ქსელთან კავშირი და სცადეთ ხელახლა.",
+        ShellKey::ServerError => {
             "Concord-ის სერვერმა პრობლემის შესახებ შეგვატყობინა. სცადეთ ხელახლა; თუ პრობლემა გაგრძელდა, მიმართეთ ადმინისტრატორს."
         }
-        Key::TryAgain => "ხელახლა ცდა",
-        Key::AgreementHeading => "შეთანხმება",
-        Key::SignedInOn => "ხელმოწერილია {date}, ქ. {place}.",
-        Key::PartiesHeading => "მხარეები და უფლებამოსილი ორგანოები",
-        Key::CompetentAuthority => "უფლებამოსილი ორგანო",
-        Key::InForceSince => "ძალაშია {date}-დან",
-        Key::AreasHeading => "თანამშრომლობის სფეროები",
-        Key::FormsHeading => "თანამშრომლობის ფორმები",
-        Key::NeedsSpecification => "დასაზუსტებელია",
-        Key::NotFoundTitle => "გვერდი ვერ მოიძებნა",
-        Key::NotFoundBody => {
+        ShellKey::TryAgain => "ხელახლა ცდა",
+        ShellKey::AgreementHeading => "შეთანხმება",
+        ShellKey::SignedInOn => "ხელმოწერილია {date}, ქ. {place}.",
+        ShellKey::PartiesHeading => "მხარეები და უფლებამოსილი ორგანოები",
+        ShellKey::CompetentAuthority => "უფლებამოსილი ორგანო",
+        ShellKey::InForceSince => "ძალაშია {date}-დან",
+        ShellKey::AreasHeading => "თანამშრომლობის სფეროები",
+        ShellKey::FormsHeading => "თანამშრომლობის ფორმები",
+        ShellKey::NeedsSpecification => "დასაზუსტებელია",
+        ShellKey::NotFoundTitle => "გვერდი ვერ მოიძებნა",
+        ShellKey::NotFoundBody => {
             "ამ მისამართზე გვერდი არ არის. გამოიყენეთ ზემოთ მოცემული ნავიგაცია ან გადადით შეთანხმებაზე."
         }
-        Key::NavAccount => "ჩემი ანგარიში",
-        Key::NavUsers => "მომხმარებლები",
-        Key::NavTokens => "API ტოკენები",
-        Key::SignOut => "გასვლა",
-        Key::SignedInUser => "შესული მომხმარებელი",
-        Key::LoginHeading => "Concord-ში შესვლა",
-        Key::LoginIntro => {
+        ShellKey::NavAccount => "ჩემი ანგარიში",
+        ShellKey::NavUsers => "მომხმარებლები",
+        ShellKey::NavTokens => "API ტოკენები",
+        ShellKey::SignOut => "გასვლა",
+        ShellKey::SignedInUser => "შესული მომხმარებელი",
+        ShellKey::LoginHeading => "Concord-ში შესვლა",
+        ShellKey::LoginIntro => {
             "გამოიყენეთ მომხმარებლის სახელი და პაროლი, რომელიც თქვენი სამინისტროს ადმინისტრატორმა მოგცათ."
         }
-        Key::Username => "მომხმარებლის სახელი",
-        Key::Password => "პაროლი",
-        Key::SignIn => "შესვლა",
-        Key::SigningIn => "მიმდინარეობს შესვლა…",
-        Key::LoginWrong => "მომხმარებლის სახელი ან პაროლი არასწორია. შეამოწმეთ ორივე და სცადეთ ხელახლა.",
-        Key::LoginRateLimited => "შესვლის ძალიან ბევრი წარუმატებელი მცდელობა. სცადეთ ხელახლა {n} წუთში.",
-        Key::LoginRateLimitedOne => "შესვლის ძალიან ბევრი წარუმატებელი მცდელობა. სცადეთ ხელახლა 1 წუთში.",
-        Key::SessionEnded => "თქვენი სესია დასრულდა. გთხოვთ, ხელახლა შეხვიდეთ სისტემაში.",
-        Key::SignedOut => "თქვენ გამოხვედით სისტემიდან.",
-        Key::ErrRequired => "შეავსეთ ეს ველი.",
+        ShellKey::Username => "მომხმარებლის სახელი",
+        ShellKey::Password => "პაროლი",
+        ShellKey::SignIn => "შესვლა",
+        ShellKey::SigningIn => "მიმდინარეობს შესვლა…",
+        ShellKey::LoginWrong => "მომხმარებლის სახელი ან პაროლი არასწორია. შეამოწმეთ ორივე და სცადეთ ხელახლა.",
+        ShellKey::LoginRateLimited => "შესვლის ძალიან ბევრი წარუმატებელი მცდელობა. სცადეთ ხელახლა {n} წუთში.",
+        ShellKey::LoginRateLimitedOne => "შესვლის ძალიან ბევრი წარუმატებელი მცდელობა. სცადეთ ხელახლა 1 წუთში.",
+        ShellKey::SessionEnded => "თქვენი სესია დასრულდა. გთხოვთ, ხელახლა შეხვიდეთ სისტემაში.",
+        ShellKey::SignedOut => "თქვენ გამოხვედით სისტემიდან.",
+        ShellKey::ErrRequired => "შეავსეთ ეს ველი.",
+        ShellKey::NavPlans => "გეგმები",
+        ShellKey::NavInbox => "შემოსულები",
+        ShellKey::QueueCount => "თქვენ {n} ჩანაწერი გელოდებათ.",
+        ShellKey::DateFormat => "წწწწ-თთ-დდ",
+        ShellKey::RegNavRegister => "ინსტრუმენტების რეესტრი",
+        ShellKey::RegNavAuthorities => "უფლებამოსილი ორგანოები",
+        ShellKey::NavWho => "ვინ რას აკეთებს",
+        ShellKey::NavAlerts => "ცნობები",
+        ShellKey::AlertsUnread => "{n} წაუკითხავი",
+        ShellKey::NavWebhooks => "ვებჰუკები",
+    }
+}
+
+/// Every other text (in a module of its own in the split build).
+pub(super) fn text(key: Key) -> &'static str {
+    match key {
+        Key::Shell(key) => shell(key),
+        Key::LiveEditStale => "რასაც არედაქტირებთ, აღარ არის მიმდინარე ვერსია; ახლა შენახვა უარყოფილი იქნება.",
+        Key::LiveShowNew => "ახალი ვერსიის ჩვენება",
         Key::ErrTooShort => "ეს ძალიან მოკლეა.",
         Key::PasswordTooShort => "პაროლი უნდა შეიცავდეს მინიმუმ 12 სიმბოლოს.",
         Key::ErrTooLong => "ეს ძალიან გრძელია.",
@@ -172,8 +192,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ConfirmRevoke => "დიახ, გაუქმდეს",
         Key::KeepToken => "დატოვება",
         Key::TokenRevoked => "ტოკენი {name} გაუქმდა.",
-        Key::NavPlans => "გეგმები",
-        Key::NavInbox => "შემოსულები",
         Key::PlansHeading => "თანამშრომლობის წლიური გეგმები",
         Key::PlansIntro => {
             "თითო გეგმა ყოველ კალენდარულ წელზე. გახსენით გეგმა მისი დაფის, ცხრილისა და თქვენი მხარის მოლოდინში მყოფი საკითხების სანახავად."
@@ -270,7 +288,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::QueuePlan => "{year} წლის გეგმა",
         Key::QueueAmendment => "{year} წლის გეგმა, ცვლილება {n}",
         Key::QueueNotes => "დიპლომატიური შეტყობინებები",
-        Key::QueueCount => "თქვენ {n} ჩანაწერი გელოდებათ.",
         Key::QueueSince => "{date}-დან",
         Key::QueueStepTo => "შემოთავაზებულია: {state}",
         Key::QueueSelect => "„{title}“-ის მონიშვნა",
@@ -326,7 +343,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::Shared => "ღონისძიება გაზიარებულია მეორე მხარისთვის.",
         Key::Withdraw => "გაწვევა",
         Key::Withdrawn => "ღონისძიება გაწვეულია გეგმიდან.",
-        Key::DateFormat => "წწწწ-თთ-დდ",
         Key::WithdrawQuestion => {
             "გავიწვიოთ ეს ღონისძიება გეგმიდან? მეორე მხარე მას გაწვეულად დაინახავს და ის აღარ ჩაითვლება გეგმის ნაწილად."
         }
@@ -361,8 +377,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::AddNote => "ახალი შიდა შენიშვნა",
         Key::SaveNote => "შიდა შენიშვნის შენახვა",
         // Register (instruments, authorities, notifications)
-        Key::RegNavRegister => "ინსტრუმენტების რეესტრი",
-        Key::RegNavAuthorities => "უფლებამოსილი ორგანოები",
         Key::RegHeading => "ინსტრუმენტების რეესტრი",
         Key::RegIntro => {
             "შეთანხმება, დამატებითი შეთანხმებები, ხელმოწერილი თანამშრომლობის წლიური გეგმები და მათი ცვლილებები, ოქმები და შეხვედრის ჩანაწერები. სტატუსი დამოკიდებულია ჩაწერილ თარიღებზე."
@@ -599,12 +613,10 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LcSetStatus => "სტატუსის დაყენება",
         Key::LcStatusSaved => "შესრულების სტატუსი განახლდა.",
         Key::LcExecutionFinal => "ჩატარებული და გაუქმებული საბოლოოა: სტატუსი აღარ იცვლება.",
-        Key::LcHostOnly => "შესრულების შესახებ მხოლოდ მასპინძელი მხარე ({party}) აცნობებს.",
         Key::LcSummaryOf => "{party}: შემაჯამებელი ანგარიში",
         Key::LcOwnSummary => "თქვენი მხარის შემაჯამებელი ანგარიში",
         Key::LcSaveSummary => "ანგარიშის შენახვა",
         Key::LcSummarySaved => "თქვენი მხარის ანგარიში შენახულია.",
-        Key::LcSummaryOnceHeld => "თითოეული მხარე შემაჯამებელ ანგარიშს წერს ღონისძიების ჩატარების შემდეგ.",
         // --- views ---
         Key::ViewsTabCalendar => "კალენდარი",
         Key::ViewsTabTimeline => "დროის ხაზი",
@@ -706,7 +718,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::WhoManageUsers => "თქვენი მხარის მომხმარებლებისა და მათი როლების მართვა",
         Key::WhoManageTokens => "თქვენი მხარის API ტოკენების გაცემა და გაუქმება",
         Key::WhoReadAudit => "თქვენი მხარის აუდიტის ჟურნალის დათვალიერება",
-        Key::NavWho => "ვინ რას აკეთებს",
         Key::PbStorageFull => {
             "სერვერზე ფაილებისთვის ადგილი აღარ არის, ამიტომ ფაილი არ შეინახა. სთხოვეთ ადმინისტრატორებს ადგილის გათავისუფლება."
         }
@@ -741,8 +752,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::ImpNotAMonth => "ეს არ არის თვე: ჩაწერეთ მისი ნომერი, 1-დან 12-მდე.",
         Key::ImpNotANumber => "ეს არ არის მთელი რიცხვი.",
         Key::ImpNotInList => "ეს არ არის სიის მნიშვნელობა: გამოიყენეთ შაბლონის ჩამოსაშლელი სია.",
-        Key::NavAlerts => "ცნობები",
-        Key::AlertsUnread => "{n} წაუკითხავი",
         Key::AlertsHeading => "ცნობები",
         Key::AlertsIntro => {
             "თქვენთან დაკავშირებული ქმედებები: ღონისძიებები, რომლებიც ელოდება თქვენი მხარის თანხმობას, მოთხოვნილი ცვლილებები, შემოთავაზებული გეგმის ეტაპები, ხელმოწერები, შესრულების ცვლილებები და თქვენი მოხსენიებები. დიპლომატიური შეტყობინებები რეესტრშია."
@@ -759,7 +768,6 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::AlertsEmail => "ელფოსტის მისამართი",
         Key::AlertsLanguage => "წერილების ენა",
         Key::AlertsSaved => "თქვენი ცნობების პარამეტრები შენახულია.",
-        Key::NavWebhooks => "ვებჰუკები",
         Key::WebhooksHeading => "ვებჰუკები",
         Key::WebhooksIntro => {
             "თქვენი სამინისტროს სხვა სისტემებს შეუძლიათ თქვენი მხარის ცვლილებების მიღება მაშინვე, როგორც კი ისინი ხდება: Concord თითოეულ ცვლილებას აგზავნის თქვენ მიერ მითითებულ მისამართზე, ვებჰუკის საიდუმლო გასაღებით ხელმოწერილს. ვებჰუკი გადასცემს მხოლოდ იმას, რისი ნახვის უფლებაც თქვენს მხარეს აქვს, და ბმულს, არასოდეს შინაარსს."

@@ -1,7 +1,16 @@
 //! The interface's own words in English, Azerbaijani and Georgian. Each
-//! language is an exhaustive `match` over [`Key`], so a missing translation
-//! does not compile. The domain's fixed labels (areas, forms, parties) come
-//! from the API's reference data instead, in the glossary's wording.
+//! language is an exhaustive `match`, so a missing translation does not
+//! compile. The domain's fixed labels (areas, forms, parties) come from the
+//! API's reference data instead, in the glossary's wording.
+//!
+//! The texts are two tables, so the first page does not download them all:
+//! the shell's ([`ShellKey`]: header, login, the Agreement page, loading and
+//! failure) in the main wasm module, and every other [`Key`] in a module of
+//! its own that the release build loads with the first lazily loaded page
+//! (see [`pages`]). A shell text is named like any other (`Key::SignIn` is a
+//! constant for `Key::Shell(ShellKey::SignIn)`), so callers do not care
+//! which table holds it; the shell's code must name only shell texts (a
+//! page's text there reads as empty until the table arrives).
 
 use concord_shared::Lang;
 use leptos::prelude::*;
@@ -9,94 +18,46 @@ use leptos::prelude::*;
 mod az;
 mod en;
 mod ka;
+mod pages;
+
+#[cfg(feature = "split")]
+pub use pages::load_page_texts;
 
 const STORAGE_KEY: &str = "concord.lang";
+
+/// Declares the shell's texts: the [`ShellKey`] enum, and for each a
+/// constant of [`Key`] of the same name, so `Key::SignIn` reads as any text.
+macro_rules! shell_keys {
+    ($($(#[doc = $doc:literal])* $name:ident,)*) => {
+        /// The texts of the app's shell: what the first page shows before a
+        /// lazily loaded page needs the rest (see the module docs).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum ShellKey {
+            $($(#[doc = $doc])* $name,)*
+        }
+
+        #[allow(non_upper_case_globals)]
+        impl Key {
+            $($(#[doc = $doc])* pub const $name: Key = Key::Shell(ShellKey::$name);)*
+        }
+
+        #[cfg(test)]
+        impl ShellKey {
+            /// Every shell text, for the tests.
+            const ALL: &[ShellKey] = &[$(ShellKey::$name),*];
+        }
+    };
+}
 
 /// Every text of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
-    /// Under the product name.
-    Tagline,
-    /// Someone else's change reached the live stream: `{name}`, `{party}`.
-    LiveChangedBy,
+    /// A text of the app's shell (see [`ShellKey`]).
+    Shell(ShellKey),
     /// After [`Key::LiveChangedBy`] on an activity being edited.
     LiveEditStale,
     /// Reloads the activity someone else changed.
     LiveShowNew,
-    /// The skip link's text.
-    SkipToContent,
-    /// Accessible name of the main navigation.
-    MainNavigation,
-    /// Accessible name of the language switcher.
-    Language,
-    /// Navigation: the Agreement page.
-    NavAgreement,
-    /// The footer line.
-    Footer,
-    /// A fetch is under way.
-    Loading,
-    /// Heading of a failed load.
-    LoadFailedTitle,
-    /// The server did not answer at all.
-    ServerUnreachable,
-    /// The server answered with an error.
-    ServerError,
-    /// Button to retry a failed load.
-    TryAgain,
-    /// Agreement page heading.
-    AgreementHeading,
-    /// "Signed in {place} on {date}".
-    SignedInOn,
-    /// Heading of the parties section.
-    PartiesHeading,
-    /// Label before a party's competent authority.
-    CompetentAuthority,
-    /// "In force since {date}".
-    InForceSince,
-    /// Heading of the areas list.
-    AreasHeading,
-    /// Heading of the forms list.
-    FormsHeading,
-    /// Marks the "other" area and form.
-    NeedsSpecification,
-    /// Heading of the not-found page.
-    NotFoundTitle,
-    /// Body of the not-found page.
-    NotFoundBody,
-    /// My account
-    NavAccount,
-    /// Users
-    NavUsers,
-    /// API tokens
-    NavTokens,
-    /// Sign out
-    SignOut,
-    /// Signed-in user
-    SignedInUser,
-    /// Sign in to Concord
-    LoginHeading,
-    /// Use the user name and password your ministry's administrator gave you.
-    LoginIntro,
-    /// User name
-    Username,
-    /// Password
-    Password,
-    /// Sign in
-    SignIn,
-    /// Signing in…
-    SigningIn,
-    /// The user name or password is not correct. Check both and try again.
-    LoginWrong,
-    /// Too many failed sign-ins. Try again in {n} minutes.
-    LoginRateLimited,
-    /// Too many failed sign-ins. Try again in 1 minute.
-    LoginRateLimitedOne,
-    /// Your session has ended. Please sign in again.
-    SessionEnded,
-    /// You have signed out.
-    SignedOut,
-    /// Fill in this field.
-    ErrRequired,
     /// This is too short.
     ErrTooShort,
     /// The password needs at least 12 characters.
@@ -315,10 +276,6 @@ pub enum Key {
     KeepToken,
     /// Token {name} has been revoked.
     TokenRevoked,
-    /// Plans
-    NavPlans,
-    /// Inbox
-    NavInbox,
     /// Annual cooperation plans
     PlansHeading,
     /// One plan per calendar year. Open a plan to see its board, its table and what awaits your party.
@@ -483,8 +440,6 @@ pub enum Key {
     QueueAmendment,
     /// Diplomatic notifications
     QueueNotes,
-    /// {n} items await you.
-    QueueCount,
     /// since {date}
     QueueSince,
     /// proposed: {state}
@@ -587,8 +542,6 @@ pub enum Key {
     Withdraw,
     /// The activity is withdrawn from the plan.
     Withdrawn,
-    /// A date field's placeholder: `YYYY-MM-DD` in the language's letters.
-    DateFormat,
     /// Asked before withdrawing an activity.
     WithdrawQuestion,
     /// Button: withdraw after all.
@@ -644,10 +597,6 @@ pub enum Key {
     /// Save the internal note
     SaveNote,
     // Register (instruments, authorities, notifications)
-    /// Navigation: the instruments register.
-    RegNavRegister,
-    /// Navigation: competent authorities and notifications.
-    RegNavAuthorities,
     /// The register's heading.
     RegHeading,
     /// Under the register's heading.
@@ -1058,8 +1007,6 @@ pub enum Key {
     LcStatusSaved,
     /// Held or cancelled is final.
     LcExecutionFinal,
-    /// Only the host reports; {party}.
-    LcHostOnly,
     /// A party's summary; {party}.
     LcSummaryOf,
     /// Field: the caller's party's summary.
@@ -1068,8 +1015,6 @@ pub enum Key {
     LcSaveSummary,
     /// Summary saved.
     LcSummarySaved,
-    /// Summaries wait for held.
-    LcSummaryOnceHeld,
     // --- views ---
     /// Tab: the calendar.
     ViewsTabCalendar,
@@ -1237,8 +1182,6 @@ pub enum Key {
     WhoManageTokens,
     /// Read your party's audit log
     WhoReadAudit,
-    /// Who does what
-    NavWho,
     /// Problem `storage_full`: no room for files, nothing kept.
     PbStorageFull,
     /// Problem `storage_unavailable`: files cannot be stored now; try again in `{n}` seconds.
@@ -1297,10 +1240,6 @@ pub enum Key {
     ImpNotANumber,
     /// Import fault `not_in_list`: not one of the list's values.
     ImpNotInList,
-    /// Navigation: the user's alerts (not the diplomatic notifications).
-    NavAlerts,
-    /// How many alerts are unread: `{n}`.
-    AlertsUnread,
     /// Heading of the alerts page.
     AlertsHeading,
     /// What the alerts page lists.
@@ -1325,8 +1264,6 @@ pub enum Key {
     AlertsLanguage,
     /// The preferences were saved.
     AlertsSaved,
-    /// Navigation: the party's webhooks (administrators).
-    NavWebhooks,
     /// Heading of the webhooks page.
     WebhooksHeading,
     /// What webhooks are for.
@@ -1443,12 +1380,121 @@ pub enum Key {
     WhoDecidesConsent,
 }
 
+shell_keys! {
+    /// Under the product name.
+    Tagline,
+    /// Someone else's change reached the live stream: `{name}`, `{party}`.
+    LiveChangedBy,
+    /// The skip link's text.
+    SkipToContent,
+    /// Accessible name of the main navigation.
+    MainNavigation,
+    /// Accessible name of the language switcher.
+    Language,
+    /// Navigation: the Agreement page.
+    NavAgreement,
+    /// The footer line.
+    Footer,
+    /// A fetch is under way.
+    Loading,
+    /// Heading of a failed load.
+    LoadFailedTitle,
+    /// The server did not answer at all.
+    ServerUnreachable,
+    /// The server answered with an error.
+    ServerError,
+    /// Button to retry a failed load.
+    TryAgain,
+    /// Agreement page heading.
+    AgreementHeading,
+    /// "Signed in {place} on {date}".
+    SignedInOn,
+    /// Heading of the parties section.
+    PartiesHeading,
+    /// Label before a party's competent authority.
+    CompetentAuthority,
+    /// "In force since {date}".
+    InForceSince,
+    /// Heading of the areas list.
+    AreasHeading,
+    /// Heading of the forms list.
+    FormsHeading,
+    /// Marks the "other" area and form.
+    NeedsSpecification,
+    /// Heading of the not-found page.
+    NotFoundTitle,
+    /// Body of the not-found page.
+    NotFoundBody,
+    /// My account
+    NavAccount,
+    /// Users
+    NavUsers,
+    /// API tokens
+    NavTokens,
+    /// Sign out
+    SignOut,
+    /// Signed-in user
+    SignedInUser,
+    /// Sign in to Concord
+    LoginHeading,
+    /// Use the user name and password your ministry's administrator gave you.
+    LoginIntro,
+    /// User name
+    Username,
+    /// Password
+    Password,
+    /// Sign in
+    SignIn,
+    /// Signing in…
+    SigningIn,
+    /// The user name or password is not correct. Check both and try again.
+    LoginWrong,
+    /// Too many failed sign-ins. Try again in {n} minutes.
+    LoginRateLimited,
+    /// Too many failed sign-ins. Try again in 1 minute.
+    LoginRateLimitedOne,
+    /// Your session has ended. Please sign in again.
+    SessionEnded,
+    /// You have signed out.
+    SignedOut,
+    /// Fill in this field.
+    ErrRequired,
+    /// Plans
+    NavPlans,
+    /// Inbox
+    NavInbox,
+    /// {n} items await you.
+    QueueCount,
+    /// A date field's placeholder: `YYYY-MM-DD` in the language's letters.
+    DateFormat,
+    /// Navigation: the instruments register.
+    RegNavRegister,
+    /// Navigation: competent authorities and notifications.
+    RegNavAuthorities,
+    /// Who does what
+    NavWho,
+    /// Navigation: the user's alerts (not the diplomatic notifications).
+    NavAlerts,
+    /// How many alerts are unread: `{n}`.
+    AlertsUnread,
+    /// Navigation: the party's webhooks (administrators).
+    NavWebhooks,
+}
+
 /// The text of `key` in `lang`.
 pub fn text(lang: Lang, key: Key) -> &'static str {
+    match key {
+        Key::Shell(key) => shell_text(lang, key),
+        key => pages::text(lang, key),
+    }
+}
+
+/// A shell text in `lang`.
+fn shell_text(lang: Lang, key: ShellKey) -> &'static str {
     match lang {
-        Lang::En => en::text(key),
-        Lang::Az => az::text(key),
-        Lang::Ka => ka::text(key),
+        Lang::En => en::shell(key),
+        Lang::Az => az::shell(key),
+        Lang::Ka => ka::shell(key),
     }
 }
 
@@ -1558,4 +1604,36 @@ pub fn format_datetime(millis: i64, lang: Lang) -> String {
         moment.get_hours(),
         moment.get_minutes()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both tables answer every key in every language (the `match`es are
+    /// exhaustive, so this is about the words): each shell text is written
+    /// in each language and is not the English one on an az or ka page; a
+    /// shell text named as a [`Key`] reads the same through either table.
+    #[test]
+    fn the_shells_texts_are_written_in_every_language() {
+        for key in ShellKey::ALL.iter().copied() {
+            let english = shell_text(Lang::En, key);
+            for lang in Lang::ALL {
+                let words = shell_text(lang, key);
+                assert!(!words.trim().is_empty(), "{key:?} has no text in {lang:?}");
+                assert!(lang == Lang::En || words != english, "{key:?} is English in {lang:?}");
+                assert_eq!(text(lang, Key::Shell(key)), words);
+                assert_eq!(
+                    pages::text(lang, Key::Shell(key)),
+                    words,
+                    "the page table answers {key:?} too"
+                );
+            }
+        }
+        assert_eq!(text(Lang::Ka, Key::SignIn), ka::shell(ShellKey::SignIn));
+        assert!(
+            !text(Lang::Az, Key::Stale).is_empty(),
+            "a page text reads through `text`"
+        );
+    }
 }

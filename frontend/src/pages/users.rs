@@ -4,7 +4,7 @@
 
 use concord_client::Client;
 use concord_shared::api::{NewUser, UserPatch, UserView};
-use concord_shared::rules::roles::may_see_users_page;
+use concord_shared::rules::roles::{may_change_standing, may_see_users_page};
 use concord_shared::{Problem, Role};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
-use crate::ui::feedback::{LoadError, NotAllowed, allowed_resource};
+use crate::ui::feedback::{LoadError, NotAllowed, WhyNot, allowed_resource};
 use crate::ui::options::{RoleSelect, grantable_roles};
 use crate::ui::{Field, FieldErrors, Loader, Loading, Message, MessageView, error_of, field_errors_of, header_row};
 
@@ -125,11 +125,16 @@ fn UserTable(
     #[prop(into)] on_change: Callback<()>,
 ) -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    // The list is the party's users: what the last-administrator rule counts.
+    let active_admins = list
+        .iter()
+        .filter(|u| u.role == Role::Administrator && !u.disabled)
+        .count() as u64;
     let rows = list
         .into_iter()
         .map(|user| {
             let is_me = me_id == Some(user.id);
-            view! { <UserRow user roles=roles.clone() is_me message stale on_change=on_change /> }
+            view! { <UserRow user roles=roles.clone() is_me active_admins message stale on_change=on_change /> }
         })
         .collect_view();
     view! {
@@ -147,6 +152,7 @@ fn UserRow(
     user: UserView,
     roles: Vec<Role>,
     is_me: bool,
+    active_admins: u64,
     message: RwSignal<Option<Message>>,
     stale: RwSignal<bool>,
     #[prop(into)] on_change: Callback<()>,
@@ -232,6 +238,13 @@ fn UserRow(
         }
     };
 
+    // The rules say what a change would be refused for (the last active
+    // administrator stays): the button is disabled and says why.
+    let role_refusal = move || may_change_standing((role, disabled), (chosen.get(), disabled), active_admins).err();
+    let toggle_refusal = may_change_standing((role, disabled), (role, !disabled), active_admins).err();
+    let toggle_blocked = toggle_refusal.is_some();
+    let role_reason_id = format!("role-reason-{id}");
+    let toggle_reason_id = format!("toggle-reason-{id}");
     let role_label = {
         let name = display_name.clone();
         Signal::derive(move || i18n.t(Key::RoleOf).replace("{name}", &name))
@@ -252,12 +265,18 @@ fn UserRow(
                     <button
                         type="button"
                         class="secondary"
-                        disabled=move || busy.get() || chosen.get() == role
+                        data-testid="apply-role"
+                        aria-describedby={
+                            let id = role_reason_id.clone();
+                            move || role_refusal().map(|_| id.clone())
+                        }
+                        disabled=move || busy.get() || chosen.get() == role || role_refusal().is_some()
                         on:click=change_role
                     >
                         {i18n.tr(Key::ApplyRole)}
                     </button>
                 </div>
+                {move || role_refusal().map(|refusal| view! { <WhyNot id=role_reason_id.clone() name="role-reason" refusal /> })}
             </td>
             <td>
                 {if disabled {
@@ -268,7 +287,14 @@ fn UserRow(
             </td>
             <td>
                 <div class="inline">
-                    <button type="button" class="secondary" disabled=move || busy.get() on:click=toggle>
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-testid="toggle-user"
+                        aria-describedby=toggle_blocked.then(|| toggle_reason_id.clone())
+                        disabled=move || busy.get() || toggle_blocked
+                        on:click=toggle
+                    >
                         {move || if disabled { i18n.t(Key::Enable) } else { i18n.t(Key::Disable) }}
                     </button>
                     <button
@@ -280,6 +306,7 @@ fn UserRow(
                         {i18n.tr(Key::ResetPassword)}
                     </button>
                 </div>
+                {toggle_refusal.map(|refusal| view! { <WhyNot id=toggle_reason_id.clone() name="toggle-reason" refusal /> })}
                 {move || {
                     resetting
                         .get()

@@ -3,7 +3,7 @@
 //! page to someone else.
 
 use concord_shared::Problem;
-use concord_shared::rules::{Actor, Refusal};
+use concord_shared::rules::{Actor, Reason, Refusal};
 use leptos::prelude::*;
 
 use crate::auth::Auth;
@@ -66,6 +66,20 @@ pub fn refusal_text(lang: concord_shared::Lang, refusal: &Refusal) -> String {
     match refusal.reason() {
         Some(reason) => crate::ui::refusal::reason_text(lang, reason),
         None => crate::i18n::text(lang, Key::Forbidden).to_owned(),
+    }
+}
+
+/// Why a control is disabled or missing: the rule's `refusal` in the
+/// user's language, as `<p id=…>` for the control's `aria-describedby`;
+/// `name` is its test id, the reason's code its `data-code`.
+#[component]
+pub fn WhyNot(#[prop(into)] id: String, name: &'static str, refusal: Refusal) -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    let code = refusal.reason().map(Reason::code);
+    view! {
+        <p class="hint reason" id=id data-testid=name data-code=code>
+            {move || refusal_text(i18n.lang(), &refusal)}
+        </p>
     }
 }
 

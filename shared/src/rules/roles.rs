@@ -133,6 +133,26 @@ pub fn may_remove_administrator(active_admins: u64) -> Result<(), Refusal> {
     }
 }
 
+/// May a user who holds `role` (`disabled` or not) be changed to `new_role`
+/// (`new_disabled`), with `active_admins` active administrators in their
+/// party (counting them)? Disabling or demoting an active administrator is
+/// [`may_remove_administrator`]'s to decide; anything else is free (who may
+/// grant the new role is [`may_grant`]'s).
+pub fn may_change_standing(from: (Role, bool), to: (Role, bool), active_admins: u64) -> Result<(), Refusal> {
+    if removes_active_administrator(from, to) {
+        may_remove_administrator(active_admins)
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether changing a user from `(role, disabled)` to `(new_role,
+/// new_disabled)` takes an active administrator away (disabled or demoted).
+pub fn removes_active_administrator((role, disabled): (Role, bool), (new_role, new_disabled): (Role, bool)) -> bool {
+    let active_admin = |role: Role, disabled: bool| role == Role::Administrator && !disabled;
+    active_admin(role, disabled) && !active_admin(new_role, new_disabled)
+}
+
 /// May a caller signed in this way create an API token? Only a signed-in
 /// user (a session), never another token.
 pub fn may_create_token(actor: Actor, signed_in: bool) -> Result<(), Refusal> {
@@ -246,6 +266,24 @@ mod tests {
             may_choose_language(false),
             Err(Refusal::Forbidden(Reason::SessionRequired))
         );
+    }
+
+    #[test]
+    fn the_last_active_administrator_is_neither_disabled_nor_demoted() {
+        use Role::{Administrator as A, Coordinator as C};
+        let last = Err(Refusal::Conflict(Reason::LastAdministrator));
+        assert_eq!(may_change_standing((A, false), (A, true), 1), last, "disabled");
+        assert_eq!(may_change_standing((A, false), (C, false), 1), last, "demoted");
+        assert_eq!(may_change_standing((A, false), (C, true), 1), last, "both");
+        assert_eq!(may_change_standing((A, false), (A, true), 2), Ok(()), "another remains");
+        assert_eq!(may_change_standing((A, false), (A, false), 1), Ok(()), "unchanged");
+        assert_eq!(may_change_standing((A, true), (C, true), 1), Ok(()), "already disabled");
+        assert_eq!(
+            may_change_standing((C, false), (C, true), 1),
+            Ok(()),
+            "not an administrator"
+        );
+        assert_eq!(may_change_standing((C, false), (A, false), 1), Ok(()), "promoted");
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! the status and its reason; for the host party's planners and
 //! coordinators the next statuses the rules allow (a reason required for
 //! postponed and cancelled); both parties' after-action summaries once held,
-//! each party writing its own.
+//! each party writing its own. Whoever the rules refuse is told why instead.
 
 use concord_client::{Client, Versioned};
-use concord_shared::api::{Activity, ExecutionStatus, ExecutionUpdate};
+use concord_shared::api::{Activity, ExecutionUpdate};
 use concord_shared::plan::ConsentState;
 use concord_shared::rules::activities::{execution_steps, may_report_execution, may_write_summary, needs_reason};
 use concord_shared::{Party, Problem};
@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 
 use crate::auth::Auth;
 use crate::i18n::{I18n, Key};
-use crate::ui::feedback::Failure;
+use crate::ui::feedback::{Failure, WhyNot};
 use crate::ui::labels::execution_key;
 use crate::ui::{FieldErrors, TextAreaField, error_of, field_errors_of};
 
@@ -105,10 +105,12 @@ fn ExecutionView(
             });
         }
     };
-    let reporter = move || {
+    // Why the caller may not report (the rule's refusal), if they may not.
+    let refused = move || {
         let a = current.get().value;
-        actor.is_some_and(|x| may_report_execution(x, a.host_party, a.consent, state, true).is_ok())
+        actor.and_then(|x| may_report_execution(x, a.host_party, a.consent, state, true).err())
     };
+    let reporter = move || actor.is_some() && refused().is_none();
     let steps_view = move || {
         let a = current.get().value;
         let steps = execution_steps(a.execution);
@@ -181,7 +183,7 @@ fn ExecutionView(
             {move || done.get().then(|| view! { <p class="notice success" role="status" data-testid="execution-saved">{i18n.tr(Key::LcStatusSaved)}</p> })}
             <Failure problem=failure on_reload />
             {steps_view}
-            {move || (!reporter()).then(|| view! { <p class="hint" data-testid="execution-host-only">{move || i18n.t(Key::LcHostOnly).replace("{party}", current.get().value.host_party.label(i18n.lang()))}</p> })}
+            {move || refused().map(|refusal| view! { <WhyNot id="execution-why" name="execution-refusal" refusal /> })}
             <Summaries current on_reload />
         </section>
     }
@@ -250,10 +252,11 @@ fn Summaries(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload: Ca
             })
             .collect_view()
     };
-    let writer = move || {
+    let refused = move || {
         let a = current.get().value;
-        actor.is_some_and(|x| may_write_summary(x, a.execution).is_ok())
+        actor.and_then(|x| may_write_summary(x, a.execution).err())
     };
+    let writer = move || actor.is_some() && refused().is_none();
     view! {
         <h3>{i18n.tr(Key::FieldSummary)}</h3>
         <dl class="facts">{rows}</dl>
@@ -272,8 +275,6 @@ fn Summaries(current: RwSignal<Versioned<Activity>>, #[prop(into)] on_reload: Ca
                 </form>
             }
         })}
-        {move || (!writer() && current.get().value.execution != ExecutionStatus::Held).then(|| view! {
-            <p class="hint">{i18n.tr(Key::LcSummaryOnceHeld)}</p>
-        })}
+        {move || refused().map(|refusal| view! { <WhyNot id="summary-why" name="summary-refusal" refusal /> })}
     }
 }

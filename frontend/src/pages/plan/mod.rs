@@ -24,7 +24,7 @@ use crate::auth::Auth;
 use crate::i18n::{I18n, Key, format_datetime};
 use crate::live::Live;
 use crate::ui::dates::this_year;
-use crate::ui::feedback::{LoadError, refusal_text};
+use crate::ui::feedback::{LoadError, WhyNot};
 use crate::ui::labels::{amending_attr, shown_plan_state, shown_state_text};
 use crate::ui::paper::DownloadPdf;
 use crate::ui::plan_nav::{PlanHeader, route_year};
@@ -350,14 +350,7 @@ fn PlanView(plan: Versioned<Plan>, #[prop(into)] on_change: Callback<()>) -> imp
                         disabled=move || is_blocked || busy.get() on:click=move |_| act_propose(TransitionAction::Propose, to)>
                         {move || i18n.t(Key::ProposeStep).replace("{state}", to.map(|s| s.label(i18n.lang())).unwrap_or_default())}
                     </button>
-                    {blocked.map(|refusal| {
-                        let code = refusal.reason().map(|r| r.code());
-                        view! {
-                        <p class="hint reason" id="propose-reason" data-testid="propose-reason" data-code=code>
-                            {move || refusal_text(i18n.lang(), &refusal)}
-                        </p>
-                        }
-                    })}
+                    {blocked.map(|refusal| view! { <WhyNot id="propose-reason" name="propose-reason" refusal /> })}
                 }
             })}
         <Lifecycle plan=lifecycle_plan version on_change />
