@@ -38,6 +38,7 @@ mod isolation;
 mod language;
 mod limits;
 mod mail;
+mod node;
 mod openapi;
 mod operations;
 mod paper;
