@@ -4,6 +4,9 @@
 //! PostgreSQL logical replication. `setup.rs` is `concord federation
 //! init|connect|status`; `keys.rs` the node's Ed25519 key.
 
+pub mod keys;
+pub mod setup;
+
 use concord_shared::Party;
 
 use crate::config::Settings;
