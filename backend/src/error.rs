@@ -111,6 +111,9 @@ impl From<concord_shared::rules::Refusal> for AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
+        if let Some(owner) = crate::db::foreign_row(&err) {
+            return AppError::ForeignRow { owner };
+        }
         match crate::db::classify(&err) {
             crate::db::Failure::Unavailable => {
                 tracing::warn!(error = %err, "the database is unavailable; answering 503");
