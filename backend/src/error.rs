@@ -86,14 +86,14 @@ pub enum AppError {
     },
     /// 403 `other_party_node`: this node serves only `node`'s users
     /// (`CONCORD_NODE_PARTY`, docs/federation.md).
-    #[error("this node serves only {node:?}'s users")]
+    #[error("this node serves only {}'s users", node.short())]
     OtherPartyNode {
         /// The party this node serves.
         node: concord_shared::Party,
     },
     /// 409 `foreign_row`: the row belongs to `owner`, whose node alone
     /// writes it; here it is a replicated copy (docs/federation.md).
-    #[error("the row is {owner:?}'s")]
+    #[error("this is {}'s, written only on its node", owner.short())]
     ForeignRow {
         /// The party that owns the row.
         owner: concord_shared::Party,

@@ -65,8 +65,7 @@ pub fn public_hex(key: &SigningKey) -> String {
 /// groups of four hex digits), read aloud over a second channel.
 pub fn fingerprint(key: &SigningKey) -> String {
     let digest = hex(&Sha256::digest(key.verifying_key().as_bytes()));
-    digest[..32]
-        .as_bytes()
+    digest.as_bytes()[..32]
         .chunks(4)
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
