@@ -337,7 +337,7 @@ async fn federation(settings: &Settings, command: FederationCommand) -> anyhow::
             Ok(())
         }
         FederationCommand::Status => {
-            let status = setup::status(settings).await?;
+            let status = concord_backend::federation::status::status(settings).await?;
             match status.enabled {
                 None => println!(
                     "Subscription {}: none (run `concord federation connect`).",

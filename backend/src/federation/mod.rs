@@ -2,10 +2,11 @@
 //! (`CONCORD_NODE_PARTY`) serves only that party's users and writes only
 //! the rows its party owns; the rows the other party owns arrive by
 //! PostgreSQL logical replication. `setup.rs` is `concord federation
-//! init|connect|status`; `keys.rs` the node's Ed25519 key.
+//! init|connect`, `status.rs` its `status`; `keys.rs` the node's Ed25519 key.
 
 pub mod keys;
 pub mod setup;
+pub mod status;
 
 use concord_shared::Party;
 
