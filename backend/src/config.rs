@@ -66,6 +66,11 @@ pub struct Settings {
     /// (`CONCORD_TRUSTED_PROXIES`, comma-separated addresses or ranges such as
     /// `127.0.0.1, 10.0.0.0/8`; none by default).
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The party this node serves (`CONCORD_NODE_PARTY`, `az` or `ge`):
+    /// one ministry's own node of a federation (docs/federation.md), which
+    /// serves only its party's users. Unset (the default): one node for
+    /// both parties.
+    pub node_party: Option<concord_shared::Party>,
 }
 
 /// One trusted proxy: an address (`127.0.0.1`) or a range (`10.0.0.0/8`).
@@ -94,6 +99,7 @@ impl std::fmt::Debug for Settings {
             .field("mail_from", &self.mail_from)
             .field("metrics_bind", &self.metrics_bind)
             .field("trusted_proxies", &self.trusted_proxies)
+            .field("node_party", &self.node_party)
             .finish_non_exhaustive()
     }
 }
@@ -200,6 +206,13 @@ impl Settings {
             })
             .transpose()?
             .unwrap_or_default();
+        let node_party = match non_empty("CONCORD_NODE_PARTY") {
+            None => None,
+            Some(v) => Some(
+                concord_shared::Party::from_code(v.trim())
+                    .context("CONCORD_NODE_PARTY must be az or ge (or unset: one node for both parties)")?,
+            ),
+        };
         let minutes = |n: u64| chrono::Duration::minutes(i64::try_from(n).unwrap_or(i64::MAX / 120_000));
         Ok(Settings {
             bind,
@@ -223,6 +236,7 @@ impl Settings {
             digest_hour,
             metrics_bind,
             trusted_proxies,
+            node_party,
         })
     }
 
@@ -294,6 +308,15 @@ mod tests {
         assert!(err.to_string().contains("CONCORD_BIND"));
         let err = settings(&[("CONCORD_DATABASE_URL", "mysql://x")]).expect_err("bad url");
         assert!(err.to_string().contains("CONCORD_DATABASE_URL"));
+        let err = settings(&[("CONCORD_NODE_PARTY", "tr")]).expect_err("bad party");
+        assert!(err.to_string().contains("CONCORD_NODE_PARTY"));
+    }
+
+    #[test]
+    fn a_node_serves_both_parties_unless_one_is_named() {
+        assert_eq!(settings(&[]).expect("defaults").node_party, None);
+        let s = settings(&[("CONCORD_NODE_PARTY", "ge")]).expect("settings");
+        assert_eq!(s.node_party, Some(concord_shared::Party::Ge));
     }
 
     #[test]

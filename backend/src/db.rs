@@ -127,6 +127,23 @@ pub enum Failure {
     Other,
 }
 
+/// The owning party named by the federation trigger's refusal of a row
+/// (`federation::setup::FOREIGN_ROW_SQLSTATE`), when that is what `err` is.
+pub fn foreign_row(err: &sea_orm::DbErr) -> Option<concord_shared::Party> {
+    use sea_orm::{DbErr, RuntimeErr};
+    let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err else {
+        return None;
+    };
+    let sea_orm::sqlx::Error::Database(db) = &**e else {
+        return None;
+    };
+    if db.code().as_deref() != Some(crate::federation::setup::FOREIGN_ROW_SQLSTATE) {
+        return None;
+    }
+    let pg = db.try_downcast_ref::<sea_orm::sqlx::postgres::PgDatabaseError>()?;
+    concord_shared::Party::from_code(pg.detail()?)
+}
+
 /// Classifies a database error (SQLite and PostgreSQL).
 pub fn classify(err: &sea_orm::DbErr) -> Failure {
     use sea_orm::sqlx::Error as SqlxError;

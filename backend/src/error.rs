@@ -84,6 +84,20 @@ pub enum AppError {
         /// Seconds after which a retry is worthwhile.
         retry_after: u64,
     },
+    /// 403 `other_party_node`: this node serves only `node`'s users
+    /// (`CONCORD_NODE_PARTY`, docs/federation.md).
+    #[error("this node serves only {}'s users", node.short())]
+    OtherPartyNode {
+        /// The party this node serves.
+        node: concord_shared::Party,
+    },
+    /// 409 `foreign_row`: the row belongs to `owner`, whose node alone
+    /// writes it; here it is a replicated copy (docs/federation.md).
+    #[error("this is {}'s, written only on its node", owner.short())]
+    ForeignRow {
+        /// The party that owns the row.
+        owner: concord_shared::Party,
+    },
     /// 500: anything unexpected; the cause is logged, never sent.
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
@@ -97,6 +111,9 @@ impl From<concord_shared::rules::Refusal> for AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {
+        if let Some(owner) = crate::db::foreign_row(&err) {
+            return AppError::ForeignRow { owner };
+        }
         match crate::db::classify(&err) {
             crate::db::Failure::Unavailable => {
                 tracing::warn!(error = %err, "the database is unavailable; answering 503");
@@ -161,6 +178,8 @@ impl AppError {
             }
             AppError::Unavailable { .. } | AppError::StorageUnavailable { .. } => StatusCode::SERVICE_UNAVAILABLE,
             AppError::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
+            AppError::OtherPartyNode { .. } => StatusCode::FORBIDDEN,
+            AppError::ForeignRow { .. } => StatusCode::CONFLICT,
             AppError::Integrity(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -185,6 +204,8 @@ impl AppError {
             AppError::Unavailable { .. } => "unavailable".to_owned(),
             AppError::StorageFull => "storage_full".to_owned(),
             AppError::StorageUnavailable { .. } => "storage_unavailable".to_owned(),
+            AppError::OtherPartyNode { .. } => "other_party_node".to_owned(),
+            AppError::ForeignRow { .. } => "foreign_row".to_owned(),
             AppError::Internal(_) => "internal".to_owned(),
         }
     }
@@ -306,6 +327,27 @@ impl AppError {
                      It has been logged; ask the administrators to restore it from a backup.",
                 )
                 .with_kind("/problems/document-integrity"),
+            AppError::OtherPartyNode { node } => {
+                let mut p = Problem::new(status.as_u16(), title)
+                    .with_detail(format!(
+                        "This Concord node serves only {}'s users; sign in on your own ministry's node.",
+                        node.short()
+                    ))
+                    .with_kind("/problems/other-party-node");
+                p.params.insert("party".to_owned(), node.code().into());
+                p
+            }
+            AppError::ForeignRow { owner } => {
+                let mut p = Problem::new(status.as_u16(), title)
+                    .with_detail(format!(
+                        "This belongs to {}: it is written only on {}'s node and copied here.",
+                        owner.short(),
+                        owner.short()
+                    ))
+                    .with_kind("/problems/foreign-row");
+                p.params.insert("party".to_owned(), owner.code().into());
+                p
+            }
             AppError::Internal(_) => Problem::new(status.as_u16(), title)
                 .with_detail("Something went wrong on our side. It has been logged."),
         }

@@ -12,6 +12,7 @@ pub mod entities;
 pub mod error;
 pub mod events;
 pub mod extract;
+pub mod federation;
 pub mod filetype;
 pub mod mail;
 pub mod metrics;

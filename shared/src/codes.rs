@@ -27,6 +27,8 @@ pub const PROBLEM_CODES: &[&str] = &[
     "storage_full",
     "storage_unavailable",
     "migrations_pending",
+    "other_party_node",
+    "foreign_row",
     "internal",
 ];
 

@@ -144,6 +144,7 @@ async fn from_session(state: &AppState, secret: &str) -> Result<AuthUser, AppErr
     if user.disabled {
         return Err(AppError::Unauthorized);
     }
+    crate::federation::serves(&state.settings, user.party)?;
     let (party, role) = (user.party, user.role);
     let expires_at = row.expires_at;
     let session_id = row.id;
@@ -191,6 +192,7 @@ async fn from_token(state: &AppState, token: &str) -> Result<AuthUser, AppError>
     if row.revoked_at.is_some() || row.expires_at.is_some_and(|end| end <= now) {
         return Err(AppError::Unauthorized);
     }
+    crate::federation::serves(&state.settings, row.party)?;
     let (party, token_role) = (row.party, row.role);
     // A token acts for its creator and never above them as they are now: it
     // stops when they are disabled or gone, and a demotion lowers it too.

@@ -627,7 +627,16 @@ pub async fn consent(
             ConsentDecision::Reject => "reject",
             ConsentDecision::RequestChanges => "request_changes",
         };
-        super::comment_rows::insert(&*tx, caller, activity_id, request.comment.trim(), kind, false).await?;
+        super::comment_rows::insert(
+            &*tx,
+            &state.settings,
+            caller,
+            activity_id,
+            request.comment.trim(),
+            kind,
+            false,
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(updated)

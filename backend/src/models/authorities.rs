@@ -101,6 +101,7 @@ pub async fn propose(caller: &AuthUser, state: &AppState, change: AuthorityChang
     let scope = Scope::Private(caller.party);
     caller.require(Action::Coordinate, scope)?;
     check(&change)?;
+    crate::federation::owns(&state.settings, caller.party)?;
     let tx = state.write().await?;
     let row = competent_authority::ActiveModel {
         party: Set(caller.party),

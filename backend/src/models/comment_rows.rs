@@ -7,6 +7,7 @@ use concord_shared::api::Comment;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set};
 
 use crate::auth::AuthUser;
+use crate::config::Settings;
 use crate::entities::{comment, user};
 use crate::error::AppError;
 
@@ -23,15 +24,18 @@ pub fn view(row: comment::Model) -> Comment {
     }
 }
 
-/// Stores a comment or note by the caller (inside the caller's transaction).
+/// Stores a comment or note by the caller (inside the caller's transaction);
+/// on a party's node, only that party's (docs/federation.md).
 pub async fn insert<C: ConnectionTrait>(
     conn: &C,
+    settings: &Settings,
     caller: &AuthUser,
     activity_id: i32,
     body: &str,
     kind: &str,
     internal: bool,
 ) -> Result<Comment, AppError> {
+    crate::federation::owns(settings, caller.party)?;
     let position = match caller.user_id {
         Some(id) => user::Entity::find_by_id(id)
             .one(conn)

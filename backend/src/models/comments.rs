@@ -48,7 +48,7 @@ pub async fn add(
     // stays one after the draft is shared (the reference marks a first sharing).
     let internal = internal || row.reference.is_none();
     let kind = if internal { "note" } else { "comment" };
-    let created = insert(&*tx, caller, row.id, new.body.trim(), kind, internal).await?;
+    let created = insert(&*tx, &state.settings, caller, row.id, new.body.trim(), kind, internal).await?;
     let scope = comment_scope(caller.party, internal, scope_of(&row));
     audit::append(
         &*tx,

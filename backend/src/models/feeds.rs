@@ -146,6 +146,7 @@ pub async fn reader(state: &AppState, secret: &str) -> Result<AuthUser, AppError
         .await?
         .filter(|u| !u.disabled)
         .ok_or(AppError::NotFound)?;
+    crate::federation::serves(&state.settings, owner.party)?;
     let (party, role) = (owner.party, owner.role);
     let now = Utc::now();
     if row

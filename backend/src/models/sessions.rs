@@ -94,6 +94,11 @@ pub async fn login(state: &AppState, client: &ClientInfo, request: LoginRequest)
         tx.commit().await?;
         return Err(AppError::WrongCredentials);
     };
+    if let Err(refused) = crate::federation::serves(&state.settings, user.party) {
+        // The right password of a user this node does not serve: not a guess.
+        rate_limit::release(&state.db, reservation).await?;
+        return Err(refused);
+    }
     let (party, role) = (user.party, user.role);
     let secret = secrets::new_secret("");
     let now = Utc::now();

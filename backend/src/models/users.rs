@@ -104,6 +104,7 @@ pub(crate) async fn insert(
     party: Party,
     new: NewUser,
 ) -> Result<UserView, AppError> {
+    crate::federation::serves(&state.settings, party)?;
     let username = new.username.trim().to_lowercase();
     let mut check = Check::default();
     check_username(&mut check, &username);

@@ -136,6 +136,7 @@ pub async fn sign(
     signatures::may_sign(caller.actor(), row.state, &signed)?;
     let number = version_in_progress(&row);
     let before = plans::view(&*tx, &row).await?;
+    crate::federation::owns(&state.settings, caller.party)?;
     plan_signature::ActiveModel {
         plan_id: Set(row.id),
         version_no: Set(number),

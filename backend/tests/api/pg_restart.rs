@@ -9,127 +9,13 @@
 //! Runs in the PostgreSQL pass; needs Debian's PostgreSQL server binaries,
 //! as on every machine of this project.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use concord_shared::{Party, Role};
 use sea_orm::{ConnectionTrait, Database};
 
+use crate::cluster::{Cluster, pg_bin};
 use crate::helpers::{YEAR, draft, on_postgres, spawn_app_with};
-use crate::mail::free_port;
-
-/// The newest installed PostgreSQL's `bin/`.
-fn pg_bin() -> Option<PathBuf> {
-    let mut versions: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .ok()?
-        .flatten()
-        .map(|e| e.path().join("bin"))
-        .filter(|bin| bin.join("initdb").exists())
-        .collect();
-    versions.sort();
-    versions.pop()
-}
-
-/// A throw-away cluster on a loopback port, run as the `postgres` user.
-struct Cluster {
-    bin: PathBuf,
-    data: PathBuf,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-fn as_postgres(program: &Path) -> Command {
-    let mut command = Command::new("runuser");
-    command.args(["-u", "postgres", "--"]).arg(program);
-    command
-}
-
-impl Cluster {
-    fn create(bin: PathBuf) -> Cluster {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let data = dir.path().join("pg");
-        std::fs::create_dir_all(&data).expect("data dir");
-        for (path, owner) in [(dir.path(), "root"), (data.as_path(), "postgres:postgres")] {
-            let done = Command::new("chown").arg(owner).arg(path).status().expect("chown");
-            assert!(done.success());
-        }
-        let done = Command::new("chmod")
-            .arg("755")
-            .arg(dir.path())
-            .status()
-            .expect("chmod");
-        assert!(done.success());
-        let made = as_postgres(&bin.join("initdb"))
-            .args(["-A", "trust", "-U", "postgres", "--no-sync", "-D"])
-            .arg(&data)
-            .output()
-            .expect("initdb");
-        assert!(
-            made.status.success(),
-            "initdb: {}",
-            String::from_utf8_lossy(&made.stderr)
-        );
-        let cluster = Cluster {
-            bin,
-            data,
-            port: free_port(),
-            _dir: dir,
-        };
-        cluster.start();
-        cluster
-    }
-
-    fn url(&self, database: &str) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
-    }
-
-    fn start(&self) {
-        let options = format!(
-            "-p {} -c listen_addresses=127.0.0.1 -k {} -c fsync=off",
-            self.port,
-            self.data.display()
-        );
-        let started = as_postgres(&self.bin.join("pg_ctl"))
-            .args(["-w", "-t", "30", "-o", &options, "-l"])
-            .arg(self.data.join("log"))
-            .arg("-D")
-            .arg(&self.data)
-            .arg("start")
-            .output()
-            .expect("pg_ctl start");
-        assert!(
-            started.status.success(),
-            "pg_ctl start: {}",
-            String::from_utf8_lossy(&started.stderr)
-        );
-    }
-
-    /// As a crash would: no shutdown checkpoint, connections cut.
-    fn crash(&self) {
-        let stopped = as_postgres(&self.bin.join("pg_ctl"))
-            .args(["-w", "-m", "immediate", "-D"])
-            .arg(&self.data)
-            .arg("stop")
-            .output()
-            .expect("pg_ctl stop");
-        assert!(
-            stopped.status.success(),
-            "pg_ctl stop: {}",
-            String::from_utf8_lossy(&stopped.stderr)
-        );
-    }
-}
-
-impl Drop for Cluster {
-    fn drop(&mut self) {
-        let _ = as_postgres(&self.bin.join("pg_ctl"))
-            .args(["-m", "immediate", "-D"])
-            .arg(&self.data)
-            .arg("stop")
-            .output();
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_postgresql_restart_under_load_answers_503_at_once_and_recovers_by_itself() {
@@ -137,7 +23,7 @@ async fn a_postgresql_restart_under_load_answers_503_at_once_and_recovers_by_its
         return; // SQLite has no server to restart.
     }
     let bin = pg_bin().expect("Debian's PostgreSQL server binaries (initdb, pg_ctl)");
-    let cluster = Cluster::create(bin);
+    let cluster = Cluster::create(bin, &[]);
     let admin = Database::connect(cluster.url("postgres"))
         .await
         .expect("the cluster answers");

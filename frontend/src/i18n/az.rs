@@ -714,6 +714,12 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::WhoManageUsers => "Tərəfinizin istifadəçilərini və onların rollarını idarə etmək",
         Key::WhoManageTokens => "Tərəfinizin API tokenlərini vermək və ləğv etmək",
         Key::WhoReadAudit => "Tərəfinizin audit jurnalını oxumaq",
+        Key::PbOtherPartyNode => {
+            "Bu Concord serveri {party} tərəfinin qovşağıdır və yalnız onun istifadəçilərinə xidmət edir. Öz nazirliyinizin serverində daxil olun."
+        }
+        Key::PbForeignRow => {
+            "Bu {party} tərəfinə məxsusdur: yalnız onun serverində yazılır və buraya köçürülür, ona görə burada dəyişdirilə bilməz."
+        }
         Key::PbStorageFull => {
             "Serverdə fayllar üçün yer qalmayıb, ona görə fayl saxlanılmadı. Administratorlardan yer boşaltmağı xahiş edin."
         }

@@ -707,6 +707,12 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::WhoManageUsers => "Manage your party's users and their roles",
         Key::WhoManageTokens => "Issue and revoke your party's API tokens",
         Key::WhoReadAudit => "Read your party's audit log",
+        Key::PbOtherPartyNode => {
+            "This Concord server is the node of {party} and serves only its users. Sign in on your own ministry's server."
+        }
+        Key::PbForeignRow => {
+            "This belongs to {party}: it is written only on the server of {party} and copied here, so it cannot be changed here."
+        }
         Key::PbStorageFull => {
             "The server has no room left for files, so the file was not kept. Ask the administrators to free space."
         }

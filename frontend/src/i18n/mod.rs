@@ -1184,6 +1184,10 @@ pub enum Key {
     WhoReadAudit,
     /// Problem `storage_full`: no room for files, nothing kept.
     PbStorageFull,
+    /// Problem `other_party_node`: this server is `{party}`'s node and serves only its users.
+    PbOtherPartyNode,
+    /// Problem `foreign_row`: this belongs to `{party}` and is written only on its node.
+    PbForeignRow,
     /// Problem `storage_unavailable`: files cannot be stored now; try again in `{n}` seconds.
     PbStorageUnavailable,
     /// Blocker `year_not_over`.

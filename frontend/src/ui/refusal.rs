@@ -157,6 +157,20 @@ pub fn problem_code_text(lang: Lang, problem: &Problem) -> Option<String> {
             return Some(text(lang, Key::PbUnavailable).replace("{n}", &format_number(seconds, lang)));
         }
         "storage_full" => Key::PbStorageFull,
+        "other_party_node" | "foreign_row" => {
+            let key = if problem.code == "foreign_row" {
+                Key::PbForeignRow
+            } else {
+                Key::PbOtherPartyNode
+            };
+            let party = problem
+                .params
+                .get("party")
+                .and_then(|p| p.as_str())
+                .and_then(Party::from_code)
+                .map_or("", |p| p.label(lang));
+            return Some(text(lang, key).replace("{party}", party));
+        }
         "storage_unavailable" => {
             let seconds = problem.retry_after.unwrap_or(30);
             return Some(text(lang, Key::PbStorageUnavailable).replace("{n}", &format_number(seconds, lang)));

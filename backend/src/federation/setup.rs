@@ -1,0 +1,343 @@
+//! `concord federation init|connect|status` (docs/federation.md), on
+//! PostgreSQL's own logical replication: `init` puts the node's sequences on
+//! its residue, publishes the rows its party owns that are shared and
+//! installs the triggers refusing the other party's rows; `connect`
+//! subscribes to the other node's publication (`status.rs` reads its state).
+
+use anyhow::{Context, bail, ensure};
+use concord_shared::Party;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
+
+use crate::config::{Settings, redact_url};
+
+/// A table whose rows have one owning party, named by `column`, and the
+/// rows of it a node publishes besides being its party's (`shared`).
+pub struct Owned {
+    /// The table.
+    pub table: &'static str,
+    /// The column naming the owning party.
+    pub column: &'static str,
+    /// What else a published row must be (SQL over the row's own columns).
+    pub shared: Option<&'static str>,
+    /// The rows the migrations put in both nodes' databases alike (SQL):
+    /// a node leaves the other party's to arrive from their owner with the
+    /// subscription's first copy, else that copy would collide with them.
+    pub seeded: Option<&'static str>,
+}
+
+/// The tables replicated today: those whose rows already have one owner.
+/// docs/federation.md lists every table and the splits still to come.
+pub const OWNED: &[Owned] = &[
+    Owned {
+        table: "comments",
+        column: "party",
+        // Internal notes never leave home (and a comment on a never-shared
+        // draft is stored as one).
+        shared: Some("NOT internal"),
+        seeded: None,
+    },
+    Owned {
+        table: "plan_signatures",
+        column: "party",
+        shared: None,
+        seeded: None,
+    },
+    Owned {
+        table: "competent_authorities",
+        column: "party",
+        // A pending change is its party's alone until announced.
+        shared: Some("NOT pending"),
+        // The authorities at the agreement's signature (migration 000001):
+        // the only entries that took effect without a notification.
+        seeded: Some("notification_id IS NULL AND NOT pending"),
+    },
+];
+
+/// The publication of `party`'s node.
+pub fn publication(party: Party) -> String {
+    format!("concord_{}", party.code())
+}
+
+/// The subscription of `party`'s node to the other node.
+pub fn subscription(party: Party) -> String {
+    format!("concord_from_{}", party.other().code())
+}
+
+/// The replication slot on the publisher `from` that feeds `to`.
+pub fn slot(from: Party, to: Party) -> String {
+    format!("concord_{}_to_{}", from.code(), to.code())
+}
+
+/// The row filter of `owned` in `party`'s publication.
+pub fn row_filter(owned: &Owned, party: Party) -> String {
+    let mine = format!("{} = '{}'", owned.column, party.code());
+    match owned.shared {
+        Some(shared) => format!("({mine} AND {shared})"),
+        None => format!("({mine})"),
+    }
+}
+
+/// The node's party and a connection, or why federation cannot start.
+pub(super) async fn node(settings: &Settings) -> anyhow::Result<(Party, DatabaseConnection)> {
+    if settings.is_sqlite() {
+        bail!(
+            "federation needs PostgreSQL (15 or later): CONCORD_DATABASE_URL names a SQLite database; \
+             a SQLite node serves both parties alone"
+        );
+    }
+    let party = settings
+        .node_party
+        .context("set CONCORD_NODE_PARTY (az or ge): the party this node serves")?;
+    let db = crate::db::connect_and_migrate(settings).await?;
+    let version: i64 = scalar(&db, "SELECT current_setting('server_version_num')::bigint AS v").await?;
+    ensure!(
+        version >= 150_000,
+        "federation needs PostgreSQL 15 or later (row filters on publications); this server is {version}"
+    );
+    Ok((party, db))
+}
+
+pub(super) async fn scalar<T: sea_orm::TryGetable>(db: &impl ConnectionTrait, sql: &str) -> anyhow::Result<T> {
+    let row = db
+        .query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
+        .await?
+        .context("no row")?;
+    Ok(row.try_get_by_index::<T>(0)?)
+}
+
+async fn run(db: &impl ConnectionTrait, sql: &str) -> anyhow::Result<()> {
+    db.execute_unprepared(sql)
+        .await
+        .with_context(|| format!("running {sql}"))?;
+    Ok(())
+}
+
+/// What `init` did and what the operator sends the other side.
+pub struct Init {
+    /// This node's party.
+    pub party: Party,
+    /// The publication's name.
+    pub publication: String,
+    /// Sequences put on the node's residue.
+    pub sequences: usize,
+    /// The node's public key (hex) and its fingerprint.
+    pub public_key: String,
+    /// The fingerprint read aloud over a second channel.
+    pub fingerprint: String,
+    /// Whether the key was made now.
+    pub new_key: bool,
+    /// This server's `wal_level` (`logical` is needed for the peer to subscribe).
+    pub wal_level: String,
+    /// The database's name, for the connection string template.
+    pub database: String,
+}
+
+/// `concord federation init`: idempotent.
+pub async fn init(settings: &Settings) -> anyhow::Result<Init> {
+    let (party, db) = node(settings).await?;
+    let txn = sea_orm::TransactionTrait::begin(&db).await?;
+    let sequences = disjoint_sequences(&txn, party).await?;
+    let subscribed: bool = scalar(
+        &txn,
+        &format!(
+            "SELECT EXISTS (SELECT 1 FROM pg_subscription WHERE subname = '{}' \
+               AND subdbid = (SELECT oid FROM pg_database WHERE datname = current_database()))",
+            subscription(party)
+        ),
+    )
+    .await?;
+    if !subscribed {
+        for owned in OWNED {
+            if let Some(seeded) = owned.seeded {
+                run(
+                    &txn,
+                    &format!(
+                        "DELETE FROM {} WHERE {} = '{}' AND {seeded}",
+                        owned.table,
+                        owned.column,
+                        party.other().code()
+                    ),
+                )
+                .await?;
+            }
+        }
+    }
+    install_triggers(&txn, party).await?;
+    for owned in OWNED {
+        // Updates and deletes must carry the filter's columns.
+        run(&txn, &format!("ALTER TABLE {} REPLICA IDENTITY FULL", owned.table)).await?;
+    }
+    let name = publication(party);
+    let tables = OWNED
+        .iter()
+        .map(|owned| format!("{} WHERE {}", owned.table, row_filter(owned, party)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let exists: bool = scalar(
+        &txn,
+        &format!("SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = '{name}')"),
+    )
+    .await?;
+    if exists {
+        run(&txn, &format!("ALTER PUBLICATION {name} SET TABLE {tables}")).await?;
+    } else {
+        run(&txn, &format!("CREATE PUBLICATION {name} FOR TABLE {tables}")).await?;
+    }
+    txn.commit().await?;
+    let (key, new_key) = super::keys::load_or_create(&super::keys::path(settings))?;
+    Ok(Init {
+        party,
+        publication: name,
+        sequences,
+        public_key: super::keys::public_hex(&key),
+        fingerprint: super::keys::fingerprint(&key),
+        new_key,
+        wal_level: scalar(&db, "SELECT current_setting('wal_level')").await?,
+        database: scalar(&db, "SELECT current_database()::text").await?,
+    })
+}
+
+/// Puts every sequence of the schema on the node's residue (AZ odd, GE
+/// even), stepping by two from above both the sequence and its column's
+/// largest value, so the two nodes never make the same id.
+async fn disjoint_sequences(db: &impl ConnectionTrait, party: Party) -> anyhow::Result<usize> {
+    let residue = match party {
+        Party::Az => 1,
+        Party::Ge => 0,
+    };
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            "SELECT c.relname::text AS tbl, a.attname::text AS col, a.attidentity::text AS identity, \
+                    pg_get_serial_sequence(quote_ident(c.relname), a.attname)::text AS seq \
+             FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid \
+             WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' \
+               AND a.attnum > 0 AND NOT a.attisdropped \
+               AND pg_get_serial_sequence(quote_ident(c.relname), a.attname) IS NOT NULL \
+             ORDER BY 1",
+        ))
+        .await?;
+    for row in &rows {
+        let table: String = row.try_get("", "tbl")?;
+        let column: String = row.try_get("", "col")?;
+        let identity: String = row.try_get("", "identity")?;
+        let sequence: String = row.try_get("", "seq")?;
+        let top: i64 = scalar(
+            db,
+            &format!(
+                "SELECT GREATEST((SELECT COALESCE(MAX(\"{column}\"), 0)::bigint FROM \"{table}\"), \
+                                 (SELECT last_value FROM {sequence}))"
+            ),
+        )
+        .await?;
+        let next = if (top + 1).rem_euclid(2) == residue {
+            top + 1
+        } else {
+            top + 2
+        };
+        let sql = if identity.is_empty() {
+            format!("ALTER SEQUENCE {sequence} INCREMENT BY 2 RESTART WITH {next}")
+        } else {
+            format!("ALTER TABLE \"{table}\" ALTER COLUMN \"{column}\" SET INCREMENT BY 2 RESTART WITH {next}")
+        };
+        run(db, &sql).await?;
+    }
+    Ok(rows.len())
+}
+
+/// The SQLSTATE of the trigger's refusal (read by `db::foreign_row`).
+pub const FOREIGN_ROW_SQLSTATE: &str = "CN409";
+
+/// A trigger on each owned table refusing rows of the other party. It is
+/// an ordinary (`ENABLE`d, origin) trigger, so the replication apply worker,
+/// which runs with `session_replication_role = replica`, does not fire it.
+async fn install_triggers(db: &impl ConnectionTrait, party: Party) -> anyhow::Result<()> {
+    run(
+        db,
+        &format!(
+            "CREATE OR REPLACE FUNCTION concord_refuse_foreign_row() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             DECLARE owner text; \
+             BEGIN \
+               IF TG_OP <> 'INSERT' THEN owner := to_jsonb(OLD) ->> TG_ARGV[0]; END IF; \
+               IF TG_OP <> 'DELETE' AND (owner IS NULL OR owner = TG_ARGV[1]) THEN \
+                 owner := to_jsonb(NEW) ->> TG_ARGV[0]; \
+               END IF; \
+               IF owner IS DISTINCT FROM TG_ARGV[1] THEN \
+                 RAISE EXCEPTION 'this % row is written only on the node of %', TG_TABLE_NAME, owner \
+                   USING ERRCODE = '{FOREIGN_ROW_SQLSTATE}', DETAIL = owner; \
+               END IF; \
+               IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; \
+               RETURN NEW; \
+             END $$"
+        ),
+    )
+    .await?;
+    for owned in OWNED {
+        run(
+            db,
+            &format!("DROP TRIGGER IF EXISTS concord_owned_rows ON {}", owned.table),
+        )
+        .await?;
+        run(
+            db,
+            &format!(
+                "CREATE TRIGGER concord_owned_rows BEFORE INSERT OR UPDATE OR DELETE ON {} \
+                 FOR EACH ROW EXECUTE FUNCTION concord_refuse_foreign_row('{}', '{}')",
+                owned.table,
+                owned.column,
+                party.code()
+            ),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// `concord federation connect --peer URL`: subscribes to the other
+/// node's publication. The replication slot is made on the peer first over
+/// an ordinary connection (which also checks the peer's `wal_level` and
+/// publication), so that two nodes in one cluster work too.
+pub async fn connect(settings: &Settings, peer: &str, copy_data: bool) -> anyhow::Result<String> {
+    let (party, db) = node(settings).await?;
+    let other = party.other();
+    let remote = Database::connect(peer)
+        .await
+        .with_context(|| format!("connecting to the peer {}", redact_url(peer)))?;
+    let wal_level: String = scalar(&remote, "SELECT current_setting('wal_level')").await?;
+    ensure!(
+        wal_level == "logical",
+        "the peer's wal_level is {wal_level}: its operator must set wal_level = logical and restart PostgreSQL"
+    );
+    let name = publication(other);
+    let published: bool = scalar(
+        &remote,
+        &format!("SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = '{name}')"),
+    )
+    .await?;
+    ensure!(
+        published,
+        "the peer has no publication {name}: run `concord federation init` on the {} node first",
+        other.short()
+    );
+    let slot = slot(other, party);
+    run(
+        &remote,
+        &format!(
+            "SELECT pg_create_logical_replication_slot('{slot}', 'pgoutput') \
+             WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = '{slot}')"
+        ),
+    )
+    .await?;
+    remote.close().await?;
+    let subscription = subscription(party);
+    let conninfo = peer.replace('\'', "''");
+    run(
+        &db,
+        &format!(
+            "CREATE SUBSCRIPTION {subscription} CONNECTION '{conninfo}' PUBLICATION {name} \
+             WITH (create_slot = false, slot_name = '{slot}', copy_data = {copy_data})"
+        ),
+    )
+    .await?;
+    Ok(subscription)
+}
