@@ -127,8 +127,12 @@ pub enum Failure {
     Other,
 }
 
+/// The SQLSTATE of the federation trigger's refusal of the other party's
+/// row (raised by the trigger `federation::setup` installs).
+pub const FOREIGN_ROW_SQLSTATE: &str = "CN409";
+
 /// The owning party named by the federation trigger's refusal of a row
-/// (`federation::setup::FOREIGN_ROW_SQLSTATE`), when that is what `err` is.
+/// ([`FOREIGN_ROW_SQLSTATE`]), when that is what `err` is.
 pub fn foreign_row(err: &sea_orm::DbErr) -> Option<concord_shared::Party> {
     use sea_orm::{DbErr, RuntimeErr};
     let (DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e))) = err else {
@@ -137,7 +141,7 @@ pub fn foreign_row(err: &sea_orm::DbErr) -> Option<concord_shared::Party> {
     let sea_orm::sqlx::Error::Database(db) = &**e else {
         return None;
     };
-    if db.code().as_deref() != Some(crate::federation::setup::FOREIGN_ROW_SQLSTATE) {
+    if db.code().as_deref() != Some(FOREIGN_ROW_SQLSTATE) {
         return None;
     }
     let pg = db.try_downcast_ref::<sea_orm::sqlx::postgres::PgDatabaseError>()?;

@@ -245,13 +245,12 @@ async fn disjoint_sequences(db: &impl ConnectionTrait, party: Party) -> anyhow::
     Ok(rows.len())
 }
 
-/// The SQLSTATE of the trigger's refusal (read by `db::foreign_row`).
-pub const FOREIGN_ROW_SQLSTATE: &str = "CN409";
-
 /// A trigger on each owned table refusing rows of the other party. It is
 /// an ordinary (`ENABLE`d, origin) trigger, so the replication apply worker,
 /// which runs with `session_replication_role = replica`, does not fire it.
 async fn install_triggers(db: &impl ConnectionTrait, party: Party) -> anyhow::Result<()> {
+    // The code `db::foreign_row` recognises.
+    let sqlstate = crate::db::FOREIGN_ROW_SQLSTATE;
     run(
         db,
         &format!(
@@ -264,7 +263,7 @@ async fn install_triggers(db: &impl ConnectionTrait, party: Party) -> anyhow::Re
                END IF; \
                IF owner IS DISTINCT FROM TG_ARGV[1] THEN \
                  RAISE EXCEPTION 'this % row is written only on the node of %', TG_TABLE_NAME, owner \
-                   USING ERRCODE = '{FOREIGN_ROW_SQLSTATE}', DETAIL = owner; \
+                   USING ERRCODE = '{sqlstate}', DETAIL = owner; \
                END IF; \
                IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; \
                RETURN NEW; \
