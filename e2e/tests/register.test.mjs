@@ -380,7 +380,9 @@ test('a pending change is edited, then withdrawn, before any notification; GE ne
   await switchLanguage(az.page, 'en');
   await edited.locator('[data-testid="confirm-withdraw"]').click();
   await az.page.locator('[data-testid="message"].success', { hasText: 'was withdrawn' }).waitFor();
-  assert.equal(await az.page.locator('[data-testid="pending"] li', { hasText: name }).count(), 0);
+  // The message may come a frame before the list is read again: wait for
+  // the item to leave (a withdrawal that left it there times out here).
+  await az.page.locator('[data-testid="pending"] li', { hasText: name }).waitFor({ state: 'detached' });
   const mine = await api(az.page, 'GET', '/api/v1/authorities');
   assert.ok(!JSON.stringify(mine.body).includes(name), 'gone from the API too');
   az.assertNoProblems();

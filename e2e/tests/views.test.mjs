@@ -123,8 +123,11 @@ test('the timeline has a row per area with the activities as bars, the tentative
     assert.equal(await month.count(), 1, 'the month-only activity is a marked bar');
     assert.match(await month.textContent(), /~/);
     // The area's label is the agreed wording, in the page's language.
-    const label = await page.locator('#tl-military_medical_services').innerText();
-    assert.equal(label, { en: 'military medical services', az: 'hərbi tibb xidmətləri', ka: 'სამხედრო სამედიცინო მომსახურება' }[lang]);
+    // (waited for: the page may first render in the language it loaded with
+    // and follow the switch a moment later; a label that never follows times out)
+    const wording = { en: 'military medical services', az: 'hərbi tibb xidmətləri', ka: 'სამხედრო სამედიცინო მომსახურება' }[lang];
+    await page.locator('#tl-military_medical_services', { hasText: wording }).waitFor();
+    assert.equal(await page.locator('#tl-military_medical_services').innerText(), wording);
     await assertAccessible(page, `the timeline (${lang})`);
     await screenshot(page, `views-timeline-${lang}`);
     if (lang === 'ka') {
