@@ -140,6 +140,12 @@ pub fn test(_args: &[String]) -> anyhow::Result<()> {
             .env_remove("CONCORD_TEST_DATABASE")
             .env("CONCORD_TEST_PYTHON", &python))
     })?;
+    // The web app is no default member, so the native run above leaves out
+    // its unit tests (every problem code, field code and blocker worded in
+    // en, az and ka; the shell's texts): they run here, natively.
+    stage("web app unit tests (native)", || {
+        run(cargo().args(["test", "-p", "concord-frontend"]))
+    })?;
     stage("backend tests (PostgreSQL)", || {
         if !ensure_postgres()? {
             println!("    SKIPPED: no PostgreSQL answers (set CONCORD_TEST_POSTGRES_URL); CI=true would fail here");
