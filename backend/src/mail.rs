@@ -97,7 +97,7 @@ fn line(origin: &str, lang: Lang, alert: &row::Model) -> (String, String) {
     let url = format!(
         "{}{}",
         origin.trim_end_matches('/'),
-        concord_shared::rules::alerts::link(&alert.entity_type, alert.entity_id.as_deref())
+        concord_shared::rules::alerts::alert_link(alert.kind, &alert.entity_type, alert.entity_id.as_deref())
     );
     (text, url)
 }

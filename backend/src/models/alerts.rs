@@ -28,7 +28,7 @@ fn view(row: row::Model) -> Alert {
     Alert {
         id: i64::from(row.id),
         kind: row.kind,
-        link: concord_shared::rules::alerts::link(&row.entity_type, row.entity_id.as_deref()),
+        link: concord_shared::rules::alerts::alert_link(row.kind, &row.entity_type, row.entity_id.as_deref()),
         action: row.action,
         entity_type: row.entity_type,
         entity_id: row.entity_id,

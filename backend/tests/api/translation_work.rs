@@ -171,7 +171,7 @@ async fn translation_alerts_reach_the_other_partys_planners_only_never_for_a_dra
     assert_eq!(planner.len(), 1, "{planner:?}");
     assert_eq!(
         (planner[0].kind, planner[0].link.as_str()),
-        (AlertKind::Translation, format!("/activities/{id}").as_str())
+        (AlertKind::Translation, format!("/activities/{id}#texts").as_str())
     );
     let coordinator = b.ge_coord.alerts(0, 50).await.expect("alerts").items;
     assert_eq!(

@@ -186,6 +186,17 @@ pub fn link(entity_type: &str, entity_id: Option<&str>) -> String {
     }
 }
 
+/// Where an alert of `kind` leads: what it changed ([`link`]), and for a
+/// translation to write or confirm, that activity's texts panel.
+pub fn alert_link(kind: AlertKind, entity_type: &str, entity_id: Option<&str>) -> String {
+    let path = link(entity_type, entity_id);
+    if kind == AlertKind::Translation && entity_type == "activity" && entity_id.is_some() {
+        format!("{path}#texts")
+    } else {
+        path
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,5 +369,18 @@ mod tests {
             mentions("see @GE.planner. and a@b.org, @ab, @az.coordinator"),
             vec!["ge.planner", "az.coordinator"]
         );
+    }
+
+    #[test]
+    fn a_translation_alert_leads_to_the_texts_panel() {
+        assert_eq!(
+            alert_link(AlertKind::Translation, "activity", Some("7")),
+            "/activities/7#texts"
+        );
+        assert_eq!(
+            alert_link(AlertKind::AwaitingConsent, "activity", Some("7")),
+            "/activities/7"
+        );
+        assert_eq!(alert_link(AlertKind::Translation, "plan", Some("2027")), "/plans/2027");
     }
 }
