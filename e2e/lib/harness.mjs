@@ -160,6 +160,17 @@ export async function ok(page, method, path, options) {
   return r.body;
 }
 
+/** The first year in `from`..`until` (exclusive) starting `span` years
+ * without a plan, so a test's plans never meet another's (each test file
+ * keeps to a range of its own). */
+export async function freeYear(page, from, until, span = 1) {
+  const taken = new Set((await ok(page, 'GET', '/api/v1/plans')).map((p) => p.year));
+  for (let year = from; year + span <= until; year += 1) {
+    if ([...Array(span).keys()].every((i) => !taken.has(year + i))) return year;
+  }
+  throw new Error('no free years for a plan of the test');
+}
+
 /** A fresh page signed in as `username`, in language `lang`. */
 export async function openAs(browser, username, lang) {
   const opened = await signedInPage(browser, username);

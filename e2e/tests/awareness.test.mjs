@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import {
-  BASE, launch, api, openAs as openAsIn, switchLanguage, assertAccessible, screenshot,
+  BASE, launch, api, openAs as openAsIn, switchLanguage, assertAccessible, screenshot, ok, freeYear,
 } from '../lib/harness.mjs';
 
 const openAs = (username, lang) => openAsIn(browser, username, lang);
@@ -27,23 +27,9 @@ after(async () => {
   receiver?.server.close();
 });
 
-async function ok(page, method, path, options) {
-  const r = await api(page, method, path, options);
-  assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
-async function freeYear(page) {
-  const taken = new Set((await ok(page, 'GET', '/api/v1/plans')).map((p) => p.year));
-  for (let year = 2060; year < 2070; year += 1) {
-    if (!taken.has(year)) return year;
-  }
-  throw new Error('no free year for a plan of the test');
-}
-
 /** A plan of the test's own in negotiation, with `n` activities shared by AZ. */
 async function planWithShared(az, ge, planner, n) {
-  const year = await freeYear(az);
+  const year = await freeYear(az, 2060, 2070);
   const plan = await ok(az, 'POST', '/api/v1/plans', { body: { year } });
   const proposed = await ok(az, 'POST', `/api/v1/plans/${year}/transitions`, {
     body: { action: 'propose', to: 'negotiation' }, version: plan.version,

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, launch, api, openAs as openAsIn, signedInPage, assertAccessible, screenshot, focused, waitForFocus,
+  BASE, launch, api, openAs as openAsIn, signedInPage, assertAccessible, screenshot, focused, waitForFocus, ok,
 } from '../lib/harness.mjs';
 
 const openAs = (username, lang) => openAsIn(browser, username, lang);
@@ -26,12 +26,6 @@ after(async () => {
   await browser?.close();
   await german?.close();
 });
-
-async function ok(page, method, path, options) {
-  const r = await api(page, method, path, options);
-  assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
 
 /** The test's plan in negotiation (made once, the first free year from 2050). */
 async function plan() {

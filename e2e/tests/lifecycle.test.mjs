@@ -11,9 +11,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot, api, openAs as openAsIn,
+  BASE, launch, signedInPage, switchLanguage, assertAccessible, screenshot, api, openAs as openAsIn, ok, freeYear, translateBoth,
 } from '../lib/harness.mjs';
-import { translateBoth } from '../lib/harness.mjs';
 
 const openAs = (username, lang) => openAsIn(browser, username, lang);
 
@@ -30,12 +29,6 @@ after(async () => {
 });
 
 /** Like `api`, failing the test unless the answer is a success. */
-async function ok(page, method, path, options) {
-  const r = await api(page, method, path, options);
-  assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
 /** The four users who take a plan through its steps, each in a browser page. */
 async function team(langs = { azCoord: 'en', geCoord: 'ka', azPlanner: 'az', gePlanner: 'en' }) {
   return {
@@ -103,14 +96,6 @@ async function agreedPlan(t, year, lines) {
 }
 
 /** The first year from 2040 such that it and the `span - 1` after it have no plan yet. */
-async function freeYear(page, span) {
-  const taken = new Set((await ok(page, 'GET', '/api/v1/plans')).map((p) => p.year));
-  for (let year = 2040; year + span <= 2100; year += 1) {
-    if ([...Array(span).keys()].every((i) => !taken.has(year + i))) return year;
-  }
-  throw new Error('no free years for a plan of the test');
-}
-
 function today() {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, '0');
@@ -140,7 +125,7 @@ async function fillSignature(page, { signatory, position, date, place }) {
 
 test('both coordinators sign an agreed plan in the browser and the signed version with its SHA-256 is shown', async () => {
   const t = await team({ azCoord: 'en', geCoord: 'ka', azPlanner: 'az', gePlanner: 'en' });
-  const year = await freeYear(t.azCoord.page, 1);
+  const year = await freeYear(t.azCoord.page, 2040, 2100, 1);
   const [line] = await agreedPlan(t, year, [{ by: 'az', host: 'ge', title: `Signing test staff talks ${Date.now()}` }]);
 
   // AZ's coordinator: the form says what is missing, next to each field, before asking the server.
@@ -200,7 +185,7 @@ test('both coordinators sign an agreed plan in the browser and the signed versio
 
 test('an amendment is opened, an activity changed and one added, agreed and signed; the comparison shows both', async () => {
   const t = await team({ azCoord: 'az', geCoord: 'ka', azPlanner: 'en', gePlanner: 'en' });
-  const year = await freeYear(t.azCoord.page, 1);
+  const year = await freeYear(t.azCoord.page, 2040, 2100, 1);
   const [line] = await agreedPlan(t, year, [{ by: 'az', host: 'ge', title: `Amendment test exercise ${Date.now()}` }]);
   await signByApi(t.azCoord.page, year, 'Z. Hasanov');
   await signByApi(t.geCoord.page, year, 'I. Chikovani');
@@ -288,7 +273,7 @@ test('an amendment is opened, an activity changed and one added, agreed and sign
 test('the host party sets the execution status with a reason, the other party has no control, and activities not held are carried over', async () => {
   const t = await team({ azCoord: 'en', geCoord: 'en', azPlanner: 'az', gePlanner: 'ka' });
   // This year and the next (carry-over goes there).
-  const year = await freeYear(t.azCoord.page, 2);
+  const year = await freeYear(t.azCoord.page, 2040, 2100, 2);
   const [hostedByGe, hostedByAz] = await agreedPlan(t, year, [
     { by: 'az', host: 'ge', title: `Execution test visit ${Date.now()}` },
     { by: 'az', host: 'az', title: `Execution test seminar ${Date.now()}` },

@@ -3,7 +3,7 @@
 // done by keyboard only, whose refusals are worded in the user's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, assertAccessible, screenshot, api, openAs as openAsIn } from '../lib/harness.mjs';
+import { BASE, launch, assertAccessible, screenshot, api, openAs as openAsIn, ok, freeYear } from '../lib/harness.mjs';
 
 const openAs = (username, lang) => openAsIn(browser, username, lang);
 let browser;
@@ -16,21 +16,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function ok(page, method, path, options) {
-  const answer = await api(page, method, path, options);
-  assert.ok(answer.status < 300, `${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
-
 /** A year without a plan, in a range no other browser test uses. */
-async function freeYear(page) {
-  const taken = new Set((await ok(page, 'GET', '/api/v1/plans')).map((p) => p.year));
-  for (let year = 2030; year < 2040; year += 1) {
-    if (!taken.has(year)) return year;
-  }
-  throw new Error('no free year for a plan of the test');
-}
-
 /** Drafts and shares an AZ activity; answers its id. */
 async function sharedActivity(page, year, title) {
   const draft = await ok(page, 'POST', `/api/v1/plans/${year}/activities`, {
@@ -52,7 +38,7 @@ async function press(page, selector, key = 'Space') {
 test('the queue lists what awaits the user, and a keyboard-only bulk accept is partial with the stale one explained in ka', async () => {
   const azPlanner = await openAs('az.planner', 'en');
   const azCoord = await openAs('az.coordinator', 'az');
-  const year = await freeYear(azCoord.page);
+  const year = await freeYear(azCoord.page, 2030, 2040);
   await ok(azCoord.page, 'POST', '/api/v1/plans', { body: { year } });
   const stamp = Date.now();
   const ids = [];
@@ -119,7 +105,7 @@ test('a planner shares several drafts from the table at once, by keyboard', asyn
   const azPlanner = await openAs('az.planner', 'az');
   const p = azPlanner.page;
   const azCoord = await openAs('az.coordinator', 'en');
-  const year = await freeYear(azCoord.page);
+  const year = await freeYear(azCoord.page, 2030, 2040);
   await ok(azCoord.page, 'POST', '/api/v1/plans', { body: { year } });
   const stamp = Date.now();
   for (const n of [1, 2]) {
@@ -159,7 +145,7 @@ test('a viewer is told that nothing awaits and what to do instead', async () => 
 test('the queue shows titles in the reader\'s language, a fallback marked, and the translation to write', async () => {
   const azPlanner = await openAs('az.planner', 'az');
   const azCoord = await openAs('az.coordinator', 'az');
-  const year = await freeYear(azCoord.page);
+  const year = await freeYear(azCoord.page, 2030, 2040);
   await ok(azCoord.page, 'POST', '/api/v1/plans', { body: { year } });
   const azTitle = `Qərargah danışıqları ${Date.now()}`;
   const draft = await ok(azPlanner.page, 'POST', `/api/v1/plans/${year}/activities`, {

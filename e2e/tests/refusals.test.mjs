@@ -6,7 +6,7 @@
 // away from the other tests' years.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, api, translateBoth, openAs as openAsIn, switchLanguage, assertAccessible, screenshot } from '../lib/harness.mjs';
+import { BASE, launch, api, translateBoth, openAs as openAsIn, switchLanguage, assertAccessible, screenshot, ok, freeYear } from '../lib/harness.mjs';
 
 const openAs = (username, lang) => openAsIn(browser, username, lang);
 let browser;
@@ -29,20 +29,6 @@ function assertNotEnglish(text, detail, what) {
   if (detail) assert.ok(!text.includes(detail), `${what}: the server's detail shows`);
 }
 
-async function ok(page, method, path, options) {
-  const r = await api(page, method, path, options);
-  assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
-
-async function freeYear(page) {
-  const taken = new Set((await ok(page, 'GET', '/api/v1/plans')).map((p) => p.year));
-  for (let year = 2070; year < 2100; year += 1) {
-    if (!taken.has(year)) return year;
-  }
-  throw new Error('no free year for a plan of the test');
-}
-
 /** The refusal shown in `scope` (the page's message), once shown. */
 async function message(page, scope = '') {
   const shown = page.locator(`${scope} [data-testid="message"]`.trim());
@@ -54,7 +40,7 @@ test('a plan that cannot be agreed yet is refused with its numbers in az, then i
   const azCoord = await openAs('az.coordinator', 'az');
   const geCoord = await openAs('ge.coordinator', 'en');
   const azPlanner = await openAs('az.planner', 'en');
-  const year = await freeYear(azCoord.page);
+  const year = await freeYear(azCoord.page, 2070, 2100);
   const plan = await ok(azCoord.page, 'POST', '/api/v1/plans', { body: { year } });
   const proposed = await ok(azCoord.page, 'POST', `/api/v1/plans/${year}/transitions`, {
     body: { action: 'propose', to: 'negotiation' }, version: plan.version,
@@ -114,7 +100,7 @@ test('a stale version from a second tab is refused in ka, and a taken user name 
   const second = await openAs('ge.coordinator', 'ka');
   // The second tab hears nothing of the first (no live reload): its version goes stale.
   await second.context.route('**/api/v1/events', (route) => route.fulfill({ status: 204 }));
-  const year = await freeYear(first.page);
+  const year = await freeYear(first.page, 2070, 2100);
   await ok(first.page, 'POST', '/api/v1/plans', { body: { year } });
   await second.page.goto(`${BASE}/plans/${year}`);
   await second.page.locator('[data-testid="propose-step"]').waitFor();
@@ -152,7 +138,7 @@ test('a stale version from a second tab is refused in ka, and a taken user name 
 
 /** A plan of the test's own in negotiation (the first free year from 2070). */
 async function negotiatedPlan(azCoord, geCoord) {
-  const year = await freeYear(azCoord);
+  const year = await freeYear(azCoord, 2070, 2100);
   const plan = await ok(azCoord, 'POST', '/api/v1/plans', { body: { year } });
   const proposed = await ok(azCoord, 'POST', `/api/v1/plans/${year}/transitions`, {
     body: { action: 'propose', to: 'negotiation' }, version: plan.version,

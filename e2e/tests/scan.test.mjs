@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BASE, launch, api, openAs as openAsIn, switchLanguage, assertAccessible, screenshot, signedInPage,
+  BASE, launch, api, openAs as openAsIn, switchLanguage, assertAccessible, screenshot, signedInPage, ok,
 } from '../lib/harness.mjs';
 
 const DEMO_YEAR = new Date().getFullYear() + 1;
@@ -32,12 +32,6 @@ async function openAt(username, lang, viewport) {
   const opened = await signedInPage(browser, username, { viewport });
   await switchLanguage(opened.page, lang);
   return opened;
-}
-
-async function ok(page, method, path, options) {
-  const r = await api(page, method, path, options);
-  assert.ok(r.status >= 200 && r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
 }
 
 async function openBoard(page, query = '') {
