@@ -57,12 +57,14 @@ fn party_of(v: &Value, name: &str) -> Option<Party> {
 async fn texts_now<C: ConnectionTrait>(conn: &C, entry: &audit_log::Model) -> Result<Option<TextStates>, AppError> {
     let wanted =
         entry.entity_type == "activity" && matches!(entry.action.as_str(), "activity.share" | "activity.update");
-    let Some(id) = entry.entity_id.as_deref().and_then(|id| id.parse::<i64>().ok()) else {
+    let Some(id) = entry
+        .entity_id
+        .as_deref()
+        .and_then(|id| id.parse::<i64>().ok())
+        .filter(|_| wanted)
+    else {
         return Ok(None);
     };
-    if !wanted {
-        return Ok(None);
-    }
     let Some(row) = activity::Entity::find()
         .filter(activity::Column::PublicId.eq(id))
         .one(conn)

@@ -1,9 +1,11 @@
 //! Sovereign nodes (docs/federation.md): a node with a party
 //! (`CONCORD_NODE_PARTY`) serves only that party's users and writes only
 //! the rows its party owns; the rows the other party owns arrive by
-//! PostgreSQL logical replication. `setup.rs` is `concord federation
-//! init|connect`, `status.rs` its `status`; `keys.rs` the node's Ed25519 key.
+//! PostgreSQL logical replication. `cli.rs` is `concord federation
+//! init|connect|status`, over `setup.rs` (init, connect) and `status.rs`;
+//! `keys.rs` the node's Ed25519 key.
 
+pub mod cli;
 pub mod keys;
 pub mod setup;
 pub mod status;

@@ -9,10 +9,10 @@ use std::collections::HashSet;
 use concord_shared::InboxKind;
 use concord_shared::api::{Inbox, InboxCount, InboxCounts, InboxItem, InboxPlan, InboxTitle};
 use concord_shared::plan::{ConsentState, PlanState};
-use concord_shared::rules::activities::{FieldOwner, may_edit};
+use concord_shared::rules::alerts::{link, texts_link};
 use concord_shared::rules::inbox::{Waiting, awaits};
-use concord_shared::rules::texts::wants_texts;
-use concord_shared::rules::{Action, Actor, Scope, alerts::link};
+use concord_shared::rules::texts::{may_write_own_language, wants_texts};
+use concord_shared::rules::{Action, Actor, Scope};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 use super::activity_view::{self, text_states, text_view};
@@ -37,11 +37,10 @@ fn activity_item(
     texts: &[activity_text::Model],
 ) -> InboxItem {
     let id = row.public_id.to_string();
-    let mut link = link("activity", Some(&id));
-    if kind == InboxKind::TranslationDue {
-        // Straight to the texts panel of the activity page.
-        link.push_str("#texts");
-    }
+    let link = match kind {
+        InboxKind::TranslationDue => texts_link(&id),
+        _ => link("activity", Some(&id)),
+    };
     InboxItem {
         kind,
         year: Some(plan_row.year),
@@ -137,7 +136,7 @@ async fn plan_items<C: ConnectionTrait>(
         // Undecided activities may await a decision; the others only a text
         // of the caller's party, read only if it may write one in this plan
         // (a viewer, or a signed plan, never needs them).
-        let may_translate = may_edit(actor, row.state, actor.party, FieldOwner::Side(actor.party)).is_ok();
+        let may_translate = may_write_own_language(actor, row.state).is_ok();
         let states = ConsentState::ALL
             .into_iter()
             .filter(|c| UNDECIDED.contains(c) || (may_translate && wants_texts(*c)));

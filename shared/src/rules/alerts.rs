@@ -186,14 +186,18 @@ pub fn link(entity_type: &str, entity_id: Option<&str>) -> String {
     }
 }
 
+/// The texts panel of the activity `id` (where a translation is written
+/// or confirmed).
+pub fn texts_link(id: &str) -> String {
+    format!("{}#texts", link("activity", Some(id)))
+}
+
 /// Where an alert of `kind` leads: what it changed ([`link`]), and for a
 /// translation to write or confirm, that activity's texts panel.
 pub fn alert_link(kind: AlertKind, entity_type: &str, entity_id: Option<&str>) -> String {
-    let path = link(entity_type, entity_id);
-    if kind == AlertKind::Translation && entity_type == "activity" && entity_id.is_some() {
-        format!("{path}#texts")
-    } else {
-        path
+    match (kind, entity_type, entity_id) {
+        (AlertKind::Translation, "activity", Some(id)) => texts_link(id),
+        _ => link(entity_type, entity_id),
     }
 }
 

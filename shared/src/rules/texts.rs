@@ -69,6 +69,14 @@ pub fn may_write(
     may_edit(actor, plan, proposer, field)
 }
 
+/// Whether `actor` may write its own party's language in some activity of
+/// a plan in state `plan` (the other party's original aside): the work
+/// queue reads the texts only for those who may ([`may_write`] decides for
+/// each activity).
+pub fn may_write_own_language(actor: super::Actor, plan: PlanState) -> Result<(), Refusal> {
+    may_edit(actor, plan, actor.party, FieldOwner::Side(actor.party))
+}
+
 /// Whether writing the text in `lang` is a substantive change (it resets
 /// consent and outdates the translations): only the original's.
 pub fn is_substantive(original: Lang, lang: Lang) -> bool {
