@@ -529,6 +529,7 @@ pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) 
         .one(&*tx)
         .await?
         .ok_or(AppError::NotFound)?;
+    let activity_id = row.id;
     let shared = save(&*tx, caller, row, &plan_row, "activity.share", true, |next| {
         next.reference = Some(reference);
         next.shared = true;
@@ -537,6 +538,9 @@ pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) 
         next.consent_ge = PartyConsent::Pending;
     })
     .await?;
+    // What was its party's alone on the draft may leave its node now.
+    super::texts::mark_shared(&*tx, activity_id, proposer).await?;
+    super::documents::mark_shared(&*tx, concord_shared::api::DocumentOwner::Activity, id, proposer).await?;
     tx.commit().await?;
     Ok(shared)
 }

@@ -43,6 +43,7 @@ mod mail;
 mod node;
 mod openapi;
 mod operations;
+mod owned_rows;
 mod paper;
 mod pg_restart;
 pub mod plans;
