@@ -52,6 +52,13 @@ pub const OWNED: &[Owned] = &[
         seeded: Some("notification_id IS NULL AND NOT pending"),
     },
     Owned {
+        table: "activity_consents",
+        column: "party",
+        // A decision is only ever made on a shared activity.
+        shared: None,
+        seeded: None,
+    },
+    Owned {
         table: "activity_texts",
         column: "party",
         // A draft's texts stay home; `shared` is set in the sharing

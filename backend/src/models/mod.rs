@@ -11,6 +11,7 @@ pub mod authorities;
 pub mod bulk;
 pub mod comment_rows;
 pub mod comments;
+pub mod consents;
 pub mod demo;
 mod demo_texts;
 pub mod documents;

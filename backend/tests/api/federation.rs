@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use concord_backend::auth::AuthUser;
 use concord_backend::models::comment_rows;
 use concord_client::NEW_TEXT;
-use concord_shared::api::{DocumentOwner, NewToken, TextInput};
+use concord_shared::api::{ConsentDecision, ConsentRequest, DocumentOwner, NewToken, TextInput};
 use concord_shared::{Lang, Party, Role};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
 
@@ -211,6 +211,23 @@ async fn two_nodes_replicate_what_each_party_owns_and_shares_and_nothing_private
     eventually(ge_db, &document(later_document), 1).await;
     eventually(ge_db, &document(shared_document), 1).await;
     eventually(az_db, &text("GE shared activity"), 1).await;
+
+    // GE's consent is GE's own row: it reaches AZ's node.
+    let current = ge_coordinator.activity(ge_shared).await.expect("activity");
+    let accept = ConsentRequest {
+        decision: ConsentDecision::Accept,
+        comment: String::new(),
+    };
+    ge_coordinator
+        .consent(ge_shared, current.version, &accept)
+        .await
+        .expect("GE accepts");
+    eventually(
+        az_db,
+        "SELECT COUNT(*) FROM activity_consents WHERE party = 'ge' AND state = 'accepted'",
+        1,
+    )
+    .await;
 
     // GE's shared comment reaches AZ's database, and AZ's reaches GE's.
     let has = |id: i64| format!("SELECT COUNT(*) FROM comments WHERE public_id = {id}");

@@ -20,6 +20,7 @@ mod closed_lists;
 mod cluster;
 mod concurrency;
 mod conditional;
+mod consents;
 mod crash;
 mod credentials;
 mod demo;
