@@ -21,37 +21,26 @@ impl MigrationName for Migration {
     }
 }
 
-#[derive(DeriveIden, Clone, Copy)]
-enum ActivityTexts {
-    Table,
-    Shared,
-}
+/// The two tables that get the column.
+const TABLES: [&str; 2] = ["activity_texts", "documents"];
 
-#[derive(DeriveIden, Clone, Copy)]
-enum Documents {
-    Table,
-    Shared,
+fn shared() -> Alias {
+    Alias::new("shared")
 }
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(ActivityTexts::Table)
-                    .add_column(boolean(ActivityTexts::Shared).default(false))
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Documents::Table)
-                    .add_column(boolean(Documents::Shared).default(false))
-                    .to_owned(),
-            )
-            .await?;
+        for table in TABLES {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table(Alias::new(table))
+                        .add_column(boolean(shared()).default(false))
+                        .to_owned(),
+                )
+                .await?;
+        }
         let db = manager.get_connection();
         db.execute_unprepared(
             "UPDATE activity_texts SET shared = TRUE \
@@ -70,22 +59,11 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(ActivityTexts::Table)
-                    .drop_column(ActivityTexts::Shared)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Documents::Table)
-                    .drop_column(Documents::Shared)
-                    .to_owned(),
-            )
-            .await?;
+        for table in TABLES {
+            manager
+                .alter_table(Table::alter().table(Alias::new(table)).drop_column(shared()).to_owned())
+                .await?;
+        }
         Ok(())
     }
 }
