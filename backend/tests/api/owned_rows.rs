@@ -7,9 +7,10 @@ use concord_backend::entities::{activity_text, document};
 use concord_client::{Client, NEW_TEXT};
 use concord_migrations::{Migrator, MigratorTrait};
 use concord_shared::api::{DocumentOwner, TextInput};
-use concord_shared::{Lang, Party};
+use concord_shared::{Lang, Party, Role};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+use crate::authorities::{change, note};
 use crate::documents::pdf;
 use crate::helpers::{YEAR, back_before, board, draft, shared, spawn_app};
 
@@ -124,4 +125,42 @@ async fn a_drafts_texts_and_documents_stay_private_until_it_is_shared_also_throu
     Migrator::up(db, None).await.expect("up");
     assert_eq!(texts_shared(db, &all).await, want);
     assert_eq!(documents_shared(db, &docs).await, [false, true, true]);
+}
+
+#[tokio::test]
+async fn a_pending_authority_changes_documents_stay_private_until_its_notification_is_recorded() {
+    let app = spawn_app().await;
+    let az = app.login_as(Party::Az, Role::Coordinator).await;
+    let pending = az.propose_authority(&change()).await.expect("proposed").value.id;
+    let document = az
+        .upload_document(
+            DocumentOwner::Authority,
+            pending,
+            "decree.pdf",
+            "application/pdf",
+            pdf(),
+        )
+        .await
+        .expect("document")
+        .id;
+    let db = &app.state.db;
+    assert_eq!(documents_shared(db, &[document]).await, [false], "pending: private");
+    let mut announcing = note("AZ-2026/118");
+    announcing.authority = Some(pending);
+    announcing.effective_on = Some(chrono::Utc::now().date_naive());
+    let recorded = az.record_notification(&announcing).await.expect("recorded").value;
+    assert_eq!(documents_shared(db, &[document]).await, [true], "in effect: shared");
+    // A document on something both parties see is shared from the start.
+    let on_note = az
+        .upload_document(
+            DocumentOwner::Notification,
+            recorded.id,
+            "note.pdf",
+            "application/pdf",
+            pdf(),
+        )
+        .await
+        .expect("document")
+        .id;
+    assert_eq!(documents_shared(db, &[on_note]).await, [true]);
 }
