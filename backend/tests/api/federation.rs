@@ -23,7 +23,7 @@ use crate::documents::pdf;
 use crate::helpers::{TestApp, YEAR, draft, on_postgres, shared, spawn_app_with};
 
 /// `concord federation …` as an operator runs it, against one node.
-fn federation(app: &TestApp, party: Party, args: &[&str]) -> Result<String, String> {
+pub fn federation(app: &TestApp, party: Party, args: &[&str]) -> Result<String, String> {
     let output = Command::new(env!("CARGO_BIN_EXE_concord"))
         .arg("federation")
         .args(args)
