@@ -247,6 +247,15 @@ async fn run() -> anyhow::Result<()> {
                     println!("Their password is CONCORD_DEMO_PASSWORD.");
                 }
             }
+            if let Some(party) = state.settings.node_party {
+                // The demo plans are both parties' work, which one party's
+                // node cannot write (docs/federation.md).
+                println!(
+                    "This is {}'s node: no demo plans (they are both parties' work; seed them on a single node).",
+                    party.short()
+                );
+                return Ok(());
+            }
             for year in concord_backend::models::demo::seed_history(&state)
                 .await
                 .map_err(explain)?

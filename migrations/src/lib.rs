@@ -21,6 +21,9 @@ mod m20261203_000100_create_webhooks;
 mod m20261203_000120_user_language;
 mod m20261203_000130_activity_texts;
 mod m20261203_000140_translation_kinds;
+mod m20261203_000150_shared_texts_documents;
+mod m20261203_000160_activity_consents;
+mod m20261203_000170_signature_content;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -46,6 +49,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000120_user_language::Migration),
             Box::new(m20261203_000130_activity_texts::Migration),
             Box::new(m20261203_000140_translation_kinds::Migration),
+            Box::new(m20261203_000150_shared_texts_documents::Migration),
+            Box::new(m20261203_000160_activity_consents::Migration),
+            Box::new(m20261203_000170_signature_content::Migration),
         ]
     }
 }

@@ -35,6 +35,9 @@ pub struct Model {
     /// Substantive changes of the original text so far (translations record
     /// the revision they translate).
     pub text_revision: i64,
+    /// Substantive changes that reopened consent so far (sharing, edits in
+    /// the plan): a party's decision names the revision it was made on.
+    pub substance_revision: i64,
     /// Area code.
     pub area: CooperationArea,
     /// Area specification.

@@ -29,6 +29,8 @@ pub struct Model {
     pub written_by: String,
     /// When.
     pub written_at: DateTimeUtc,
+    /// Whether it may leave its party's node (its activity is shared).
+    pub shared: bool,
     /// Version (ETag).
     pub version: i64,
 }

@@ -33,6 +33,8 @@ pub struct Model {
     pub uploaded_party: Party,
     /// When.
     pub uploaded_at: DateTimeUtc,
+    /// Whether it may leave its party's node (its owner is visible to both parties).
+    pub shared: bool,
 }
 
 /// No navigable relations are needed.

@@ -1,6 +1,7 @@
 //! SeaORM entities, one module per table.
 
 pub mod activity;
+pub mod activity_consent;
 pub mod activity_text;
 pub mod alert;
 pub mod api_token;

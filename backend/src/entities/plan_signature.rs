@@ -28,6 +28,9 @@ pub struct Model {
     pub recorded_by: String,
     /// When it was recorded.
     pub recorded_at: DateTimeUtc,
+    /// The SHA-256 of the content signed (the version's snapshot without
+    /// signatures): the signature holds while the content still has it.
+    pub content_sha256: String,
 }
 
 /// No navigable relations are needed.

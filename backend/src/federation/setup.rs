@@ -51,6 +51,29 @@ pub const OWNED: &[Owned] = &[
         // the only entries that took effect without a notification.
         seeded: Some("notification_id IS NULL AND NOT pending"),
     },
+    Owned {
+        table: "activity_consents",
+        column: "party",
+        // A decision is only ever made on a shared activity.
+        shared: None,
+        seeded: None,
+    },
+    Owned {
+        table: "activity_texts",
+        column: "party",
+        // A draft's texts stay home; `shared` is set in the sharing
+        // transaction (a row filter cannot look at the activity's row).
+        shared: Some("shared"),
+        seeded: None,
+    },
+    Owned {
+        table: "documents",
+        column: "uploaded_party",
+        // A document on a draft or a pending authority change stays home.
+        // Its bytes are in the node's blob store, not in the row.
+        shared: Some("shared"),
+        seeded: None,
+    },
 ];
 
 /// The publication of `party`'s node.

@@ -8,6 +8,7 @@ use concord_shared::api::{
 };
 use concord_shared::plan::{ConsentState, PartyConsent};
 use concord_shared::rules::activities::{self as rule, FieldOwner, in_plan};
+use concord_shared::rules::consents::{Consents, reopens_consent};
 use concord_shared::rules::{Action, Scope, visibility};
 use concord_shared::{CooperationArea, CooperationForm, Party};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
@@ -245,6 +246,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         description: Set(substance.description),
         text_lang: Set(text_lang),
         text_revision: Set(1),
+        substance_revision: Set(1),
         area: Set(substance.area),
         area_other: Set(substance.area_other),
         form: Set(substance.form),
@@ -299,10 +301,12 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
     super::activity_view::view(conn, &row).await
 }
 
-/// Recomputes the derived consent state and search text, bumps the version.
-fn finish_row(active: &mut activity::ActiveModel, row: &activity::Model) {
-    let consent = rule::consent_state(row.shared, row.withdrawn, row.consent_az, row.consent_ge);
-    active.consent = Set(consent);
+/// Sets the derived consents (from both parties' rows, `consents`) and
+/// the search text.
+fn finish_row(active: &mut activity::ActiveModel, row: &activity::Model, consents: Consents) {
+    active.consent_az = Set(consents.az);
+    active.consent_ge = Set(consents.ge);
+    active.consent = Set(consents.state);
     active.search_text = Set(search_text(row));
 }
 
@@ -329,7 +333,8 @@ pub(crate) async fn save<C: ConnectionTrait>(
     next.updated_at = Utc::now();
     // Every column marked as changed, so the update writes the new row.
     let mut active = next.clone().into_active_model().reset_all();
-    finish_row(&mut active, &next);
+    let consents = super::consents::derive(conn, &next).await?;
+    finish_row(&mut active, &next, consents);
     let updated = super::versioned::update(conn, active, row.version).await?;
     if substantive && (in_plan(row.consent) || in_plan(updated.consent)) {
         plans::reopen_if_agreed(conn, plan_row).await?;
@@ -451,9 +456,9 @@ pub(crate) async fn update_in<C: ConnectionTrait>(
         check_side(&mut check, side);
     }
     check.finish()?;
-    // Only an activity in the plan has consents to reset; a rejected or
+    // Only an activity in the plan has consents to reopen; a rejected or
     // withdrawn one is revised first and then shared again.
-    let reset_consent = substantive && in_plan(row.consent);
+    let reopen = substantive && reopens_consent(row.consent, false);
     let party = caller.party;
     save(tx, caller, row, &plan_row, "activity.update", substantive, |next| {
         next.title = substance.title;
@@ -484,9 +489,9 @@ pub(crate) async fn update_in<C: ConnectionTrait>(
                 Party::Ge => (next.ge_participants, next.ge_unit, next.ge_contact) = (p, u, c),
             }
         }
-        if reset_consent {
-            next.consent_az = PartyConsent::Pending;
-            next.consent_ge = PartyConsent::Pending;
+        // Both parties' decisions become stale; neither row is written.
+        if reopen {
+            next.substance_revision += 1;
         }
     })
     .await
@@ -529,14 +534,20 @@ pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) 
         .one(&*tx)
         .await?
         .ok_or(AppError::NotFound)?;
+    let (activity_id, consent) = (row.id, row.consent);
     let shared = save(&*tx, caller, row, &plan_row, "activity.share", true, |next| {
         next.reference = Some(reference);
         next.shared = true;
         next.withdrawn = false;
-        next.consent_az = PartyConsent::Pending;
-        next.consent_ge = PartyConsent::Pending;
+        // Both parties decide anew: their decisions so far become stale.
+        if reopens_consent(consent, true) {
+            next.substance_revision += 1;
+        }
     })
     .await?;
+    // What was its party's alone on the draft may leave its node now.
+    super::texts::mark_shared(&*tx, activity_id, proposer).await?;
+    super::documents::mark_shared(&*tx, concord_shared::api::DocumentOwner::Activity, id, proposer).await?;
     tx.commit().await?;
     Ok(shared)
 }
@@ -606,38 +617,29 @@ pub async fn consent(
         ConsentDecision::Reject => PartyConsent::Rejected,
         ConsentDecision::RequestChanges => PartyConsent::ChangesRequested,
     };
-    let party = caller.party;
-    let activity_id = row.id;
-    let updated = save(
-        &*tx,
-        caller,
-        row,
-        &plan_row,
-        "activity.consent",
-        true,
-        |next| match party {
-            Party::Az => next.consent_az = decision,
-            Party::Ge => next.consent_ge = decision,
-        },
-    )
-    .await?;
-    if !request.comment.trim().is_empty() {
+    let reason = if request.comment.trim().is_empty() {
+        None
+    } else {
         let kind = match request.decision {
             ConsentDecision::Accept => "accept",
             ConsentDecision::Reject => "reject",
             ConsentDecision::RequestChanges => "request_changes",
         };
-        super::comment_rows::insert(
+        let comment = super::comment_rows::insert_row(
             &*tx,
             &state.settings,
             caller,
-            activity_id,
+            row.id,
             request.comment.trim(),
             kind,
             false,
         )
         .await?;
-    }
+        Some(comment.id)
+    };
+    // The caller's party's row only; the activity's consents follow from both rows.
+    super::consents::decide(&*tx, &state.settings, caller, &row, decision, reason).await?;
+    let updated = save(&*tx, caller, row, &plan_row, "activity.consent", true, |_| {}).await?;
     tx.commit().await?;
     Ok(updated)
 }

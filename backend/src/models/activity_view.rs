@@ -166,6 +166,7 @@ pub(crate) async fn sync_original<C: ConnectionTrait>(
                 translates_revision: Set(row.text_revision),
                 written_by: Set(caller.display_name.clone()),
                 written_at: Set(now),
+                shared: Set(row.shared),
                 version: Set(1),
                 ..Default::default()
             }

@@ -35,6 +35,21 @@ pub async fn insert<C: ConnectionTrait>(
     kind: &str,
     internal: bool,
 ) -> Result<Comment, AppError> {
+    Ok(view(
+        insert_row(conn, settings, caller, activity_id, body, kind, internal).await?,
+    ))
+}
+
+/// [`insert`], answering the stored row.
+pub async fn insert_row<C: ConnectionTrait>(
+    conn: &C,
+    settings: &Settings,
+    caller: &AuthUser,
+    activity_id: i32,
+    body: &str,
+    kind: &str,
+    internal: bool,
+) -> Result<comment::Model, AppError> {
     crate::federation::owns(settings, caller.party)?;
     let position = match caller.user_id {
         Some(id) => user::Entity::find_by_id(id)
@@ -59,5 +74,5 @@ pub async fn insert<C: ConnectionTrait>(
     }
     .insert(conn)
     .await?;
-    Ok(view(row))
+    Ok(row)
 }

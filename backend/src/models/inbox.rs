@@ -18,7 +18,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder
 use super::activity_view::{self, text_states, text_view};
 use super::plans;
 use crate::auth::AuthUser;
-use crate::entities::{activity, activity_text, notification, plan, plan_signature};
+use crate::entities::{activity, activity_text, notification, plan};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -108,10 +108,7 @@ async fn plan_items<C: ConnectionTrait>(
         items.push(plan_item(kind, row));
     }
     if row.state == PlanState::Agreed {
-        let signed: Vec<_> = plan_signature::Entity::find()
-            .filter(plan_signature::Column::PlanId.eq(row.id))
-            .filter(plan_signature::Column::VersionNo.eq(plans::version_in_progress(row)))
-            .all(conn)
+        let signed: Vec<_> = plans::signatures_of(conn, row)
             .await?
             .into_iter()
             .map(|s| s.party)

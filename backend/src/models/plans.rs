@@ -318,8 +318,9 @@ pub async fn reopen_if_agreed<C: ConnectionTrait>(conn: &C, plan_row: &plan::Mod
     if !reopened && plan_row.proposal_to.is_none() {
         return Ok(false);
     }
-    // Signatures recorded on the version as it was no longer hold.
-    clear_pending_signatures(conn, plan_row).await?;
+    // Signatures recorded on the version as it was no longer hold: their
+    // content's SHA-256 no longer matches (`signatures_of`); no row is
+    // deleted, the other party's is not this node's to delete.
     let mut active = plan_row.clone().into_active_model();
     active.state = Set(next);
     // A proposal to agree was made on the plan as it was; it no longer holds.
@@ -353,27 +354,24 @@ pub fn signature_view(row: plan_signature::Model) -> Signature {
 }
 
 /// The signatures shown with a plan: those of the signed version when it is
-/// signed or closed, else those recorded so far on the version in progress.
+/// signed or closed, else those recorded so far on the version in progress
+/// that still hold (signed on the content as it stands: its SHA-256).
 pub async fn signatures_of<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<Vec<Signature>, AppError> {
-    let number = match row.state {
-        PlanState::Signed | PlanState::Closed => row.signed_version.unwrap_or(1),
-        _ => version_in_progress(row),
+    let signed = matches!(row.state, PlanState::Signed | PlanState::Closed);
+    let number = if signed {
+        row.signed_version.unwrap_or(1)
+    } else {
+        version_in_progress(row)
     };
-    let rows = plan_signature::Entity::find()
+    let mut rows = plan_signature::Entity::find()
         .filter(plan_signature::Column::PlanId.eq(row.id))
         .filter(plan_signature::Column::VersionNo.eq(number))
         .order_by_asc(plan_signature::Column::Party)
         .all(conn)
         .await?;
+    if !signed && !rows.is_empty() {
+        let content = super::snapshot::content_sha256(conn, row, number).await?;
+        rows.retain(|r| r.content_sha256 == content);
+    }
     Ok(rows.into_iter().map(signature_view).collect())
-}
-
-/// Forgets partial signatures of the version in progress (its content changed).
-pub async fn clear_pending_signatures<C: ConnectionTrait>(conn: &C, row: &plan::Model) -> Result<(), AppError> {
-    plan_signature::Entity::delete_many()
-        .filter(plan_signature::Column::PlanId.eq(row.id))
-        .filter(plan_signature::Column::VersionNo.eq(version_in_progress(row)))
-        .exec(conn)
-        .await?;
-    Ok(())
 }

@@ -118,15 +118,17 @@ pub fn demo_users() -> Vec<(Party, Role, String, &'static str, &'static str)> {
     users
 }
 
-/// Creates the demo users that do not exist yet; returns the names created.
+/// Creates the demo users that do not exist yet (on a party's node, that
+/// party's only); returns the names created.
 pub async fn seed_demo_users(state: &AppState, password_text: &str) -> Result<Vec<String>, AppError> {
     let mut created = Vec::new();
     for (party, role, username, name, position) in demo_users() {
-        if user::Entity::find()
-            .filter(user::Column::Username.eq(&username))
-            .one(&state.db)
-            .await?
-            .is_some()
+        if crate::federation::serves(&state.settings, party).is_err()
+            || user::Entity::find()
+                .filter(user::Column::Username.eq(&username))
+                .one(&state.db)
+                .await?
+                .is_some()
         {
             continue;
         }

@@ -3,14 +3,12 @@
 //! JSON snapshot of the plan and its accepted activities, stored with its
 //! SHA-256 and readable forever. Later changes go through amendments.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, Utc};
 use concord_shared::Party;
-use concord_shared::api::{
-    FieldChange, NewSignature, Plan, PlanVersionDetail, PlanVersionInfo, Signature, VersionComparison,
-};
-use concord_shared::plan::{ConsentState, PlanState};
+use concord_shared::api::{FieldChange, NewSignature, Plan, PlanVersionDetail, PlanVersionInfo, VersionComparison};
+use concord_shared::plan::PlanState;
 use concord_shared::rules::plan::{PlanEvent, transition};
 use concord_shared::rules::{Action, Reason, Scope, activities::in_plan, signatures};
 use sea_orm::{
@@ -20,83 +18,13 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::Check;
-use super::activities::view as activity_view;
 use super::plans::{self, signature_view, signatures_of, version_in_progress};
+use super::snapshot::{content_sha256, line, snapshot};
 use crate::audit::{self, Event, hex};
 use crate::auth::AuthUser;
-use crate::entities::{activity, activity_text, plan, plan_signature, plan_version};
+use crate::entities::{activity, plan_signature, plan_version};
 use crate::error::AppError;
 use crate::state::AppState;
-
-/// JSON text with object keys sorted and no spaces: the same value always
-/// gives the same bytes, whatever the map implementation.
-pub fn canonical(value: &Value) -> String {
-    match value {
-        Value::Object(map) => {
-            let sorted: BTreeMap<&String, &Value> = map.iter().collect();
-            let fields: Vec<String> = sorted
-                .into_iter()
-                .map(|(k, v)| format!("{}:{}", Value::String(k.clone()), canonical(v)))
-                .collect();
-            format!("{{{}}}", fields.join(","))
-        }
-        Value::Array(items) => format!("[{}]", items.iter().map(canonical).collect::<Vec<_>>().join(",")),
-        other => other.to_string(),
-    }
-}
-
-/// One activity as a snapshot records it: its substance and both sides,
-/// its title and description in every language written (all equally
-/// authentic), nothing that changes after signing.
-fn line(a: &activity::Model, texts: &HashMap<i32, Vec<activity_text::Model>>) -> Value {
-    let v = activity_view(a);
-    let texts: Vec<Value> = texts
-        .get(&a.id)
-        .map(Vec::as_slice)
-        .unwrap_or_default()
-        .iter()
-        .map(|t| json!({"lang": t.lang, "title": t.title, "description": t.description}))
-        .collect();
-    json!({
-        "texts": texts, "text_lang": v.text_lang,
-        "reference": v.reference, "title": v.title, "description": v.description,
-        "area": v.area, "area_other": v.area_other, "form": v.form, "form_other": v.form_other,
-        "proposing_party": v.proposing_party, "host_party": v.host_party, "location": v.location,
-        "start_date": v.start_date, "end_date": v.end_date, "month": v.month, "cost": v.cost,
-        "az": v.az, "ge": v.ge,
-    })
-}
-
-/// The snapshot of a plan version: the plan, its signatures and its
-/// accepted activities in reference order, without anything that changes
-/// after signing (execution, versions, timestamps).
-pub(crate) async fn snapshot<C: ConnectionTrait>(
-    conn: &C,
-    row: &plan::Model,
-    number: i32,
-    signatures: &[Signature],
-) -> Result<String, AppError> {
-    let activities = activity::Entity::find()
-        .filter(activity::Column::PlanId.eq(row.id))
-        .filter(activity::Column::Consent.eq(ConsentState::Accepted))
-        .order_by_asc(activity::Column::Reference)
-        .all(conn)
-        .await?;
-    let ids: Vec<i32> = activities.iter().map(|a| a.id).collect();
-    let texts = super::activity_view::of(conn, &ids).await?;
-    let lines: Vec<Value> = activities.iter().map(|a| line(a, &texts)).collect();
-    let signed: Vec<Value> = signatures
-        .iter()
-        .map(|s| json!({"party": s.party, "signatory": s.signatory, "position": s.position, "signed_on": s.signed_on, "place": s.place}))
-        .collect();
-    Ok(canonical(&json!({
-        "plan": row.year,
-        "version": number,
-        "amendment": number - 1,
-        "signatures": signed,
-        "activities": lines,
-    })))
-}
 
 /// Records the caller's party's signature on an agreed plan; with both
 /// signatures the version is frozen and the plan is signed.
@@ -137,6 +65,16 @@ pub async fn sign(
     let number = version_in_progress(&row);
     let before = plans::view(&*tx, &row).await?;
     crate::federation::owns(&state.settings, caller.party)?;
+    // The content signed; the caller's own signature of this version on
+    // content since changed is stale: replaced (never the other party's).
+    let content = content_sha256(&*tx, &row, number).await?;
+    plan_signature::Entity::delete_many()
+        .filter(plan_signature::Column::PlanId.eq(row.id))
+        .filter(plan_signature::Column::VersionNo.eq(number))
+        .filter(plan_signature::Column::Party.eq(caller.party))
+        .filter(plan_signature::Column::ContentSha256.ne(content.as_str()))
+        .exec(&*tx)
+        .await?;
     plan_signature::ActiveModel {
         plan_id: Set(row.id),
         version_no: Set(number),
@@ -147,6 +85,7 @@ pub async fn sign(
         place: Set(new.place.trim().to_owned()),
         recorded_by: Set(caller.display_name.clone()),
         recorded_at: Set(Utc::now()),
+        content_sha256: Set(content),
         ..Default::default()
     }
     .insert(&*tx)

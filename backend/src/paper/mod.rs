@@ -31,7 +31,7 @@ use crate::audit::hex;
 use crate::auth::AuthUser;
 use crate::entities::{plan_signature, plan_version};
 use crate::error::AppError;
-use crate::models::{execution, plans, versions};
+use crate::models::{execution, plans};
 use crate::state::AppState;
 
 /// One activity as a snapshot records it.
@@ -201,7 +201,7 @@ pub async fn plan_paper(
         None => {
             let n = plans::version_in_progress(&row);
             let signatures = plans::signatures_of(&state.db, &row).await?;
-            let text = versions::snapshot(&state.db, &row, n, &signatures).await?;
+            let text = crate::models::snapshot::snapshot(&state.db, &row, n, &signatures).await?;
             parse(&text, hex(&Sha256::digest(text.as_bytes())), true, Utc::now())?
         }
     };

@@ -13,15 +13,17 @@ use std::time::{Duration, Instant};
 
 use concord_backend::auth::AuthUser;
 use concord_backend::models::comment_rows;
-use concord_shared::api::NewToken;
-use concord_shared::{Party, Role};
+use concord_client::NEW_TEXT;
+use concord_shared::api::{ConsentDecision, ConsentRequest, DocumentOwner, NewToken, TextInput};
+use concord_shared::{Lang, Party, Role};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
 
 use crate::cluster::{Cluster, pg_bin};
+use crate::documents::pdf;
 use crate::helpers::{TestApp, YEAR, draft, on_postgres, shared, spawn_app_with};
 
 /// `concord federation …` as an operator runs it, against one node.
-fn federation(app: &TestApp, party: Party, args: &[&str]) -> Result<String, String> {
+pub fn federation(app: &TestApp, party: Party, args: &[&str]) -> Result<String, String> {
     let output = Command::new(env!("CARGO_BIN_EXE_concord"))
         .arg("federation")
         .args(args)
@@ -163,6 +165,70 @@ async fn two_nodes_replicate_what_each_party_owns_and_shares_and_nothing_private
         .expect("comment");
     let ge_note = ge_planner.add_note(ge_shared, "GE internal note").await.expect("note");
 
+    // Texts and documents: a draft's stay home; those written on a draft
+    // leave with its sharing, those written on a shared activity at once.
+    let az_text = |title: &str| TextInput {
+        title: title.to_owned(),
+        description: String::new(),
+    };
+    let later = az_planner
+        .create_activity(YEAR, &draft("AZ shared later"))
+        .await
+        .expect("draft")
+        .value
+        .id;
+    let mut documents = Vec::new();
+    for (id, title) in [(later, "AZ shared later, az"), (az_draft.value.id, "AZ draft, az")] {
+        az_planner
+            .put_activity_text(id, Lang::Az, NEW_TEXT, &az_text(title))
+            .await
+            .expect("AZ's text");
+        let document = az_planner
+            .upload_document(DocumentOwner::Activity, id, "programme.pdf", "application/pdf", pdf())
+            .await
+            .expect("document");
+        documents.push(document.id);
+    }
+    let (later_document, draft_document) = (documents[0], documents[1]);
+    let version = az_planner.activity(later).await.expect("activity").version;
+    az_planner.share_activity(later, version).await.expect("shared");
+    let shared_document = az_planner
+        .upload_document(
+            DocumentOwner::Activity,
+            az_shared,
+            "after.pdf",
+            "application/pdf",
+            pdf(),
+        )
+        .await
+        .expect("document")
+        .id;
+    let text = |title: &str| format!("SELECT COUNT(*) FROM activity_texts WHERE title = '{title}'");
+    let document = |id: i64| format!("SELECT COUNT(*) FROM documents WHERE public_id = {id}");
+    eventually(ge_db, &text("AZ shared later"), 1).await;
+    eventually(ge_db, &text("AZ shared later, az"), 1).await;
+    eventually(ge_db, &text("AZ shared activity"), 1).await;
+    eventually(ge_db, &document(later_document), 1).await;
+    eventually(ge_db, &document(shared_document), 1).await;
+    eventually(az_db, &text("GE shared activity"), 1).await;
+
+    // GE's consent is GE's own row: it reaches AZ's node.
+    let current = ge_coordinator.activity(ge_shared).await.expect("activity");
+    let accept = ConsentRequest {
+        decision: ConsentDecision::Accept,
+        comment: String::new(),
+    };
+    ge_coordinator
+        .consent(ge_shared, current.version, &accept)
+        .await
+        .expect("GE accepts");
+    eventually(
+        az_db,
+        "SELECT COUNT(*) FROM activity_consents WHERE party = 'ge' AND state = 'accepted'",
+        1,
+    )
+    .await;
+
     // GE's shared comment reaches AZ's database, and AZ's reaches GE's.
     let has = |id: i64| format!("SELECT COUNT(*) FROM comments WHERE public_id = {id}");
     eventually(az_db, &has(ge_comment.id), 1).await;
@@ -185,6 +251,11 @@ async fn two_nodes_replicate_what_each_party_owns_and_shares_and_nothing_private
     eventually(ge_db, &has(marker.id), 1).await;
     assert_eq!(count(ge_db, &has(az_note.id)).await, 0, "AZ's internal note stays home");
     assert_eq!(count(az_db, &has(ge_note.id)).await, 0, "GE's internal note stays home");
+    assert_eq!(
+        count(ge_db, &document(draft_document)).await,
+        0,
+        "AZ's draft's document stays home"
+    );
     assert_eq!(
         count(ge_db, "SELECT COUNT(*) FROM comments WHERE internal AND party = 'az'").await,
         0

@@ -309,3 +309,16 @@ pub async fn shared(client: &Client, title: &str) -> i64 {
         .value
         .id
 }
+
+/// Rolls the schema back to just before the migration `name` (its down
+/// step and every later one's run), as a test of a down step does.
+pub async fn back_before(db: &sea_orm::DatabaseConnection, name: &str) {
+    use concord_migrations::MigratorTrait;
+    let all = concord_migrations::Migrator::migrations();
+    let at = all
+        .iter()
+        .position(|m| m.name() == name)
+        .expect("a migration of that name");
+    let steps = u32::try_from(all.len() - at).expect("a few steps");
+    concord_migrations::Migrator::down(db, Some(steps)).await.expect("down");
+}

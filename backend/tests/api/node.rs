@@ -7,7 +7,7 @@ use concord_backend::auth::secrets;
 use concord_backend::entities::{api_token, session};
 use concord_backend::models::system;
 use concord_shared::{Party, Role};
-use sea_orm::{ActiveModelTrait, Set};
+use sea_orm::{ActiveModelTrait, EntityTrait, Set};
 
 use crate::helpers::{PASSWORD, TestApp, spawn_app_with};
 
@@ -154,4 +154,45 @@ async fn without_a_party_a_node_serves_both_parties() {
         let client = app.login_as(party, Role::Viewer).await;
         assert_eq!(client.me().await.expect("me").party, party);
     }
+}
+
+#[tokio::test]
+async fn seed_demo_on_a_party_node_makes_its_partys_users_and_leaves_the_joint_plans_to_a_single_node() {
+    let app = spawn_app_with(&[("CONCORD_NODE_PARTY", "az")]).await;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_concord"))
+        .arg("seed-demo")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("CONCORD_DATABASE_URL", &app.state.settings.database_url)
+        .env("CONCORD_DATA_DIR", &app.state.settings.data_dir)
+        .env("CONCORD_NODE_PARTY", "az")
+        .env("CONCORD_DEMO_PASSWORD", "demo password 2026")
+        .output()
+        .expect("concord runs");
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("az.coordinator") && !said.contains("ge."), "{said}");
+    assert!(said.contains("no demo plans"), "{said}");
+    let users = concord_backend::entities::user::Entity::find()
+        .all(&app.state.db)
+        .await
+        .expect("users");
+    assert!(
+        !users.is_empty() && users.iter().all(|u| u.party == Party::Az),
+        "{users:?}"
+    );
+    let plans = concord_backend::entities::plan::Entity::find()
+        .all(&app.state.db)
+        .await
+        .expect("plans");
+    assert!(plans.is_empty(), "nothing half made");
+    // The node's own users sign in.
+    app.anonymous()
+        .login("az.planner", "demo password 2026")
+        .await
+        .expect("AZ's demo planner");
 }

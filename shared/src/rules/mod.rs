@@ -6,11 +6,13 @@
 //! user's language. By topic: [`roles`] (who may do what by role),
 //! [`visibility`] (drafts, notes, pending authority changes), [`plan`] (the
 //! plan's state machine, one [`plan::transition`]), [`activities`] (edit,
-//! share, consent, execution, summary, carry-over), [`signatures`], [`texts`] (activity texts per language) and
+//! share, consent, execution, summary, carry-over), [`consents`] (an
+//! activity's consents from each party's own decision), [`signatures`], [`texts`] (activity texts per language) and
 //! [`register`]; [`inbox`] what awaits whom (the work queue).
 
 pub mod activities;
 pub mod alerts;
+pub mod consents;
 pub mod inbox;
 pub mod plan;
 pub mod refusal;
