@@ -177,15 +177,20 @@ fn set_side(active: &mut activity::ActiveModel, party: Party, side: &SideInput) 
 }
 
 fn search_text(row: &activity::Model) -> String {
-    fold(&format!(
-        "{} {} {} {} {} {}",
+    search_text_of([
         row.reference.as_deref().unwrap_or_default(),
-        row.title,
-        row.description,
-        row.location,
+        &row.title,
+        &row.description,
+        &row.location,
         row.area_other.as_deref().unwrap_or_default(),
-        row.form_other.as_deref().unwrap_or_default()
-    ))
+        row.form_other.as_deref().unwrap_or_default(),
+    ])
+}
+
+/// The folded search text of reference, title, description, place and the
+/// two specifications, in that order.
+fn search_text_of(parts: [&str; 6]) -> String {
+    fold(&parts.join(" "))
 }
 
 /// Drafts a new activity of the caller's party, private until shared.
@@ -237,6 +242,16 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
     check.finish()?;
     let user_id = caller.user_id.unwrap_or_default();
     let now = Utc::now();
+    // Written with the row (no reference yet): one statement fewer per
+    // activity, which a 1,000-row import feels.
+    let search = search_text_of([
+        "",
+        &substance.title,
+        &substance.description,
+        &substance.location,
+        substance.area_other.as_deref().unwrap_or_default(),
+        substance.form_other.as_deref().unwrap_or_default(),
+    ]);
     let mut active = activity::ActiveModel {
         public_id: Set(crate::auth::secrets::new_public_number()),
         plan_id: Set(plan_row.id),
@@ -270,7 +285,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         consent_ge: Set(PartyConsent::Pending),
         consent: Set(ConsentState::Draft),
         execution: Set(ExecutionStatus::Planned),
-        search_text: Set(String::new()),
+        search_text: Set(search),
         version: Set(1),
         created_by: Set(user_id),
         created_at: Set(now),
@@ -280,10 +295,7 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
     set_side(&mut active, caller.party, &own_side);
     active.carried_from = Set(carried_from);
     let row = active.insert(conn).await?;
-    let mut active = row.clone().into_active_model();
-    active.search_text = Set(search_text(&row));
-    let row = active.update(conn).await?;
-    super::activity_view::sync_original(conn, caller, &row).await?;
+    let original = super::activity_view::insert_original(conn, caller, &row).await?;
     let created = view(&row);
     audit::append(
         conn,
@@ -298,7 +310,8 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
         },
     )
     .await?;
-    super::activity_view::view(conn, &row).await
+    // Its only text is the original just written: no need to read it back.
+    Ok(super::activity_view::with_texts(&row, std::slice::from_ref(&original)))
 }
 
 /// Sets the derived consents (from both parties' rows, `consents`) and

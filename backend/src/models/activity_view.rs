@@ -156,25 +156,36 @@ pub(crate) async fn sync_original<C: ConnectionTrait>(
             Ok(())
         }
         None => {
-            activity_text::ActiveModel {
-                activity_id: Set(row.id),
-                lang: Set(row.text_lang),
-                party: Set(rule::owner(row.text_lang, row.proposing_party)),
-                title: Set(row.title.clone()),
-                description: Set(row.description.clone()),
-                search_text: Set(folded(&row.title, &row.description)),
-                translates_revision: Set(row.text_revision),
-                written_by: Set(caller.display_name.clone()),
-                written_at: Set(now),
-                shared: Set(row.shared),
-                version: Set(1),
-                ..Default::default()
-            }
-            .insert(conn)
-            .await?;
+            insert_original(conn, caller, row).await?;
             Ok(())
         }
     }
+}
+
+/// Writes the original text's row of an activity that has none yet (one
+/// just created) and returns it.
+pub(crate) async fn insert_original<C: ConnectionTrait>(
+    conn: &C,
+    caller: &AuthUser,
+    row: &activity::Model,
+) -> Result<activity_text::Model, AppError> {
+    Ok(activity_text::ActiveModel {
+        activity_id: Set(row.id),
+        lang: Set(row.text_lang),
+        party: Set(rule::owner(row.text_lang, row.proposing_party)),
+        title: Set(row.title.clone()),
+        description: Set(row.description.clone()),
+        search_text: Set(folded(&row.title, &row.description)),
+        translates_revision: Set(row.text_revision),
+        written_by: Set(caller.display_name.clone()),
+        // Written when the activity was: the original is part of its row's change.
+        written_at: Set(row.updated_at),
+        shared: Set(row.shared),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(conn)
+    .await?)
 }
 
 /// A text's words folded for search (see [`super::search::fold`]).
