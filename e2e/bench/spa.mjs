@@ -11,37 +11,63 @@
 //   next `requestAnimationFrame` callback runs just before that frame is
 //   painted, and a message posted from it runs just after the paint: that
 //   moment ends the measurement.
-// Prints one JSON line: {"views":[{"name":..,"runs":[ms,...]}], ...}.
+// Prints one JSON line: {"views":[{"name":..,"runs":[ms,...],"complete":[ms,...]}], ...}.
 import { launch, openPage, login, BASE } from '../lib/harness.mjs';
+import { startProfile, stopProfile, writeProfiles } from './profile.mjs';
 
 const YEAR = Number(process.env.CONCORD_BENCH_YEAR);
 const RUNS = Number(process.env.CONCORD_BENCH_RUNS ?? 10);
+// A directory: profile every run into it (see profile.mjs).
+const PROFILE = process.env.CONCORD_BENCH_PROFILE;
+// `ready`: the view's content is shown; `complete`: all of it is drawn (the
+// board draws the cards beyond the first screen in the frames after its
+// first, and is `aria-busy` until then).
 const VIEWS = [
-  { name: 'board', path: `/plans/${YEAR}/board`, ready: '[data-testid="board"]' },
-  { name: 'table', path: `/plans/${YEAR}/table`, ready: '[data-testid="activity-table"] tbody tr' },
+  {
+    name: 'board',
+    path: `/plans/${YEAR}/board`,
+    ready: '[data-testid="board"]',
+    complete: '[data-testid="board"]:not([aria-busy="true"])',
+  },
+  {
+    name: 'table',
+    path: `/plans/${YEAR}/table`,
+    ready: '[data-testid="activity-table"] tbody tr',
+    complete: '[data-testid="activity-table"] tbody tr',
+  },
 ];
 
 // Installed in every page before the app starts: resolves
 // `window.__concordPainted` with the time just after the first frame that
-// shows `selector`.
-function watchPaint(selector) {
-  window.__concordPainted = new Promise((resolve) => {
-    const done = () => {
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve(performance.now());
-        channel.port2.postMessage(null);
-      });
-    };
-    const observer = new MutationObserver(() => {
-      if (document.querySelector(selector)) {
-        observer.disconnect();
-        done();
-      }
+// shows `ready`, and `window.__concordComplete` after the first that shows
+// `complete`.
+function watchPaint([ready, complete]) {
+  const afterPaint = (resolve) => {
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
     });
-    const start = () => observer.observe(document.documentElement, { childList: true, subtree: true });
-    if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
+  };
+  const waits = [ready, complete].map((selector) => {
+    let resolve;
+    const promise = new Promise((r) => { resolve = r; });
+    return { selector, resolve, promise, seen: false };
   });
+  [window.__concordPainted, window.__concordComplete] = waits.map((w) => w.promise);
+  const observer = new MutationObserver(() => {
+    for (const w of waits) {
+      if (!w.seen && document.querySelector(w.selector)) {
+        w.seen = true;
+        afterPaint(w.resolve);
+      }
+    }
+    if (waits.every((w) => w.seen)) observer.disconnect();
+  });
+  const start = () => observer.observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'],
+  });
+  if (document.documentElement) start(); else document.addEventListener('DOMContentLoaded', start);
 }
 
 const browser = await launch();
@@ -50,11 +76,14 @@ await login(page, 'az.planner');
 const results = [];
 for (const view of VIEWS) {
   const runs = [];
+  const complete = [];
+  const profiles = [];
   let items = 0;
   for (let i = 0; i < RUNS; i += 1) {
     // A fresh page per run (same signed-in context): nothing cached in the app.
     const run = await context.newPage();
-    await run.addInitScript(watchPaint, view.ready);
+    await run.addInitScript(watchPaint, [view.ready, view.complete]);
+    if (PROFILE) await startProfile(browser, run);
     await run.goto(`${BASE}${view.path}`);
     const measured = await run.evaluate(async () => {
       const painted = await window.__concordPainted;
@@ -62,14 +91,21 @@ for (const view of VIEWS) {
         .getEntriesByType('resource')
         .filter((e) => e.name.includes('/activities?'))
         .pop();
-      return list ? { ms: painted - list.responseEnd } : null;
+      if (!list) return null;
+      performance.mark('concord-list-end', { startTime: list.responseEnd });
+      performance.mark('concord-painted', { startTime: painted });
+      const all = await window.__concordComplete;
+      return { ms: painted - list.responseEnd, complete: all - list.responseEnd };
     });
+    if (PROFILE) profiles.push({ ms: measured?.ms, ...(await stopProfile(browser)) });
     if (!measured) throw new Error(`${view.name}: no activity list request was seen`);
     items = await run.locator(view.name === 'board' ? '[data-testid="board"] a' : '[data-testid="activity-table"] tbody tr').count();
     runs.push(Math.round(measured.ms * 10) / 10);
+    complete.push(Math.round(measured.complete * 10) / 10);
     await run.close();
   }
-  results.push({ name: view.name, runs, shown: items });
+  if (PROFILE) writeProfiles(PROFILE, view.name, profiles);
+  results.push({ name: view.name, runs, complete, shown: items });
 }
 await context.close();
 await browser.close();

@@ -276,7 +276,8 @@ test('a viewer sees the board, the table and an activity but no edit control any
 test('board filters live in the URL, the table sorts and pages and remembers its columns', async () => {
   const { page, context, assertNoProblems } = await openAs('az.coordinator', 'en');
   await page.goto(`${BASE}/plans/${DEMO_YEAR}/board`);
-  await page.locator('[data-testid="board"]').waitFor();
+  // Every card drawn (the board is `aria-busy` while it draws those beyond the first screen).
+  await page.locator('[data-testid="board"]:not([aria-busy="true"])').waitFor();
   assert.equal(await page.locator('[data-testid="board"] [data-column]').count(), 8, 'one column per consent state');
   const all = await page.locator('[data-testid="board"] .activity-card').count();
   await page.selectOption('#filter-area', 'logistics');

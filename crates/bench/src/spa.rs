@@ -3,7 +3,9 @@
 //! and runs `e2e/bench/spa.mjs` in headless Chromium: for the board and the
 //! table, the time from the activity list's response to the next painted
 //! frame, over ten fresh page loads each. Gate: the median under 100 ms
-//! (issue 17; issue 7 asked 300 ms).
+//! (issue 17; issue 7 asked 300 ms). Reported beside it: the time until
+//! the whole view is drawn (the board draws the cards beyond the first
+//! screen in the frames after its first).
 
 use std::fmt::Write as _;
 use std::process::Command;
@@ -21,6 +23,8 @@ const GATE_MS: f64 = 100.0;
 struct View {
     name: String,
     runs: Vec<f64>,
+    /// Until the whole view was drawn.
+    complete: Vec<f64>,
     shown: u64,
 }
 
@@ -64,24 +68,25 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
     let views = parse(line)?;
     let mut table = format!(
         "Measured {}, {} activities in the plan, {runs} fresh page loads per view (headless Chromium, release web app).\n\n\
-         | View | Shown | Median (ms) | Slowest (ms) | Runs (ms) |\n|---|---:|---:|---:|---|\n",
+         | View | Shown | Median (ms) | Slowest (ms) | All drawn, median (ms) | Runs (ms) |\n|---|---:|---:|---:|---:|---|\n",
         chrono::Utc::now().format("%Y-%m-%d"),
         options.activities,
     );
     let mut gates = Vec::new();
     for view in &views {
+        let drawn = median(&view.complete);
         let median = median(&view.runs);
         let slowest = view.runs.iter().copied().fold(0.0, f64::max);
         let runs: Vec<String> = view.runs.iter().map(|r| format!("{r:.0}")).collect();
         let _ = writeln!(
             table,
-            "| {} | {} | {median:.1} | {slowest:.1} | {} |",
+            "| {} | {} | {median:.1} | {slowest:.1} | {drawn:.1} | {} |",
             view.name,
             view.shown,
             runs.join(", ")
         );
         println!(
-            "{:<6} {} shown  median {median:>6.1} ms  slowest {slowest:>6.1} ms",
+            "{:<6} {} shown  median {median:>6.1} ms  slowest {slowest:>6.1} ms  all drawn {drawn:>6.1} ms",
             view.name, view.shown
         );
         gates.push(Gate {
@@ -128,16 +133,17 @@ fn parse(line: &str) -> anyhow::Result<Vec<View>> {
         .map(|v| {
             Ok(View {
                 name: v["name"].as_str().context("a view without a name")?.to_owned(),
-                runs: v["runs"]
-                    .as_array()
-                    .context("a view without runs")?
-                    .iter()
-                    .filter_map(serde_json::Value::as_f64)
-                    .collect(),
+                runs: numbers(&v["runs"]).context("a view without runs")?,
+                complete: numbers(&v["complete"]).unwrap_or_default(),
                 shown: v["shown"].as_u64().unwrap_or_default(),
             })
         })
         .collect()
+}
+
+/// A JSON array's numbers.
+fn numbers(value: &serde_json::Value) -> Option<Vec<f64>> {
+    Some(value.as_array()?.iter().filter_map(serde_json::Value::as_f64).collect())
 }
 
 fn median(runs: &[f64]) -> f64 {
@@ -162,10 +168,11 @@ mod tests {
 
     #[test]
     fn the_script_result_is_parsed() {
-        let views =
-            parse(r#"{"views":[{"name":"board","runs":[10.5,12],"shown":500}]}"#).expect("the example result parses");
+        let views = parse(r#"{"views":[{"name":"board","runs":[10.5,12],"complete":[30,40],"shown":500}]}"#)
+            .expect("the example result parses");
         assert_eq!(views[0].name, "board");
         assert_eq!(views[0].runs, vec![10.5, 12.0]);
+        assert_eq!(views[0].complete, vec![30.0, 40.0]);
         assert_eq!(views[0].shown, 500);
     }
 }

@@ -23,11 +23,14 @@ use crate::ui::paper::DownloadList;
 use crate::ui::plan_nav::{PlanHeader, route_year};
 use crate::ui::{Content, Loader, format_number};
 
-/// Loads the activities of `year` with the URL's filter (plus `extra`).
-fn activities_resource(
+/// Loads the activities of `year` with the URL's filter (plus `extra`),
+/// kept as `keep` makes them (the board shares its list with the cards it
+/// draws after the first frame).
+fn activities_resource<T: 'static>(
     year: Memo<i32>,
     extra: fn(&mut ActivityFilter),
-) -> LocalResource<Result<Page<Activity>, concord_shared::Problem>> {
+    keep: fn(Page<Activity>) -> T,
+) -> LocalResource<Result<T, concord_shared::Problem>> {
     let client = expect_context::<Client>();
     let auth = expect_context::<Auth>();
     let filter = filter_from_query();
@@ -38,7 +41,7 @@ fn activities_resource(
         let mut filter = filter.get();
         extra(&mut filter);
         let year = year.get();
-        async move { auth.call(client.activities(year, &filter)).await }
+        async move { auth.call(client.activities(year, &filter)).await.map(keep) }
     })
 }
 
@@ -49,11 +52,15 @@ fn activities_resource(
 pub fn BoardPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let year = route_year();
-    let list = activities_resource(year, |f| {
-        f.limit = Some(500);
-        f.offset = None;
-        f.sort = Some("reference".to_owned());
-    });
+    let list = activities_resource(
+        year,
+        |f| {
+            f.limit = Some(500);
+            f.offset = None;
+            f.sort = Some("reference".to_owned());
+        },
+        std::sync::Arc::new,
+    );
     let query = use_query_map();
     let nav = QueryNav::new();
     let lanes = Memo::new(move |_| query.with(|q| Lanes::from_code(&q.get("lanes").unwrap_or_default())));
@@ -70,6 +77,7 @@ pub fn BoardPage() -> impl IntoView {
                 Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{text(lang, Key::NoActivitiesMatch)}</p> }.into_any(),
                 Ok(page) => {
                     let counts = board::counts(&page.items);
+                    let (columns, later) = board::columns(page, lang, lanes);
                     let first = ConsentState::ALL.into_iter().zip(counts).find(|(_, n)| *n > 0).map_or(ConsentState::Pending, |(s, _)| s);
                     let options = ConsentState::ALL
                         .into_iter()
@@ -89,8 +97,9 @@ pub fn BoardPage() -> impl IntoView {
                         </div>
                         <div class="board" data-testid="board" role="region" tabindex="0" aria-label=text(lang, Key::TabBoard)
                             data-lanes=lanes.code() data-density=move || if compact.get() { "compact" } else { "normal" }
-                            data-show=move || shown.get().unwrap_or(first).code()>
-                            {board::columns(&page.items, lang, lanes)}
+                            data-show=move || shown.get().unwrap_or(first).code()
+                            aria-busy=move || later.pending().then_some("true")>
+                            {columns}
                         </div>
                     }
                     .into_any()
@@ -193,7 +202,7 @@ pub fn TablePage() -> impl IntoView {
     let year = route_year();
     let query = use_query_map();
     let nav = QueryNav::new();
-    let list = activities_resource(year, |f| f.limit = Some(PAGE_SIZE));
+    let list = activities_resource(year, |f| f.limit = Some(PAGE_SIZE), std::convert::identity);
     let selection = TableSelection::new(year, list);
     let columns = RwSignal::new(saved_columns());
     Effect::new(move |_| {
@@ -316,14 +325,18 @@ pub fn TablePage() -> impl IntoView {
 pub fn InboxPage() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let year = route_year();
-    let list = activities_resource(year, |f| {
-        *f = ActivityFilter {
-            awaiting_my_party: true,
-            sort: Some("-updated".to_owned()),
-            limit: Some(200),
-            ..Default::default()
-        };
-    });
+    let list = activities_resource(
+        year,
+        |f| {
+            *f = ActivityFilter {
+                awaiting_my_party: true,
+                sort: Some("-updated".to_owned()),
+                limit: Some(200),
+                ..Default::default()
+            };
+        },
+        std::convert::identity,
+    );
     let content: Content = std::sync::Arc::new(move || {
         list.get().map(|result| match result {
             Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{i18n.tr(Key::InboxEmpty)}</p> }.into_any(),

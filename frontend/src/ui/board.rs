@@ -5,9 +5,12 @@
 //! the column a phone shows).
 //!
 //! Rendering 500 cards is the board's cost (issue 17's benchmark): one pass
-//! groups the list, no card owns a signal, an effect or a router link.
+//! groups the list, no card owns a signal, an effect or a router link, and
+//! the first frame draws only what a screen shows ([`Later`]).
 
-use concord_shared::api::Activity;
+use std::sync::Arc;
+
+use concord_shared::api::{Activity, Page};
 use concord_shared::plan::{ConsentState, PartyConsent};
 use concord_shared::{CooperationArea, Lang, Party};
 use leptos::prelude::*;
@@ -120,89 +123,190 @@ pub fn card(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
     }
 }
 
-/// The activities of one lane, by consent column (one pass over the list).
-fn by_state<'a>(items: impl Iterator<Item = &'a Activity>) -> [Vec<&'a Activity>; 8] {
-    let mut columns: [Vec<&Activity>; 8] = Default::default();
-    for a in items {
-        let i = ConsentState::ALL.iter().position(|s| *s == a.consent).unwrap_or(0);
-        columns[i].push(a);
+/// The board's list, shared by the cards drawn after the first frame.
+pub type List = Arc<Page<Activity>>;
+
+/// The most cards one column draws in the board's first frame: a column's
+/// screenful on a laptop (8 cards of 7.5 rem; two thirds of it in the
+/// compact density).
+const FIRST_PER_COLUMN: usize = 8;
+/// The most cards the whole first frame draws, the eight columns' first
+/// screenful (columns of later lanes get what the first lanes left).
+const FIRST_FRAME: usize = 64;
+
+/// The cards the first frame leaves out, drawn in the frame after it.
+///
+/// Building a card's elements is most of the board's cost (measured, see
+/// docs/performance.md): the first frame draws what a screen shows, the
+/// rest follow once that frame is painted. The board is `aria-busy` until
+/// then.
+#[derive(Clone, Copy)]
+pub struct Later {
+    /// Whether the rest are drawn.
+    drawn: RwSignal<bool>,
+}
+
+impl Later {
+    /// Whether cards are still to be drawn (for `aria-busy`).
+    pub fn pending(self) -> bool {
+        !self.drawn.get()
+    }
+}
+
+/// How many of a column's `len` cards the first frame draws, out of what
+/// is left of the frame's `budget` (which it takes them from).
+fn drawn_first(len: usize, budget: &mut usize) -> usize {
+    let now = len.min(FIRST_PER_COLUMN).min(*budget);
+    *budget -= now;
+    now
+}
+
+/// The activities of one lane, by consent column (one pass over the list):
+/// their indices in `items`.
+fn by_state<'a>(items: impl Iterator<Item = (usize, &'a Activity)>) -> [Vec<usize>; 8] {
+    let mut columns: [Vec<usize>; 8] = Default::default();
+    for (i, a) in items {
+        let c = ConsentState::ALL.iter().position(|s| *s == a.consent).unwrap_or(0);
+        columns[c].push(i);
     }
     columns
 }
 
-/// One row of the eight columns; `level` is the heading level of a column
-/// (2 on a board without lanes, 3 inside a lane), `lane` names the row.
-fn columns_row(columns: &[Vec<&Activity>; 8], lang: Lang, level: u8, lane: &str) -> impl IntoView + use<> {
-    ConsentState::ALL
-        .into_iter()
-        .zip(columns.iter())
-        .map(|(state, cards)| {
-            let code = state.code();
-            let heading = if lane.is_empty() {
-                format!("col-{code}")
-            } else {
-                format!("col-{lane}-{code}")
-            };
-            let label = view! {
-                <span class="state-icon" aria-hidden="true">{state_icon(state)}</span>
-                " " {text(lang, consent_key(state))} " "
-                <span class="count" data-count=cards.len()>{format_number(cards.len() as u64, lang)}</span>
-            };
-            let head = if level == 2 {
-                view! { <h2 id=heading.clone() class="column-head">{label}</h2> }.into_any()
-            } else {
-                view! { <h3 id=heading.clone() class="column-head">{label}</h3> }.into_any()
-            };
-            view! {
-                <section class="column" data-column=code data-state=code aria-labelledby=heading>
-                    {head}
-                    <ul>{cards.iter().map(|a| card(a, lang)).collect_view()}</ul>
-                </section>
-            }
-        })
-        .collect_view()
+/// What drawing the board needs besides the cards of a column.
+struct Draw<'a> {
+    list: &'a List,
+    lang: Lang,
+    later: Later,
+    /// Cards the first frame may still draw.
+    budget: usize,
+    /// Whether some card is left for later.
+    deferred: bool,
 }
 
-/// The board's columns, in one row or in swimlanes.
-pub fn columns(items: &[Activity], lang: Lang, lanes: Lanes) -> AnyView {
-    match lanes {
+impl Draw<'_> {
+    /// A column's cards: as many as the budget allows now, the rest later.
+    fn cards(&mut self, cards: &[usize]) -> impl IntoView + use<> {
+        let now = drawn_first(cards.len(), &mut self.budget);
+        self.deferred |= now < cards.len();
+        let lang = self.lang;
+        let first = cards[..now]
+            .iter()
+            .map(|&i| card(&self.list.items[i], lang))
+            .collect_view();
+        let rest = (now < cards.len()).then(|| {
+            let list = Arc::clone(self.list);
+            let rest = cards[now..].to_vec();
+            let drawn = self.later.drawn;
+            move || {
+                drawn
+                    .get()
+                    .then(|| rest.iter().map(|&i| card(&list.items[i], lang)).collect_view())
+            }
+        });
+        view! { <ul>{first}{rest}</ul> }
+    }
+
+    /// One row of the eight columns; `level` is the heading level of a column
+    /// (2 on a board without lanes, 3 inside a lane), `lane` names the row.
+    fn columns_row(&mut self, columns: &[Vec<usize>; 8], level: u8, lane: &str) -> impl IntoView + use<> {
+        let lang = self.lang;
+        ConsentState::ALL
+            .into_iter()
+            .zip(columns.iter())
+            .map(|(state, cards)| {
+                let code = state.code();
+                let heading = if lane.is_empty() {
+                    format!("col-{code}")
+                } else {
+                    format!("col-{lane}-{code}")
+                };
+                let label = view! {
+                    <span class="state-icon" aria-hidden="true">{state_icon(state)}</span>
+                    " " {text(lang, consent_key(state))} " "
+                    <span class="count" data-count=cards.len()>{format_number(cards.len() as u64, lang)}</span>
+                };
+                let head = if level == 2 {
+                    view! { <h2 id=heading.clone() class="column-head">{label}</h2> }.into_any()
+                } else {
+                    view! { <h3 id=heading.clone() class="column-head">{label}</h3> }.into_any()
+                };
+                view! {
+                    <section class="column" data-column=code data-state=code aria-labelledby=heading>
+                        {head}
+                        {self.cards(cards)}
+                    </section>
+                }
+            })
+            .collect_view()
+    }
+
+    /// One swimlane (none for an empty one).
+    fn lane(&mut self, columns: [Vec<usize>; 8], code: &str, label: &str) -> Option<AnyView> {
+        let n: usize = columns.iter().map(Vec::len).sum();
+        (n > 0).then(|| {
+            let id = format!("lane-{code}");
+            let lang = self.lang;
+            view! {
+                <section class="lane" data-lane=code.to_owned() aria-labelledby=id.clone()>
+                    <h2 id=id.clone() class="lane-head">{label.to_owned()} " " <span class="count">{format_number(n as u64, lang)}</span></h2>
+                    <div class="board-row">{self.columns_row(&columns, 3, code)}</div>
+                </section>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// The board's columns, in one row or in swimlanes, and the [`Later`] that
+/// draws the cards beyond the first frame's (once that frame is painted).
+pub fn columns(list: &List, lang: Lang, lanes: Lanes) -> (AnyView, Later) {
+    let later = Later {
+        drawn: RwSignal::new(false),
+    };
+    let mut draw = Draw {
+        list,
+        lang,
+        later,
+        budget: FIRST_FRAME,
+        deferred: false,
+    };
+    let items = list.items.iter().enumerate();
+    let view = match lanes {
         Lanes::None => {
-            let columns = by_state(items.iter());
-            view! { <div class="board-row">{columns_row(&columns, lang, 2, "")}</div> }.into_any()
+            let columns = by_state(items);
+            view! { <div class="board-row">{draw.columns_row(&columns, 2, "")}</div> }.into_any()
         }
         Lanes::Area => CooperationArea::ALL
             .iter()
             .filter_map(|area| {
-                let columns = by_state(items.iter().filter(|a| a.area == *area));
-                lane(columns, area.code(), area.label(lang), lang)
+                let columns = by_state(items.clone().filter(|(_, a)| a.area == *area));
+                draw.lane(columns, area.code(), area.label(lang))
             })
             .collect_view()
             .into_any(),
         Lanes::Host => [Party::Az, Party::Ge]
             .into_iter()
             .filter_map(|party| {
-                let columns = by_state(items.iter().filter(|a| a.host_party == party));
+                let columns = by_state(items.clone().filter(|(_, a)| a.host_party == party));
                 let label = text(lang, Key::HostedBy).replace("{party}", party.label(lang));
-                lane(columns, party.code(), &label, lang)
+                draw.lane(columns, party.code(), &label)
             })
             .collect_view()
             .into_any(),
+    };
+    if !draw.deferred {
+        later.drawn.set(true);
+    } else {
+        // In the frame after the first painted one: an animation frame
+        // callback runs just before its frame's paint, so the second one
+        // runs once the first frame (the first screen's cards) is painted.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                later.drawn.try_set(true);
+            });
+        });
     }
-}
-
-/// One swimlane (none for an empty one).
-fn lane(columns: [Vec<&Activity>; 8], code: &str, label: &str, lang: Lang) -> Option<AnyView> {
-    let n: usize = columns.iter().map(Vec::len).sum();
-    (n > 0).then(|| {
-        let id = format!("lane-{code}");
-        view! {
-            <section class="lane" data-lane=code.to_owned() aria-labelledby=id.clone()>
-                <h2 id=id.clone() class="lane-head">{label.to_owned()} " " <span class="count">{format_number(n as u64, lang)}</span></h2>
-                <div class="board-row">{columns_row(&columns, lang, 3, code)}</div>
-            </section>
-        }
-        .into_any()
-    })
+    (view, later)
 }
 
 /// How many cards each column has (for the phone's column switcher).
@@ -214,4 +318,32 @@ pub fn counts(items: &[Activity]) -> [usize; 8] {
         }
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What each column draws first, in order, from one frame's budget.
+    fn first_frame(columns: &[usize]) -> Vec<usize> {
+        let mut budget = FIRST_FRAME;
+        columns.iter().map(|&n| drawn_first(n, &mut budget)).collect()
+    }
+
+    #[test]
+    fn a_board_that_fits_a_screen_is_drawn_at_once() {
+        assert_eq!(first_frame(&[3, 0, 8, 5, 1, 2, 0, 7]), vec![3, 0, 8, 5, 1, 2, 0, 7]);
+    }
+
+    #[test]
+    fn the_first_frame_draws_a_screen_of_each_column_and_no_more_than_its_budget() {
+        // The benchmark's board: 450 cards in eight columns.
+        let first = first_frame(&[45, 90, 45, 45, 45, 90, 45, 45]);
+        assert_eq!(first, vec![FIRST_PER_COLUMN; 8]);
+        // Swimlanes: the later lanes get what the first ones left.
+        let lanes = first_frame(&[20; 24]);
+        assert_eq!(lanes.iter().sum::<usize>(), FIRST_FRAME);
+        assert_eq!(lanes[..8], [FIRST_PER_COLUMN; 8]);
+        assert_eq!(lanes[8..], [0; 16]);
+    }
 }

@@ -24,7 +24,10 @@ pub type Rows = LocalResource<Result<Page<Activity>, Problem>>;
 pub struct TableSelection {
     year: Memo<i32>,
     rows: Rows,
-    state: LocalResource<Option<PlanState>>,
+    /// The plan's state: a signal, not a resource, so that the table's
+    /// first frame never waits for the plan (a resource read inside the
+    /// page's `Transition` would hold the rows back until it arrived).
+    state: RwSignal<Option<PlanState>>,
     picked: RwSignal<Vec<Picked>>,
     decided: RwSignal<bool>,
 }
@@ -34,10 +37,17 @@ impl TableSelection {
     pub fn new(year: Memo<i32>, rows: Rows) -> TableSelection {
         let auth = expect_context::<Auth>();
         let client = expect_context::<Client>();
-        let state = LocalResource::new(move || {
-            let year = year.get();
+        let state = RwSignal::new(None);
+        Effect::new(move |_| {
+            let asked = year.get();
             let client = client.clone();
-            async move { auth.call(client.plan(year)).await.ok().map(|p| p.value.state) }
+            leptos::task::spawn_local(async move {
+                let plan = auth.call(client.plan(asked)).await.ok().map(|p| p.value.state);
+                // An answer for a year no longer shown is dropped.
+                if year.try_get_untracked() == Some(asked) {
+                    state.try_set(plan);
+                }
+            });
         });
         TableSelection {
             year,
@@ -51,7 +61,7 @@ impl TableSelection {
     /// What the user may do to `a` in bulk (nothing until the plan is read).
     fn offers(self, a: &Activity) -> Vec<BulkAction> {
         let auth = expect_context::<Auth>();
-        match (auth.actor(), self.state.get().flatten()) {
+        match (auth.actor(), self.state.get()) {
             (Some(actor), Some(plan)) => bulk_actions_on(actor, plan, a.proposing_party, a.consent),
             _ => Vec::new(),
         }
@@ -61,7 +71,7 @@ impl TableSelection {
     fn awaiting(self, a: &Activity) -> Option<InboxKind> {
         let auth = expect_context::<Auth>();
         let actor = auth.actor()?;
-        let plan = self.state.get().flatten()?;
+        let plan = self.state.get()?;
         let thing = Waiting::Activity {
             plan,
             proposer: a.proposing_party,
