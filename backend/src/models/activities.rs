@@ -210,9 +210,24 @@ pub(crate) async fn create_in<C: ConnectionTrait>(
     new: NewActivity,
     carried_from: Option<i64>,
 ) -> Result<Activity, AppError> {
+    // Who may draft is asked before the plan is read: a viewer hears 403.
     caller.require(Action::Plan, Scope::Private(caller.party))?;
     let plan_row = plans::load(conn, year).await?;
+    create_for(conn, caller, &plan_row, new, carried_from).await
+}
+
+/// [`create_in`] for a plan the caller has read already in this
+/// transaction: the import drafts a thousand rows on one read of it.
+pub(crate) async fn create_for<C: ConnectionTrait>(
+    conn: &C,
+    caller: &AuthUser,
+    plan_row: &plan_entity::Model,
+    new: NewActivity,
+    carried_from: Option<i64>,
+) -> Result<Activity, AppError> {
+    caller.require(Action::Plan, Scope::Private(caller.party))?;
     rule::may_draft(caller.actor(), plan_row.state)?;
+    let year = plan_row.year;
     let substance = Substance {
         title: concord_shared::text::trim_invisible(&new.title).to_owned(),
         description: new.description.trim().to_owned(),

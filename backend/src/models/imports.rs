@@ -9,7 +9,7 @@ use concord_shared::rules::{Action, Scope};
 
 use crate::auth::AuthUser;
 use crate::error::AppError;
-use crate::models::activities;
+use crate::models::{activities, plans};
 use crate::paper::import;
 use crate::state::AppState;
 
@@ -26,9 +26,10 @@ async fn run(
     caller.require(Action::Plan, Scope::Private(caller.party))?;
     let (rows, mut errors) = import::read(bytes, lang)?;
     let tx = state.write().await?;
+    let plan = plans::load(&*tx, year).await?;
     let mut created = Vec::new();
     for row in &rows {
-        match activities::create_in(&*tx, caller, year, row.activity.clone(), None).await {
+        match activities::create_for(&*tx, caller, &plan, row.activity.clone(), None).await {
             Ok(activity) => created.push(activity.id),
             Err(AppError::Invalid(faults)) => errors.extend(faults.into_iter().map(|f| ImportError {
                 row: row.row,
