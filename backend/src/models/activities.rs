@@ -574,8 +574,8 @@ pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) 
     })
     .await?;
     // What was its party's alone on the draft may leave its node now.
-    super::texts::mark_shared(&*tx, activity_id, proposer).await?;
-    super::documents::mark_shared(&*tx, concord_shared::api::DocumentOwner::Activity, id, proposer).await?;
+    super::sharing::texts(&*tx, activity_id, proposer).await?;
+    super::sharing::documents(&*tx, concord_shared::api::DocumentOwner::Activity, id, proposer).await?;
     tx.commit().await?;
     Ok(shared)
 }

@@ -256,7 +256,7 @@ pub async fn take_effect<C: ConnectionTrait>(
     active.valid_from = Set(from);
     active.notification_id = Set(Some(notification_id));
     let after = view(&super::versioned::update(conn, active, version).await?);
-    super::documents::mark_shared(conn, concord_shared::api::DocumentOwner::Authority, id, caller.party).await?;
+    super::sharing::documents(conn, concord_shared::api::DocumentOwner::Authority, id, caller.party).await?;
     super::audit_change(
         conn,
         caller,

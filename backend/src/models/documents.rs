@@ -405,23 +405,3 @@ pub async fn content(caller: &AuthUser, state: &AppState, id: i64) -> Result<Dow
         reader,
     })
 }
-
-/// Marks `party`'s documents of an owner shared, in the transaction that
-/// makes the owner visible to both parties (an activity shared, an authority
-/// change taking effect): they may leave its node now (docs/federation.md).
-pub(crate) async fn mark_shared<C: ConnectionTrait>(
-    conn: &C,
-    owner: DocumentOwner,
-    owner_id: i64,
-    party: concord_shared::Party,
-) -> Result<(), AppError> {
-    document::Entity::update_many()
-        .col_expr(document::Column::Shared, sea_orm::sea_query::Expr::value(true))
-        .filter(document::Column::OwnerType.eq(owner))
-        .filter(document::Column::OwnerId.eq(owner_id))
-        .filter(document::Column::UploadedParty.eq(party))
-        .filter(document::Column::Shared.eq(false))
-        .exec(conn)
-        .await?;
-    Ok(())
-}

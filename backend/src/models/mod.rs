@@ -26,6 +26,7 @@ pub mod plans;
 pub mod reference;
 pub mod search;
 pub mod sessions;
+pub mod sharing;
 pub mod snapshot;
 pub mod system;
 pub mod texts;

@@ -190,22 +190,3 @@ pub async fn confirm(
     tx.commit().await?;
     Ok(view)
 }
-
-/// Marks `party`'s texts of an activity shared (in the sharing transaction):
-/// they may leave its node now (docs/federation.md). The other party has
-/// none on a draft.
-pub(crate) async fn mark_shared<C: ConnectionTrait>(
-    conn: &C,
-    activity_id: i32,
-    party: concord_shared::Party,
-) -> Result<(), AppError> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    activity_text::Entity::update_many()
-        .col_expr(activity_text::Column::Shared, sea_orm::sea_query::Expr::value(true))
-        .filter(activity_text::Column::ActivityId.eq(activity_id))
-        .filter(activity_text::Column::Party.eq(party))
-        .filter(activity_text::Column::Shared.eq(false))
-        .exec(conn)
-        .await?;
-    Ok(())
-}

@@ -1,0 +1,45 @@
+//! What a party's rows become when the thing they belong to is shared:
+//! its texts and documents may then leave its node (docs/federation.md).
+//! A leaf of the models: sharing an activity (`activities`) and an authority
+//! change taking effect (`authorities`) call it, and it reads no other model.
+
+use concord_shared::Party;
+use concord_shared::api::DocumentOwner;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::entities::{activity_text, document};
+use crate::error::AppError;
+
+/// Marks `party`'s texts of an activity shared (in the sharing transaction).
+/// The other party has none on a draft.
+pub(crate) async fn texts<C: ConnectionTrait>(conn: &C, activity_id: i32, party: Party) -> Result<(), AppError> {
+    activity_text::Entity::update_many()
+        .col_expr(activity_text::Column::Shared, Expr::value(true))
+        .filter(activity_text::Column::ActivityId.eq(activity_id))
+        .filter(activity_text::Column::Party.eq(party))
+        .filter(activity_text::Column::Shared.eq(false))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Marks `party`'s documents of an owner shared, in the transaction that
+/// makes the owner visible to both parties (an activity shared, an
+/// authority change taking effect).
+pub(crate) async fn documents<C: ConnectionTrait>(
+    conn: &C,
+    owner: DocumentOwner,
+    owner_id: i64,
+    party: Party,
+) -> Result<(), AppError> {
+    document::Entity::update_many()
+        .col_expr(document::Column::Shared, Expr::value(true))
+        .filter(document::Column::OwnerType.eq(owner))
+        .filter(document::Column::OwnerId.eq(owner_id))
+        .filter(document::Column::UploadedParty.eq(party))
+        .filter(document::Column::Shared.eq(false))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
