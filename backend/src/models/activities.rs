@@ -361,7 +361,20 @@ pub(crate) async fn save<C: ConnectionTrait>(
     next.updated_at = Utc::now();
     // Every column marked as changed, so the update writes the new row.
     let mut active = next.clone().into_active_model().reset_all();
-    let consents = super::consents::derive(conn, &next).await?;
+    // The consents follow from sharing, withdrawal, the substance revision
+    // and the parties' rows: read the rows again only when one of the first
+    // three moved (a decision brings its consents in `change`).
+    let consents = if (next.shared, next.withdrawn, next.substance_revision)
+        == (row.shared, row.withdrawn, row.substance_revision)
+    {
+        Consents {
+            az: next.consent_az,
+            ge: next.consent_ge,
+            state: next.consent,
+        }
+    } else {
+        super::consents::derive(conn, &next).await?
+    };
     finish_row(&mut active, &next, consents);
     let updated = super::versioned::update(conn, active, row.version).await?;
     if substantive && (in_plan(row.consent) || in_plan(updated.consent)) {
@@ -667,7 +680,11 @@ pub async fn consent(
     };
     // The caller's party's row only; the activity's consents follow from both rows.
     super::consents::decide(&*tx, &state.settings, caller, &row, decision, reason).await?;
-    let updated = save(&*tx, caller, row, &plan_row, "activity.consent", true, |_| {}).await?;
+    let consents = super::consents::derive(&*tx, &row).await?;
+    let updated = save(&*tx, caller, row, &plan_row, "activity.consent", true, |next| {
+        (next.consent_az, next.consent_ge, next.consent) = (consents.az, consents.ge, consents.state);
+    })
+    .await?;
     tx.commit().await?;
     Ok(updated)
 }

@@ -16,7 +16,7 @@ use crate::entities::{activity, activity_consent};
 use crate::error::AppError;
 
 /// The two parties' rows of an activity (AZ's, GE's).
-pub async fn rows<C: ConnectionTrait>(
+async fn rows<C: ConnectionTrait>(
     conn: &C,
     activity_id: i32,
 ) -> Result<(Option<activity_consent::Model>, Option<activity_consent::Model>), AppError> {
