@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use concord_shared::api::{Activity, Page};
+use concord_shared::api::{ActivityCard, Page};
 use concord_shared::plan::{ConsentState, PartyConsent};
 use concord_shared::{CooperationArea, Lang, Party};
 use leptos::prelude::*;
@@ -70,9 +70,9 @@ impl Lanes {
 /// table row show an activity's title.
 /// The title is in `lang` when that text is written, else in the fallback
 /// language, marked as such.
-pub fn title_link(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
+pub fn title_link(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> {
     // A plain anchor: the router handles its click; no memo per card.
-    let shown = activity.text_in(lang);
+    let shown = activity.title_in(lang);
     let code = shown.lang.code();
     let badge = shown.fallback.then(|| {
         view! { " " <small class="badge lang-fallback" data-testid="text-fallback" data-lang=code>{text(lang, in_language(shown.lang))}</small> }
@@ -86,7 +86,7 @@ pub fn title_link(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// Both parties' decisions, as words (not reactive: drawn in `lang`).
-fn consent_pair(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
+fn consent_pair(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> {
     let one = |party: Party, consent: PartyConsent| {
         view! {
             <span class="consent" data-consent=consent.code() data-party=party.code()>
@@ -99,7 +99,7 @@ fn consent_pair(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// A card of the board and the inbox, drawn in `lang`.
-pub fn card(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
+pub fn card(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> {
     let state = activity.consent;
     let reference = match &activity.reference {
         Some(r) => r.clone().into_any(),
@@ -109,7 +109,7 @@ pub fn card(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
         "{} · {} · {} · {}",
         activity.area.label(lang),
         activity.form.label(lang),
-        schedule_text(activity, lang),
+        schedule_text(activity.when(), lang),
         text(lang, Key::HostedBy).replace("{party}", activity.host_party.short())
     );
     view! {
@@ -124,7 +124,7 @@ pub fn card(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// The board's list, shared by the cards drawn after the first frame.
-pub type List = Arc<Page<Activity>>;
+pub type List = Arc<Page<ActivityCard>>;
 
 /// The most cards one column draws in the board's first frame: a column's
 /// screenful on a laptop (8 cards of 7.5 rem; two thirds of it in the
@@ -163,7 +163,7 @@ fn drawn_first(len: usize, budget: &mut usize) -> usize {
 
 /// The activities of one lane, by consent column (one pass over the list):
 /// their indices in `items`.
-fn by_state<'a>(items: impl Iterator<Item = (usize, &'a Activity)>) -> [Vec<usize>; 8] {
+fn by_state<'a>(items: impl Iterator<Item = (usize, &'a ActivityCard)>) -> [Vec<usize>; 8] {
     let mut columns: [Vec<usize>; 8] = Default::default();
     for (i, a) in items {
         let c = ConsentState::ALL.iter().position(|s| *s == a.consent).unwrap_or(0);
@@ -310,7 +310,7 @@ pub fn columns(list: &List, lang: Lang, lanes: Lanes) -> (AnyView, Later) {
 }
 
 /// How many cards each column has (for the phone's column switcher).
-pub fn counts(items: &[Activity]) -> [usize; 8] {
+pub fn counts(items: &[ActivityCard]) -> [usize; 8] {
     let mut n = [0; 8];
     for a in items {
         if let Some(i) = ConsentState::ALL.iter().position(|s| *s == a.consent) {
