@@ -77,9 +77,11 @@ pub fn title_link(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> 
     let badge = shown.fallback.then(|| {
         view! { " " <small class="badge lang-fallback" data-testid="text-fallback" data-lang=code>{text(lang, in_language(shown.lang))}</small> }
     });
+    // The language on the link itself: one element a title, not two
+    // (building the cards' elements is most of the board's first frame).
     view! {
-        <a href=format!("/activities/{}", activity.id) class="title">
-            <span lang=code data-text-lang=code>{shown.title.to_owned()}</span>
+        <a href=format!("/activities/{}", activity.id) class="title" lang=code data-text-lang=code>
+            {shown.title.to_owned()}
         </a>
         {badge}
     }
@@ -87,11 +89,12 @@ pub fn title_link(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> 
 
 /// Both parties' decisions, as words (not reactive: drawn in `lang`).
 fn consent_pair(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> {
+    // The party's code is text of the decision's element, not an element
+    // of its own (the card's element count is its cost).
     let one = |party: Party, consent: PartyConsent| {
         view! {
             <span class="consent" data-consent=consent.code() data-party=party.code()>
-                <span class="party-code">{party.short()}</span>
-                {text(lang, party_consent_key(consent))}
+                {format!("{} {}", party.short(), text(lang, party_consent_key(consent)))}
             </span>
         }
     };
