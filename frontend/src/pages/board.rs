@@ -77,7 +77,7 @@ pub fn BoardPage() -> impl IntoView {
                 Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{text(lang, Key::NoActivitiesMatch)}</p> }.into_any(),
                 Ok(page) => {
                     let counts = board::counts(&page.items);
-                    let (columns, later) = board::columns(page, lang, lanes);
+                    let (columns, later) = board::columns(page, lang, lanes, compact.get_untracked());
                     let first = ConsentState::ALL.into_iter().zip(counts).find(|(_, n)| *n > 0).map_or(ConsentState::Pending, |(s, _)| s);
                     let options = ConsentState::ALL
                         .into_iter()

@@ -129,13 +129,20 @@ pub fn card(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> {
 /// The board's list, shared by the cards drawn after the first frame.
 pub type List = Arc<Page<ActivityCard>>;
 
-/// The most cards one column draws in the board's first frame: a column's
-/// screenful on a laptop (8 cards of 7.5 rem; two thirds of it in the
-/// compact density).
-const FIRST_PER_COLUMN: usize = 8;
-/// The most cards the whole first frame draws, the eight columns' first
+/// The most cards one column draws in the board's first frame: what a
+/// column shows of a screen. Measured at 1440×900 (2026-12-03): a card is
+/// about 195 px high and the board starts about 445 px down, so each of
+/// the five columns in view shows two or three cards; four cover a screen
+/// 1,080 px high. Compact cards are about a third as high.
+const FIRST_PER_COLUMN: usize = 4;
+/// [`FIRST_PER_COLUMN`] in the compact density.
+const FIRST_PER_COLUMN_COMPACT: usize = 10;
+
+/// The most cards the whole first frame draws: the eight columns' first
 /// screenful (columns of later lanes get what the first lanes left).
-const FIRST_FRAME: usize = 64;
+fn first_frame_budget(per_column: usize) -> usize {
+    per_column * ConsentState::ALL.len()
+}
 
 /// The cards the first frame leaves out, drawn in the frame after it.
 ///
@@ -158,8 +165,8 @@ impl Later {
 
 /// How many of a column's `len` cards the first frame draws, out of what
 /// is left of the frame's `budget` (which it takes them from).
-fn drawn_first(len: usize, budget: &mut usize) -> usize {
-    let now = len.min(FIRST_PER_COLUMN).min(*budget);
+fn drawn_first(len: usize, per_column: usize, budget: &mut usize) -> usize {
+    let now = len.min(per_column).min(*budget);
     *budget -= now;
     now
 }
@@ -180,6 +187,8 @@ struct Draw<'a> {
     list: &'a List,
     lang: Lang,
     later: Later,
+    /// Cards a column draws in the first frame.
+    per_column: usize,
     /// Cards the first frame may still draw.
     budget: usize,
     /// Whether some card is left for later.
@@ -189,7 +198,7 @@ struct Draw<'a> {
 impl Draw<'_> {
     /// A column's cards: as many as the budget allows now, the rest later.
     fn cards(&mut self, cards: &[usize]) -> impl IntoView + use<> {
-        let now = drawn_first(cards.len(), &mut self.budget);
+        let now = drawn_first(cards.len(), self.per_column, &mut self.budget);
         self.deferred |= now < cards.len();
         let lang = self.lang;
         let first = cards[..now]
@@ -261,16 +270,23 @@ impl Draw<'_> {
 }
 
 /// The board's columns, in one row or in swimlanes, and the [`Later`] that
-/// draws the cards beyond the first frame's (once that frame is painted).
-pub fn columns(list: &List, lang: Lang, lanes: Lanes) -> (AnyView, Later) {
+/// draws the cards beyond the first frame's (once that frame is painted);
+/// `compact`: the density the first frame is drawn for.
+pub fn columns(list: &List, lang: Lang, lanes: Lanes, compact: bool) -> (AnyView, Later) {
     let later = Later {
         drawn: RwSignal::new(false),
+    };
+    let per_column = if compact {
+        FIRST_PER_COLUMN_COMPACT
+    } else {
+        FIRST_PER_COLUMN
     };
     let mut draw = Draw {
         list,
         lang,
         later,
-        budget: FIRST_FRAME,
+        per_column,
+        budget: first_frame_budget(per_column),
         deferred: false,
     };
     let items = list.items.iter().enumerate();
@@ -330,12 +346,23 @@ mod tests {
     /// What each column draws first, in order, from one frame's budget.
     fn first_frame(columns: &[usize]) -> Vec<usize> {
         let mut budget = FIRST_FRAME;
-        columns.iter().map(|&n| drawn_first(n, &mut budget)).collect()
+        columns
+            .iter()
+            .map(|&n| drawn_first(n, FIRST_PER_COLUMN, &mut budget))
+            .collect()
+    }
+
+    const FIRST_FRAME: usize = FIRST_PER_COLUMN * 8;
+
+    #[test]
+    fn the_compact_density_draws_more_cards_first() {
+        assert_eq!(first_frame_budget(FIRST_PER_COLUMN), 32);
+        assert_eq!(first_frame_budget(FIRST_PER_COLUMN_COMPACT), 80);
     }
 
     #[test]
     fn a_board_that_fits_a_screen_is_drawn_at_once() {
-        assert_eq!(first_frame(&[3, 0, 8, 5, 1, 2, 0, 7]), vec![3, 0, 8, 5, 1, 2, 0, 7]);
+        assert_eq!(first_frame(&[3, 0, 4, 2, 1, 2, 0, 4]), vec![3, 0, 4, 2, 1, 2, 0, 4]);
     }
 
     #[test]
