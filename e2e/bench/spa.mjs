@@ -6,7 +6,8 @@
 //
 // How it is measured, in the page itself:
 // - the list response's end is the Resource Timing entry's `responseEnd` of
-//   the `/activities?` request (the browser's own clock);
+//   the list's request (`/activities/cards?`; `/activities?` before the
+//   board and the table read cards) (the browser's own clock);
 // - a MutationObserver notices when the view's content is in the DOM; the
 //   next `requestAnimationFrame` callback runs just before that frame is
 //   painted, and a message posted from it runs just after the paint: that
@@ -89,7 +90,7 @@ for (const view of VIEWS) {
       const painted = await window.__concordPainted;
       const list = performance
         .getEntriesByType('resource')
-        .filter((e) => e.name.includes('/activities?'))
+        .filter((e) => /\/activities(\/cards)?\?/.test(e.name))
         .pop();
       if (!list) return null;
       performance.mark('concord-list-end', { startTime: list.responseEnd });

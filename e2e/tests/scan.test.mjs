@@ -196,7 +196,7 @@ test('filters follow the user from the board to the table, calendar, timeline an
   const searched = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.pathname.endsWith('/activities') && url.searchParams.has('q')) searched.push(url.searchParams.get('q'));
+    if (/\/activities(\/cards)?$/.test(url.pathname) && url.searchParams.has('q')) searched.push(url.searchParams.get('q'));
   });
   await page.locator('#filter-q').pressSequentially('zzzz-none', { delay: 40 });
   await page.waitForURL((url) => url.searchParams.get('q') === 'zzzz-none');

@@ -4,7 +4,7 @@
 
 use axum::body::Bytes;
 use chrono::NaiveDate;
-use concord_shared::api::{Activity, ActivityCounts, ExecutionStatus, Page};
+use concord_shared::api::{Activity, ActivityCard, ActivityCounts, ExecutionStatus, Page};
 use concord_shared::plan::{ConsentState, PartyConsent};
 use concord_shared::rules::{Action, Scope};
 use concord_shared::{CooperationArea, CooperationForm, Party};
@@ -190,6 +190,15 @@ fn sorted(select: Select<Entity>, sort: Option<&str>) -> Result<Select<Entity>, 
     Ok(select.order_by_asc(Column::Id))
 }
 
+/// What a listed activity carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The whole activity ([`Activity`]).
+    Whole,
+    /// What a list draws of it ([`ActivityCard`]): the board, the table.
+    Cards,
+}
+
 /// A page of a list, or none when the client's copy is current.
 pub struct Listed {
     /// The page's entity tag: what the page is made from (see [`PageKey::etag`]).
@@ -206,6 +215,7 @@ pub async fn list_json(
     state: &AppState,
     year: i32,
     q: ActivityQuery,
+    shape: Shape,
     fresh: impl FnOnce(&str) -> bool,
 ) -> Result<Listed, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
@@ -214,7 +224,7 @@ pub async fn list_json(
         plan_id: plan.id,
         revision: plan.revision,
         party: caller.party,
-        query: format!("{q:?}"),
+        query: format!("{shape:?} {q:?}"),
     };
     let etag = key.etag();
     if fresh(&etag) {
@@ -223,10 +233,17 @@ pub async fn list_json(
     if let Some(page) = state.pages.get(&key) {
         return Ok(Listed { etag, page: Some(page) });
     }
-    let page = Bytes::from(
-        serde_json::to_vec(&page_of(caller, state, &plan, q).await?)
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("serializing a page: {e}")))?,
-    );
+    let page = page_of(caller, state, &plan, q).await?;
+    let json = match shape {
+        Shape::Whole => serde_json::to_vec(&page),
+        Shape::Cards => serde_json::to_vec(&Page {
+            items: page.items.iter().map(ActivityCard::of).collect::<Vec<_>>(),
+            total: page.total,
+            offset: page.offset,
+            limit: page.limit,
+        }),
+    };
+    let page = Bytes::from(json.map_err(|e| AppError::Internal(anyhow::anyhow!("serializing a page: {e}")))?);
     state.pages.insert(key, page.clone());
     Ok(Listed { etag, page: Some(page) })
 }

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use concord_shared::InboxKind;
-use concord_shared::api::{Inbox, InboxCount, InboxCounts, InboxItem, InboxPlan, InboxTitle};
+use concord_shared::api::{Inbox, InboxCount, InboxCounts, InboxItem, InboxPlan, TitleText};
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::rules::alerts::{link, texts_link};
 use concord_shared::rules::inbox::{Waiting, awaits};
@@ -52,7 +52,7 @@ fn activity_item(
         title_lang: Some(row.text_lang),
         titles: texts
             .iter()
-            .map(|t| InboxTitle {
+            .map(|t| TitleText {
                 lang: t.lang,
                 title: t.title.clone(),
                 outdated: text_view(t, row).outdated,

@@ -135,6 +135,7 @@ pub fn api() -> (Router<AppState>, OpenApiDoc) {
         .routes(routes!(plans::transition))
         .routes(routes!(plans::activities, plans::create_activity))
         .routes(routes!(plans::counts))
+        .routes(routes!(plans::activity_cards))
         .routes(routes!(inbox::bulk_decide))
         .routes(routes!(plans::sign))
         .routes(routes!(plans::amend))

@@ -6,7 +6,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use concord_shared::Problem;
 use concord_shared::api::{
-    Activity, ActivityCounts, CarryOver, ExecutionReport, NewActivity, NewPlan, NewSignature, Page, Plan,
+    Activity, ActivityCard, ActivityCounts, CarryOver, ExecutionReport, NewActivity, NewPlan, NewSignature, Page, Plan,
     PlanVersionDetail, PlanVersionInfo, TransitionRequest, VersionComparison,
 };
 use serde::Deserialize;
@@ -14,7 +14,7 @@ use serde::Deserialize;
 use crate::auth::AuthUser;
 use crate::error::AppError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, IfMatch, check_paging, etagged};
-use crate::models::activity_list::ActivityQuery;
+use crate::models::activity_list::{ActivityQuery, Shape};
 use crate::models::{activities, activity_list, plans, versions};
 use crate::state::AppState;
 
@@ -104,8 +104,42 @@ pub async fn activities(
     ApiQuery(q): ApiQuery<ActivityQuery>,
     headers: axum::http::HeaderMap,
 ) -> Result<axum::response::Response, AppError> {
-    let listed = activity_list::list_json(&caller, &state, year, checked(q)?, |tag| {
-        crate::extract::none_match(&headers, tag)
+    listed(&caller, &state, year, q, Shape::Whole, &headers).await
+}
+
+/// What the board, the table and the plan's work queue draw of the plan's
+/// activities the caller may see ([`ActivityCard`]: no descriptions, no
+/// sides, titles only), filtered, sorted and paged as the list is, with
+/// the list's `ETag`s (`If-None-Match` answers 304 while nothing changed).
+#[utoipa::path(get, path = "/api/v1/plans/{year}/activities/cards", tag = "activities", security(("session" = []), ("token" = [])),
+    params(("year" = i32, Path), ActivityQuery, ("If-None-Match" = Option<String>, Header, description = "An ETag this client holds")),
+    responses(
+        (status = 200, body = Page<ActivityCard>, headers(("ETag" = String))),
+        (status = 304, description = "Not modified: the tag in If-None-Match is current", headers(("ETag" = String))),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn activity_cards(
+    caller: AuthUser,
+    State(state): State<AppState>,
+    ApiPath(year): ApiPath<i32>,
+    ApiQuery(q): ApiQuery<ActivityQuery>,
+    headers: axum::http::HeaderMap,
+) -> Result<axum::response::Response, AppError> {
+    listed(&caller, &state, year, q, Shape::Cards, &headers).await
+}
+
+/// A page of the list in `shape`, or 304 when the client holds it.
+async fn listed(
+    caller: &AuthUser,
+    state: &AppState,
+    year: i32,
+    q: ActivityQuery,
+    shape: Shape,
+    headers: &axum::http::HeaderMap,
+) -> Result<axum::response::Response, AppError> {
+    let listed = activity_list::list_json(caller, state, year, checked(q)?, shape, |tag| {
+        crate::extract::none_match(headers, tag)
     })
     .await?;
     Ok(match listed.page {

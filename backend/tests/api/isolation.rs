@@ -177,6 +177,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::Custom(|_, role| if role >= Role::Planner { 201 } else { 403 }),
     ),
     ("get", "/api/v1/plans/{year}/activities/counts", Rule::AnyUser(200)),
+    ("get", "/api/v1/plans/{year}/activities/cards", Rule::AnyUser(200)),
     // Accepting the shared AZ activity in bulk: coordinators of both parties
     // are answered per activity (200); the others may not consent at all.
     (

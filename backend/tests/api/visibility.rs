@@ -123,14 +123,20 @@ async fn comment_on(app: &TestApp, fact: &Fact, party: Party, internal: bool, n:
     .expect("comment");
 }
 
-/// The ids of the activities a list or search returns for the plan of `year`.
+/// The ids of the activities a list or search returns for the plan of
+/// `year`, checked to be those its cards (the board's list) return too.
 async fn listed(client: &Client, year: i32, q: Option<&str>) -> BTreeSet<i64> {
     let filter = ActivityFilter {
         q: q.map(str::to_owned),
         ..Default::default()
     };
     let page = client.activities(year, &filter).await.expect("list");
-    page.items.iter().map(|a| a.id).collect()
+    let ids: BTreeSet<i64> = page.items.iter().map(|a| a.id).collect();
+    // The board's and the table's list of the same query: the same activities.
+    let cards = client.activity_cards(year, &filter).await.expect("cards");
+    assert_eq!(cards.total, page.total);
+    assert_eq!(cards.items.iter().map(|a| a.id).collect::<BTreeSet<_>>(), ids);
+    ids
 }
 
 #[tokio::test]

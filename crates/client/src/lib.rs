@@ -10,10 +10,11 @@
 use concord_shared::Lang;
 use concord_shared::Problem;
 use concord_shared::api::{
-    Activity, ActivityCounts, ActivityPatch, AuditEntry, CarryOver, Comment, ConsentRequest, CreatedToken,
-    ExecutionReport, ExecutionUpdate, Health, HistoryEntry, LoginRequest, Me, NewActivity, NewComment, NewPlan,
-    NewSignature, NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan, PlanVersionDetail, PlanVersionInfo,
-    Reference, SessionView, SummaryUpdate, TokenView, TransitionRequest, UserPatch, UserView, VersionComparison,
+    Activity, ActivityCard, ActivityCounts, ActivityPatch, AuditEntry, CarryOver, Comment, ConsentRequest,
+    CreatedToken, ExecutionReport, ExecutionUpdate, Health, HistoryEntry, LoginRequest, Me, NewActivity, NewComment,
+    NewPlan, NewSignature, NewToken, NewUser, Page, PasswordChange, PasswordReset, Plan, PlanVersionDetail,
+    PlanVersionInfo, Reference, SessionView, SummaryUpdate, TokenView, TransitionRequest, UserPatch, UserView,
+    VersionComparison,
 };
 use concord_shared::api::{ActivityText, TextInput};
 use concord_shared::api::{
@@ -509,6 +510,13 @@ impl Client {
     /// `HTTP GET /api/v1/plans/{year}/activities`: a page of the activities the caller may see.
     pub async fn activities(&self, year: i32, filter: &ActivityFilter) -> Result<Page<Activity>, ClientError> {
         let path = format!("/api/v1/plans/{year}/activities?{}", filter.query_string());
+        json(self.request(Method::GET, &path).send().await).await
+    }
+
+    /// `HTTP GET /api/v1/plans/{year}/activities/cards`: a page of the plan's
+    /// activities as a list draws them (no descriptions, no sides).
+    pub async fn activity_cards(&self, year: i32, filter: &ActivityFilter) -> Result<Page<ActivityCard>, ClientError> {
+        let path = format!("/api/v1/plans/{year}/activities/cards?{}", filter.query_string());
         json(self.request(Method::GET, &path).send().await).await
     }
 

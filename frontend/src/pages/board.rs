@@ -5,7 +5,7 @@
 
 use concord_client::{ActivityFilter, Client};
 use concord_shared::Lang;
-use concord_shared::api::{Activity, Page};
+use concord_shared::api::{ActivityCard, Page};
 use concord_shared::plan::ConsentState;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -29,7 +29,7 @@ use crate::ui::{Content, Loader, format_number};
 fn activities_resource<T: 'static>(
     year: Memo<i32>,
     extra: fn(&mut ActivityFilter),
-    keep: fn(Page<Activity>) -> T,
+    keep: fn(Page<ActivityCard>) -> T,
 ) -> LocalResource<Result<T, concord_shared::Problem>> {
     let client = expect_context::<Client>();
     let auth = expect_context::<Auth>();
@@ -41,7 +41,7 @@ fn activities_resource<T: 'static>(
         let mut filter = filter.get();
         extra(&mut filter);
         let year = year.get();
-        async move { auth.call(client.activities(year, &filter)).await.map(keep) }
+        async move { auth.call(client.activity_cards(year, &filter)).await.map(keep) }
     })
 }
 
@@ -77,7 +77,7 @@ pub fn BoardPage() -> impl IntoView {
                 Ok(page) if page.items.is_empty() => view! { <p class="empty card" data-testid="empty">{text(lang, Key::NoActivitiesMatch)}</p> }.into_any(),
                 Ok(page) => {
                     let counts = board::counts(&page.items);
-                    let (columns, later) = board::columns(page, lang, lanes);
+                    let (columns, later) = board::columns(page, lang, lanes, compact.get_untracked());
                     let first = ConsentState::ALL.into_iter().zip(counts).find(|(_, n)| *n > 0).map_or(ConsentState::Pending, |(s, _)| s);
                     let options = ConsentState::ALL
                         .into_iter()
@@ -181,13 +181,13 @@ fn saved_columns() -> Vec<String> {
     }
 }
 
-fn cell(activity: &Activity, column: &str, lang: Lang, i18n: I18n) -> AnyView {
+fn cell(activity: &ActivityCard, column: &str, lang: Lang, i18n: I18n) -> AnyView {
     match column {
         "reference" => activity.reference.clone().unwrap_or_default().into_any(),
         "title" => board::title_link(activity, lang).into_any(),
         "area" => activity.area.label(lang).into_any(),
         "form" => activity.form.label(lang).into_any(),
-        "when" => schedule_text(activity, lang).into_any(),
+        "when" => schedule_text(activity.when(), lang).into_any(),
         "host" => activity.host_party.short().into_any(),
         "proposer" => activity.proposing_party.short().into_any(),
         "consent" => i18n.t(consent_key(activity.consent)).into_any(),

@@ -278,7 +278,7 @@ fn timeline(i18n: I18n, year: i32, items: Vec<Activity>) -> impl IntoView {
                     let text = if tentative { format!("~ {title}") } else { title.clone() };
                     let hidden = format!(
                         " — {}{}",
-                        schedule_text(a, lang),
+                        schedule_text(a.when(), lang),
                         if tentative { format!(", {}", i18n.t(Key::ViewsTentative)) } else { String::new() }
                     );
                     view! {
@@ -307,7 +307,7 @@ fn timeline(i18n: I18n, year: i32, items: Vec<Activity>) -> impl IntoView {
                 <tr>
                     <td>{a.area.label(lang)}</td>
                     <td>{activity_link(a, "")}</td>
-                    <td>{schedule_text(a, lang)}</td>
+                    <td>{schedule_text(a.when(), lang)}</td>
                 </tr>
             }
         })

@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use concord_shared::api::{Activity, Page};
+use concord_shared::api::{ActivityCard, Page};
 use concord_shared::plan::{ConsentState, PartyConsent};
 use concord_shared::{CooperationArea, Lang, Party};
 use leptos::prelude::*;
@@ -70,28 +70,31 @@ impl Lanes {
 /// table row show an activity's title.
 /// The title is in `lang` when that text is written, else in the fallback
 /// language, marked as such.
-pub fn title_link(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
+pub fn title_link(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> {
     // A plain anchor: the router handles its click; no memo per card.
-    let shown = activity.text_in(lang);
+    let shown = activity.title_in(lang);
     let code = shown.lang.code();
     let badge = shown.fallback.then(|| {
         view! { " " <small class="badge lang-fallback" data-testid="text-fallback" data-lang=code>{text(lang, in_language(shown.lang))}</small> }
     });
+    // The language on the link itself: one element a title, not two
+    // (building the cards' elements is most of the board's first frame).
     view! {
-        <a href=format!("/activities/{}", activity.id) class="title">
-            <span lang=code data-text-lang=code>{shown.title.to_owned()}</span>
+        <a href=format!("/activities/{}", activity.id) class="title" lang=code data-text-lang=code>
+            {shown.title.to_owned()}
         </a>
         {badge}
     }
 }
 
 /// Both parties' decisions, as words (not reactive: drawn in `lang`).
-fn consent_pair(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
+fn consent_pair(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> {
+    // The party's code is text of the decision's element, not an element
+    // of its own (the card's element count is its cost).
     let one = |party: Party, consent: PartyConsent| {
         view! {
             <span class="consent" data-consent=consent.code() data-party=party.code()>
-                <span class="party-code">{party.short()}</span>
-                {text(lang, party_consent_key(consent))}
+                {format!("{} {}", party.short(), text(lang, party_consent_key(consent)))}
             </span>
         }
     };
@@ -99,7 +102,7 @@ fn consent_pair(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// A card of the board and the inbox, drawn in `lang`.
-pub fn card(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
+pub fn card(activity: &ActivityCard, lang: Lang) -> impl IntoView + use<> {
     let state = activity.consent;
     let reference = match &activity.reference {
         Some(r) => r.clone().into_any(),
@@ -109,7 +112,7 @@ pub fn card(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
         "{} · {} · {} · {}",
         activity.area.label(lang),
         activity.form.label(lang),
-        schedule_text(activity, lang),
+        schedule_text(activity.when(), lang),
         text(lang, Key::HostedBy).replace("{party}", activity.host_party.short())
     );
     view! {
@@ -124,15 +127,22 @@ pub fn card(activity: &Activity, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// The board's list, shared by the cards drawn after the first frame.
-pub type List = Arc<Page<Activity>>;
+pub type List = Arc<Page<ActivityCard>>;
 
-/// The most cards one column draws in the board's first frame: a column's
-/// screenful on a laptop (8 cards of 7.5 rem; two thirds of it in the
-/// compact density).
-const FIRST_PER_COLUMN: usize = 8;
-/// The most cards the whole first frame draws, the eight columns' first
+/// The most cards one column draws in the board's first frame: what a
+/// column shows of a screen. Measured at 1440×900 (2026-12-03): a card is
+/// about 195 px high and the board starts about 445 px down, so each of
+/// the five columns in view shows two or three cards; four cover a screen
+/// 1,080 px high. Compact cards are about a third as high.
+const FIRST_PER_COLUMN: usize = 4;
+/// [`FIRST_PER_COLUMN`] in the compact density.
+const FIRST_PER_COLUMN_COMPACT: usize = 10;
+
+/// The most cards the whole first frame draws: the eight columns' first
 /// screenful (columns of later lanes get what the first lanes left).
-const FIRST_FRAME: usize = 64;
+fn first_frame_budget(per_column: usize) -> usize {
+    per_column * ConsentState::ALL.len()
+}
 
 /// The cards the first frame leaves out, drawn in the frame after it.
 ///
@@ -155,15 +165,15 @@ impl Later {
 
 /// How many of a column's `len` cards the first frame draws, out of what
 /// is left of the frame's `budget` (which it takes them from).
-fn drawn_first(len: usize, budget: &mut usize) -> usize {
-    let now = len.min(FIRST_PER_COLUMN).min(*budget);
+fn drawn_first(len: usize, per_column: usize, budget: &mut usize) -> usize {
+    let now = len.min(per_column).min(*budget);
     *budget -= now;
     now
 }
 
 /// The activities of one lane, by consent column (one pass over the list):
 /// their indices in `items`.
-fn by_state<'a>(items: impl Iterator<Item = (usize, &'a Activity)>) -> [Vec<usize>; 8] {
+fn by_state<'a>(items: impl Iterator<Item = (usize, &'a ActivityCard)>) -> [Vec<usize>; 8] {
     let mut columns: [Vec<usize>; 8] = Default::default();
     for (i, a) in items {
         let c = ConsentState::ALL.iter().position(|s| *s == a.consent).unwrap_or(0);
@@ -177,6 +187,8 @@ struct Draw<'a> {
     list: &'a List,
     lang: Lang,
     later: Later,
+    /// Cards a column draws in the first frame.
+    per_column: usize,
     /// Cards the first frame may still draw.
     budget: usize,
     /// Whether some card is left for later.
@@ -186,7 +198,7 @@ struct Draw<'a> {
 impl Draw<'_> {
     /// A column's cards: as many as the budget allows now, the rest later.
     fn cards(&mut self, cards: &[usize]) -> impl IntoView + use<> {
-        let now = drawn_first(cards.len(), &mut self.budget);
+        let now = drawn_first(cards.len(), self.per_column, &mut self.budget);
         self.deferred |= now < cards.len();
         let lang = self.lang;
         let first = cards[..now]
@@ -258,16 +270,23 @@ impl Draw<'_> {
 }
 
 /// The board's columns, in one row or in swimlanes, and the [`Later`] that
-/// draws the cards beyond the first frame's (once that frame is painted).
-pub fn columns(list: &List, lang: Lang, lanes: Lanes) -> (AnyView, Later) {
+/// draws the cards beyond the first frame's (once that frame is painted);
+/// `compact`: the density the first frame is drawn for.
+pub fn columns(list: &List, lang: Lang, lanes: Lanes, compact: bool) -> (AnyView, Later) {
     let later = Later {
         drawn: RwSignal::new(false),
+    };
+    let per_column = if compact {
+        FIRST_PER_COLUMN_COMPACT
+    } else {
+        FIRST_PER_COLUMN
     };
     let mut draw = Draw {
         list,
         lang,
         later,
-        budget: FIRST_FRAME,
+        per_column,
+        budget: first_frame_budget(per_column),
         deferred: false,
     };
     let items = list.items.iter().enumerate();
@@ -310,7 +329,7 @@ pub fn columns(list: &List, lang: Lang, lanes: Lanes) -> (AnyView, Later) {
 }
 
 /// How many cards each column has (for the phone's column switcher).
-pub fn counts(items: &[Activity]) -> [usize; 8] {
+pub fn counts(items: &[ActivityCard]) -> [usize; 8] {
     let mut n = [0; 8];
     for a in items {
         if let Some(i) = ConsentState::ALL.iter().position(|s| *s == a.consent) {
@@ -327,12 +346,23 @@ mod tests {
     /// What each column draws first, in order, from one frame's budget.
     fn first_frame(columns: &[usize]) -> Vec<usize> {
         let mut budget = FIRST_FRAME;
-        columns.iter().map(|&n| drawn_first(n, &mut budget)).collect()
+        columns
+            .iter()
+            .map(|&n| drawn_first(n, FIRST_PER_COLUMN, &mut budget))
+            .collect()
+    }
+
+    const FIRST_FRAME: usize = FIRST_PER_COLUMN * 8;
+
+    #[test]
+    fn the_compact_density_draws_more_cards_first() {
+        assert_eq!(first_frame_budget(FIRST_PER_COLUMN), 32);
+        assert_eq!(first_frame_budget(FIRST_PER_COLUMN_COMPACT), 80);
     }
 
     #[test]
     fn a_board_that_fits_a_screen_is_drawn_at_once() {
-        assert_eq!(first_frame(&[3, 0, 8, 5, 1, 2, 0, 7]), vec![3, 0, 8, 5, 1, 2, 0, 7]);
+        assert_eq!(first_frame(&[3, 0, 4, 2, 1, 2, 0, 4]), vec![3, 0, 4, 2, 1, 2, 0, 4]);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! the work queue is built by) is marked with what awaits.
 
 use concord_client::Client;
-use concord_shared::api::{Activity, Page};
+use concord_shared::api::{ActivityCard, Page};
 use concord_shared::plan::PlanState;
 use concord_shared::rules::inbox::{Waiting, awaits, bulk_actions_on};
 use concord_shared::{BulkAction, InboxKind, Problem};
@@ -17,7 +17,7 @@ use crate::i18n::{I18n, Key};
 use crate::ui::bulk::{BulkBar, PickAll, PickBox, Picked};
 
 /// The table's rows as loaded.
-pub type Rows = LocalResource<Result<Page<Activity>, Problem>>;
+pub type Rows = LocalResource<Result<Page<ActivityCard>, Problem>>;
 
 /// The table's selection: the plan's state, the rows, what is picked.
 #[derive(Clone, Copy)]
@@ -59,7 +59,7 @@ impl TableSelection {
     }
 
     /// What the user may do to `a` in bulk (nothing until the plan is read).
-    fn offers(self, a: &Activity) -> Vec<BulkAction> {
+    fn offers(self, a: &ActivityCard) -> Vec<BulkAction> {
         let auth = expect_context::<Auth>();
         match (auth.actor(), self.state.get()) {
             (Some(actor), Some(plan)) => bulk_actions_on(actor, plan, a.proposing_party, a.consent),
@@ -68,7 +68,7 @@ impl TableSelection {
     }
 
     /// What of `a` awaits the user, as the work queue would list it.
-    fn awaiting(self, a: &Activity) -> Option<InboxKind> {
+    fn awaiting(self, a: &ActivityCard) -> Option<InboxKind> {
         let auth = expect_context::<Auth>();
         let actor = auth.actor()?;
         let plan = self.state.get()?;
@@ -81,7 +81,7 @@ impl TableSelection {
         awaits(actor, &thing)
     }
 
-    fn pick(self, a: &Activity) -> Picked {
+    fn pick(self, a: &ActivityCard) -> Picked {
         Picked {
             year: self.year.get_untracked(),
             id: a.id,
@@ -91,7 +91,7 @@ impl TableSelection {
     }
 
     /// The header cell: select every row of the page that can be decided.
-    pub fn head(self, items: &[Activity]) -> impl IntoView + use<> {
+    pub fn head(self, items: &[ActivityCard]) -> impl IntoView + use<> {
         let i18n = expect_context::<I18n>();
         let all: Vec<Picked> = items
             .iter()
@@ -109,7 +109,7 @@ impl TableSelection {
 
     /// A row's cell: what of it awaits the user, and its checkbox when the
     /// user may decide it in bulk.
-    pub fn cell(self, a: &Activity) -> impl IntoView + use<> {
+    pub fn cell(self, a: &ActivityCard) -> impl IntoView + use<> {
         let i18n = expect_context::<I18n>();
         let offered = !self.offers(a).is_empty();
         let me = self.pick(a);

@@ -1,7 +1,7 @@
 //! The words for the closed lists and recorded changes: consent and
 //! execution states, cost arrangements, instrument kinds, history fields.
 
-use concord_shared::api::{Activity, CostArrangement, ExecutionStatus, InstrumentKind};
+use concord_shared::api::{Activity, CostArrangement, ExecutionStatus, InstrumentKind, When};
 use concord_shared::plan::{ConsentState, PartyConsent, PlanState};
 use concord_shared::rules::plan::{ShownState, shown_state};
 use concord_shared::{CooperationArea, CooperationForm, Lang, Party};
@@ -36,15 +36,15 @@ pub fn party_consent_key(consent: PartyConsent) -> Key {
 }
 
 /// When an activity takes place, in words: exact dates or a tentative month.
-pub fn schedule_text(activity: &Activity, lang: Lang) -> String {
-    match (activity.start_date, activity.end_date, activity.month) {
+pub fn schedule_text(when: When, lang: Lang) -> String {
+    match (when.start_date, when.end_date, when.month) {
         (Some(start), Some(end), _) if end != start => format!(
             "{} – {}",
             format_iso_date(&iso(start), lang),
             format_iso_date(&iso(end), lang)
         ),
         (Some(start), _, _) => format_iso_date(&iso(start), lang),
-        (None, _, Some(month)) => format!("{} {} (~)", month_name(lang, month), activity.year),
+        (None, _, Some(month)) => format!("{} {} (~)", month_name(lang, month), when.year),
         _ => String::new(),
     }
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{PickedText, pick_from};
+use super::{PickedText, TitleText, pick_from};
 use crate::domain::{BulkAction, InboxKind};
 use crate::i18n::Lang;
 use crate::plan::PlanState;
@@ -33,7 +33,7 @@ pub struct InboxItem {
     pub title_lang: Option<Lang>,
     /// For an activity: its title in every language written, to show in
     /// the reader's language (see [`InboxItem::title_in`]).
-    pub titles: Vec<InboxTitle>,
+    pub titles: Vec<TitleText>,
     /// An activity's reference code, or a notification's number.
     pub reference: Option<String>,
     /// For a plan step: the state proposed.
@@ -42,18 +42,6 @@ pub struct InboxItem {
     pub since: DateTime<Utc>,
     /// The web app's path where it is decided.
     pub link: String,
-}
-
-/// An activity's title in one language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct InboxTitle {
-    /// The language.
-    pub lang: Lang,
-    /// The title.
-    pub title: String,
-    /// The original changed since this translation was written or confirmed.
-    pub outdated: bool,
 }
 
 impl InboxItem {

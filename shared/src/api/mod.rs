@@ -137,6 +137,9 @@ pub use plans::*;
 mod texts;
 pub use texts::*;
 
+mod cards;
+pub use cards::*;
+
 mod webhooks;
 pub use webhooks::*;
 

@@ -33,6 +33,18 @@ pub struct ActivityText {
     pub version: i64,
 }
 
+/// An activity's title alone in one language (the work queue, the board's cards).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TitleText {
+    /// The language.
+    pub lang: Lang,
+    /// The title.
+    pub title: String,
+    /// The original changed since this translation was written or confirmed.
+    pub outdated: bool,
+}
+
 /// `PUT /api/v1/activities/{id}/texts/{lang}`: the text in one language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -359,7 +359,7 @@ fn Details(activity: Activity) -> impl IntoView {
             <dt>{i18n.tr(Key::When)}</dt>
             <dd data-testid="when">{
                 let a = a.clone();
-                move || schedule_text(&a, lang())
+                move || schedule_text(a.when(), lang())
             }</dd>
             <dt>{i18n.tr(Key::Cost)}</dt>
             <dd>{i18n.tr(cost_key(a.cost))}</dd>
