@@ -3,8 +3,10 @@
 //! the rows its party owns; the rows the other party owns arrive by
 //! PostgreSQL logical replication. `cli.rs` is `concord federation
 //! init|connect|status`, over `setup.rs` (init, connect) and `status.rs`;
-//! `keys.rs` the node's Ed25519 key.
+//! `keys.rs` the node's Ed25519 key; `apply.rs` keeps the activities'
+//! caches after the replication apply worker wrote a row.
 
+pub mod apply;
 pub mod cli;
 pub mod keys;
 pub mod setup;

@@ -23,48 +23,115 @@ pub struct Owned {
     /// a node leaves the other party's to arrive from their owner with the
     /// subscription's first copy, else that copy would collide with them.
     pub seeded: Option<&'static str>,
+    /// The columns each node keeps for itself (a cache derived from other
+    /// rows): left out of the publication's column list, and the only
+    /// ones the trigger lets a node write on the other party's row.
+    pub local: &'static [&'static str],
+    /// The column naming the activity a row belongs to, when a replicated
+    /// row must refresh that activity's cache (`concord_applied`).
+    pub applied: Option<&'static str>,
+    /// A unique index to use as replica identity instead of the whole row
+    /// (`REPLICA IDENTITY FULL` cannot be used with a column list).
+    pub identity: Option<&'static str>,
 }
+
+/// Neither a cache, nor an activity to refresh, nor an index of its own.
+const PLAIN: Owned = Owned {
+    table: "",
+    column: "party",
+    shared: None,
+    seeded: None,
+    local: &[],
+    applied: None,
+    identity: None,
+};
+
+/// The activity row's columns that are each node's own (never published,
+/// and the only ones a node writes on the other party's activity): the
+/// caches of the consent, side and execution rows
+/// (`models::activity_rows`), the search text (derived from the
+/// substance), the node's own version counter and time of change, and
+/// who created it (a user id of the proposer's node).
+pub const ACTIVITY_CACHE: &[&str] = &[
+    "consent_az",
+    "consent_ge",
+    "consent",
+    "az_participants",
+    "az_unit",
+    "az_contact",
+    "az_summary",
+    "ge_participants",
+    "ge_unit",
+    "ge_contact",
+    "ge_summary",
+    "execution",
+    "execution_reason",
+    "search_text",
+    "version",
+    "updated_at",
+    "created_by",
+];
 
 /// The tables replicated today: those whose rows already have one owner.
 /// docs/federation.md lists every table and the splits still to come.
 pub const OWNED: &[Owned] = &[
     Owned {
+        table: "activities",
+        column: "proposing_party",
+        // A draft stays home; `shared` never goes back to false (a
+        // withdrawn activity stays shared, withdrawn).
+        shared: Some("shared"),
+        local: ACTIVITY_CACHE,
+        applied: Some("id"),
+        identity: Some("idx_activities_replica"),
+        ..PLAIN
+    },
+    Owned {
+        table: "activity_sides",
+        // A draft's side stays home; `shared` is set in the sharing
+        // transaction (a row filter cannot look at the activity's row).
+        shared: Some("shared"),
+        applied: Some("activity_id"),
+        ..PLAIN
+    },
+    Owned {
+        table: "activity_execution",
+        // Only ever reported on a shared activity of a signed plan.
+        applied: Some("activity_id"),
+        ..PLAIN
+    },
+    Owned {
         table: "comments",
-        column: "party",
         // Internal notes never leave home (and a comment on a never-shared
         // draft is stored as one).
         shared: Some("NOT internal"),
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "plan_signatures",
-        column: "party",
-        shared: None,
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "competent_authorities",
-        column: "party",
         // A pending change is its party's alone until announced.
         shared: Some("NOT pending"),
         // The authorities at the agreement's signature (migration 000001):
         // the only entries that took effect without a notification.
         seeded: Some("notification_id IS NULL AND NOT pending"),
+        ..PLAIN
     },
     Owned {
         table: "activity_consents",
-        column: "party",
         // A decision is only ever made on a shared activity.
-        shared: None,
-        seeded: None,
+        applied: Some("activity_id"),
+        ..PLAIN
     },
     Owned {
         table: "activity_texts",
-        column: "party",
         // A draft's texts stay home; `shared` is set in the sharing
         // transaction (a row filter cannot look at the activity's row).
         shared: Some("shared"),
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "documents",
@@ -72,7 +139,7 @@ pub const OWNED: &[Owned] = &[
         // A document on a draft or a pending authority change stays home.
         // Its bytes are in the node's blob store, not in the row.
         shared: Some("shared"),
-        seeded: None,
+        ..PLAIN
     },
 ];
 
@@ -186,16 +253,24 @@ pub async fn init(settings: &Settings) -> anyhow::Result<Init> {
         }
     }
     install_triggers(&txn, party).await?;
+    install_applied(&txn).await?;
+    let mut tables = Vec::new();
     for owned in OWNED {
         // Updates and deletes must carry the filter's columns.
-        run(&txn, &format!("ALTER TABLE {} REPLICA IDENTITY FULL", owned.table)).await?;
+        let identity = match owned.identity {
+            Some(index) => format!("USING INDEX {index}"),
+            None => "FULL".to_owned(),
+        };
+        run(
+            &txn,
+            &format!("ALTER TABLE {} REPLICA IDENTITY {identity}", owned.table),
+        )
+        .await?;
+        let columns = published_columns(&txn, owned).await?;
+        tables.push(format!("{}{columns} WHERE {}", owned.table, row_filter(owned, party)));
     }
     let name = publication(party);
-    let tables = OWNED
-        .iter()
-        .map(|owned| format!("{} WHERE {}", owned.table, row_filter(owned, party)))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let tables = tables.join(", ");
     let exists: bool = scalar(
         &txn,
         &format!("SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = '{name}')"),
@@ -268,7 +343,8 @@ async fn disjoint_sequences(db: &impl ConnectionTrait, party: Party) -> anyhow::
     Ok(rows.len())
 }
 
-/// A trigger on each owned table refusing rows of the other party. It is
+/// A trigger on each owned table refusing rows of the other party, but for
+/// a change of the table's local columns only (the node's cache). It is
 /// an ordinary (`ENABLE`d, origin) trigger, so the replication apply worker,
 /// which runs with `session_replication_role = replica`, does not fire it.
 async fn install_triggers(db: &impl ConnectionTrait, party: Party) -> anyhow::Result<()> {
@@ -285,6 +361,10 @@ async fn install_triggers(db: &impl ConnectionTrait, party: Party) -> anyhow::Re
                  owner := to_jsonb(NEW) ->> TG_ARGV[0]; \
                END IF; \
                IF owner IS DISTINCT FROM TG_ARGV[1] THEN \
+                 IF TG_OP = 'UPDATE' AND TG_NARGS > 2 \
+                    AND to_jsonb(NEW) - TG_ARGV[2]::text[] = to_jsonb(OLD) - TG_ARGV[2]::text[] THEN \
+                   RETURN NEW; \
+                 END IF; \
                  RAISE EXCEPTION 'this % row is written only on the node of %', TG_TABLE_NAME, owner \
                    USING ERRCODE = '{sqlstate}', DETAIL = owner; \
                END IF; \
@@ -300,15 +380,105 @@ async fn install_triggers(db: &impl ConnectionTrait, party: Party) -> anyhow::Re
             &format!("DROP TRIGGER IF EXISTS concord_owned_rows ON {}", owned.table),
         )
         .await?;
+        // The node's own columns on the other party's row: only they may change.
+        let local = if owned.local.is_empty() {
+            String::new()
+        } else {
+            format!(", '{{{}}}'", owned.local.join(","))
+        };
         run(
             db,
             &format!(
                 "CREATE TRIGGER concord_owned_rows BEFORE INSERT OR UPDATE OR DELETE ON {} \
-                 FOR EACH ROW EXECUTE FUNCTION concord_refuse_foreign_row('{}', '{}')",
+                 FOR EACH ROW EXECUTE FUNCTION concord_refuse_foreign_row('{}', '{}'{local})",
                 owned.table,
                 owned.column,
                 party.code()
             ),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The publication's column list of `owned`: every column but its local
+/// ones (none: the whole row).
+async fn published_columns(db: &impl ConnectionTrait, owned: &Owned) -> anyhow::Result<String> {
+    if owned.local.is_empty() {
+        return Ok(String::new());
+    }
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT a.attname::text AS col FROM pg_attribute a \
+                 WHERE a.attrelid = 'public.{}'::regclass AND a.attnum > 0 AND NOT a.attisdropped \
+                 ORDER BY a.attnum",
+                owned.table
+            ),
+        ))
+        .await?;
+    let mut columns = Vec::new();
+    for row in rows {
+        let column: String = row.try_get("", "col")?;
+        if !owned.local.contains(&column.as_str()) {
+            columns.push(column);
+        }
+    }
+    Ok(format!(" ({})", columns.join(", ")))
+}
+
+/// The channel on which a node hears that the apply worker wrote a row
+/// (`federation::apply`): the payload is `<table>:<key>`.
+pub const APPLIED_CHANNEL: &str = "concord_applied";
+
+/// A trigger `concord_applied` on each owned table whose rows refresh an
+/// activity's cache: enabled as a replica trigger, so it fires for the
+/// replication apply worker only, and it notifies [`APPLIED_CHANNEL`]
+/// with the table and the key (delivered when the applied transaction
+/// commits), unless the update changed nothing the publication carries:
+/// the other node refreshing its own cache on its row sends an update of
+/// unchanged replicated columns, which changes nothing here.
+async fn install_applied(db: &impl ConnectionTrait) -> anyhow::Result<()> {
+    run(
+        db,
+        &format!(
+            "CREATE OR REPLACE FUNCTION concord_notify_applied() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             DECLARE applied jsonb; \
+             BEGIN \
+               IF TG_OP = 'UPDATE' \
+                  AND to_jsonb(NEW) - TG_ARGV[1]::text[] = to_jsonb(OLD) - TG_ARGV[1]::text[] THEN \
+                 RETURN NULL; \
+               END IF; \
+               IF TG_OP = 'DELETE' THEN applied := to_jsonb(OLD); ELSE applied := to_jsonb(NEW); END IF; \
+               PERFORM pg_notify('{APPLIED_CHANNEL}', TG_TABLE_NAME || ':' || (applied ->> TG_ARGV[0])); \
+               RETURN NULL; \
+             END $$"
+        ),
+    )
+    .await?;
+    for owned in OWNED {
+        run(
+            db,
+            &format!("DROP TRIGGER IF EXISTS concord_applied ON {}", owned.table),
+        )
+        .await?;
+        let Some(key) = owned.applied else {
+            continue;
+        };
+        run(
+            db,
+            &format!(
+                "CREATE TRIGGER concord_applied AFTER INSERT OR UPDATE OR DELETE ON {} \
+                 FOR EACH ROW EXECUTE FUNCTION concord_notify_applied('{key}', '{{{}}}')",
+                owned.table,
+                owned.local.join(",")
+            ),
+        )
+        .await?;
+        run(
+            db,
+            &format!("ALTER TABLE {} ENABLE REPLICA TRIGGER concord_applied", owned.table),
         )
         .await?;
     }
