@@ -4,7 +4,7 @@
 //! (its consents, sides, execution status, search text) would not follow a
 //! consent, side or substance that arrived from the other node. `federation
 //! init` puts a replica trigger `concord_applied` on the owned tables that
-//! feed a cache; it notifies [`setup::APPLIED_CHANNEL`] with
+//! feed a cache; it notifies [`triggers::APPLIED_CHANNEL`] with
 //! `<table>:<activity>`, and the task here, listening on it, derives that
 //! activity's cache again (`models::activity_cache`). On start and after
 //! every reconnection it sweeps all shared activities first, so what
@@ -16,7 +16,7 @@ use sea_orm::DatabaseConnection;
 use sea_orm::sqlx::postgres::PgListener;
 use tokio::sync::watch;
 
-use super::setup;
+use super::triggers;
 use crate::models::activity_cache;
 use crate::state::AppState;
 
@@ -76,7 +76,7 @@ async fn listen(url: &str) -> Option<PgListener> {
             return None;
         }
     };
-    if let Err(error) = listener.listen(setup::APPLIED_CHANNEL).await {
+    if let Err(error) = listener.listen(triggers::APPLIED_CHANNEL).await {
         tracing::warn!(%error, "listening for replicated rows");
         return None;
     }

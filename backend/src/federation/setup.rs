@@ -1,9 +1,9 @@
 //! `concord federation init|connect|status` (docs/federation.md), on
 //! PostgreSQL's own logical replication: `init` puts the node's sequences on
-//! its residue, publishes the rows its party owns that are shared and
-//! installs the triggers refusing the other party's rows; `connect`
-//! subscribes to the other node's publication (`status.rs` reads its state).
-
+//! its residue, publishes the rows its party owns that are shared (leaving
+//! out each node's cache columns) and installs the triggers
+//! (`triggers.rs`); `connect` subscribes to the other node's publication
+//! (`status.rs` reads its state).
 use anyhow::{Context, bail, ensure};
 use concord_shared::Party;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
@@ -195,7 +195,7 @@ pub(super) async fn scalar<T: sea_orm::TryGetable>(db: &impl ConnectionTrait, sq
     Ok(row.try_get_by_index::<T>(0)?)
 }
 
-async fn run(db: &impl ConnectionTrait, sql: &str) -> anyhow::Result<()> {
+pub(super) async fn run(db: &impl ConnectionTrait, sql: &str) -> anyhow::Result<()> {
     db.execute_unprepared(sql)
         .await
         .with_context(|| format!("running {sql}"))?;
@@ -252,8 +252,8 @@ pub async fn init(settings: &Settings) -> anyhow::Result<Init> {
             }
         }
     }
-    install_triggers(&txn, party).await?;
-    install_applied(&txn).await?;
+    super::triggers::refuse_foreign_rows(&txn, party).await?;
+    super::triggers::notify_applied(&txn).await?;
     let mut tables = Vec::new();
     for owned in OWNED {
         // Updates and deletes must carry the filter's columns.
@@ -343,64 +343,6 @@ async fn disjoint_sequences(db: &impl ConnectionTrait, party: Party) -> anyhow::
     Ok(rows.len())
 }
 
-/// A trigger on each owned table refusing rows of the other party, but for
-/// a change of the table's local columns only (the node's cache). It is
-/// an ordinary (`ENABLE`d, origin) trigger, so the replication apply worker,
-/// which runs with `session_replication_role = replica`, does not fire it.
-async fn install_triggers(db: &impl ConnectionTrait, party: Party) -> anyhow::Result<()> {
-    // The code `db::foreign_row` recognises.
-    let sqlstate = crate::db::FOREIGN_ROW_SQLSTATE;
-    run(
-        db,
-        &format!(
-            "CREATE OR REPLACE FUNCTION concord_refuse_foreign_row() RETURNS trigger LANGUAGE plpgsql AS $$ \
-             DECLARE owner text; \
-             BEGIN \
-               IF TG_OP <> 'INSERT' THEN owner := to_jsonb(OLD) ->> TG_ARGV[0]; END IF; \
-               IF TG_OP <> 'DELETE' AND (owner IS NULL OR owner = TG_ARGV[1]) THEN \
-                 owner := to_jsonb(NEW) ->> TG_ARGV[0]; \
-               END IF; \
-               IF owner IS DISTINCT FROM TG_ARGV[1] THEN \
-                 IF TG_OP = 'UPDATE' AND TG_NARGS > 2 \
-                    AND to_jsonb(NEW) - TG_ARGV[2]::text[] = to_jsonb(OLD) - TG_ARGV[2]::text[] THEN \
-                   RETURN NEW; \
-                 END IF; \
-                 RAISE EXCEPTION 'this % row is written only on the node of %', TG_TABLE_NAME, owner \
-                   USING ERRCODE = '{sqlstate}', DETAIL = owner; \
-               END IF; \
-               IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; \
-               RETURN NEW; \
-             END $$"
-        ),
-    )
-    .await?;
-    for owned in OWNED {
-        run(
-            db,
-            &format!("DROP TRIGGER IF EXISTS concord_owned_rows ON {}", owned.table),
-        )
-        .await?;
-        // The node's own columns on the other party's row: only they may change.
-        let local = if owned.local.is_empty() {
-            String::new()
-        } else {
-            format!(", '{{{}}}'", owned.local.join(","))
-        };
-        run(
-            db,
-            &format!(
-                "CREATE TRIGGER concord_owned_rows BEFORE INSERT OR UPDATE OR DELETE ON {} \
-                 FOR EACH ROW EXECUTE FUNCTION concord_refuse_foreign_row('{}', '{}'{local})",
-                owned.table,
-                owned.column,
-                party.code()
-            ),
-        )
-        .await?;
-    }
-    Ok(())
-}
-
 /// The publication's column list of `owned`: every column but its local
 /// ones (none: the whole row).
 async fn published_columns(db: &impl ConnectionTrait, owned: &Owned) -> anyhow::Result<String> {
@@ -426,63 +368,6 @@ async fn published_columns(db: &impl ConnectionTrait, owned: &Owned) -> anyhow::
         }
     }
     Ok(format!(" ({})", columns.join(", ")))
-}
-
-/// The channel on which a node hears that the apply worker wrote a row
-/// (`federation::apply`): the payload is `<table>:<key>`.
-pub const APPLIED_CHANNEL: &str = "concord_applied";
-
-/// A trigger `concord_applied` on each owned table whose rows refresh an
-/// activity's cache: enabled as a replica trigger, so it fires for the
-/// replication apply worker only, and it notifies [`APPLIED_CHANNEL`]
-/// with the table and the key (delivered when the applied transaction
-/// commits), unless the update changed nothing the publication carries:
-/// the other node refreshing its own cache on its row sends an update of
-/// unchanged replicated columns, which changes nothing here.
-async fn install_applied(db: &impl ConnectionTrait) -> anyhow::Result<()> {
-    run(
-        db,
-        &format!(
-            "CREATE OR REPLACE FUNCTION concord_notify_applied() RETURNS trigger LANGUAGE plpgsql AS $$ \
-             DECLARE applied jsonb; \
-             BEGIN \
-               IF TG_OP = 'UPDATE' \
-                  AND to_jsonb(NEW) - TG_ARGV[1]::text[] = to_jsonb(OLD) - TG_ARGV[1]::text[] THEN \
-                 RETURN NULL; \
-               END IF; \
-               IF TG_OP = 'DELETE' THEN applied := to_jsonb(OLD); ELSE applied := to_jsonb(NEW); END IF; \
-               PERFORM pg_notify('{APPLIED_CHANNEL}', TG_TABLE_NAME || ':' || (applied ->> TG_ARGV[0])); \
-               RETURN NULL; \
-             END $$"
-        ),
-    )
-    .await?;
-    for owned in OWNED {
-        run(
-            db,
-            &format!("DROP TRIGGER IF EXISTS concord_applied ON {}", owned.table),
-        )
-        .await?;
-        let Some(key) = owned.applied else {
-            continue;
-        };
-        run(
-            db,
-            &format!(
-                "CREATE TRIGGER concord_applied AFTER INSERT OR UPDATE OR DELETE ON {} \
-                 FOR EACH ROW EXECUTE FUNCTION concord_notify_applied('{key}', '{{{}}}')",
-                owned.table,
-                owned.local.join(",")
-            ),
-        )
-        .await?;
-        run(
-            db,
-            &format!("ALTER TABLE {} ENABLE REPLICA TRIGGER concord_applied", owned.table),
-        )
-        .await?;
-    }
-    Ok(())
 }
 
 /// `concord federation connect --peer URL`: subscribes to the other

@@ -70,6 +70,12 @@ async fn rows_of<C: ConnectionTrait>(
 /// version counter moves, so a client's `If-Match` on what it read before
 /// is refused, and the live stream carries the change. Whether it wrote.
 pub async fn rederive(db: &DatabaseConnection, activity_id: i32, applied: bool) -> Result<bool, AppError> {
+    write(db, activity_id, applied, true).await
+}
+
+/// [`rederive`]; `announce`: with an entry of the node's log (the live
+/// stream and the webhooks follow it).
+async fn write(db: &DatabaseConnection, activity_id: i32, applied: bool, announce: bool) -> Result<bool, AppError> {
     let txn = db.begin().await?;
     let Some(row) = activity::Entity::find_by_id(activity_id)
         .lock_exclusive()
@@ -102,8 +108,7 @@ pub async fn rederive(db: &DatabaseConnection, activity_id: i32, applied: bool) 
     active.version = Set(row.version + 1);
     active.updated_at = Set(Utc::now());
     let updated = active.update(&txn).await?;
-    if updated.shared {
-        // The live stream and the webhooks follow the node's log.
+    if announce && updated.shared {
         audit::append(
             &txn,
             Event {
@@ -133,7 +138,8 @@ pub struct Swept {
 
 /// Derives again the cache of every shared activity whose cache disagrees
 /// with its rows (read in four statements, compared here; only those that
-/// disagree are written, each in its own transaction).
+/// disagree are written, each in its own transaction, without an entry of
+/// the log: a client that was away reloads anyway).
 pub async fn sweep(db: &DatabaseConnection) -> Result<Swept, AppError> {
     let rows = activity::Entity::find()
         .filter(activity::Column::Shared.eq(true))
@@ -145,7 +151,7 @@ pub async fn sweep(db: &DatabaseConnection) -> Result<Swept, AppError> {
         rederived: 0,
     };
     for row in &rows {
-        if derived(row, &consents, &sides, &executions) != *row && rederive(db, row.id, false).await? {
+        if derived(row, &consents, &sides, &executions) != *row && write(db, row.id, false, false).await? {
             swept.rederived += 1;
         }
     }

@@ -16,13 +16,10 @@ use concord_shared::api::{
 };
 use concord_shared::plan::{ConsentState, PartyConsent};
 use concord_shared::{Party, Role};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement};
 
-use crate::cluster::{Cluster, pg_bin};
-use crate::federation::federation;
-use crate::helpers::{YEAR, back_before, draft, on_postgres, shared, spawn_app, spawn_app_with};
+use crate::federation::{federation, two_nodes};
+use crate::helpers::{YEAR, back_before, draft, on_postgres, shared, spawn_app};
 
 async fn text(db: &DatabaseConnection, sql: &str) -> Option<String> {
     db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
@@ -84,19 +81,8 @@ async fn an_activity_its_sides_consents_and_execution_replicate_and_each_node_ke
     if !on_postgres() {
         return; // Logical replication is PostgreSQL's.
     }
-    let bin = pg_bin().expect("Debian's PostgreSQL server binaries (initdb, pg_ctl)");
-    let cluster = Cluster::create(bin, &["wal_level=logical"]);
-    let admin = Database::connect(cluster.url("postgres")).await.expect("cluster");
-    for name in ["concord_az", "concord_ge"] {
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("create database");
-    }
-    admin.close().await.expect("close");
+    let (cluster, az, ge) = two_nodes().await;
     let (az_url, ge_url) = (cluster.url("concord_az"), cluster.url("concord_ge"));
-    let az = spawn_app_with(&[("CONCORD_DATABASE_URL", az_url.as_str()), ("CONCORD_NODE_PARTY", "az")]).await;
-    let ge = spawn_app_with(&[("CONCORD_DATABASE_URL", ge_url.as_str()), ("CONCORD_NODE_PARTY", "ge")]).await;
     for (app, party) in [(&az, Party::Az), (&ge, Party::Ge)] {
         federation(app, party, &["init"]).expect("init");
     }
