@@ -19,7 +19,7 @@ use concord_shared::{Party, Role};
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement};
 
 use crate::federation::{federation, two_nodes};
-use crate::helpers::{YEAR, back_before, draft, on_postgres, shared, spawn_app};
+use crate::helpers::{YEAR, back_before, draft, on_postgres, shared, spawn_app, spawn_app_with};
 
 async fn text(db: &DatabaseConnection, sql: &str) -> Option<String> {
     db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
@@ -295,6 +295,19 @@ async fn an_activity_its_sides_consents_and_execution_replicate_and_each_node_ke
         None,
         "the cache is the node's own"
     );
+    // The updates applied since the row arrived left the columns the
+    // publication does not carry as they were: GE's `created_by` is still
+    // the default, not AZ's user.
+    let creator = row("created_by::text");
+    assert_eq!(text(ge_db, &creator).await.as_deref(), Some("0"));
+    assert_ne!(text(az_db, &creator).await.as_deref(), Some("0"));
+    // Each change that arrived is on GE's log, which its live stream follows.
+    let announced = text(
+        ge_db,
+        &format!("SELECT COUNT(*)::text FROM audit_log WHERE action = 'activity.replicated' AND entity_id = '{id}'"),
+    )
+    .await;
+    assert!(announced.as_deref().is_some_and(|n| n != "0"), "{announced:?}");
     // And GE's side on AZ's node is GE's.
     assert_eq!(
         refusal(az_db, "UPDATE activity_sides SET unit = 'forged' WHERE party = 'ge'")
@@ -380,4 +393,55 @@ async fn the_migration_makes_each_written_side_and_reported_status_a_row_and_goe
         .expect("side")
         .expect("a row");
     assert_eq!((row.participants, row.shared, row.version), (Some(5), true, 2));
+}
+
+/// A row applied while the node's app was not listening (down, or its
+/// listening connection lost) is not lost: the app sweeps when it starts
+/// listening, and derives every disagreeing cache again.
+#[tokio::test]
+async fn a_party_node_derives_a_stale_cache_again_when_it_starts() {
+    if !on_postgres() {
+        return; // The listener and its sweep are PostgreSQL's.
+    }
+    let first = spawn_app_with(&[("CONCORD_NODE_PARTY", "az")]).await;
+    let url = first.state.settings.database_url.clone();
+    let planner = first.login_as(Party::Az, Role::Planner).await;
+    first
+        .login_as(Party::Az, Role::Coordinator)
+        .await
+        .create_plan(YEAR)
+        .await
+        .expect("plan");
+    let id = shared(&planner, "Swept").await;
+    let before = planner.activity(id).await.expect("activity");
+    // As a replicated row would leave it: the cache not derived.
+    first
+        .state
+        .db
+        .execute_unprepared(&format!(
+            "UPDATE activities SET consent = 'draft', search_text = '' WHERE public_id = {id}"
+        ))
+        .await
+        .expect("stale cache");
+    // A second app on the same database, as after a restart (the first
+    // one's listener heard nothing: no row was applied by replication).
+    let again = spawn_app_with(&[("CONCORD_DATABASE_URL", url.as_str()), ("CONCORD_NODE_PARTY", "az")]).await;
+    let planner = again.login_as(Party::Az, Role::Planner).await;
+    let swept = until(&planner, id, "the cache derived again", |a| {
+        a.consent == ConsentState::Pending
+    })
+    .await;
+    assert!(swept.version > before.value.version, "a new version of the node's row");
+    assert_eq!(
+        text(
+            &again.state.db,
+            &format!("SELECT search_text FROM activities WHERE public_id = {id}")
+        )
+        .await,
+        Some(concord_backend::models::search::fold(&format!(
+            "{} Swept Staff talks on the annual exercise programme. Baku  ",
+            swept.reference.as_deref().unwrap_or_default()
+        )))
+    );
+    drop((again, first));
 }
