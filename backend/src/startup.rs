@@ -101,6 +101,7 @@ impl Application {
         ));
         let mut background = crate::alerts::spawn(&state)?;
         background.extend(crate::webhooks::spawn(&state));
+        background.extend(crate::federation::apply::spawn(&state));
         let metrics = metrics_listener.map(|listener| {
             let mut closing = hub.closing();
             let router = metrics_router(state.clone());

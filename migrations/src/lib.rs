@@ -24,6 +24,7 @@ mod m20261203_000140_translation_kinds;
 mod m20261203_000150_shared_texts_documents;
 mod m20261203_000160_activity_consents;
 mod m20261203_000170_signature_content;
+mod m20261203_000180_activity_sides_execution;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000150_shared_texts_documents::Migration),
             Box::new(m20261203_000160_activity_consents::Migration),
             Box::new(m20261203_000170_signature_content::Migration),
+            Box::new(m20261203_000180_activity_sides_execution::Migration),
         ]
     }
 }

@@ -2,6 +2,8 @@
 
 pub mod activity;
 pub mod activity_consent;
+pub mod activity_execution;
+pub mod activity_side;
 pub mod activity_text;
 pub mod alert;
 pub mod api_token;

@@ -2,13 +2,17 @@
 //! (`CONCORD_NODE_PARTY`) serves only that party's users and writes only
 //! the rows its party owns; the rows the other party owns arrive by
 //! PostgreSQL logical replication. `cli.rs` is `concord federation
-//! init|connect|status`, over `setup.rs` (init, connect) and `status.rs`;
-//! `keys.rs` the node's Ed25519 key.
+//! init|connect|status`, over `setup.rs` (init, connect, with
+//! `triggers.rs`) and `status.rs`;
+//! `keys.rs` the node's Ed25519 key; `apply.rs` keeps the activities'
+//! caches after the replication apply worker wrote a row.
 
+pub mod apply;
 pub mod cli;
 pub mod keys;
 pub mod setup;
 pub mod status;
+pub mod triggers;
 
 use concord_shared::Party;
 

@@ -1,9 +1,9 @@
 //! `concord federation init|connect|status` (docs/federation.md), on
 //! PostgreSQL's own logical replication: `init` puts the node's sequences on
-//! its residue, publishes the rows its party owns that are shared and
-//! installs the triggers refusing the other party's rows; `connect`
-//! subscribes to the other node's publication (`status.rs` reads its state).
-
+//! its residue, publishes the rows its party owns that are shared (leaving
+//! out each node's cache columns) and installs the triggers
+//! (`triggers.rs`); `connect` subscribes to the other node's publication
+//! (`status.rs` reads its state).
 use anyhow::{Context, bail, ensure};
 use concord_shared::Party;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
@@ -23,48 +23,115 @@ pub struct Owned {
     /// a node leaves the other party's to arrive from their owner with the
     /// subscription's first copy, else that copy would collide with them.
     pub seeded: Option<&'static str>,
+    /// The columns each node keeps for itself (a cache derived from other
+    /// rows): left out of the publication's column list, and the only
+    /// ones the trigger lets a node write on the other party's row.
+    pub local: &'static [&'static str],
+    /// The column naming the activity a row belongs to, when a replicated
+    /// row must refresh that activity's cache (`concord_applied`).
+    pub applied: Option<&'static str>,
+    /// A unique index to use as replica identity instead of the whole row
+    /// (`REPLICA IDENTITY FULL` cannot be used with a column list).
+    pub identity: Option<&'static str>,
 }
+
+/// Neither a cache, nor an activity to refresh, nor an index of its own.
+const PLAIN: Owned = Owned {
+    table: "",
+    column: "party",
+    shared: None,
+    seeded: None,
+    local: &[],
+    applied: None,
+    identity: None,
+};
+
+/// The activity row's columns that are each node's own (never published,
+/// and the only ones a node writes on the other party's activity): the
+/// caches of the consent, side and execution rows
+/// (`models::activity_rows`), the search text (derived from the
+/// substance), the node's own version counter and time of change, and
+/// who created it (a user id of the proposer's node).
+pub const ACTIVITY_CACHE: &[&str] = &[
+    "consent_az",
+    "consent_ge",
+    "consent",
+    "az_participants",
+    "az_unit",
+    "az_contact",
+    "az_summary",
+    "ge_participants",
+    "ge_unit",
+    "ge_contact",
+    "ge_summary",
+    "execution",
+    "execution_reason",
+    "search_text",
+    "version",
+    "updated_at",
+    "created_by",
+];
 
 /// The tables replicated today: those whose rows already have one owner.
 /// docs/federation.md lists every table and the splits still to come.
 pub const OWNED: &[Owned] = &[
     Owned {
+        table: "activities",
+        column: "proposing_party",
+        // A draft stays home; `shared` never goes back to false (a
+        // withdrawn activity stays shared, withdrawn).
+        shared: Some("shared"),
+        local: ACTIVITY_CACHE,
+        applied: Some("id"),
+        identity: Some("idx_activities_replica"),
+        ..PLAIN
+    },
+    Owned {
+        table: "activity_sides",
+        // A draft's side stays home; `shared` is set in the sharing
+        // transaction (a row filter cannot look at the activity's row).
+        shared: Some("shared"),
+        applied: Some("activity_id"),
+        ..PLAIN
+    },
+    Owned {
+        table: "activity_execution",
+        // Only ever reported on a shared activity of a signed plan.
+        applied: Some("activity_id"),
+        ..PLAIN
+    },
+    Owned {
         table: "comments",
-        column: "party",
         // Internal notes never leave home (and a comment on a never-shared
         // draft is stored as one).
         shared: Some("NOT internal"),
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "plan_signatures",
-        column: "party",
-        shared: None,
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "competent_authorities",
-        column: "party",
         // A pending change is its party's alone until announced.
         shared: Some("NOT pending"),
         // The authorities at the agreement's signature (migration 000001):
         // the only entries that took effect without a notification.
         seeded: Some("notification_id IS NULL AND NOT pending"),
+        ..PLAIN
     },
     Owned {
         table: "activity_consents",
-        column: "party",
         // A decision is only ever made on a shared activity.
-        shared: None,
-        seeded: None,
+        applied: Some("activity_id"),
+        ..PLAIN
     },
     Owned {
         table: "activity_texts",
-        column: "party",
         // A draft's texts stay home; `shared` is set in the sharing
         // transaction (a row filter cannot look at the activity's row).
         shared: Some("shared"),
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "documents",
@@ -72,7 +139,7 @@ pub const OWNED: &[Owned] = &[
         // A document on a draft or a pending authority change stays home.
         // Its bytes are in the node's blob store, not in the row.
         shared: Some("shared"),
-        seeded: None,
+        ..PLAIN
     },
 ];
 
@@ -128,7 +195,7 @@ pub(super) async fn scalar<T: sea_orm::TryGetable>(db: &impl ConnectionTrait, sq
     Ok(row.try_get_by_index::<T>(0)?)
 }
 
-async fn run(db: &impl ConnectionTrait, sql: &str) -> anyhow::Result<()> {
+pub(super) async fn run(db: &impl ConnectionTrait, sql: &str) -> anyhow::Result<()> {
     db.execute_unprepared(sql)
         .await
         .with_context(|| format!("running {sql}"))?;
@@ -185,17 +252,25 @@ pub async fn init(settings: &Settings) -> anyhow::Result<Init> {
             }
         }
     }
-    install_triggers(&txn, party).await?;
+    super::triggers::refuse_foreign_rows(&txn, party).await?;
+    super::triggers::notify_applied(&txn).await?;
+    let mut tables = Vec::new();
     for owned in OWNED {
         // Updates and deletes must carry the filter's columns.
-        run(&txn, &format!("ALTER TABLE {} REPLICA IDENTITY FULL", owned.table)).await?;
+        let identity = match owned.identity {
+            Some(index) => format!("USING INDEX {index}"),
+            None => "FULL".to_owned(),
+        };
+        run(
+            &txn,
+            &format!("ALTER TABLE {} REPLICA IDENTITY {identity}", owned.table),
+        )
+        .await?;
+        let columns = published_columns(&txn, owned).await?;
+        tables.push(format!("{}{columns} WHERE {}", owned.table, row_filter(owned, party)));
     }
     let name = publication(party);
-    let tables = OWNED
-        .iter()
-        .map(|owned| format!("{} WHERE {}", owned.table, row_filter(owned, party)))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let tables = tables.join(", ");
     let exists: bool = scalar(
         &txn,
         &format!("SELECT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = '{name}')"),
@@ -268,51 +343,31 @@ async fn disjoint_sequences(db: &impl ConnectionTrait, party: Party) -> anyhow::
     Ok(rows.len())
 }
 
-/// A trigger on each owned table refusing rows of the other party. It is
-/// an ordinary (`ENABLE`d, origin) trigger, so the replication apply worker,
-/// which runs with `session_replication_role = replica`, does not fire it.
-async fn install_triggers(db: &impl ConnectionTrait, party: Party) -> anyhow::Result<()> {
-    // The code `db::foreign_row` recognises.
-    let sqlstate = crate::db::FOREIGN_ROW_SQLSTATE;
-    run(
-        db,
-        &format!(
-            "CREATE OR REPLACE FUNCTION concord_refuse_foreign_row() RETURNS trigger LANGUAGE plpgsql AS $$ \
-             DECLARE owner text; \
-             BEGIN \
-               IF TG_OP <> 'INSERT' THEN owner := to_jsonb(OLD) ->> TG_ARGV[0]; END IF; \
-               IF TG_OP <> 'DELETE' AND (owner IS NULL OR owner = TG_ARGV[1]) THEN \
-                 owner := to_jsonb(NEW) ->> TG_ARGV[0]; \
-               END IF; \
-               IF owner IS DISTINCT FROM TG_ARGV[1] THEN \
-                 RAISE EXCEPTION 'this % row is written only on the node of %', TG_TABLE_NAME, owner \
-                   USING ERRCODE = '{sqlstate}', DETAIL = owner; \
-               END IF; \
-               IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; \
-               RETURN NEW; \
-             END $$"
-        ),
-    )
-    .await?;
-    for owned in OWNED {
-        run(
-            db,
-            &format!("DROP TRIGGER IF EXISTS concord_owned_rows ON {}", owned.table),
-        )
-        .await?;
-        run(
-            db,
-            &format!(
-                "CREATE TRIGGER concord_owned_rows BEFORE INSERT OR UPDATE OR DELETE ON {} \
-                 FOR EACH ROW EXECUTE FUNCTION concord_refuse_foreign_row('{}', '{}')",
-                owned.table,
-                owned.column,
-                party.code()
-            ),
-        )
-        .await?;
+/// The publication's column list of `owned`: every column but its local
+/// ones (none: the whole row).
+async fn published_columns(db: &impl ConnectionTrait, owned: &Owned) -> anyhow::Result<String> {
+    if owned.local.is_empty() {
+        return Ok(String::new());
     }
-    Ok(())
+    let rows = db
+        .query_all_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!(
+                "SELECT a.attname::text AS col FROM pg_attribute a \
+                 WHERE a.attrelid = 'public.{}'::regclass AND a.attnum > 0 AND NOT a.attisdropped \
+                 ORDER BY a.attnum",
+                owned.table
+            ),
+        ))
+        .await?;
+    let mut columns = Vec::new();
+    for row in rows {
+        let column: String = row.try_get("", "col")?;
+        if !owned.local.contains(&column.as_str()) {
+            columns.push(column);
+        }
+    }
+    Ok(format!(" ({})", columns.join(", ")))
 }
 
 /// `concord federation connect --peer URL`: subscribes to the other

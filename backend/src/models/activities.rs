@@ -30,6 +30,8 @@ pub fn scope_of(row: &activity::Model) -> Scope {
 
 pub use super::activity_view::plain as view;
 
+pub use super::activity_cache::rederive;
+
 /// Finds an activity the caller may see (else 404).
 async fn find_visible<C: ConnectionTrait>(conn: &C, caller: &AuthUser, id: i64) -> Result<activity::Model, AppError> {
     caller.require(Action::Read, Scope::Joint)?;
@@ -176,7 +178,7 @@ fn set_side(active: &mut activity::ActiveModel, party: Party, side: &SideInput) 
     }
 }
 
-fn search_text(row: &activity::Model) -> String {
+pub(crate) fn search_text(row: &activity::Model) -> String {
     search_text_of([
         row.reference.as_deref().unwrap_or_default(),
         &row.title,
@@ -310,6 +312,7 @@ pub(crate) async fn create_for<C: ConnectionTrait>(
     set_side(&mut active, caller.party, &own_side);
     active.carried_from = Set(carried_from);
     let row = active.insert(conn).await?;
+    super::activity_rows::create(conn, &row, caller.party).await?;
     let original = super::activity_view::insert_original(conn, caller, &row).await?;
     let created = view(&row);
     audit::append(
@@ -359,6 +362,9 @@ pub(crate) async fn save<C: ConnectionTrait>(
     }
     next.version = row.version + 1;
     next.updated_at = Utc::now();
+    // A changed side or status is its owner's row; the activity row's
+    // columns are the cache of it (and all the other party may change).
+    super::activity_rows::write(conn, caller, &row, &next).await?;
     // Every column marked as changed, so the update writes the new row.
     let mut active = next.clone().into_active_model().reset_all();
     // The consents follow from sharing, withdrawal, the substance revision
@@ -588,6 +594,7 @@ pub async fn share(caller: &AuthUser, state: &AppState, id: i64, if_match: i64) 
     .await?;
     // What was its party's alone on the draft may leave its node now.
     super::sharing::texts(&*tx, activity_id, proposer).await?;
+    super::sharing::sides(&*tx, activity_id, proposer).await?;
     super::sharing::documents(&*tx, concord_shared::api::DocumentOwner::Activity, id, proposer).await?;
     tx.commit().await?;
     Ok(shared)

@@ -39,13 +39,23 @@ fn decision(row: Option<&activity_consent::Model>) -> Option<Decision> {
 /// they are now) from the two parties' rows.
 pub async fn derive<C: ConnectionTrait>(conn: &C, row: &activity::Model) -> Result<Consents, AppError> {
     let (az, ge) = rows(conn, row.id).await?;
-    Ok(rule::consents(
+    Ok(of(row, az.as_ref(), ge.as_ref()))
+}
+
+/// [`derive`] over rows read already (`rows`: any activities' rows).
+pub fn derive_from(row: &activity::Model, rows: &[activity_consent::Model]) -> Consents {
+    let of_party = |party: Party| rows.iter().find(|r| r.activity_id == row.id && r.party == party);
+    of(row, of_party(Party::Az), of_party(Party::Ge))
+}
+
+fn of(row: &activity::Model, az: Option<&activity_consent::Model>, ge: Option<&activity_consent::Model>) -> Consents {
+    rule::consents(
         row.shared,
         row.withdrawn,
         row.substance_revision,
-        decision(az.as_ref()),
-        decision(ge.as_ref()),
-    ))
+        decision(az),
+        decision(ge),
+    )
 }
 
 /// Records the caller's party's decision on `row` at its current substance

@@ -3,7 +3,9 @@
 //! shared policy and filters by the caller's party. Handlers stay thin.
 
 pub mod activities;
+pub mod activity_cache;
 pub mod activity_list;
+pub(crate) mod activity_rows;
 pub mod activity_view;
 pub mod alerts;
 pub mod audit_log;

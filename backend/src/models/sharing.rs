@@ -1,5 +1,5 @@
 //! What a party's rows become when the thing they belong to is shared:
-//! its texts and documents may then leave its node (docs/federation.md).
+//! its texts, sides and documents may then leave its node (docs/federation.md).
 //! A leaf of the models: sharing an activity (`activities`) and an authority
 //! change taking effect (`authorities`) call it, and it reads no other model.
 
@@ -8,7 +8,7 @@ use concord_shared::api::DocumentOwner;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use crate::entities::{activity_text, document};
+use crate::entities::{activity_side, activity_text, document};
 use crate::error::AppError;
 
 /// Marks `party`'s texts of an activity shared (in the sharing transaction).
@@ -19,6 +19,19 @@ pub(crate) async fn texts<C: ConnectionTrait>(conn: &C, activity_id: i32, party:
         .filter(activity_text::Column::ActivityId.eq(activity_id))
         .filter(activity_text::Column::Party.eq(party))
         .filter(activity_text::Column::Shared.eq(false))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// Marks `party`'s side of an activity shared (in the sharing
+/// transaction). The other party has none on a draft.
+pub(crate) async fn sides<C: ConnectionTrait>(conn: &C, activity_id: i32, party: Party) -> Result<(), AppError> {
+    activity_side::Entity::update_many()
+        .col_expr(activity_side::Column::Shared, Expr::value(true))
+        .filter(activity_side::Column::ActivityId.eq(activity_id))
+        .filter(activity_side::Column::Party.eq(party))
+        .filter(activity_side::Column::Shared.eq(false))
         .exec(conn)
         .await?;
     Ok(())

@@ -42,6 +42,28 @@ pub fn federation(app: &TestApp, party: Party, args: &[&str]) -> Result<String, 
     }
 }
 
+/// A cluster of the test's own with `wal_level=logical`, and AZ's and
+/// GE's nodes on two of its databases (`concord_az`, `concord_ge`), not
+/// yet federated.
+pub async fn two_nodes() -> (Cluster, TestApp, TestApp) {
+    let bin = pg_bin().expect("Debian's PostgreSQL server binaries (initdb, pg_ctl)");
+    let cluster = Cluster::create(bin, &["wal_level=logical"]);
+    let admin = Database::connect(cluster.url("postgres"))
+        .await
+        .expect("the cluster answers");
+    for name in ["concord_az", "concord_ge"] {
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create database");
+    }
+    admin.close().await.expect("close");
+    let (az_url, ge_url) = (cluster.url("concord_az"), cluster.url("concord_ge"));
+    let az = spawn_app_with(&[("CONCORD_DATABASE_URL", az_url.as_str()), ("CONCORD_NODE_PARTY", "az")]).await;
+    let ge = spawn_app_with(&[("CONCORD_DATABASE_URL", ge_url.as_str()), ("CONCORD_NODE_PARTY", "ge")]).await;
+    (cluster, az, ge)
+}
+
 async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
     db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
         .await
@@ -78,21 +100,8 @@ async fn two_nodes_replicate_what_each_party_owns_and_shares_and_nothing_private
     if !on_postgres() {
         return; // Logical replication is PostgreSQL's.
     }
-    let bin = pg_bin().expect("Debian's PostgreSQL server binaries (initdb, pg_ctl)");
-    let cluster = Cluster::create(bin, &["wal_level=logical"]);
-    let admin = Database::connect(cluster.url("postgres"))
-        .await
-        .expect("the cluster answers");
-    for name in ["concord_az", "concord_ge"] {
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("create database");
-    }
-    admin.close().await.expect("close");
+    let (cluster, az, ge) = two_nodes().await;
     let (az_url, ge_url) = (cluster.url("concord_az"), cluster.url("concord_ge"));
-    let az = spawn_app_with(&[("CONCORD_DATABASE_URL", az_url.as_str()), ("CONCORD_NODE_PARTY", "az")]).await;
-    let ge = spawn_app_with(&[("CONCORD_DATABASE_URL", ge_url.as_str()), ("CONCORD_NODE_PARTY", "ge")]).await;
 
     // The operators: init on both, then each subscribes to the other.
     for (app, party) in [(&az, Party::Az), (&ge, Party::Ge)] {
