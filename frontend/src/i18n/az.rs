@@ -834,6 +834,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LangAdjKa => "gürcü",
         Key::HistText => "öz dilində mətni yazdı",
         Key::HistTextConfirm => "tərcümənin hələ də düzgün olduğunu təsdiq etdi",
+        Key::HistReplicated => "digər tərəfin öz serverində etdiyi dəyişikliyi gətirdi",
+        Key::HistPeerServer => "Digər nazirliyin serveri",
         Key::TextSaved => "Mətn yadda saxlanıldı.",
 
         Key::BoardLanes => "Sətirlər üzrə",

@@ -820,6 +820,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LangAdjKa => "Georgian",
         Key::HistText => "wrote the text in its language",
         Key::HistTextConfirm => "confirmed a translation is still correct",
+        Key::HistReplicated => "brought in a change the other party made on its own server",
+        Key::HistPeerServer => "The other ministry's server",
         Key::TextSaved => "The text was saved.",
 
         Key::BoardLanes => "Rows by",

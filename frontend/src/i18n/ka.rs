@@ -836,6 +836,8 @@ pub(super) fn text(key: Key) -> &'static str {
         Key::LangAdjKa => "ქართულ",
         Key::HistText => "დაწერა ტექსტი თავის ენაზე",
         Key::HistTextConfirm => "დაადასტურა, რომ თარგმანი კვლავ სწორია",
+        Key::HistReplicated => "მოიტანა ცვლილება, რომელიც მეორე მხარემ საკუთარ სერვერზე შეიტანა",
+        Key::HistPeerServer => "მეორე სამინისტროს სერვერი",
         Key::TextSaved => "ტექსტი შენახულია.",
 
         Key::BoardLanes => "რიგები",

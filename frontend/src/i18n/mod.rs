@@ -1368,6 +1368,8 @@ pub enum Key {
     HistText,
     /// History: a party confirmed its outdated translation.
     HistTextConfirm,
+    HistReplicated,
+    HistPeerServer,
     /// The Azerbaijani language as the blockers' sentences name it ("Azerbaijani text").
     LangAdjAz,
     /// The Georgian language as the blockers' sentences name it.

@@ -644,6 +644,7 @@ fn action_key(action: &str) -> Option<Key> {
         "activity.note" => Key::HistNote,
         "activity.text" => Key::HistText,
         "activity.text_confirm" => Key::HistTextConfirm,
+        "activity.replicated" => Key::HistReplicated,
         _ => return None,
     })
 }
@@ -676,7 +677,12 @@ fn entry_view(entry: HistoryEntry, i18n: I18n) -> AnyView {
         <li class="comment" data-action=entry.action.clone()>
             <p class="meta">
                 {entry.party.map(|p| view! { <span class="party-code">{p.short()}</span> })}
-                <strong>{entry.actor}</strong>
+                // A change that arrived from the other node is recorded by
+                // no user of this one: named in the reader's language.
+                <strong>{match entry.action.as_str() {
+                    "activity.replicated" => view! { {move || i18n.t(Key::HistPeerServer)} }.into_any(),
+                    _ => entry.actor.into_any(),
+                }}</strong>
                 " " {move || action_key(&action).map_or_else(|| action.clone(), |k| i18n.t(k).to_owned())}
                 " · " {move || format_datetime(when, i18n.lang())}
             </p>
