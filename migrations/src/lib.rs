@@ -24,6 +24,8 @@ mod m20261203_000140_translation_kinds;
 mod m20261203_000150_shared_texts_documents;
 mod m20261203_000160_activity_consents;
 mod m20261203_000170_signature_content;
+mod m20261203_000210_joint_entries;
+mod m20261203_000215_signature_node_key;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -52,6 +54,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000150_shared_texts_documents::Migration),
             Box::new(m20261203_000160_activity_consents::Migration),
             Box::new(m20261203_000170_signature_content::Migration),
+            Box::new(m20261203_000210_joint_entries::Migration),
+            Box::new(m20261203_000215_signature_node_key::Migration),
         ]
     }
 }

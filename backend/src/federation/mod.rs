@@ -2,13 +2,18 @@
 //! (`CONCORD_NODE_PARTY`) serves only that party's users and writes only
 //! the rows its party owns; the rows the other party owns arrive by
 //! PostgreSQL logical replication. `cli.rs` is `concord federation
-//! init|connect|status`, over `setup.rs` (init, connect) and `status.rs`;
-//! `keys.rs` the node's Ed25519 key.
+//! init|connect|status|verify`, over `setup.rs` (init, connect),
+//! `status.rs` and `verify.rs`; `keys.rs` the node's Ed25519 key;
+//! `chain.rs` each party's signed chain of joint actions; `proof.rs` the
+//! nodes' signatures of a frozen version (`concord verify-version`).
 
+pub mod chain;
 pub mod cli;
 pub mod keys;
+pub mod proof;
 pub mod setup;
 pub mod status;
+pub mod verify;
 
 use concord_shared::Party;
 
