@@ -38,6 +38,7 @@ mod inbox;
 mod input;
 mod instruments;
 mod isolation;
+mod joint_chain;
 mod language;
 mod limits;
 mod mail;
