@@ -9,7 +9,9 @@ use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use concord_shared::Party;
 use ed25519_dalek::{Signature, Signer, Verifier, VerifyingKey};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use sha2::{Digest, Sha256};
 
 use super::keys::{self, hex, unhex};
@@ -80,8 +82,8 @@ pub async fn append<C: ConnectionTrait>(conn: &C, fact: Fact) -> anyhow::Result<
             Party::Ge => 2,
         };
         conn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock(720102, {lock})"))
-        .await
-        .context("locking the joint chain")?;
+            .await
+            .context("locking the joint chain")?;
     }
     let last = Entity::find()
         .filter(Column::Party.eq(fact.party))
@@ -102,7 +104,10 @@ pub async fn append<C: ConnectionTrait>(conn: &C, fact: Fact) -> anyhow::Result<
         payload_sha256: fact.payload_sha256,
         prev_sha256,
         entry_sha256: String::new(),
-        key_id: key.as_ref().map(|k| keys::key_id(&k.verifying_key())).unwrap_or_default(),
+        key_id: key
+            .as_ref()
+            .map(|k| keys::key_id(&k.verifying_key()))
+            .unwrap_or_default(),
         signature: String::new(),
     };
     row.entry_sha256 = entry_sha256(&row);
@@ -133,7 +138,11 @@ pub fn fault(row: &joint_entry::Model, seq: i64, prev: &str, key: Option<&Verify
         return Some("it is not signed".to_owned());
     }
     if row.key_id != keys::key_id(key) {
-        return Some(format!("signed by key {}, not by the party's key {}", row.key_id, keys::key_id(key)));
+        return Some(format!(
+            "signed by key {}, not by the party's key {}",
+            row.key_id,
+            keys::key_id(key)
+        ));
     }
     let signed = unhex(&row.signature)
         .and_then(|b| <[u8; 64]>::try_from(b).ok())
@@ -206,18 +215,42 @@ mod tests {
         assert_eq!(fault(&first, 1, GENESIS, Some(&public)), None);
         let second = entry(&key, 2, &first.entry_sha256);
         assert_eq!(fault(&second, 2, &first.entry_sha256, Some(&public)), None);
-        assert!(fault(&second, 3, &first.entry_sha256, Some(&public)).expect("gap").contains("seq 3"));
-        assert!(fault(&second, 2, GENESIS, Some(&public)).expect("link").contains("link"));
+        assert!(
+            fault(&second, 3, &first.entry_sha256, Some(&public))
+                .expect("gap")
+                .contains("seq 3")
+        );
+        assert!(
+            fault(&second, 2, GENESIS, Some(&public))
+                .expect("link")
+                .contains("link")
+        );
         let mut forged = second.clone();
         forged.subject = "activity:43".into();
-        assert!(fault(&forged, 2, &first.entry_sha256, Some(&public)).expect("hash").contains("hash"));
+        assert!(
+            fault(&forged, 2, &first.entry_sha256, Some(&public))
+                .expect("hash")
+                .contains("hash")
+        );
         // Re-hashed by the forger, but not re-signed: the signature fails.
         forged.entry_sha256 = entry_sha256(&forged);
-        assert!(fault(&forged, 2, &first.entry_sha256, Some(&public)).expect("sig").contains("signature"));
+        assert!(
+            fault(&forged, 2, &first.entry_sha256, Some(&public))
+                .expect("sig")
+                .contains("signature")
+        );
         let other = SigningKey::from_bytes(&[8; 32]).verifying_key();
-        assert!(fault(&second, 2, &first.entry_sha256, Some(&other)).expect("key").contains("signed by key"));
+        assert!(
+            fault(&second, 2, &first.entry_sha256, Some(&other))
+                .expect("key")
+                .contains("signed by key")
+        );
         let mut unsigned = second.clone();
         unsigned.signature.clear();
-        assert!(fault(&unsigned, 2, &first.entry_sha256, Some(&public)).expect("unsigned").contains("not signed"));
+        assert!(
+            fault(&unsigned, 2, &first.entry_sha256, Some(&public))
+                .expect("unsigned")
+                .contains("not signed")
+        );
     }
 }

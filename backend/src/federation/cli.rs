@@ -89,7 +89,11 @@ pub async fn run(settings: &Settings, command: Command) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Connect { peer, no_copy, peer_key } => {
+        Command::Connect {
+            peer,
+            no_copy,
+            peer_key,
+        } => {
             if let Some(peer_key) = peer_key {
                 trusted(settings, &peer_key)?;
             }

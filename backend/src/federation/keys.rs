@@ -82,7 +82,8 @@ pub fn save_peer(settings: &Settings, text: &str) -> anyhow::Result<VerifyingKey
     let path = peer_path(settings);
     let dir = path.parent().context("the key's directory")?;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    std::fs::write(&path, format!("{}\n", hex(key.as_bytes()))).with_context(|| format!("writing {}", path.display()))?;
+    std::fs::write(&path, format!("{}\n", hex(key.as_bytes())))
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(key)
 }
 

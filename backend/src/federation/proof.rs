@@ -65,7 +65,9 @@ pub fn check(
     let mut problems = Vec::new();
     let sha256_now = sha256(snapshot);
     if sha256_now != sha256_claimed {
-        problems.push(format!("the snapshot hashes to {sha256_now}, not to the claimed {sha256_claimed}"));
+        problems.push(format!(
+            "the snapshot hashes to {sha256_now}, not to the claimed {sha256_claimed}"
+        ));
     }
     let Ok(mut value) = serde_json::from_str::<Value>(snapshot) else {
         problems.push("the snapshot is not JSON".to_owned());
@@ -180,7 +182,10 @@ mod tests {
         assert_eq!(problems.len(), 3, "and neither node signed that content: {problems:?}");
         let swapped = [(Party::Az, &ge.verifying_key()), (Party::Ge, &az.verifying_key())];
         let problems = check(&snapshot, &hash, &node, swapped).expect_err("wrong keys");
-        assert!(problems.iter().all(|p| p.contains("not with the key given")), "{problems:?}");
+        assert!(
+            problems.iter().all(|p| p.contains("not with the key given")),
+            "{problems:?}"
+        );
         let mut bad = node.clone();
         let flipped = if bad[1].2.starts_with("00") { "11" } else { "00" };
         bad[1].2.replace_range(0..2, flipped);

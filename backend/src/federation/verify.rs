@@ -158,9 +158,13 @@ async fn check_versions<C: ConnectionTrait>(
         if rows.iter().all(|s| s.node_signature.is_empty()) && Party::ALL.iter().all(|p| signed_entry(*p).is_none()) {
             // Frozen before the nodes signed (migration 000215): its hash only.
             if chain::sha256(&version.snapshot) == version.sha256 {
-                report.held.push(format!("{name}: signed before the joint chains, its hash holds"));
+                report
+                    .held
+                    .push(format!("{name}: signed before the joint chains, its hash holds"));
             } else {
-                report.problems.push(format!("{name}: its snapshot does not match its SHA-256"));
+                report
+                    .problems
+                    .push(format!("{name}: its snapshot does not match its SHA-256"));
             }
             continue;
         }
@@ -171,7 +175,9 @@ async fn check_versions<C: ConnectionTrait>(
         let checked = match proof::check(&version.snapshot, &version.sha256, &node_signatures, keys) {
             Ok(checked) => checked,
             Err(problems) => {
-                report.problems.extend(problems.into_iter().map(|p| format!("{name}: {p}")));
+                report
+                    .problems
+                    .extend(problems.into_iter().map(|p| format!("{name}: {p}")));
                 continue;
             }
         };
@@ -180,10 +186,9 @@ async fn check_versions<C: ConnectionTrait>(
             match signed_entry(party) {
                 None => {
                     held = false;
-                    report.problems.push(format!(
-                        "{name}: {}'s chain has no signature of it",
-                        party.short()
-                    ));
+                    report
+                        .problems
+                        .push(format!("{name}: {}'s chain has no signature of it", party.short()));
                 }
                 Some(entry) if entry.payload_sha256 != checked.content_sha256 => {
                     held = false;

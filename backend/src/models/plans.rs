@@ -2,7 +2,9 @@
 //! coordinator proposes, the other party's coordinator confirms.
 
 use chrono::Utc;
-use concord_shared::api::{Blocker, NewPlan, Plan, NodeSignature, Signature, StepProposal, TransitionAction, TransitionRequest};
+use concord_shared::api::{
+    Blocker, NewPlan, NodeSignature, Plan, Signature, StepProposal, TransitionAction, TransitionRequest,
+};
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::rules::plan::{self as rule, PlanEvent, StepFacts};
 use concord_shared::rules::{Action, Reason, Refusal, Scope, activities::in_plan};

@@ -32,7 +32,11 @@ async fn replicated(owner: &DatabaseConnection, copy: &DatabaseConnection, party
     let want = entries(owner, party).await;
     let start = Instant::now();
     while entries(copy, party).await != want {
-        assert!(start.elapsed() < Duration::from_secs(60), "{}'s chain not replicated", party.short());
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "{}'s chain not replicated",
+            party.short()
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     want
@@ -62,7 +66,10 @@ async fn act(app: &TestApp, party: Party) {
         decision: ConsentDecision::Accept,
         comment: String::new(),
     };
-    coordinator.consent(id, current.version, &accept).await.expect("accepted");
+    coordinator
+        .consent(id, current.version, &accept)
+        .await
+        .expect("accepted");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -72,7 +79,9 @@ async fn both_chains_replicate_verify_holds_on_both_nodes_and_a_forged_copy_is_n
     }
     let bin = pg_bin().expect("Debian's PostgreSQL server binaries (initdb, pg_ctl)");
     let cluster = Cluster::create(bin, &["wal_level=logical"]);
-    let admin = Database::connect(cluster.url("postgres")).await.expect("the cluster answers");
+    let admin = Database::connect(cluster.url("postgres"))
+        .await
+        .expect("the cluster answers");
     for name in ["concord_az", "concord_ge"] {
         admin
             .execute_unprepared(&format!("CREATE DATABASE {name}"))
@@ -87,8 +96,12 @@ async fn both_chains_replicate_verify_holds_on_both_nodes_and_a_forged_copy_is_n
     // The operators exchange the printed public keys and connect with them.
     let az_key = public_key(&federation(&az, Party::Az, &["init"]).expect("init"));
     let ge_key = public_key(&federation(&ge, Party::Ge, &["init"]).expect("init"));
-    let connected = federation(&az, Party::Az, &["connect", "--peer", &ge_url, "--peer-key", &ge_key]).expect("connect");
-    assert!(connected.contains("The peer's key recorded: fingerprint"), "{connected}");
+    let connected =
+        federation(&az, Party::Az, &["connect", "--peer", &ge_url, "--peer-key", &ge_key]).expect("connect");
+    assert!(
+        connected.contains("The peer's key recorded: fingerprint"),
+        "{connected}"
+    );
     federation(&ge, Party::Ge, &["connect", "--peer", &az_url, "--peer-key", &az_key]).expect("connect");
 
     act(&az, Party::Az).await;
@@ -101,7 +114,10 @@ async fn both_chains_replicate_verify_holds_on_both_nodes_and_a_forged_copy_is_n
 
     for (app, party) in [(&az, Party::Az), (&ge, Party::Ge)] {
         let report = federation(app, party, &["verify"]).expect("the joint record holds");
-        assert!(report.contains("ok    AZ's chain:") && report.contains("ok    GE's chain:"), "{report}");
+        assert!(
+            report.contains("ok    AZ's chain:") && report.contains("ok    GE's chain:"),
+            "{report}"
+        );
         assert!(report.contains("The joint record holds."), "{report}");
     }
     let status = federation(&az, Party::Az, &["status"]).expect("status");

@@ -8,12 +8,12 @@
 use std::process::Command;
 use std::time::Instant;
 
+use concord_backend::audit;
 use concord_backend::federation::{chain, keys};
 use concord_migrations::MigratorTrait;
-use concord_backend::audit;
 use concord_shared::Party;
-use concord_shared::rules::Scope;
 use concord_shared::api::{ConsentDecision, ConsentRequest};
+use concord_shared::rules::Scope;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use crate::helpers::{TestApp, YEAR, board, draft, shared, spawn_app};
@@ -51,7 +51,9 @@ async fn kinds(app: &TestApp, party: Party) -> Vec<String> {
 }
 
 async fn execute(db: &DatabaseConnection, sql: &str) {
-    db.execute_unprepared(sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+    db.execute_unprepared(sql)
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
 #[tokio::test]
@@ -66,7 +68,10 @@ async fn each_party_s_chain_grows_with_its_joint_actions_only_and_verify_names_a
         .value
         .id;
     b.az_planner.add_note(draft_id, "Ours alone").await.expect("note");
-    assert!(kinds(&app, Party::Az).await.is_empty(), "a draft and a note are AZ's own");
+    assert!(
+        kinds(&app, Party::Az).await.is_empty(),
+        "a draft and a note are AZ's own"
+    );
 
     let a = shared(&b.az_planner, "Staff talks in Baku").await;
     b.ge_planner.add_comment(a, "Which dates?").await.expect("comment");
@@ -216,7 +221,9 @@ async fn the_migrations_down_drop_the_chain_and_the_node_signatures_and_up_again
     crate::helpers::back_before(db, "m20261203_000210_joint_entries").await;
     assert!(db.execute_unprepared("SELECT 1 FROM joint_entries").await.is_err());
     assert!(
-        db.execute_unprepared("SELECT node_signature FROM plan_signatures").await.is_err()
+        db.execute_unprepared("SELECT node_signature FROM plan_signatures")
+            .await
+            .is_err()
     );
     concord_migrations::Migrator::up(db, None).await.expect("up");
     shared(&b.az_planner, "Mountain training").await;

@@ -47,7 +47,10 @@ mod tests {
     fn only_listed_actions_in_the_joint_scope_are_joint() {
         assert!(is_joint("activity.consent", Scope::Joint));
         assert!(is_joint("plan.signed", Scope::Joint));
-        assert!(!is_joint("activity.update", Scope::Private(Party::Az)), "a draft's edit");
+        assert!(
+            !is_joint("activity.update", Scope::Private(Party::Az)),
+            "a draft's edit"
+        );
         assert!(!is_joint("activity.note", Scope::Joint));
         assert!(!is_joint("user.create", Scope::Joint));
         assert!(SIGNATURE_ACTIONS.iter().all(|a| JOINT_ACTIONS.contains(a)));
