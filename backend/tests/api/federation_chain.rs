@@ -11,11 +11,10 @@ use std::time::{Duration, Instant};
 
 use concord_shared::api::{ConsentDecision, ConsentRequest};
 use concord_shared::{Party, Role};
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 
-use crate::cluster::{Cluster, pg_bin};
-use crate::federation::federation;
-use crate::helpers::{TestApp, YEAR, on_postgres, shared, spawn_app_with};
+use crate::federation::{federation, two_nodes};
+use crate::helpers::{TestApp, YEAR, on_postgres, shared};
 
 async fn entries(db: &DatabaseConnection, party: Party) -> i64 {
     let sql = format!("SELECT COUNT(*) FROM joint_entries WHERE party = '{}'", party.code());
@@ -77,21 +76,7 @@ async fn both_chains_replicate_verify_holds_on_both_nodes_and_a_forged_copy_is_n
     if !on_postgres() {
         return; // Logical replication is PostgreSQL's.
     }
-    let bin = pg_bin().expect("Debian's PostgreSQL server binaries (initdb, pg_ctl)");
-    let cluster = Cluster::create(bin, &["wal_level=logical"]);
-    let admin = Database::connect(cluster.url("postgres"))
-        .await
-        .expect("the cluster answers");
-    for name in ["concord_az", "concord_ge"] {
-        admin
-            .execute_unprepared(&format!("CREATE DATABASE {name}"))
-            .await
-            .expect("create database");
-    }
-    admin.close().await.expect("close");
-    let (az_url, ge_url) = (cluster.url("concord_az"), cluster.url("concord_ge"));
-    let az = spawn_app_with(&[("CONCORD_DATABASE_URL", az_url.as_str()), ("CONCORD_NODE_PARTY", "az")]).await;
-    let ge = spawn_app_with(&[("CONCORD_DATABASE_URL", ge_url.as_str()), ("CONCORD_NODE_PARTY", "ge")]).await;
+    let (cluster, az, ge, az_url, ge_url) = two_nodes().await;
 
     // The operators exchange the printed public keys and connect with them.
     let az_key = public_key(&federation(&az, Party::Az, &["init"]).expect("init"));

@@ -5,7 +5,6 @@
 //! and names a forged entry, and a signed version exported from the API
 //! verifies offline with `concord verify-version`.
 
-use std::process::Command;
 use std::time::Instant;
 
 use concord_backend::audit;
@@ -21,20 +20,7 @@ use crate::versions::{agreed, sign};
 
 /// `concord ARGS` as an operator of this single node runs it.
 fn concord(app: &TestApp, args: &[&str]) -> Result<String, String> {
-    let output = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("CONCORD_DATABASE_URL", &app.state.settings.database_url)
-        .env("CONCORD_DATA_DIR", &app.state.settings.data_dir)
-        .output()
-        .expect("concord runs");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    if output.status.success() {
-        Ok(stdout)
-    } else {
-        Err(format!("{stdout}{}", String::from_utf8_lossy(&output.stderr)))
-    }
+    crate::federation::concord(app, None, args)
 }
 
 /// The kinds of a party's chain, in order, after checking it is linear
