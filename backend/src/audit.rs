@@ -1,6 +1,8 @@
 //! The audit log: append-only, every entry chained to the one before by a
 //! SHA-256 hash, so any later change to a stored entry breaks the chain at
 //! that entry. Database triggers refuse UPDATE and DELETE on the table.
+//! A joint action (`rules::joint`) is also appended, in the same
+//! transaction, to its party's signed chain (`crate::federation::chain`).
 
 use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};

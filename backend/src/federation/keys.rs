@@ -48,7 +48,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 /// Bytes from hex digits, or `None`.
 pub(crate) fn unhex(text: &str) -> Option<Vec<u8>> {
     let text = text.trim();
-    if text.len() % 2 != 0 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..text.len())

@@ -99,7 +99,7 @@ pub fn check(
         let signature = unhex(signature)
             .and_then(|b| <[u8; 64]>::try_from(b).ok())
             .map(|b| Signature::from_bytes(&b));
-        if !signature.is_some_and(|s| key.verify(message.as_bytes(), &s).is_ok()) {
+        if signature.is_none_or(|s| key.verify(message.as_bytes(), &s).is_err()) {
             problems.push(format!("{}'s node signature does not verify", party.short()));
         }
     }

@@ -352,7 +352,7 @@ pub fn signature_view(row: plan_signature::Model) -> Signature {
         place: row.place,
         recorded_by: row.recorded_by,
         recorded_at: row.recorded_at,
-        node_signature: (!row.node_signature.is_empty()).then(|| NodeSignature {
+        node_signature: (!row.node_signature.is_empty()).then_some(NodeSignature {
             key_id: row.node_key_id,
             signature: row.node_signature,
         }),
