@@ -1,17 +1,20 @@
 //! The audit log: append-only, every entry chained to the one before by a
 //! SHA-256 hash, so any later change to a stored entry breaks the chain at
 //! that entry. Database triggers refuse UPDATE and DELETE on the table.
+//! A joint action (`rules::joint`) is also appended, in the same
+//! transaction, to its party's signed chain (`crate::federation::chain`).
 
 use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use concord_shared::Party;
-use concord_shared::rules::Scope;
+use concord_shared::rules::{Scope, joint};
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseBackend, EntityTrait, PaginatorTrait, QueryOrder, QuerySelect, Set,
 };
 use sha2::{Digest, Sha256};
 
 use crate::entities::audit_log::{self, Column, Entity};
+use crate::federation::chain::{self, Fact};
 
 /// The PostgreSQL channel notified at every commit of an entry: the live
 /// streams of every process follow it (see `crate::events`).
@@ -96,8 +99,27 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Appends an event inside the caller's transaction.
+/// What a signature's joint entry names instead of the event's entity
+/// and state: the version signed and the SHA-256 of the content signed.
+pub struct Signed {
+    /// `plan_version:<year>/<number>`.
+    pub subject: String,
+    /// The content's SHA-256 (the version's snapshot without signatures).
+    pub content_sha256: String,
+}
+
+/// Appends an event inside the caller's transaction; a joint one
+/// (`rules::joint`) also goes on its party's signed chain.
 pub async fn append<C: ConnectionTrait>(conn: &C, event: Event<'_>) -> anyhow::Result<()> {
+    append_signed(conn, event, None).await
+}
+
+/// [`append`], with what a signature's joint entry names (`signed`).
+pub async fn append_signed<C: ConnectionTrait>(
+    conn: &C,
+    event: Event<'_>,
+    signed: Option<Signed>,
+) -> anyhow::Result<()> {
     if conn.get_database_backend() == DatabaseBackend::Postgres {
         // One writer of the chain at a time; released at commit.
         conn.execute_unprepared("SELECT pg_advisory_xact_lock(720101)")
@@ -133,10 +155,31 @@ pub async fn append<C: ConnectionTrait>(conn: &C, event: Event<'_>) -> anyhow::R
         hash: String::new(),
     };
     row.hash = entry_hash(&row);
+    let joint = match row.party {
+        Some(party) if joint::is_joint(&row.action, row.scope) => Some(match signed {
+            Some(signed) => Fact {
+                party,
+                kind: row.action.clone(),
+                subject: signed.subject,
+                payload_sha256: signed.content_sha256,
+            },
+            None => Fact {
+                party,
+                kind: row.action.clone(),
+                subject: format!("{}:{}", row.entity_type, row.entity_id.as_deref().unwrap_or_default()),
+                // The state after as this entry records it (before, for a removal).
+                payload_sha256: chain::sha256(row.after.as_ref().or(row.before.as_ref()).map_or("", String::as_str)),
+            },
+        }),
+        _ => None,
+    };
     let active: audit_log::ActiveModel = row.into();
     let mut active = active;
     active.id = Set(id);
     active.insert(conn).await.context("appending to the audit log")?;
+    if let Some(fact) = joint {
+        chain::append(conn, fact).await?;
+    }
     if conn.get_database_backend() == DatabaseBackend::Postgres {
         // Delivered at commit to every process listening on this database:
         // their live streams read the new entry (see crate::events).

@@ -56,6 +56,17 @@ enum Command {
         #[command(subcommand)]
         command: concord_backend::federation::cli::Command,
     },
+    /// Check a signed plan version offline, as the API exported it (`GET
+    /// /api/v1/plans/{year}/versions/{number}` saved to a file): its content
+    /// hashes to its SHA-256 and both nodes' signatures verify.
+    VerifyVersion {
+        /// The exported version (JSON).
+        file: std::path::PathBuf,
+        /// The two nodes' public keys, AZ's then GE's, comma-separated
+        /// (a single node's key twice).
+        #[arg(long)]
+        keys: String,
+    },
     /// Create demo users (one per party and role) with one password from
     /// CONCORD_DEMO_PASSWORD (or a generated one that is printed), and next
     /// year's plan in negotiation with about sixty activities, this year's plan
@@ -223,6 +234,24 @@ async fn run() -> anyhow::Result<()> {
                 }
             }
         }
+        Command::VerifyVersion { file, keys } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+            match concord_backend::federation::proof::verify_file(&text, &keys)? {
+                Ok(held) => {
+                    println!(
+                        "Plan {} version {} holds: SHA-256 {}, signed by both nodes.",
+                        held.plan, held.version, held.sha256
+                    );
+                    Ok(())
+                }
+                Err(problems) => {
+                    for problem in &problems {
+                        println!("FAIL  {problem}");
+                    }
+                    bail!("{} does not hold: {}", file.display(), problems.join("; "))
+                }
+            }
+        }
         Command::SeedDemo { if_empty } => {
             let state = state(settings).await?;
             if if_empty && system::user_count(&state).await.map_err(explain)? > 0 {
@@ -256,7 +285,8 @@ async fn run() -> anyhow::Result<()> {
                 );
                 return Ok(());
             }
-            for year in concord_backend::models::demo::seed_history(&state)
+            for year in state
+                .signing(concord_backend::models::demo::seed_history(&state))
                 .await
                 .map_err(explain)?
             {
@@ -264,14 +294,16 @@ async fn run() -> anyhow::Result<()> {
                     "Demo plan {year} created (last year's closed with its report; this year's signed, with an amendment in negotiation)."
                 );
             }
-            match concord_backend::models::demo::seed_plan(&state)
+            match state
+                .signing(concord_backend::models::demo::seed_plan(&state))
                 .await
                 .map_err(explain)?
             {
                 Some(year) => println!("Demo plan {year} created: in negotiation, with activities in every state."),
                 None => println!("A plan for next year exists already; no demo plan added."),
             }
-            if concord_backend::models::demo::seed_register(&state)
+            if state
+                .signing(concord_backend::models::demo::seed_register(&state))
                 .await
                 .map_err(explain)?
             {
@@ -284,7 +316,8 @@ async fn run() -> anyhow::Result<()> {
 
 async fn state(settings: Settings) -> anyhow::Result<AppState> {
     let db = db::connect_and_migrate(&settings).await?;
-    Ok(AppState::new(db, settings))
+    // The demo's joint actions are signed as a request's are.
+    AppState::new(db, settings).with_node_key()
 }
 
 /// Turns an API error into a sentence for the terminal.

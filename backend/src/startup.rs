@@ -48,7 +48,7 @@ impl Application {
             ),
             None => None,
         };
-        let state = AppState::new(db, settings);
+        let state = AppState::new(db, settings).with_node_key()?;
         let router = router(state.clone());
         Ok(Application {
             listener,
@@ -150,8 +150,13 @@ pub fn router(state: AppState) -> Router {
         trusted: std::sync::Arc::new(state.settings.trusted_proxies.clone()),
     };
     let (api, doc) = routes::api();
+    // Every request runs with the node's key at hand (the joint chain).
+    let signer = state.clone();
     Router::new()
-        .merge(api.with_state(state))
+        .merge(api.with_state(state).layer(middleware::from_fn(move |request: Request, next: middleware::Next| {
+            let signer = signer.clone();
+            async move { signer.signing(next.run(request)).await }
+        })))
         .merge(routes::docs::router(&doc))
         .merge(spa::router(static_dir))
         .layer(CatchPanicLayer::custom(panic_response))

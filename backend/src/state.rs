@@ -32,6 +32,10 @@ pub struct AppState {
     pub events: Arc<crate::events::Hub>,
     /// The process's Prometheus metrics (see [`crate::metrics`]).
     pub metrics: Arc<crate::metrics::Metrics>,
+    /// The node's Ed25519 key, which signs the joint chains and the
+    /// signatures of plans (see [`AppState::with_node_key`]); `None` leaves
+    /// them unsigned.
+    pub node_key: Option<Arc<ed25519_dalek::SigningKey>>,
 }
 
 impl AppState {
@@ -46,7 +50,21 @@ impl AppState {
             sessions: Arc::new(crate::cache::SessionCache::new(10_000)),
             events: Arc::new(crate::events::Hub::new()),
             metrics: Arc::new(crate::metrics::Metrics::new()),
+            node_key: None,
         }
+    }
+
+    /// With the node's key, made in the data directory at the first start
+    /// (`crate::federation::keys`): a single node signs too, for both parties.
+    pub fn with_node_key(mut self) -> anyhow::Result<AppState> {
+        let (key, _) = crate::federation::keys::load_or_create(&crate::federation::keys::path(&self.settings))?;
+        self.node_key = Some(Arc::new(key));
+        Ok(self)
+    }
+
+    /// Runs `work` with the node's key at hand for the joint chain.
+    pub async fn signing<F: Future>(&self, work: F) -> F::Output {
+        crate::federation::keys::scope(self.node_key.clone(), work).await
     }
 
     /// Starts a write transaction.

@@ -25,6 +25,8 @@ mod m20261203_000150_shared_texts_documents;
 mod m20261203_000160_activity_consents;
 mod m20261203_000170_signature_content;
 mod m20261203_000180_activity_sides_execution;
+mod m20261203_000210_joint_entries;
+mod m20261203_000215_signature_node_key;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -54,6 +56,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000160_activity_consents::Migration),
             Box::new(m20261203_000170_signature_content::Migration),
             Box::new(m20261203_000180_activity_sides_execution::Migration),
+            Box::new(m20261203_000210_joint_entries::Migration),
+            Box::new(m20261203_000215_signature_node_key::Migration),
         ]
     }
 }

@@ -13,6 +13,7 @@ pub mod comment;
 pub mod competent_authority;
 pub mod document;
 pub mod instrument;
+pub mod joint_entry;
 pub mod login_failure;
 pub mod notification;
 pub mod plan;

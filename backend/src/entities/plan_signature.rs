@@ -31,6 +31,11 @@ pub struct Model {
     /// The SHA-256 of the content signed (the version's snapshot without
     /// signatures): the signature holds while the content still has it.
     pub content_sha256: String,
+    /// The id of the node key that signed it too (empty: no node signature).
+    pub node_key_id: String,
+    /// The node's Ed25519 signature (hex) over the content and the
+    /// signature's fields (`crate::federation::proof`).
+    pub node_signature: String,
 }
 
 /// No navigable relations are needed.

@@ -1,6 +1,6 @@
-//! `concord federation init|connect|status`: the operator's commands of a
-//! sovereign node (docs/federation.md), printing what `setup` and `status`
-//! found.
+//! `concord federation init|connect|trust|status|verify`: the operator's
+//! commands of a sovereign node (docs/federation.md), printing what
+//! `setup`, `status` and `verify` found.
 
 use clap::Subcommand;
 
@@ -22,9 +22,33 @@ pub enum Command {
         /// Do not copy the rows the peer published so far (only later changes).
         #[arg(long)]
         no_copy: bool,
+        /// The peer node's public key (64 hex digits), as its operator gave
+        /// it and its fingerprint was checked over a second channel.
+        #[arg(long)]
+        peer_key: Option<String>,
     },
-    /// The replication's state: the subscription, the last row received, the lag.
+    /// Record (or replace) the peer node's public key alone.
+    Trust {
+        /// The peer node's public key (64 hex digits).
+        #[arg(long)]
+        peer_key: String,
+    },
+    /// The replication's state: the subscription, the last row received,
+    /// the lag, the last verification of the joint record.
     Status,
+    /// Check both parties' joint chains and every frozen version against
+    /// the two nodes' keys; exits non-zero on any mismatch, naming it.
+    /// Works on a single node too (its key signs for both parties).
+    Verify,
+}
+
+fn trusted(settings: &Settings, peer_key: &str) -> anyhow::Result<()> {
+    let key = super::keys::save_peer(settings, peer_key)?;
+    println!(
+        "The peer's key recorded: fingerprint {} (check it with the peer's operator).",
+        super::keys::fingerprint_of(&key)
+    );
+    Ok(())
 }
 
 /// Runs one subcommand and prints its outcome for the operator.
@@ -65,9 +89,34 @@ pub async fn run(settings: &Settings, command: Command) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Connect { peer, no_copy } => {
+        Command::Connect {
+            peer,
+            no_copy,
+            peer_key,
+        } => {
+            if let Some(peer_key) = peer_key {
+                trusted(settings, &peer_key)?;
+            }
             let name = super::setup::connect(settings, &peer, !no_copy).await?;
             println!("Subscribed: {name}. `concord federation status` shows its progress.");
+            Ok(())
+        }
+        Command::Trust { peer_key } => trusted(settings, &peer_key),
+        Command::Verify => {
+            let report = super::verify::verify(settings).await?;
+            for line in &report.held {
+                println!("ok    {line}");
+            }
+            for line in &report.problems {
+                println!("FAIL  {line}");
+            }
+            anyhow::ensure!(
+                report.problems.is_empty(),
+                "the joint record does not hold: {} problem(s), the first: {}",
+                report.problems.len(),
+                report.problems[0]
+            );
+            println!("The joint record holds.");
             Ok(())
         }
         Command::Status => {
@@ -101,6 +150,15 @@ pub async fn run(settings: &Settings, command: Command) -> anyhow::Result<()> {
                     _ => state,
                 };
                 println!("  table {table}: {state}");
+            }
+            match super::verify::last(settings) {
+                Some(last) => println!(
+                    "  joint record:           {} at {} ({})",
+                    if last.ok { "verified" } else { "FAILED" },
+                    when(Some(last.at)),
+                    last.summary
+                ),
+                None => println!("  joint record:           never verified (run `concord federation verify`)"),
             }
             for (slot, active, behind) in &status.outgoing {
                 println!(

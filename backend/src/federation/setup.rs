@@ -134,6 +134,13 @@ pub const OWNED: &[Owned] = &[
         ..PLAIN
     },
     Owned {
+        table: "joint_entries",
+        column: "party",
+        // Each party's chain of joint actions, whole.
+        shared: None,
+        seeded: None,
+    },
+    Owned {
         table: "documents",
         column: "uploaded_party",
         // A document on a draft or a pending authority change stays home.

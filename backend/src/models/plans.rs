@@ -2,7 +2,9 @@
 //! coordinator proposes, the other party's coordinator confirms.
 
 use chrono::Utc;
-use concord_shared::api::{Blocker, NewPlan, Plan, Signature, StepProposal, TransitionAction, TransitionRequest};
+use concord_shared::api::{
+    Blocker, NewPlan, NodeSignature, Plan, Signature, StepProposal, TransitionAction, TransitionRequest,
+};
 use concord_shared::plan::{ConsentState, PlanState};
 use concord_shared::rules::plan::{self as rule, PlanEvent, StepFacts};
 use concord_shared::rules::{Action, Reason, Refusal, Scope, activities::in_plan};
@@ -350,6 +352,10 @@ pub fn signature_view(row: plan_signature::Model) -> Signature {
         place: row.place,
         recorded_by: row.recorded_by,
         recorded_at: row.recorded_at,
+        node_signature: (!row.node_signature.is_empty()).then_some(NodeSignature {
+            key_id: row.node_key_id,
+            signature: row.node_signature,
+        }),
     }
 }
 

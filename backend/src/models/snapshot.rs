@@ -74,10 +74,7 @@ pub(crate) async fn snapshot<C: ConnectionTrait>(
     let ids: Vec<i32> = activities.iter().map(|a| a.id).collect();
     let texts = super::activity_view::of(conn, &ids).await?;
     let lines: Vec<Value> = activities.iter().map(|a| line(a, &texts)).collect();
-    let signed: Vec<Value> = signatures
-        .iter()
-        .map(|s| json!({"party": s.party, "signatory": s.signatory, "position": s.position, "signed_on": s.signed_on, "place": s.place}))
-        .collect();
+    let signed: Vec<Value> = signatures.iter().map(signed_fields).collect();
     Ok(canonical(&json!({
         "plan": row.year,
         "version": number,
@@ -85,6 +82,12 @@ pub(crate) async fn snapshot<C: ConnectionTrait>(
         "signatures": signed,
         "activities": lines,
     })))
+}
+
+/// A signature as a snapshot records it (and as the node's own signature
+/// of it covers it, `federation::proof`).
+pub(crate) fn signed_fields(s: &Signature) -> Value {
+    json!({"party": s.party, "signatory": s.signatory, "position": s.position, "signed_on": s.signed_on, "place": s.place})
 }
 
 /// The SHA-256 (hex) of version `number`'s content as it stands: its

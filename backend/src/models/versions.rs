@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, Utc};
 use concord_shared::Party;
-use concord_shared::api::{FieldChange, NewSignature, Plan, PlanVersionDetail, PlanVersionInfo, VersionComparison};
+use concord_shared::api::{
+    FieldChange, NewSignature, Plan, PlanVersionDetail, PlanVersionInfo, Signature, VersionComparison,
+};
 use concord_shared::plan::PlanState;
 use concord_shared::rules::plan::{PlanEvent, transition};
 use concord_shared::rules::{Action, Reason, Scope, activities::in_plan, signatures};
@@ -19,11 +21,12 @@ use sha2::{Digest, Sha256};
 
 use super::Check;
 use super::plans::{self, signature_view, signatures_of, version_in_progress};
-use super::snapshot::{content_sha256, line, snapshot};
+use super::snapshot::{content_sha256, line, signed_fields, snapshot};
 use crate::audit::{self, Event, hex};
 use crate::auth::AuthUser;
 use crate::entities::{activity, plan_signature, plan_version};
 use crate::error::AppError;
+use crate::federation::proof;
 use crate::state::AppState;
 
 /// Records the caller's party's signature on an agreed plan; with both
@@ -75,17 +78,36 @@ pub async fn sign(
         .filter(plan_signature::Column::ContentSha256.ne(content.as_str()))
         .exec(&*tx)
         .await?;
+    let signature = Signature {
+        party: caller.party,
+        signatory: new.signatory.trim().to_owned(),
+        position: new.position.trim().to_owned(),
+        signed_on: new.signed_on,
+        place: new.place.trim().to_owned(),
+        recorded_by: caller.display_name.clone(),
+        recorded_at: Utc::now(),
+        node_signature: None,
+    };
+    // The node signs it too (without a node key: unsigned, as before).
+    let (node_key_id, node_signature) = crate::federation::keys::current()
+        .map(|key| {
+            let message = proof::message(year.into(), number.into(), &content, &signed_fields(&signature));
+            proof::sign(&key, &message)
+        })
+        .unwrap_or_default();
     plan_signature::ActiveModel {
         plan_id: Set(row.id),
         version_no: Set(number),
-        party: Set(caller.party),
-        signatory: Set(new.signatory.trim().to_owned()),
-        position: Set(new.position.trim().to_owned()),
-        signed_on: Set(new.signed_on),
-        place: Set(new.place.trim().to_owned()),
-        recorded_by: Set(caller.display_name.clone()),
-        recorded_at: Set(Utc::now()),
-        content_sha256: Set(content),
+        party: Set(signature.party),
+        signatory: Set(signature.signatory),
+        position: Set(signature.position),
+        signed_on: Set(signature.signed_on),
+        place: Set(signature.place),
+        recorded_by: Set(signature.recorded_by),
+        recorded_at: Set(signature.recorded_at),
+        content_sha256: Set(content.clone()),
+        node_key_id: Set(node_key_id),
+        node_signature: Set(node_signature),
         ..Default::default()
     }
     .insert(&*tx)
@@ -115,7 +137,12 @@ pub async fn sign(
     active.updated_at = Set(Utc::now());
     let updated = super::versioned::update(&*tx, active, row.version).await?;
     let after = plans::view(&*tx, &updated).await?;
-    audit::append(
+    // The party's joint entry names the version and the content signed.
+    let signed = audit::Signed {
+        subject: format!("plan_version:{year}/{number}"),
+        content_sha256: content,
+    };
+    audit::append_signed(
         &*tx,
         Event {
             actor: &caller.audit_actor(),
@@ -126,6 +153,7 @@ pub async fn sign(
             before: Some(json!(before)),
             after: Some(json!(after)),
         },
+        Some(signed),
     )
     .await?;
     tx.commit().await?;

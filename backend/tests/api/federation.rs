@@ -22,18 +22,20 @@ use crate::cluster::{Cluster, pg_bin};
 use crate::documents::pdf;
 use crate::helpers::{TestApp, YEAR, draft, on_postgres, shared, spawn_app_with};
 
-/// `concord federation …` as an operator runs it, against one node.
-pub fn federation(app: &TestApp, party: Party, args: &[&str]) -> Result<String, String> {
-    let output = Command::new(env!("CARGO_BIN_EXE_concord"))
-        .arg("federation")
+/// `concord ARGS` as an operator runs it, against one node: a federation's
+/// node of `party`, or a single node (`None`).
+pub fn concord(app: &TestApp, party: Option<Party>, args: &[&str]) -> Result<String, String> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_concord"));
+    command
         .args(args)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("CONCORD_DATABASE_URL", &app.state.settings.database_url)
-        .env("CONCORD_DATA_DIR", &app.state.settings.data_dir)
-        .env("CONCORD_NODE_PARTY", party.code())
-        .output()
-        .expect("concord runs");
+        .env("CONCORD_DATA_DIR", &app.state.settings.data_dir);
+    if let Some(party) = party {
+        command.env("CONCORD_NODE_PARTY", party.code());
+    }
+    let output = command.output().expect("concord runs");
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     if output.status.success() {
         Ok(stdout)
@@ -42,10 +44,15 @@ pub fn federation(app: &TestApp, party: Party, args: &[&str]) -> Result<String, 
     }
 }
 
-/// A cluster of the test's own with `wal_level=logical`, and AZ's and
-/// GE's nodes on two of its databases (`concord_az`, `concord_ge`), not
-/// yet federated.
-pub async fn two_nodes() -> (Cluster, TestApp, TestApp) {
+/// `concord federation …` as an operator runs it, against one node.
+pub fn federation(app: &TestApp, party: Party, args: &[&str]) -> Result<String, String> {
+    let args: Vec<&str> = std::iter::once("federation").chain(args.iter().copied()).collect();
+    concord(app, Some(party), &args)
+}
+
+/// Two nodes, AZ's and GE's, each its own database on a cluster of the
+/// test's own with `wal_level=logical`; the databases' URLs.
+pub async fn two_nodes() -> (Cluster, TestApp, TestApp, String, String) {
     let bin = pg_bin().expect("Debian's PostgreSQL server binaries (initdb, pg_ctl)");
     let cluster = Cluster::create(bin, &["wal_level=logical"]);
     let admin = Database::connect(cluster.url("postgres"))
@@ -61,7 +68,7 @@ pub async fn two_nodes() -> (Cluster, TestApp, TestApp) {
     let (az_url, ge_url) = (cluster.url("concord_az"), cluster.url("concord_ge"));
     let az = spawn_app_with(&[("CONCORD_DATABASE_URL", az_url.as_str()), ("CONCORD_NODE_PARTY", "az")]).await;
     let ge = spawn_app_with(&[("CONCORD_DATABASE_URL", ge_url.as_str()), ("CONCORD_NODE_PARTY", "ge")]).await;
-    (cluster, az, ge)
+    (cluster, az, ge, az_url, ge_url)
 }
 
 async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
@@ -100,8 +107,7 @@ async fn two_nodes_replicate_what_each_party_owns_and_shares_and_nothing_private
     if !on_postgres() {
         return; // Logical replication is PostgreSQL's.
     }
-    let (cluster, az, ge) = two_nodes().await;
-    let (az_url, ge_url) = (cluster.url("concord_az"), cluster.url("concord_ge"));
+    let (cluster, az, ge, az_url, ge_url) = two_nodes().await;
 
     // The operators: init on both, then each subscribes to the other.
     for (app, party) in [(&az, Party::Az), (&ge, Party::Ge)] {

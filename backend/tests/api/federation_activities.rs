@@ -81,8 +81,7 @@ async fn an_activity_its_sides_consents_and_execution_replicate_and_each_node_ke
     if !on_postgres() {
         return; // Logical replication is PostgreSQL's.
     }
-    let (cluster, az, ge) = two_nodes().await;
-    let (az_url, ge_url) = (cluster.url("concord_az"), cluster.url("concord_ge"));
+    let (cluster, az, ge, az_url, ge_url) = two_nodes().await;
     for (app, party) in [(&az, Party::Az), (&ge, Party::Ge)] {
         federation(app, party, &["init"]).expect("init");
     }

@@ -60,9 +60,13 @@ impl Drop for Tmpfs {
     }
 }
 
-/// Every file under `dir`, at any depth.
+/// Every file under `dir`, at any depth, but for the node's key the server
+/// makes at its first start (`federation/node.key`).
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
+    if dir.ends_with("federation") {
+        return found;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return found;
     };

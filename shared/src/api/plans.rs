@@ -488,6 +488,23 @@ pub struct Signature {
     pub recorded_by: String,
     /// When it was recorded.
     pub recorded_at: DateTime<Utc>,
+    /// The signing party's node's own signature of it (issue 18), absent on
+    /// signatures recorded before nodes signed: what `concord
+    /// verify-version` checks against the node's public key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node_signature: Option<NodeSignature>,
+}
+
+/// A node's Ed25519 signature of a party's signature: over the version's
+/// content hash and the signature's fields (docs/federation.md, "Proof
+/// that both hold the same record").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NodeSignature {
+    /// The node key's id: the first 16 hex digits of its public key's SHA-256.
+    pub key_id: String,
+    /// The signature, 128 hex digits.
+    pub signature: String,
 }
 
 /// `POST /api/v1/plans/{year}/signatures`: the caller's party's signature.

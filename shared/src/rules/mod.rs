@@ -8,12 +8,14 @@
 //! plan's state machine, one [`plan::transition`]), [`activities`] (edit,
 //! share, consent, execution, summary, carry-over), [`consents`] (an
 //! activity's consents from each party's own decision), [`signatures`], [`texts`] (activity texts per language) and
-//! [`register`]; [`inbox`] what awaits whom (the work queue).
+//! [`register`]; [`inbox`] what awaits whom (the work queue); [`joint`] which
+//! recorded actions go on a party's signed chain.
 
 pub mod activities;
 pub mod alerts;
 pub mod consents;
 pub mod inbox;
+pub mod joint;
 pub mod plan;
 pub mod refusal;
 pub mod register;
