@@ -24,6 +24,9 @@ mod m20261203_000140_translation_kinds;
 mod m20261203_000150_shared_texts_documents;
 mod m20261203_000160_activity_consents;
 mod m20261203_000170_signature_content;
+mod m20261203_000190_notification_receipts;
+mod m20261203_000195_instrument_sides;
+mod m20261203_000200_document_blobs;
 
 /// Runs Concord's migrations in order.
 pub struct Migrator;
@@ -52,6 +55,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000150_shared_texts_documents::Migration),
             Box::new(m20261203_000160_activity_consents::Migration),
             Box::new(m20261203_000170_signature_content::Migration),
+            Box::new(m20261203_000190_notification_receipts::Migration),
+            Box::new(m20261203_000195_instrument_sides::Migration),
+            Box::new(m20261203_000200_document_blobs::Migration),
         ]
     }
 }

@@ -30,6 +30,7 @@ mod events;
 pub mod execution;
 mod faults;
 pub mod federation;
+mod federation_rows;
 mod feeds;
 mod health;
 mod history;
