@@ -83,7 +83,9 @@ async fn notes_receipts_instruments_and_shared_documents_bytes_reach_the_other_n
     let ge_coord = ge.login_as(Party::Ge, Role::Coordinator).await;
 
     // The Agreement is Azerbaijan's row: GE's node holds AZ's copy.
+    // (Each table is copied on its own: wait for both.)
     eventually(ge_db, "SELECT COUNT(*) FROM instrument_sides WHERE party = 'az'", 1).await;
+    eventually(ge_db, "SELECT COUNT(*) FROM instruments WHERE recorded_party = 'az'", 1).await;
     let agreement = ge_coord.instrument(1).await.expect("the Agreement on GE's node");
     assert_eq!(agreement.value, az_coord.instrument(1).await.expect("on AZ's").value);
 
