@@ -17,14 +17,14 @@ use concord_shared::api::{
 };
 use concord_shared::rules::{Action, Scope};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, QuerySelect,
+    Set,
 };
 use serde_json::json;
 
 use super::Check;
-use crate::auth::AuthUser;
 use super::instrument_sides as sides;
+use crate::auth::AuthUser;
 use crate::entities::{instrument, instrument_side, plan};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -109,7 +109,11 @@ pub async fn matching(caller: &AuthUser, state: &AppState, filter: &Filter) -> R
     let rows: Vec<Row> = rows
         .into_iter()
         .map(|row| {
-            let mine = side_rows.iter().filter(|s| s.instrument_id == row.id).cloned().collect();
+            let mine = side_rows
+                .iter()
+                .filter(|s| s.instrument_id == row.id)
+                .cloned()
+                .collect();
             (row, mine)
         })
         .collect();
@@ -362,7 +366,9 @@ pub async fn update(
     let (row, side_rows) = fetch(&*tx, id, true).await?;
     let before = view(&(row.clone(), side_rows.clone()));
     if !crate::extract::version_matches(if_match, before.version) {
-        return Err(AppError::PreconditionFailed { current: before.version });
+        return Err(AppError::PreconditionFailed {
+            current: before.version,
+        });
     }
     let kind = row.kind;
     let kind_ok = if kind.recorded_by_hand() {

@@ -47,7 +47,10 @@ pub fn view((note, receipt): &Row) -> Notification {
 }
 
 /// The notes with their receipts (the log is small: one query for each table).
-pub async fn with_receipts<C: ConnectionTrait>(conn: &C, notes: Vec<notification::Model>) -> Result<Vec<Row>, AppError> {
+pub async fn with_receipts<C: ConnectionTrait>(
+    conn: &C,
+    notes: Vec<notification::Model>,
+) -> Result<Vec<Row>, AppError> {
     let receipts = notification_receipt::Entity::find()
         .filter(notification_receipt::Column::NotificationId.is_in(notes.iter().map(|n| n.id)))
         .all(conn)
@@ -252,7 +255,9 @@ pub async fn receipt(
     crate::federation::owns(&state.settings, caller.party)?;
     let before = view(&(note.clone(), current.clone()));
     if !crate::extract::version_matches(if_match, before.version) {
-        return Err(AppError::PreconditionFailed { current: before.version });
+        return Err(AppError::PreconditionFailed {
+            current: before.version,
+        });
     }
     let mut check = Check::default();
     check_receipt(&mut check, note.sent_on, &receipt);

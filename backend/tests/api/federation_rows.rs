@@ -13,24 +13,12 @@ use concord_shared::{Party, Role};
 use sea_orm::{ConnectionTrait, Database};
 use sha2::{Digest, Sha256};
 
+use crate::authorities::note;
 use crate::cluster::{Cluster, pg_bin};
 use crate::documents::pdf;
 use crate::federation::{count, eventually, federation, refused};
 use crate::helpers::{TestApp, YEAR, back_before, draft, on_postgres, spawn_app, spawn_app_with};
 use crate::instruments::protocol;
-
-fn note(number: &str) -> NewNotification {
-    NewNotification {
-        note_number: number.to_owned(),
-        subject: "Points of contact".to_owned(),
-        sent_on: today(),
-        received_on: None,
-        acknowledged_on: None,
-        acknowledgement: None,
-        authority: None,
-        effective_on: None,
-    }
-}
 
 fn today() -> NaiveDate {
     Utc::now().date_naive()
@@ -91,7 +79,12 @@ async fn notes_receipts_instruments_and_shared_documents_bytes_reach_the_other_n
 
     // AZ sends a note; GE records its receipt; each node shows both.
     let sent = az_coord.record_notification(&note("AZ-1")).await.expect("note");
-    eventually(ge_db, "SELECT COUNT(*) FROM notifications WHERE note_number = 'AZ-1'", 1).await;
+    eventually(
+        ge_db,
+        "SELECT COUNT(*) FROM notifications WHERE note_number = 'AZ-1'",
+        1,
+    )
+    .await;
     let seen = ge_coord.notification(sent.value.id).await.expect("on GE's node");
     assert_eq!(seen.value, sent.value);
     let receipt = NotificationReceipt {
@@ -103,7 +96,12 @@ async fn notes_receipts_instruments_and_shared_documents_bytes_reach_the_other_n
         .record_receipt(sent.value.id, seen.version, &receipt)
         .await
         .expect("GE's receipt");
-    eventually(az_db, "SELECT COUNT(*) FROM notification_receipts WHERE party = 'ge'", 1).await;
+    eventually(
+        az_db,
+        "SELECT COUNT(*) FROM notification_receipts WHERE party = 'ge'",
+        1,
+    )
+    .await;
     let on_az = az_coord.notification(sent.value.id).await.expect("on AZ's node");
     assert_eq!((on_az.value.clone(), on_az.version), (received.value.clone(), 2));
     assert_eq!(on_az.value.acknowledgement.as_deref(), Some("GE-9"));
@@ -116,9 +114,17 @@ async fn notes_receipts_instruments_and_shared_documents_bytes_reach_the_other_n
     assert_eq!((err.status, err.code.as_str()), (409, "foreign_row"));
 
     // An instrument AZ records, each side written on its party's node.
-    let created = az_coord.create_instrument(&protocol("Protocol on staff talks")).await.expect("instrument");
+    let created = az_coord
+        .create_instrument(&protocol("Protocol on staff talks"))
+        .await
+        .expect("instrument");
     let id = created.value.id;
-    eventually(ge_db, &format!("SELECT COUNT(*) FROM instrument_sides WHERE instrument_id = {id}"), 1).await;
+    eventually(
+        ge_db,
+        &format!("SELECT COUNT(*) FROM instrument_sides WHERE instrument_id = {id}"),
+        1,
+    )
+    .await;
     let read = ge_coord.instrument(id).await.expect("on GE's node");
     assert_eq!(read.value, created.value);
     let mut input = protocol("Protocol on staff talks");
@@ -126,36 +132,65 @@ async fn notes_receipts_instruments_and_shared_documents_bytes_reach_the_other_n
         signatory: Some("Chief of General Staff".to_owned()),
         ..Default::default()
     };
-    let both = ge_coord.update_instrument(id, read.version, &input).await.expect("GE's side");
+    let both = ge_coord
+        .update_instrument(id, read.version, &input)
+        .await
+        .expect("GE's side");
     assert_eq!(both.version, 2);
     eventually(az_db, "SELECT COUNT(*) FROM instrument_sides WHERE party = 'ge'", 1).await;
     assert_eq!(az_coord.instrument(id).await.expect("on AZ's node").value, both.value);
     // The shared fields are AZ's, AZ's side too: refused on GE's node.
     input.title = "Renamed on GE's node".to_owned();
-    let err = ge_coord.update_instrument(id, both.version, &input).await.expect_err("AZ's row");
+    let err = ge_coord
+        .update_instrument(id, both.version, &input)
+        .await
+        .expect_err("AZ's row");
     assert_eq!((err.status, err.code.as_str()), (409, "foreign_row"));
     input.title = "Protocol on staff talks".to_owned();
     input.az.signatory = Some("Forged".to_owned());
-    let err = ge_coord.update_instrument(id, both.version, &input).await.expect_err("AZ's side");
+    let err = ge_coord
+        .update_instrument(id, both.version, &input)
+        .await
+        .expect_err("AZ's side");
     assert_eq!((err.status, err.code.as_str()), (409, "foreign_row"));
 
     // A draft's document's bytes stay home; a shared one's reach GE's node.
     az_coord.create_plan(YEAR).await.expect("plan");
     let az_planner = az.login_as(Party::Az, Role::Planner).await;
-    let drafted = az_planner.create_activity(YEAR, &draft("AZ draft")).await.expect("draft");
+    let drafted = az_planner
+        .create_activity(YEAR, &draft("AZ draft"))
+        .await
+        .expect("draft");
     let private = other_pdf("draft");
     az_planner
-        .upload_document(DocumentOwner::Activity, drafted.value.id, "draft.pdf", "application/pdf", private.clone())
+        .upload_document(
+            DocumentOwner::Activity,
+            drafted.value.id,
+            "draft.pdf",
+            "application/pdf",
+            private.clone(),
+        )
         .await
         .expect("draft's document");
     let bytes = other_pdf("note");
     let document = az_coord
-        .upload_document(DocumentOwner::Notification, sent.value.id, "note.pdf", "application/pdf", bytes.clone())
+        .upload_document(
+            DocumentOwner::Notification,
+            sent.value.id,
+            "note.pdf",
+            "application/pdf",
+            bytes.clone(),
+        )
         .await
         .expect("note's document");
     let blob = |sha: &str| format!("SELECT COUNT(*) FROM document_blobs WHERE sha256 = '{sha}'");
     eventually(ge_db, &blob(&document.sha256), 1).await;
-    eventually(ge_db, &format!("SELECT COUNT(*) FROM documents WHERE public_id = {}", document.id), 1).await;
+    eventually(
+        ge_db,
+        &format!("SELECT COUNT(*) FROM documents WHERE public_id = {}", document.id),
+        1,
+    )
+    .await;
     assert_eq!(count(az_db, &blob(&sha256(&private))).await, 1, "kept at home");
     assert_eq!(count(ge_db, &blob(&sha256(&private))).await, 0, "never sent");
     let downloaded = ge_coord.download_document(document.id).await.expect("GE downloads");
@@ -167,8 +202,16 @@ async fn notes_receipts_instruments_and_shared_documents_bytes_reach_the_other_n
 
     // The database refuses the other party's rows, whatever writes them.
     for (db, sql, owner) in [
-        (az_db, "UPDATE notification_receipts SET acknowledgement = 'forged'", "ge"),
-        (az_db, "UPDATE instrument_sides SET signatory = 'forged' WHERE party = 'ge'", "ge"),
+        (
+            az_db,
+            "UPDATE notification_receipts SET acknowledgement = 'forged'",
+            "ge",
+        ),
+        (
+            az_db,
+            "UPDATE instrument_sides SET signatory = 'forged' WHERE party = 'ge'",
+            "ge",
+        ),
         (ge_db, "UPDATE notifications SET subject = 'forged'", "az"),
         (ge_db, "UPDATE instruments SET title = 'forged' WHERE id = 1", "az"),
         (ge_db, "DELETE FROM document_blobs", "az"),
@@ -186,11 +229,20 @@ async fn a_party_nodes_bytes_come_back_from_the_database_checked_against_their_s
     let sent = coord.record_notification(&note("AZ-3")).await.expect("note");
     let bytes = other_pdf("restored");
     let document = coord
-        .upload_document(DocumentOwner::Notification, sent.value.id, "n.pdf", "application/pdf", bytes.clone())
+        .upload_document(
+            DocumentOwner::Notification,
+            sent.value.id,
+            "n.pdf",
+            "application/pdf",
+            bytes.clone(),
+        )
         .await
         .expect("document");
     let db = &app.state.db;
-    let sql = format!("SELECT COUNT(*) FROM document_blobs WHERE shared AND party = 'az' AND sha256 = '{}'", document.sha256);
+    let sql = format!(
+        "SELECT COUNT(*) FROM document_blobs WHERE shared AND party = 'az' AND sha256 = '{}'",
+        document.sha256
+    );
     assert_eq!(count_any(db, &sql).await, 1);
     // The store loses the file: the database has it.
     app.state.store.remove(&document.sha256).await.expect("removed");
@@ -199,7 +251,11 @@ async fn a_party_nodes_bytes_come_back_from_the_database_checked_against_their_s
     app.state.store.remove(&document.sha256).await.expect("removed");
     db.execute_unprepared(&format!(
         "UPDATE document_blobs SET bytes = {} WHERE sha256 = '{}'",
-        if app.database == "sqlite" { "X'00'" } else { "'\\x00'::bytea" },
+        if app.database == "sqlite" {
+            "X'00'"
+        } else {
+            "'\\x00'::bytea"
+        },
         document.sha256
     ))
     .await
@@ -214,7 +270,13 @@ async fn a_single_node_keeps_its_bytes_in_the_store_alone() {
     let coord = app.login_as(Party::Az, Role::Coordinator).await;
     let sent = coord.record_notification(&note("AZ-4")).await.expect("note");
     coord
-        .upload_document(DocumentOwner::Notification, sent.value.id, "n.pdf", "application/pdf", pdf())
+        .upload_document(
+            DocumentOwner::Notification,
+            sent.value.id,
+            "n.pdf",
+            "application/pdf",
+            pdf(),
+        )
         .await
         .expect("document");
     assert_eq!(count_any(&app.state.db, "SELECT COUNT(*) FROM document_blobs").await, 0);
@@ -251,11 +313,15 @@ async fn the_migrations_split_notes_and_instruments_by_owner_and_go_down_and_up_
         acknowledged_on: None,
         acknowledgement: Some("AZ-7".to_owned()),
     };
-    az.record_receipt(later.value.id, later.version, &receipt).await.expect("receipt");
+    az.record_receipt(later.value.id, later.version, &receipt)
+        .await
+        .expect("receipt");
     let created = ge.create_instrument(&protocol("Minutes")).await.expect("instrument");
     let mut input = protocol("Minutes");
     input.ge.procedures = Some("Ratified".to_owned());
-    ge.update_instrument(created.value.id, created.version, &input).await.expect("GE's side");
+    ge.update_instrument(created.value.id, created.version, &input)
+        .await
+        .expect("GE's side");
     let notes = [unanswered, answered_with, later.value.id];
     let snapshot = || async {
         let mut views = Vec::new();
@@ -285,10 +351,20 @@ async fn the_migrations_split_notes_and_instruments_by_owner_and_go_down_and_up_
     Migrator::up(db, None).await.expect("up");
     assert_eq!(snapshot().await, before);
     assert_eq!(count_any(db, "SELECT COUNT(*) FROM notification_receipts").await, 2);
-    let owner = format!("SELECT COUNT(*) FROM instruments WHERE recorded_party = 'ge' AND id = {}", created.value.id);
-    assert_eq!(count_any(db, &owner).await, 1, "the recording party, from the audit log");
+    let owner = format!(
+        "SELECT COUNT(*) FROM instruments WHERE recorded_party = 'ge' AND id = {}",
+        created.value.id
+    );
+    assert_eq!(
+        count_any(db, &owner).await,
+        1,
+        "the recording party, from the audit log"
+    );
     // Writing goes on from the migrated rows.
     let current = az.notification(later.value.id).await.expect("note");
-    let again = az.record_receipt(later.value.id, current.version, &receipt).await.expect("again");
+    let again = az
+        .record_receipt(later.value.id, current.version, &receipt)
+        .await
+        .expect("again");
     assert_eq!(again.version, current.version + 1);
 }

@@ -8,9 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use concord_backend::entities::{
-    activity, alert, competent_authority, plan, session, user, webhook,
-};
+use concord_backend::entities::{activity, alert, competent_authority, plan, session, user, webhook};
 use concord_shared::api::{NewToken, NewWebhook};
 use concord_shared::{ChangeKind, Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
