@@ -29,6 +29,7 @@ pub mod reference;
 pub mod search;
 pub mod sessions;
 pub mod sharing;
+pub mod signed_plans;
 pub mod snapshot;
 pub mod system;
 pub mod texts;
