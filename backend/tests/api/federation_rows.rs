@@ -368,3 +368,39 @@ async fn the_migrations_split_notes_and_instruments_by_owner_and_go_down_and_up_
         .expect("again");
     assert_eq!(again.version, current.version + 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_writes_of_two_rows_under_one_version_let_one_win_and_answer_the_others_412() {
+    let app = spawn_app().await;
+    let az = app.login_as(Party::Az, Role::Coordinator).await;
+    let ge = app.login_as(Party::Ge, Role::Coordinator).await;
+    // The first receipt makes its row: six at once, one wins.
+    let sent = az.record_notification(&note("AZ-8")).await.expect("note");
+    let receipt = NotificationReceipt {
+        received_on: Some(today()),
+        acknowledged_on: None,
+        acknowledgement: None,
+    };
+    let answers =
+        futures_util::future::join_all((0..6).map(|_| ge.record_receipt(sent.value.id, sent.version, &receipt))).await;
+    let statuses: Vec<u16> = answers
+        .iter()
+        .map(|a| a.as_ref().map_or_else(|e| e.status, |_| 200))
+        .collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 200 || *s == 412), "{statuses:?}");
+    // Each party's side at once, at the same version: one wins, the other is told.
+    let created = az.create_instrument(&protocol("Concurrent")).await.expect("instrument");
+    let mut az_input = protocol("Concurrent");
+    az_input.az.procedures = Some("Approved".to_owned());
+    let mut ge_input = protocol("Concurrent");
+    ge_input.ge.procedures = Some("Ratified".to_owned());
+    let (a, g) = tokio::join!(
+        az.update_instrument(created.value.id, created.version, &az_input),
+        ge.update_instrument(created.value.id, created.version, &ge_input),
+    );
+    let statuses = [&a, &g].map(|r| r.as_ref().map_or_else(|e| e.status, |_| 200));
+    assert!(statuses == [200, 412] || statuses == [412, 200], "{statuses:?}");
+    let now = az.instrument(created.value.id).await.expect("instrument");
+    assert_eq!(now.version, 2);
+}
