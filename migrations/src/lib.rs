@@ -25,6 +25,9 @@ mod m20261203_000150_shared_texts_documents;
 mod m20261203_000160_activity_consents;
 mod m20261203_000170_signature_content;
 mod m20261203_000180_activity_sides_execution;
+mod m20261203_000190_notification_receipts;
+mod m20261203_000195_instrument_sides;
+mod m20261203_000200_document_blobs;
 mod m20261203_000210_joint_entries;
 mod m20261203_000215_signature_node_key;
 
@@ -56,6 +59,9 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000160_activity_consents::Migration),
             Box::new(m20261203_000170_signature_content::Migration),
             Box::new(m20261203_000180_activity_sides_execution::Migration),
+            Box::new(m20261203_000190_notification_receipts::Migration),
+            Box::new(m20261203_000195_instrument_sides::Migration),
+            Box::new(m20261203_000200_document_blobs::Migration),
             Box::new(m20261203_000210_joint_entries::Migration),
             Box::new(m20261203_000215_signature_node_key::Migration),
         ]

@@ -1,6 +1,9 @@
 //! `instruments`: the register of the Agreement, additional agreements,
-//! signed plans and amendments, protocols and minutes.
+//! signed plans and amendments, protocols and minutes: the fields both
+//! parties share, owned by the party that recorded the instrument; each
+//! party's side is its own row (`instrument_sides`, docs/federation.md).
 
+use concord_shared::Party;
 use concord_shared::api::InstrumentKind;
 use sea_orm::entity::prelude::*;
 
@@ -21,22 +24,6 @@ pub struct Model {
     pub signed_on: Option<Date>,
     /// Place of signature.
     pub signed_at: Option<String>,
-    /// Azerbaijan's signatory.
-    pub az_signatory: Option<String>,
-    /// Their position.
-    pub az_signatory_position: Option<String>,
-    /// Azerbaijan completed its internal procedures.
-    pub az_procedures_on: Option<Date>,
-    /// Which procedures.
-    pub az_procedures: Option<String>,
-    /// Georgia's signatory.
-    pub ge_signatory: Option<String>,
-    /// Their position.
-    pub ge_signatory_position: Option<String>,
-    /// Georgia completed its internal procedures.
-    pub ge_procedures_on: Option<Date>,
-    /// Which procedures.
-    pub ge_procedures: Option<String>,
     /// Entry into force.
     pub in_force_on: Option<Date>,
     /// Termination.
@@ -47,7 +34,9 @@ pub struct Model {
     pub plan_year: Option<i32>,
     /// The signed plan version.
     pub plan_version: Option<i32>,
-    /// Version (ETag).
+    /// The party that recorded it, which owns these fields.
+    pub recorded_party: Party,
+    /// These fields' own version (the wire's ETag adds the sides').
     pub version: i64,
     /// Created.
     pub created_at: DateTimeUtc,

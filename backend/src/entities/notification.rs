@@ -1,4 +1,6 @@
-//! `notifications`: diplomatic notifications between the parties.
+//! `notifications`: diplomatic notifications between the parties, the
+//! sending party's rows; their receipt is the receiving party's
+//! (`notification_receipts`, docs/federation.md).
 
 use concord_shared::Party;
 use sea_orm::entity::prelude::*;
@@ -18,12 +20,6 @@ pub struct Model {
     pub subject: String,
     /// Sent.
     pub sent_on: Date,
-    /// Received.
-    pub received_on: Option<Date>,
-    /// Acknowledged.
-    pub acknowledged_on: Option<Date>,
-    /// The acknowledgement.
-    pub acknowledgement: Option<String>,
     /// The authority change it announces (its public id).
     pub authority_id: Option<i64>,
     /// When that change takes effect.
@@ -32,7 +28,7 @@ pub struct Model {
     pub recorded_by: String,
     /// When.
     pub recorded_at: DateTimeUtc,
-    /// Version (ETag).
+    /// The note's own version (the wire's ETag adds its receipt's).
     pub version: i64,
     /// Last changed.
     pub updated_at: DateTimeUtc,

@@ -148,6 +148,43 @@ pub const OWNED: &[Owned] = &[
         shared: Some("shared"),
         ..PLAIN
     },
+    Owned {
+        table: "document_blobs",
+        column: "party",
+        // The bytes of the party's shared documents only (set with theirs).
+        shared: Some("shared"),
+        seeded: None,
+    },
+    Owned {
+        table: "notifications",
+        column: "sending_party",
+        // A note is recorded once sent (its date sent is never in the
+        // future): nothing of it is private.
+        shared: None,
+        seeded: None,
+    },
+    Owned {
+        table: "notification_receipts",
+        column: "party",
+        shared: None,
+        seeded: None,
+    },
+    Owned {
+        table: "instrument_sides",
+        column: "party",
+        shared: None,
+        // Azerbaijan's side of the Agreement (migrations 000006, 000195).
+        seeded: Some("instrument_id IN (SELECT id FROM instruments WHERE kind = 'base_agreement')"),
+    },
+    Owned {
+        table: "instruments",
+        column: "recorded_party",
+        // The register is joint: every instrument is both parties'.
+        shared: None,
+        // The Agreement, Azerbaijan's (migrations 000006, 000195); after
+        // its side, which refers to it.
+        seeded: Some("kind = 'base_agreement'"),
+    },
 ];
 
 /// The publication of `party`'s node.

@@ -176,11 +176,19 @@ pub async fn delete(caller: &AuthUser, state: &AppState, id: i64, if_match: i64)
     let tx = state.write().await?;
     let row = load_pending(&*tx, caller, id, if_match).await?;
     let before = view(&row);
+    let documents = document::Entity::find()
+        .filter(document::Column::OwnerType.eq("authority"))
+        .filter(document::Column::OwnerId.eq(id))
+        .all(&*tx)
+        .await?;
     document::Entity::delete_many()
         .filter(document::Column::OwnerType.eq("authority"))
         .filter(document::Column::OwnerId.eq(id))
         .exec(&*tx)
         .await?;
+    for document in &documents {
+        super::document_blobs::release(&*tx, document.uploaded_party, &document.sha256).await?;
+    }
     let scope = scope_of(&row);
     row.delete(&*tx).await?;
     super::audit_change(&*tx, caller, "authority.delete", id, scope, Some(&before), None).await?;

@@ -5,7 +5,9 @@
 //! from the name or the declared type; only then are the row, its audit
 //! entry and the blob written, in one transaction. A refused upload leaves no
 //! row and no file. Downloads verify the SHA-256 before a byte is sent.
-//! A document is visible to whoever may see its owner.
+//! A document is visible to whoever may see its owner. On a party node the
+//! bytes are also kept in the database, to reach the other node
+//! (`document_blobs`).
 
 use std::path::PathBuf;
 
@@ -331,6 +333,7 @@ async fn record(
     }
     .insert(&*tx)
     .await?;
+    super::document_blobs::keep(&*tx, state, caller.party, sha256, row.shared).await?;
     let document = view(&row);
     audit::append(
         &*tx,
@@ -384,7 +387,14 @@ pub struct Download {
 pub async fn content(caller: &AuthUser, state: &AppState, id: i64) -> Result<Download, AppError> {
     let row = load(caller, state, id).await?;
     let damaged = || AppError::Integrity(format!("document {} (sha256 {})", row.public_id, row.sha256));
-    let mut reader = state.store.open(&row.sha256).await?.ok_or_else(damaged)?;
+    let mut reader = match state.store.open(&row.sha256).await? {
+        Some(reader) => reader,
+        // Bytes replicated from the other node reach the store on first use.
+        None if super::document_blobs::restore(state, &row.sha256, row.size).await? => {
+            state.store.open(&row.sha256).await?.ok_or_else(damaged)?
+        }
+        None => return Err(damaged()),
+    };
     let mut hasher = Sha256::new();
     let mut size: u64 = 0;
     let mut buf = vec![0u8; 64 * 1024];

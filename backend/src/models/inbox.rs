@@ -249,13 +249,16 @@ pub async fn inbox(caller: &AuthUser, state: &AppState) -> Result<Inbox, AppErro
             });
         }
     }
-    let notes: Vec<InboxItem> = notification::Entity::find()
-        .filter(notification::Column::ReceivedOn.is_null())
+    // Notes of the other party; whether received is the receipt's (its own row).
+    let sent_to_caller = notification::Entity::find()
         .filter(notification::Column::SendingParty.ne(actor.party))
         .order_by_desc(notification::Column::RecordedAt)
         .all(conn)
+        .await?;
+    let notes: Vec<InboxItem> = super::notifications::with_receipts(conn, sent_to_caller)
         .await?
-        .into_iter()
+        .iter()
+        .map(super::notifications::view)
         .filter_map(|n| {
             let kind = awaits(
                 actor,
@@ -264,7 +267,7 @@ pub async fn inbox(caller: &AuthUser, state: &AppState) -> Result<Inbox, AppErro
                     received: n.received_on.is_some(),
                 },
             )?;
-            let id = i64::from(n.id);
+            let id = n.id;
             Some(InboxItem {
                 kind,
                 year: None,

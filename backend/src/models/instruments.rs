@@ -2,21 +2,25 @@
 //! protocols and minutes recorded by coordinators, and signed plans and
 //! amendments linked when their second signature is recorded. Everyone reads;
 //! the status is derived from the dates.
+//!
+//! Three rows, three owners (docs/federation.md): the fields both parties
+//! share are the recording party's (`instruments.recorded_party`), each
+//! party's side its own (`instrument_sides`). A write changes only the
+//! parts that differ from what is stored, each refused with `foreign_row`
+//! on the node of the party that does not own it; the wire's version is
+//! the sum of the rows' versions, so a write of any part moves it.
 
 use chrono::{Datelike, NaiveDate, Utc};
 use concord_shared::Party;
-use concord_shared::api::{
-    Instrument, InstrumentInput, InstrumentKind, InstrumentSide, InstrumentStatus, Page, PlanVersionRef, Signature,
-};
+use concord_shared::api::{Instrument, InstrumentInput, InstrumentKind, InstrumentStatus, Page, PlanVersionRef};
 use concord_shared::rules::{Action, Scope};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, Set,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryOrder, QuerySelect};
 use serde_json::json;
 
 use super::Check;
+use super::instrument_sides as sides;
 use crate::auth::AuthUser;
-use crate::entities::{instrument, plan};
+use crate::entities::{instrument, instrument_side};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -29,8 +33,11 @@ fn related_of(row: &instrument::Model) -> Vec<i64> {
     serde_json::from_str(&row.related).unwrap_or_default()
 }
 
+/// An instrument's shared row and its parties' side rows.
+pub type Row = (instrument::Model, Vec<instrument_side::Model>);
+
 /// The wire view of an instrument, its status as of today.
-pub fn view(row: &instrument::Model) -> Instrument {
+pub fn view((row, side_rows): &Row) -> Instrument {
     Instrument {
         id: i64::from(row.id),
         kind: row.kind,
@@ -38,18 +45,8 @@ pub fn view(row: &instrument::Model) -> Instrument {
         number: row.number.clone(),
         signed_on: row.signed_on,
         signed_at: row.signed_at.clone(),
-        az: InstrumentSide {
-            signatory: row.az_signatory.clone(),
-            signatory_position: row.az_signatory_position.clone(),
-            procedures_completed_on: row.az_procedures_on,
-            procedures: row.az_procedures.clone(),
-        },
-        ge: InstrumentSide {
-            signatory: row.ge_signatory.clone(),
-            signatory_position: row.ge_signatory_position.clone(),
-            procedures_completed_on: row.ge_procedures_on,
-            procedures: row.ge_procedures.clone(),
-        },
+        az: sides::view(side_rows, Party::Az),
+        ge: sides::view(side_rows, Party::Ge),
         in_force_on: row.in_force_on,
         terminated_on: row.terminated_on,
         status: InstrumentStatus::derive(
@@ -63,21 +60,33 @@ pub fn view(row: &instrument::Model) -> Instrument {
             (Some(year), Some(version)) => Some(PlanVersionRef { year, version }),
             _ => None,
         },
-        version: row.version,
+        version: row.version + side_rows.iter().map(|s| s.version).sum::<i64>(),
         created_at: row.created_at,
-        updated_at: row.updated_at,
+        updated_at: side_rows
+            .iter()
+            .map(|s| s.updated_at)
+            .fold(row.updated_at, std::cmp::max),
     }
 }
 
 /// Loads an instrument (all are joint).
-pub async fn load<C: ConnectionTrait>(conn: &C, id: i64) -> Result<instrument::Model, AppError> {
+pub async fn load<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Row, AppError> {
+    fetch(conn, id, false).await
+}
+
+/// Loads an instrument, its shared row locked when `lock` (in a write
+/// transaction, so that writes of its sides queue on it too).
+async fn fetch<C: ConnectionTrait>(conn: &C, id: i64, lock: bool) -> Result<Row, AppError> {
     let Ok(id) = i32::try_from(id) else {
         return Err(AppError::NotFound);
     };
-    instrument::Entity::find_by_id(id)
-        .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)
+    let mut find = instrument::Entity::find_by_id(id);
+    if lock {
+        find = find.lock_exclusive();
+    }
+    let row = find.one(conn).await?.ok_or(AppError::NotFound)?;
+    let side_rows = sides::of(conn, [id]).await?;
+    Ok((row, side_rows))
 }
 
 /// Every instrument the filter matches (its paging aside), the Agreement
@@ -91,6 +100,18 @@ pub async fn matching(caller: &AuthUser, state: &AppState, filter: &Filter) -> R
         .order_by_asc(instrument::Column::Id)
         .all(&state.db)
         .await?;
+    let side_rows = sides::of(&state.db, rows.iter().map(|r| r.id)).await?;
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .map(|row| {
+            let mine = side_rows
+                .iter()
+                .filter(|s| s.instrument_id == row.id)
+                .cloned()
+                .collect();
+            (row, mine)
+        })
+        .collect();
     let needle = filter.q.as_deref().map(super::search::fold).filter(|n| !n.is_empty());
     Ok(rows
         .iter()
@@ -245,24 +266,36 @@ async fn check<C: ConnectionTrait>(conn: &C, input: &InstrumentInput, own_id: Op
     check.finish()
 }
 
-/// Copies the input onto an active row.
-fn apply(active: &mut instrument::ActiveModel, input: &InstrumentInput) {
-    active.kind = Set(input.kind);
-    active.title = Set(concord_shared::text::trim_invisible(&input.title).to_owned());
-    active.number = Set(super::non_empty(input.number.clone()));
-    active.signed_on = Set(input.signed_on);
-    active.signed_at = Set(super::non_empty(input.signed_at.clone()));
-    active.az_signatory = Set(super::non_empty(input.az.signatory.clone()));
-    active.az_signatory_position = Set(super::non_empty(input.az.signatory_position.clone()));
-    active.az_procedures_on = Set(input.az.procedures_completed_on);
-    active.az_procedures = Set(super::non_empty(input.az.procedures.clone()));
-    active.ge_signatory = Set(super::non_empty(input.ge.signatory.clone()));
-    active.ge_signatory_position = Set(super::non_empty(input.ge.signatory_position.clone()));
-    active.ge_procedures_on = Set(input.ge.procedures_completed_on);
-    active.ge_procedures = Set(super::non_empty(input.ge.procedures.clone()));
-    active.in_force_on = Set(input.in_force_on);
-    active.terminated_on = Set(input.terminated_on);
-    active.related = Set(json!(input.related).to_string());
+/// The shared fields the input gives `row` (its sides aside).
+fn with_input(row: &instrument::Model, input: &InstrumentInput) -> instrument::Model {
+    instrument::Model {
+        kind: input.kind,
+        title: concord_shared::text::trim_invisible(&input.title).to_owned(),
+        number: super::non_empty(input.number.clone()),
+        signed_on: input.signed_on,
+        signed_at: super::non_empty(input.signed_at.clone()),
+        in_force_on: input.in_force_on,
+        terminated_on: input.terminated_on,
+        related: json!(input.related).to_string(),
+        ..row.clone()
+    }
+}
+
+/// Writes each party's side the input changes (in the instrument's transaction).
+async fn write_sides<C: ConnectionTrait>(
+    conn: &C,
+    state: &AppState,
+    row: &instrument::Model,
+    side_rows: &[instrument_side::Model],
+    input: &InstrumentInput,
+    with_instrument: bool,
+) -> Result<Vec<instrument_side::Model>, AppError> {
+    let mut after = Vec::new();
+    for (party, side) in [(Party::Az, &input.az), (Party::Ge, &input.ge)] {
+        let written = sides::write(conn, &state.settings, row.id, side_rows, party, side, with_instrument).await?;
+        after.extend(written.or_else(|| side_rows.iter().find(|s| s.party == party).cloned()));
+    }
+    Ok(after)
 }
 
 /// Records an additional agreement, protocol or minutes (coordinators).
@@ -275,18 +308,32 @@ pub async fn create(caller: &AuthUser, state: &AppState, input: InstrumentInput)
             "the Agreement is in the register already; signed plans and amendments are linked when signed",
         ));
     }
+    crate::federation::owns(&state.settings, caller.party)?;
     let tx = state.write().await?;
     check(&*tx, &input, None).await?;
     let now = Utc::now();
-    let mut active = instrument::ActiveModel {
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
+    let blank = instrument::Model {
+        id: 0,
+        kind: input.kind,
+        title: String::new(),
+        number: None,
+        signed_on: None,
+        signed_at: None,
+        in_force_on: None,
+        terminated_on: None,
+        related: String::new(),
+        plan_year: None,
+        plan_version: None,
+        recorded_party: caller.party,
+        version: 1,
+        created_at: now,
+        updated_at: now,
     };
-    apply(&mut active, &input);
+    let mut active = with_input(&blank, &input).into_active_model().reset_all();
+    active.id = sea_orm::ActiveValue::NotSet;
     let row = active.insert(&*tx).await?;
-    let after = view(&row);
+    let side_rows = write_sides(&*tx, state, &row, &[], &input, true).await?;
+    let after = view(&(row, side_rows));
     super::audit_change(
         &*tx,
         caller,
@@ -311,9 +358,12 @@ pub async fn update(
 ) -> Result<Instrument, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
-    let row = load(&*tx, id).await?;
-    if !crate::extract::version_matches(if_match, row.version) {
-        return Err(AppError::PreconditionFailed { current: row.version });
+    let (row, side_rows) = fetch(&*tx, id, true).await?;
+    let before = view(&(row.clone(), side_rows.clone()));
+    if !crate::extract::version_matches(if_match, before.version) {
+        return Err(AppError::PreconditionFailed {
+            current: before.version,
+        });
     }
     let kind = row.kind;
     let kind_ok = if kind.recorded_by_hand() {
@@ -329,11 +379,29 @@ pub async fn update(
         ));
     }
     check(&*tx, &input, Some(id)).await?;
-    let before = view(&row);
-    let mut active = row.clone().into_active_model();
-    apply(&mut active, &input);
-    active.updated_at = Set(Utc::now());
-    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
+    let next = with_input(&row, &input);
+    let sides_change = [(Party::Az, &input.az), (Party::Ge, &input.ge)]
+        .into_iter()
+        .any(|(party, side)| sides::changes(&side_rows, party, side));
+    let owner = crate::federation::owns(&state.settings, row.recorded_party);
+    // A write that changes nothing still moves the version (as it always
+    // did), on the shared row where this node may write it.
+    let row = if next != row || (!sides_change && owner.is_ok()) {
+        owner?;
+        let version = row.version;
+        let mut active = instrument::Model {
+            updated_at: Utc::now(),
+            ..next
+        }
+        .into_active_model()
+        .reset_all();
+        active.version = sea_orm::ActiveValue::NotSet;
+        super::versioned::update(&*tx, active, version).await?
+    } else {
+        row
+    };
+    let side_rows = write_sides(&*tx, state, &row, &side_rows, &input, false).await?;
+    let after = view(&(row, side_rows));
     super::audit_change(
         &*tx,
         caller,
@@ -346,93 +414,4 @@ pub async fn update(
     .await?;
     tx.commit().await?;
     Ok(after)
-}
-
-/// Links a plan version whose second signature was just recorded, in the
-/// signing transaction: an annual plan (version 1) or an amendment, in force
-/// from the later signature, related to the Agreement and to the plan's
-/// earlier signed versions.
-pub async fn link_signed_plan<C: ConnectionTrait>(
-    conn: &C,
-    caller: &AuthUser,
-    plan_row: &plan::Model,
-    number: i32,
-    signatures: &[Signature],
-) -> Result<(), AppError> {
-    let side = |party: Party| -> (Option<String>, Option<String>) {
-        signatures
-            .iter()
-            .find(|s| s.party == party)
-            .map(|s| (Some(s.signatory.clone()), Some(s.position.clone())))
-            .unwrap_or_default()
-    };
-    let signed_on = signatures.iter().map(|s| s.signed_on).max();
-    let mut places: Vec<String> = signatures.iter().map(|s| s.place.clone()).collect();
-    places.dedup();
-    let mut related: Vec<i64> = instrument::Entity::find()
-        .filter(instrument::Column::Kind.eq(InstrumentKind::BaseAgreement))
-        .all(conn)
-        .await?
-        .iter()
-        .map(|r| i64::from(r.id))
-        .collect();
-    related.extend(
-        instrument::Entity::find()
-            .filter(instrument::Column::PlanYear.eq(plan_row.year))
-            .filter(instrument::Column::PlanVersion.lt(number))
-            .order_by_asc(instrument::Column::PlanVersion)
-            .all(conn)
-            .await?
-            .iter()
-            .map(|r| i64::from(r.id)),
-    );
-    let (kind, title) = if number == 1 {
-        (
-            InstrumentKind::AnnualPlan,
-            format!("Annual co-operation plan for {}", plan_row.year),
-        )
-    } else {
-        (
-            InstrumentKind::PlanAmendment,
-            format!(
-                "Amendment {} to the annual co-operation plan for {}",
-                number - 1,
-                plan_row.year
-            ),
-        )
-    };
-    let (az_signatory, az_position) = side(Party::Az);
-    let (ge_signatory, ge_position) = side(Party::Ge);
-    let now = Utc::now();
-    let row = instrument::ActiveModel {
-        kind: Set(kind),
-        title: Set(title),
-        number: Set(None),
-        signed_on: Set(signed_on),
-        signed_at: Set(Some(places.join(" / ")).filter(|p| !p.is_empty())),
-        az_signatory: Set(az_signatory),
-        az_signatory_position: Set(az_position),
-        ge_signatory: Set(ge_signatory),
-        ge_signatory_position: Set(ge_position),
-        in_force_on: Set(signed_on),
-        related: Set(json!(related).to_string()),
-        plan_year: Set(Some(plan_row.year)),
-        plan_version: Set(Some(number)),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(conn)
-    .await?;
-    super::audit_change(
-        conn,
-        caller,
-        "instrument.link_plan",
-        i64::from(row.id),
-        Scope::Joint,
-        None,
-        Some(&view(&row)),
-    )
-    .await
 }

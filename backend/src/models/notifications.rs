@@ -4,48 +4,87 @@
 //! transaction (see [`super::authorities::take_effect`]). Receipt and
 //! acknowledgement recorded later are the receiving party's word: only its
 //! coordinators record them ([`rules::register::may_record_receipt`]).
+//!
+//! Two rows, two owners (docs/federation.md): the note (`notifications`)
+//! is the sending party's, its receipt (`notification_receipts`) the
+//! receiving party's; reads join them, and the wire's version is the sum of
+//! the two rows' versions, so a write of either moves it.
 
 use chrono::{NaiveDate, Utc};
 use concord_shared::api::{NewNotification, Notification, NotificationReceipt, Page};
 use concord_shared::rules::{self, Action, Scope};
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 
 use super::Check;
 use crate::auth::AuthUser;
-use crate::entities::notification;
+use crate::entities::{notification, notification_receipt};
 use crate::error::AppError;
 use crate::state::AppState;
 
+/// A note and its receipt, if the receiving party recorded one.
+pub type Row = (notification::Model, Option<notification_receipt::Model>);
+
 /// The wire view of a notification.
-pub fn view(row: &notification::Model) -> Notification {
+pub fn view((note, receipt): &Row) -> Notification {
     Notification {
-        id: i64::from(row.id),
-        sending_party: row.sending_party,
-        note_number: row.note_number.clone(),
-        subject: row.subject.clone(),
-        sent_on: row.sent_on,
-        received_on: row.received_on,
-        acknowledged_on: row.acknowledged_on,
-        acknowledgement: row.acknowledgement.clone(),
-        authority: row.authority_id,
-        effective_on: row.effective_on,
-        recorded_by: row.recorded_by.clone(),
-        recorded_at: row.recorded_at,
-        version: row.version,
+        id: i64::from(note.id),
+        sending_party: note.sending_party,
+        note_number: note.note_number.clone(),
+        subject: note.subject.clone(),
+        sent_on: note.sent_on,
+        received_on: receipt.as_ref().and_then(|r| r.received_on),
+        acknowledged_on: receipt.as_ref().and_then(|r| r.acknowledged_on),
+        acknowledgement: receipt.as_ref().and_then(|r| r.acknowledgement.clone()),
+        authority: note.authority_id,
+        effective_on: note.effective_on,
+        recorded_by: note.recorded_by.clone(),
+        recorded_at: note.recorded_at,
+        version: note.version + receipt.as_ref().map_or(0, |r| r.version),
     }
 }
 
+/// The notes with their receipts (the log is small: one query for each table).
+pub async fn with_receipts<C: ConnectionTrait>(
+    conn: &C,
+    notes: Vec<notification::Model>,
+) -> Result<Vec<Row>, AppError> {
+    let receipts = notification_receipt::Entity::find()
+        .filter(notification_receipt::Column::NotificationId.is_in(notes.iter().map(|n| n.id)))
+        .all(conn)
+        .await?;
+    Ok(notes
+        .into_iter()
+        .map(|note| {
+            let receipt = receipts.iter().find(|r| r.notification_id == note.id).cloned();
+            (note, receipt)
+        })
+        .collect())
+}
+
 /// Loads a notification (all are joint).
-pub async fn load<C: ConnectionTrait>(conn: &C, id: i64) -> Result<notification::Model, AppError> {
+pub async fn load<C: ConnectionTrait>(conn: &C, id: i64) -> Result<Row, AppError> {
+    fetch(conn, id, false).await
+}
+
+/// Loads a notification, its note locked when `lock` (in a write
+/// transaction, so that writes of its receipt queue on the note).
+async fn fetch<C: ConnectionTrait>(conn: &C, id: i64, lock: bool) -> Result<Row, AppError> {
     let Ok(id) = i32::try_from(id) else {
         return Err(AppError::NotFound);
     };
-    notification::Entity::find_by_id(id)
+    let mut find = notification::Entity::find_by_id(id);
+    if lock {
+        find = find.lock_exclusive();
+    }
+    let note = find.one(conn).await?.ok_or(AppError::NotFound)?;
+    let receipt = notification_receipt::Entity::find()
+        .filter(notification_receipt::Column::NotificationId.eq(id))
         .one(conn)
-        .await?
-        .ok_or(AppError::NotFound)
+        .await?;
+    Ok((note, receipt))
 }
 
 /// A page of the log, newest first (limit 1–200).
@@ -66,7 +105,7 @@ pub async fn list(
         .all(&state.db)
         .await?;
     Ok(Page {
-        items: rows.iter().map(view).collect(),
+        items: with_receipts(&state.db, rows).await?.iter().map(view).collect(),
         total,
         offset,
         limit,
@@ -81,7 +120,7 @@ pub async fn all(caller: &AuthUser, state: &AppState) -> Result<Vec<Notification
         .order_by_desc(notification::Column::Id)
         .all(&state.db)
         .await?;
-    Ok(rows.iter().map(view).collect())
+    Ok(with_receipts(&state.db, rows).await?.iter().map(view).collect())
 }
 
 /// One notification.
@@ -133,16 +172,23 @@ pub async fn record(caller: &AuthUser, state: &AppState, new: NewNotification) -
         _ => {}
     }
     check.finish()?;
+    let receiver = rules::register::receiving_party(caller.party);
+    let with_receipt = receipt.received_on.is_some()
+        || receipt.acknowledged_on.is_some()
+        || super::non_empty(receipt.acknowledgement.clone()).is_some();
+    crate::federation::owns(&state.settings, caller.party)?;
+    if with_receipt {
+        // The receipt is the receiving party's row: recorded with the note
+        // only where one node serves both parties.
+        crate::federation::owns(&state.settings, receiver)?;
+    }
     let tx = state.write().await?;
     let now = Utc::now();
-    let row = notification::ActiveModel {
+    let note = notification::ActiveModel {
         sending_party: Set(caller.party),
         note_number: Set(new.note_number.trim().to_owned()),
         subject: Set(new.subject.trim().to_owned()),
         sent_on: Set(new.sent_on),
-        received_on: Set(new.received_on),
-        acknowledged_on: Set(new.acknowledged_on),
-        acknowledgement: Set(super::non_empty(new.acknowledgement)),
         authority_id: Set(new.authority),
         effective_on: Set(new.effective_on),
         recorded_by: Set(caller.display_name.clone()),
@@ -153,10 +199,23 @@ pub async fn record(caller: &AuthUser, state: &AppState, new: NewNotification) -
     }
     .insert(&*tx)
     .await?;
+    let receipt = if with_receipt {
+        let mut row = notification_receipt::ActiveModel {
+            notification_id: Set(note.id),
+            party: Set(receiver),
+            // Written with the note: no change of it yet.
+            version: Set(0),
+            ..Default::default()
+        };
+        fill_receipt(&mut row, caller, receipt);
+        Some(row.insert(&*tx).await?)
+    } else {
+        None
+    };
     if let (Some(authority), Some(effective_on)) = (new.authority, new.effective_on) {
-        super::authorities::take_effect(&*tx, caller, authority, effective_on, row.id).await?;
+        super::authorities::take_effect(&*tx, caller, authority, effective_on, note.id).await?;
     }
-    let after = view(&row);
+    let after = view(&(note, receipt));
     super::audit_change(
         &*tx,
         caller,
@@ -171,6 +230,15 @@ pub async fn record(caller: &AuthUser, state: &AppState, new: NewNotification) -
     Ok(after)
 }
 
+/// Copies a receipt onto its row.
+fn fill_receipt(row: &mut notification_receipt::ActiveModel, caller: &AuthUser, receipt: NotificationReceipt) {
+    row.received_on = Set(receipt.received_on);
+    row.acknowledged_on = Set(receipt.acknowledged_on);
+    row.acknowledgement = Set(super::non_empty(receipt.acknowledgement));
+    row.recorded_by = Set(caller.display_name.clone());
+    row.recorded_at = Set(Utc::now());
+}
+
 /// Records receipt and acknowledgement at the version read (the receiving party's coordinators).
 pub async fn receipt(
     caller: &AuthUser,
@@ -181,22 +249,38 @@ pub async fn receipt(
 ) -> Result<Notification, AppError> {
     caller.require(Action::Coordinate, Scope::Joint)?;
     let tx = state.write().await?;
-    let row = load(&*tx, id).await?;
-    let sender = row.sending_party;
+    let (note, current) = fetch(&*tx, id, true).await?;
+    let sender = note.sending_party;
     rules::register::may_record_receipt(caller.actor(), sender)?;
-    if !crate::extract::version_matches(if_match, row.version) {
-        return Err(AppError::PreconditionFailed { current: row.version });
+    crate::federation::owns(&state.settings, caller.party)?;
+    let before = view(&(note.clone(), current.clone()));
+    if !crate::extract::version_matches(if_match, before.version) {
+        return Err(AppError::PreconditionFailed {
+            current: before.version,
+        });
     }
     let mut check = Check::default();
-    check_receipt(&mut check, row.sent_on, &receipt);
+    check_receipt(&mut check, note.sent_on, &receipt);
     check.finish()?;
-    let before = view(&row);
-    let mut active = row.clone().into_active_model();
-    active.received_on = Set(receipt.received_on);
-    active.acknowledged_on = Set(receipt.acknowledged_on);
-    active.acknowledgement = Set(super::non_empty(receipt.acknowledgement));
-    active.updated_at = Set(Utc::now());
-    let after = view(&super::versioned::update(&*tx, active, row.version).await?);
+    let written = match current {
+        Some(row) => {
+            let version = row.version;
+            let mut active = row.into_active_model();
+            fill_receipt(&mut active, caller, receipt);
+            super::versioned::update(&*tx, active, version).await?
+        }
+        None => {
+            let mut active = notification_receipt::ActiveModel {
+                notification_id: Set(note.id),
+                party: Set(caller.party),
+                version: Set(1),
+                ..Default::default()
+            };
+            fill_receipt(&mut active, caller, receipt);
+            active.insert(&*tx).await?
+        }
+    };
+    let after = view(&(note, Some(written)));
     super::audit_change(
         &*tx,
         caller,

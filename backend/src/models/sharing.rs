@@ -1,12 +1,12 @@
 //! What a party's rows become when the thing they belong to is shared:
 //! its texts, sides and documents may then leave its node (docs/federation.md).
-//! A leaf of the models: sharing an activity (`activities`) and an authority
-//! change taking effect (`authorities`) call it, and it reads no other model.
+//! Sharing an activity (`activities`) and an authority change taking effect
+//! (`authorities`) call it; it calls only the leaf `document_blobs`.
 
 use concord_shared::Party;
 use concord_shared::api::DocumentOwner;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
 use crate::entities::{activity_side, activity_text, document};
 use crate::error::AppError;
@@ -37,15 +37,29 @@ pub(crate) async fn sides<C: ConnectionTrait>(conn: &C, activity_id: i32, party:
     Ok(())
 }
 
-/// Marks `party`'s documents of an owner shared, in the transaction that
-/// makes the owner visible to both parties (an activity shared, an
-/// authority change taking effect).
+/// Marks `party`'s documents of an owner shared, and their bytes kept in
+/// the database on a party node, in the transaction that makes the owner
+/// visible to both parties (an activity shared, an authority change taking
+/// effect).
 pub(crate) async fn documents<C: ConnectionTrait>(
     conn: &C,
     owner: DocumentOwner,
     owner_id: i64,
     party: Party,
 ) -> Result<(), AppError> {
+    let digests: Vec<String> = document::Entity::find()
+        .filter(document::Column::OwnerType.eq(owner))
+        .filter(document::Column::OwnerId.eq(owner_id))
+        .filter(document::Column::UploadedParty.eq(party))
+        .filter(document::Column::Shared.eq(false))
+        .select_only()
+        .column(document::Column::Sha256)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    if digests.is_empty() {
+        return Ok(());
+    }
     document::Entity::update_many()
         .col_expr(document::Column::Shared, Expr::value(true))
         .filter(document::Column::OwnerType.eq(owner))
@@ -54,5 +68,5 @@ pub(crate) async fn documents<C: ConnectionTrait>(
         .filter(document::Column::Shared.eq(false))
         .exec(conn)
         .await?;
-    Ok(())
+    super::document_blobs::share(conn, party, digests).await
 }

@@ -129,7 +129,7 @@ pub async fn sign(
         }
         .insert(&*tx)
         .await?;
-        super::instruments::link_signed_plan(&*tx, caller, &row, number, &signatures).await?;
+        super::signed_plans::link_signed_plan(&*tx, &state.settings, caller, &row, number, &signatures).await?;
         active.state = Set(transition(row.state, PlanEvent::BothSigned)?);
         active.signed_version = Set(Some(number));
         action = "plan.signed";

@@ -71,7 +71,8 @@ pub async fn two_nodes() -> (Cluster, TestApp, TestApp, String, String) {
     (cluster, az, ge, az_url, ge_url)
 }
 
-async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
+/// What `sql` counts on `db`.
+pub async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
     db.query_one_raw(Statement::from_string(DbBackend::Postgres, sql))
         .await
         .unwrap_or_else(|e| panic!("{sql}: {e}"))
@@ -81,7 +82,7 @@ async fn count(db: &DatabaseConnection, sql: &str) -> i64 {
 }
 
 /// Waits until `sql` counts `want` on `db` (replication is asynchronous).
-async fn eventually(db: &DatabaseConnection, sql: &str, want: i64) {
+pub async fn eventually(db: &DatabaseConnection, sql: &str, want: i64) {
     let start = Instant::now();
     loop {
         let got = count(db, sql).await;
@@ -93,8 +94,8 @@ async fn eventually(db: &DatabaseConnection, sql: &str, want: i64) {
     }
 }
 
-/// The SQLSTATE of a refused statement.
-async fn refused(db: &DatabaseConnection, sql: &str) -> String {
+/// The party a statement refused by the trigger names as the row's owner.
+pub async fn refused(db: &DatabaseConnection, sql: &str) -> String {
     let err = db.execute_unprepared(sql).await.expect_err(sql);
     let Some(code) = concord_backend::db::foreign_row(&err) else {
         panic!("{sql}: not refused as another party's row: {err}");

@@ -8,9 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use concord_backend::entities::{
-    activity, alert, competent_authority, instrument, notification, plan, session, user, webhook,
-};
+use concord_backend::entities::{activity, alert, competent_authority, plan, session, user, webhook};
 use concord_shared::api::{NewToken, NewWebhook};
 use concord_shared::{ChangeKind, Party, Role};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -656,12 +654,12 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             .expect("plan");
         req = req.header("if-match", format!("\"{}\"", row.version));
     } else if template.starts_with("/api/v1/instruments/{id}") && method == "put" {
-        let row = instrument::Entity::find_by_id(i32::try_from(fx.instrument).expect("id"))
-            .one(&app.state.db)
+        // The wire's version: the instrument's rows' together.
+        let row = concord_backend::models::instruments::load(&app.state.db, fx.instrument)
             .await
-            .expect("query")
             .expect("instrument");
-        req = req.header("if-match", format!("\"{}\"", row.version));
+        let version = concord_backend::models::instruments::view(&row).version;
+        req = req.header("if-match", format!("\"{version}\""));
     } else if template.starts_with("/api/v1/authorities/{id}") && method != "get" {
         let row = competent_authority::Entity::find()
             .filter(competent_authority::Column::PublicId.eq(id.parse::<i64>().expect("id")))
@@ -671,12 +669,12 @@ async fn call(app: &TestApp, http: &reqwest::Client, method: &str, template: &st
             .expect("authority");
         req = req.header("if-match", format!("\"{}\"", row.version));
     } else if template.starts_with("/api/v1/notifications/{id}") && method == "put" {
-        let row = notification::Entity::find_by_id(i32::try_from(fx.notification).expect("id"))
-            .one(&app.state.db)
+        // The wire's version: the note's and its receipt's together.
+        let row = concord_backend::models::notifications::load(&app.state.db, fx.notification)
             .await
-            .expect("query")
             .expect("notification");
-        req = req.header("if-match", format!("\"{}\"", row.version));
+        let version = concord_backend::models::notifications::view(&row).version;
+        req = req.header("if-match", format!("\"{version}\""));
     } else if template == "/api/v1/webhooks/{id}" && method == "patch" {
         let row = webhook::hook::Entity::find_by_id(i32::try_from(fx.webhook).expect("id"))
             .one(&app.state.db)

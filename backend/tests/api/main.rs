@@ -32,6 +32,7 @@ mod faults;
 pub mod federation;
 mod federation_activities;
 mod federation_chain;
+mod federation_rows;
 mod feeds;
 mod health;
 mod history;

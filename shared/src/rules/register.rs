@@ -29,12 +29,18 @@ pub fn may_change_authority(actor: Actor, party: Party, pending: bool) -> Result
     Ok(())
 }
 
+/// The party that receives a note `sending_party` sent: its receipt and
+/// acknowledgement are that party's word (and its row, docs/federation.md).
+pub fn receiving_party(sending_party: Party) -> Party {
+    sending_party.other()
+}
+
 /// May `actor` record that a note sent by `sending_party` was received and
 /// acknowledged? That is the receiving party's business: only the other
 /// party's coordinators.
 pub fn may_record_receipt(actor: Actor, sending_party: Party) -> Result<(), Refusal> {
     roles::decide(actor, Action::Coordinate, Scope::Joint)?;
-    if actor.party == sending_party {
+    if actor.party != receiving_party(sending_party) {
         return Err(Refusal::Forbidden(Reason::NotReceiver));
     }
     Ok(())
