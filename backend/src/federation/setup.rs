@@ -135,10 +135,8 @@ pub const OWNED: &[Owned] = &[
     },
     Owned {
         table: "joint_entries",
-        column: "party",
         // Each party's chain of joint actions, whole.
-        shared: None,
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "documents",
@@ -150,40 +148,35 @@ pub const OWNED: &[Owned] = &[
     },
     Owned {
         table: "document_blobs",
-        column: "party",
         // The bytes of the party's shared documents only (set with theirs).
         shared: Some("shared"),
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "notifications",
         column: "sending_party",
         // A note is recorded once sent (its date sent is never in the
         // future): nothing of it is private.
-        shared: None,
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "notification_receipts",
-        column: "party",
-        shared: None,
-        seeded: None,
+        ..PLAIN
     },
     Owned {
         table: "instrument_sides",
-        column: "party",
-        shared: None,
         // Azerbaijan's side of the Agreement (migrations 000006, 000195).
         seeded: Some("instrument_id IN (SELECT id FROM instruments WHERE kind = 'base_agreement')"),
+        ..PLAIN
     },
     Owned {
         table: "instruments",
         column: "recorded_party",
         // The register is joint: every instrument is both parties'.
-        shared: None,
         // The Agreement, Azerbaijan's (migrations 000006, 000195); after
         // its side, which refers to it.
         seeded: Some("kind = 'base_agreement'"),
+        ..PLAIN
     },
 ];
 
