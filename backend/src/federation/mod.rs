@@ -2,12 +2,12 @@
 //! (`CONCORD_NODE_PARTY`) serves only that party's users and writes only
 //! the rows its party owns; the rows the other party owns arrive by
 //! PostgreSQL logical replication. `cli.rs` is `concord federation
-//! init|connect|status|verify`, over `setup.rs` (init, connect, with
-//! `triggers.rs`), `status.rs` and `verify.rs`; `keys.rs` the node's
-//! Ed25519 key; `chain.rs` each party's signed chain of joint actions;
-//! `proof.rs` the nodes' signatures of a frozen version (`concord
-//! verify-version`); `apply.rs` keeps the activities' caches after the
-//! replication apply worker wrote a row.
+//! init|connect|status|verify`, over `tables.rs` (what replicates),
+//! `setup.rs` (init, connect, with `triggers.rs`), `status.rs` and
+//! `verify.rs`; `keys.rs` the node's Ed25519 key; `chain.rs` each party's
+//! signed chain of joint actions; `proof.rs` the nodes' signatures of a
+//! frozen version (`concord verify-version`); `apply.rs` keeps the
+//! activities' caches after the replication apply worker wrote a row.
 
 pub mod apply;
 pub mod chain;
@@ -16,6 +16,7 @@ pub mod keys;
 pub mod proof;
 pub mod setup;
 pub mod status;
+pub mod tables;
 pub mod triggers;
 pub mod verify;
 

@@ -4,7 +4,8 @@
 
 use sea_orm::{ConnectionTrait, DbBackend, Statement};
 
-use super::setup::{node, subscription};
+use super::setup::node;
+use super::tables::subscription;
 use crate::config::Settings;
 
 /// The state of a node's replication.

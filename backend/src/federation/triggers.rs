@@ -6,7 +6,7 @@
 use concord_shared::Party;
 use sea_orm::ConnectionTrait;
 
-use super::setup::{OWNED, run};
+use super::tables::{OWNED, run};
 
 /// A trigger on each owned table refusing rows of the other party, but for
 /// a change of the table's local columns only (the node's cache). It is

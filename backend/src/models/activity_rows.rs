@@ -77,7 +77,7 @@ pub(crate) fn cache_side(row: &mut activity::Model, party: Party, side: Side) {
 }
 
 /// `next` with the cache columns of `from` (those of
-/// `federation::setup::ACTIVITY_CACHE`).
+/// `federation::tables::ACTIVITY_CACHE`).
 fn with_cache_of(next: &activity::Model, from: &activity::Model) -> activity::Model {
     let mut row = next.clone();
     for party in Party::ALL {
