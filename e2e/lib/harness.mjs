@@ -132,8 +132,18 @@ export async function signedInPage(browser, username, options = {}) {
 
 /** Switches the interface language with the header's buttons. */
 export async function switchLanguage(page, lang) {
+  if (await page.evaluate((l) => document.documentElement.lang === l, lang)) return;
+  // A signed-in user's choice is stored on the server, which the next page
+  // load starts from: wait for it to be stored (a navigation right after
+  // the click would cancel the request, and the next page would come up in
+  // the language stored before).
+  const signedIn = (await page.locator('[data-testid="user-name"]').count()) > 0;
+  const stored = signedIn
+    ? page.waitForResponse((r) => r.url().endsWith('/api/v1/me/language') && r.request().method() === 'PUT')
+    : null;
   await page.click(`button[data-lang="${lang}"]`);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+  if (stored) await stored;
 }
 
 /**
