@@ -9,9 +9,7 @@ use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
 use concord_shared::Party;
 use ed25519_dalek::{Signature, Signer, Verifier, VerifyingKey};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use sha2::{Digest, Sha256};
 
 use super::keys::{self, hex, unhex};
@@ -72,19 +70,11 @@ pub struct Fact {
 
 /// Appends `fact` to its party's chain inside the caller's transaction,
 /// signed with the node's key of the current request (unsigned without one).
-pub async fn append<C: ConnectionTrait>(conn: &C, fact: Fact) -> anyhow::Result<()> {
-    if conn.get_database_backend() == DatabaseBackend::Postgres {
-        // One writer of the party's chain at a time (a fork would be two
-        // entries with one seq); released at commit. SQLite's writers are
-        // one at a time already.
-        let lock = match fact.party {
-            Party::Az => 1,
-            Party::Ge => 2,
-        };
-        conn.execute_unprepared(&format!("SELECT pg_advisory_xact_lock(720102, {lock})"))
-            .await
-            .context("locking the joint chain")?;
-    }
+pub(crate) async fn append<C: ConnectionTrait>(conn: &C, fact: Fact) -> anyhow::Result<()> {
+    // One writer of the party's chain at a time (a fork would be two
+    // entries with one seq): the only caller, `audit::append`, holds the
+    // audit log's lock until commit on PostgreSQL, and SQLite's writers are
+    // one at a time already; the unique (party, seq) stands behind both.
     let last = Entity::find()
         .filter(Column::Party.eq(fact.party))
         .order_by_desc(Column::Seq)
